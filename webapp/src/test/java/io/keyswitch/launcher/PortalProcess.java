@@ -50,45 +50,66 @@ public final class PortalProcess implements AutoCloseable {
                           int httpPort, int httpsPort, String heap, Consumer<String> console) {
     }
 
-    public static PortalProcess start(Options o) {
+    /** The JVM and Payara Micro options for a portal, with the files they name written (secrets mode 0600). */
+    public record PayaraCommand(List<String> jvmOptions, List<String> microOptions) {
+    }
+
+    /**
+     * Writes the keystore, the pre-boot commands and the system properties file, and returns the options
+     * that start Payara Micro with them: the same for the launcher, the appliance and the container tests.
+     */
+    public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
+                                        int httpPort, int httpsPort, String heap) {
         try {
-            Path payaraDir = o.home().resolve("payara");
+            Path payaraDir = home.resolve("payara");
             for (String dir : List.of("runtime", "unpacked", "tmp")) {
                 Files.createDirectories(payaraDir.resolve(dir));
             }
-            SelfSignedKeystore keystore = SelfSignedKeystore.ensure(o.home().resolve("tls"));
+            SelfSignedKeystore keystore = SelfSignedKeystore.ensure(home.resolve("tls"));
             Path preboot = payaraDir.resolve("preboot.asadmin");
             Files.writeString(preboot, String.join("\n",
-                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + o.bindAddress(),
-                    "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + o.bindAddress(),
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + bindAddress,
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + bindAddress,
                     ""));
             Path secrets = payaraDir.resolve("system.properties");
             writePrivate(secrets, String.join("\n",
                     "javax.net.ssl.keyStore=" + keystore.file(),
                     "javax.net.ssl.keyStorePassword=" + keystore.password(),
                     "javax.net.ssl.keyStoreType=PKCS12",
-                    "keyswitch.db.url=" + o.database().url(),
-                    "keyswitch.db.user=" + o.database().user(),
-                    "keyswitch.db.password=" + o.database().password(),
-                    "keyswitch.home=" + o.home(),
+                    "keyswitch.db.url=" + database.url(),
+                    "keyswitch.db.user=" + database.user(),
+                    "keyswitch.db.password=" + database.password(),
+                    "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
                     ""));
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + o.heap(), "-XX:+UseSerialGC", "-Duser.timezone=UTC",
+            List<String> jvm = List.of(
+                    "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                     "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
-                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp"),
-                    "-jar", o.payaraJar().toString(),
-                    "--deploy", o.war().toString(), "--contextroot", "/",
-                    "--port", Integer.toString(o.httpPort()), "--sslport", Integer.toString(o.httpsPort()),
+                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp"));
+            List<String> micro = List.of(
+                    "--port", Integer.toString(httpPort), "--sslport", Integer.toString(httpsPort),
                     "--sslcert", SelfSignedKeystore.ALIAS,
-                    "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1", "--nocluster",
+                    "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
                     "--disablephonehome",
                     "--rootdir", payaraDir.resolve("runtime").toString(),
                     "--unpackdir", payaraDir.resolve("unpacked").toString(),
                     "--prebootcommandfile", preboot.toString(),
-                    "--systemproperties", secrets.toString()));
+                    "--systemproperties", secrets.toString());
+            return new PayaraCommand(jvm, micro);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static PortalProcess start(Options o) {
+        try {
+            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap());
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(payara.jvmOptions());
+            cmd.addAll(List.of("-jar", o.payaraJar().toString(), "--deploy", o.war().toString(), "--contextroot", "/"));
+            cmd.addAll(payara.microOptions());
             Path log = o.home().resolve("logs").resolve("payara.log");
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
