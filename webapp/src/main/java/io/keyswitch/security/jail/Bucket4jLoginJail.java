@@ -113,7 +113,7 @@ public final class Bucket4jLoginJail implements LoginJail {
         Objects.requireNonNull(subject, "subject");
         Instant now = clock.instant();
         Ban lifted = kind == BanKind.ADDRESS
-                ? addresses.lift(subject.trim(), now)
+                ? addresses.lift(addressSubjectKey(subject), now)
                 : userNames.lift(userNameKey(subject), now);
         if (lifted != null) {
             LOG.info("Login jail: lifted the ban on " + describe(lifted) + " before its end (" + lifted.until() + ").");
@@ -161,6 +161,21 @@ public final class Bucket4jLoginJail implements LoginJail {
             return IpAddresses.mask(source, prefix).getHostAddress() + "/" + prefix;
         }
         return source.getHostAddress();
+    }
+
+    /**
+     * The table key for an address as an administrator may give it: as listed
+     * ({@code 2001:db8:0:1:0:0:0:0/64}), or any address inside the banned network
+     * ({@code 2001:db8:0:1::5}).
+     */
+    private String addressSubjectKey(String subject) {
+        String text = subject.trim();
+        int slash = text.indexOf('/');
+        try {
+            return addressKey(IpAddresses.parse(slash < 0 ? text : text.substring(0, slash)));
+        } catch (IllegalArgumentException notAnAddress) {
+            return text;
+        }
     }
 
     private static String userNameKey(String userName) {

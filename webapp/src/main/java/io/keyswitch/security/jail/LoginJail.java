@@ -49,7 +49,7 @@ public interface LoginJail {
     /**
      * Lifts a ban before its end (the admin page's "lift ban") and tells the listener.
      *
-     * @param subject as {@link Ban#subject()} shows it
+     * @param subject as {@link Ban#subject()} shows it; for an IPv6 network, any address in it
      * @return the lifted ban, or empty if there was no active ban
      */
     Optional<Ban> lift(BanKind kind, String subject);

@@ -72,9 +72,12 @@ final class SuspectTable {
     synchronized Ban recordFailure(String key, String userName, String address, Instant now) {
         pruneExpiredBans(now);
         Suspect prisoner = banned.get(key);
-        if (prisoner != null) {
+        if (prisoner != null && now.isBefore(prisoner.until)) {
             prisoner.noteFailure(userName, address);
             return null;
+        }
+        if (prisoner != null) {
+            banned.remove(key); // ended, but not at the head (the clock went back): start afresh
         }
         Suspect suspect = tracked.get(key);
         if (suspect == null) {

@@ -140,6 +140,33 @@ class Bucket4jLoginJailTest {
         }
 
         @Test
+        @DisplayName("lifts an IPv6 network ban given any address in the network")
+        void liftIpv6ByAddress() {
+            failFrom("2001:db8:aa:bb::1", 5);
+
+            assertTrue(jail.lift(BanKind.ADDRESS, "2001:db8:aa:bb::99").isPresent());
+            assertFalse(jail.isBanned("2001:db8:aa:bb::1", null));
+        }
+
+        @Test
+        @DisplayName("counts afresh after a ban that ended behind a later one (the clock was set back)")
+        void clockSetBack() {
+            // Arrange: a ban at 12:20, then the clock is set back and a ban at 12:00 queues behind it
+            clock.set(START.plus(Duration.ofMinutes(20)));
+            failFrom("192.0.2.1", 5);
+            clock.set(START);
+            failFrom(ATTACKER, 5);
+            clock.set(START.plus(Duration.ofMinutes(15)));
+
+            // Act: the 12:00 ban has ended; five new failures
+            failFrom(ATTACKER, 5);
+
+            // Assert
+            Ban ban = jail.activeBan(ATTACKER, null).orElseThrow();
+            assertEquals(START.plus(Duration.ofMinutes(15)), ban.since());
+        }
+
+        @Test
         @DisplayName("treats an IPv4-mapped IPv6 address as the IPv4 address")
         void ipv4Mapped() {
             failFrom("::ffff:" + ATTACKER, 5);
