@@ -1,6 +1,7 @@
 package io.keyswitch.security.totp;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -73,10 +74,10 @@ public record TotpSettings(String issuer, TotpAlgorithm algorithm, int digits, D
     public static TotpSettings from(UnaryOperator<String> lookup) {
         return new TotpSettings(
                 text(lookup, KEY_ISSUER, DEFAULT_ISSUER),
-                TotpAlgorithm.valueOf(text(lookup, KEY_ALGORITHM, DEFAULT_ALGORITHM.name()).toUpperCase(java.util.Locale.ROOT)),
-                Integer.parseInt(text(lookup, KEY_DIGITS, Integer.toString(DEFAULT_DIGITS))),
+                algorithm(text(lookup, KEY_ALGORITHM, DEFAULT_ALGORITHM.name())),
+                integer(lookup, KEY_DIGITS, DEFAULT_DIGITS),
                 duration(text(lookup, KEY_PERIOD, DEFAULT_PERIOD.toString())),
-                Integer.parseInt(text(lookup, KEY_DRIFT_STEPS, Integer.toString(DEFAULT_DRIFT_STEPS))));
+                integer(lookup, KEY_DRIFT_STEPS, DEFAULT_DRIFT_STEPS));
     }
 
     /** The period in whole seconds. */
@@ -89,7 +90,28 @@ public record TotpSettings(String issuer, TotpAlgorithm algorithm, int digits, D
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
+    private static TotpAlgorithm algorithm(String value) {
+        try {
+            return TotpAlgorithm.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(KEY_ALGORITHM + " must be SHA1, SHA256 or SHA512, not '" + value + "'", e);
+        }
+    }
+
+    private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
+        String value = text(lookup, key, Integer.toString(fallback));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
     private static Duration duration(String value) {
-        return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(KEY_PERIOD + " must be a duration like PT30S or 30, not '" + value + "'", e);
+        }
     }
 }
