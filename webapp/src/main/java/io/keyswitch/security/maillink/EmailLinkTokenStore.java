@@ -19,6 +19,6 @@ public interface EmailLinkTokenStore {
      */
     Optional<StoredEmailLink> take(String tokenHash);
 
-    /** Deletes links that expired before {@code now} (housekeeping); returns how many. */
+    /** Deletes links whose validity has ended at {@code now} ({@code expiresAt <= now}); returns how many. */
     int deleteExpired(Instant now);
 }
