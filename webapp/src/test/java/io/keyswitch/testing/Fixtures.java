@@ -1,0 +1,82 @@
+package io.keyswitch.testing;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.user.internal.BcryptPasswordHasher;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Arranges accounts, groups with rights and users directly in a test database, as an administrator would have. */
+public final class Fixtures {
+
+    private static final BcryptPasswordHasher HASHER = new BcryptPasswordHasher();
+
+    private Fixtures() {
+    }
+
+    /** Creates an account; returns its id. */
+    public static long account(DatabaseCoordinates db, String name) throws SQLException {
+        return insert(db, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', ?)", name, now());
+    }
+
+    /** Creates a user with a password (no forced change) in a new group holding {@code rights}; returns the user id. */
+    public static long user(DatabaseCoordinates db, long accountId, String username, String password, List<String> rights)
+            throws SQLException {
+        long userId = insert(db, "INSERT INTO app_user (account_id, username, password_hash, full_name, status, created_at) "
+                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, username, HASHER.hash(password.toCharArray()),
+                "User " + username, now());
+        long groupId = insert(db, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, ?, ?)",
+                accountId, "group of " + username, now());
+        for (String right : rights) {
+            insert(db, "INSERT INTO group_right (group_id, permission) VALUES (?, ?)", groupId, right);
+        }
+        insert(db, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", groupId, userId);
+        return userId;
+    }
+
+    /** The number of rows {@code sql} (a COUNT query with parameters) finds. */
+    public static long count(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The first column of the first row {@code sql} finds, or null. */
+    public static String string(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long insert(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, params);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+}
