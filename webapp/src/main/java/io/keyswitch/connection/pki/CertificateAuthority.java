@@ -48,6 +48,8 @@ public final class CertificateAuthority {
     public static final String SIGNATURE = "SHA256withECDSA";
     /** A CN that cannot break a config file, a log line or the management protocol. */
     private static final Pattern COMMON_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@\\-]{0,63}");
+    /** The CA's own name may have blanks ("Keyswitch CA"); it never goes into a config line. */
+    private static final Pattern CA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._\\-]{0,63}");
 
     private final IssuedCredential ca;
     private final Clock clock;
@@ -63,7 +65,7 @@ public final class CertificateAuthority {
     public static CertificateAuthority create(String commonName, Duration validity, Clock clock) {
         SecureRandom random = new SecureRandom();
         KeyPair keys = newKeyPair(random);
-        X500Name subject = name(commonName);
+        X500Name subject = name(commonName, CA_NAME);
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -130,7 +132,7 @@ public final class CertificateAuthority {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(random),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)),
-                    new X500Principal(name(commonName).getEncoded()), keys.getPublic())
+                    new X500Principal(name(commonName, COMMON_NAME).getEncoded()), keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
@@ -142,9 +144,9 @@ public final class CertificateAuthority {
         }
     }
 
-    private static X500Name name(String commonName) {
-        if (commonName == null || !COMMON_NAME.matcher(commonName).matches()) {
-            throw new IllegalArgumentException("common name must match " + COMMON_NAME.pattern());
+    private static X500Name name(String commonName, Pattern rule) {
+        if (commonName == null || !rule.matcher(commonName).matches()) {
+            throw new IllegalArgumentException("common name must match " + rule.pattern());
         }
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
     }
