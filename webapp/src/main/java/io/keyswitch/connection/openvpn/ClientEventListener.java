@@ -18,7 +18,8 @@ public interface ClientEventListener {
     }
 
     /**
-     * After the management socket was (re)opened: the complete list of connected clients. Everything not in it is
+     * After the management socket was (re)opened: the complete list of established clients (those with a tunnel
+     * address; one still authenticating is not yet established). Everything not in it is
      * offline, whatever events were missed while the socket was down.
      */
     default void reconciled(String instance, List<ConnectedClient> connected) {

@@ -8,4 +8,9 @@ import java.time.Instant;
  */
 public record ConnectedClient(long cid, String commonName, String username, String realAddress,
                               String virtualAddress, long bytesReceived, long bytesSent, Instant connectedSince) {
+
+    /** A client still authenticating, or refused and not yet gone, is listed without a tunnel address. */
+    public boolean isEstablished() {
+        return virtualAddress != null && !virtualAddress.isEmpty();
+    }
 }

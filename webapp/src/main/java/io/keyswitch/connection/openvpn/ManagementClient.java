@@ -15,8 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Owns the management unix socket of ONE OpenVPN instance: reads its stream on one thread, decides client
@@ -30,14 +32,17 @@ public final class ManagementClient implements InstanceManagement, AutoCloseable
 
     private static final Logger LOG = Logger.getLogger(ManagementClient.class.getName());
     private static final int MAX_REASON_LENGTH = 200;
+    /** The CNs the appliance CA issues; nothing else may go into a {@code kill} command. */
+    private static final Pattern COMMON_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@\\-]{0,63}");
 
     /**
      * @param byteCountSeconds how often OpenVPN reports per-client bytes ({@code bytecount N}); 0 for never
      * @param reconnectMin     first wait after the socket dropped; doubled each failure up to {@code reconnectMax}
+     * @param killGrace      in {@link #disconnectNow}, the time between {@code client-kill} and {@code kill}
      */
-    public record Settings(int byteCountSeconds, Duration reconnectMin, Duration reconnectMax) {
+    public record Settings(int byteCountSeconds, Duration reconnectMin, Duration reconnectMax, Duration killGrace) {
         public static Settings defaults() {
-            return new Settings(10, Duration.ofMillis(200), Duration.ofSeconds(5));
+            return new Settings(10, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMillis(300));
         }
     }
 
@@ -89,6 +94,23 @@ public final class ManagementClient implements InstanceManagement, AutoCloseable
     @Override
     public CompletableFuture<Void> killClient(long cid, boolean halt) {
         return send("client-kill " + cid + (halt ? " HALT" : ""), false).thenApply(reply -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnectNow(long cid, String commonName, boolean halt) {
+        if (commonName == null || !COMMON_NAME.matcher(commonName).matches()) {
+            throw new IllegalArgumentException("not a common name the CA issues");
+        }
+        CompletableFuture<Void> told = killClient(cid, halt).exceptionally(e -> null);
+        return told.thenCompose(ignored -> CompletableFuture.runAsync(() -> { },
+                        CompletableFuture.delayedExecutor(settings.killGrace().toMillis(), TimeUnit.MILLISECONDS)))
+                .thenCompose(ignored -> send("kill " + commonName, false))
+                .handle((reply, e) -> {
+                    if (e != null && !String.valueOf(e.getMessage()).contains("not found")) {
+                        throw new ManagementCommandException("kill " + commonName + ": " + e.getMessage());
+                    }
+                    return null;
+                });
     }
 
     @Override
@@ -150,7 +172,8 @@ public final class ManagementClient implements InstanceManagement, AutoCloseable
             if (settings.byteCountSeconds() > 0) {
                 send("bytecount " + settings.byteCountSeconds(), false);
             }
-            connectedClients().thenAccept(clients -> listener.reconciled(instance, clients))
+            connectedClients().thenAccept(clients -> listener.reconciled(instance,
+                            clients.stream().filter(ConnectedClient::isEstablished).toList()))
                     .exceptionally(e -> {
                         LOG.warning(() -> "Could not reconcile " + instance + ": " + e.getMessage());
                         return null;

@@ -50,7 +50,7 @@ class ManagementClientTest {
 
     private void connect(ClientAuthenticator authenticator) throws Exception {
         client = new ManagementClient("acme", dir.resolve("mgmt.sock"), authenticator, new Recorder(), decisions,
-                new ManagementClient.Settings(5, Duration.ofMillis(20), Duration.ofMillis(100)));
+                new ManagementClient.Settings(5, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMillis(10)));
         client.start();
         assertEquals("available true", events.poll(5, TimeUnit.SECONDS));
         assertEquals("bytecount 5", openvpn.nextCommand(5, TimeUnit.SECONDS));
@@ -141,6 +141,38 @@ class ManagementClientTest {
         // Assert
         assertEquals("hold release", hold);
         assertEquals("client-kill 4", openvpn.nextCommand(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("disconnects now: client-kill to tell the client, then kill by common name to drop it at once")
+    void disconnectsNow() throws Exception {
+        // Arrange
+        connect(request -> AuthDecision.deny("unused"));
+
+        // Act
+        client.disconnectNow(4, "dev-4", true).get(5, TimeUnit.SECONDS);
+
+        // Assert
+        assertEquals("client-kill 4 HALT", openvpn.nextCommand(5, TimeUnit.SECONDS));
+        assertEquals("kill dev-4", openvpn.nextCommand(5, TimeUnit.SECONDS));
+        assertThrows(IllegalArgumentException.class, () -> client.disconnectNow(4, "1.2.3.4:5", false));
+    }
+
+    @Test
+    @DisplayName("leaves clients still authenticating out of the reconciled list")
+    void reconcilesOnlyEstablished() throws Exception {
+        // Arrange
+        connect(request -> AuthDecision.deny("unused"));
+        openvpn.setStatusRows(List.of(ManagementSocketStandIn.clientRow(4, "dev-4", "10.255.8.4"),
+                ManagementSocketStandIn.clientRow(5, "dev-5", "")));
+
+        // Act
+        client.reconnect();
+
+        // Assert
+        assertEquals("available false", events.poll(5, TimeUnit.SECONDS));
+        assertEquals("available true", events.poll(5, TimeUnit.SECONDS));
+        assertEquals("reconciled [dev-4@10.255.8.4]", events.poll(5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -166,6 +166,7 @@ public final class ManagementSocketStandIn implements AutoCloseable {
             case "client-auth" -> send("SUCCESS: client-auth command succeeded");
             case "client-deny" -> send("SUCCESS: client-deny command succeeded");
             case "client-kill" -> send("SUCCESS: client-kill command succeeded");
+            case "kill" -> send("SUCCESS: common name '" + command.substring(5) + "' found, 1 client(s) killed");
             case "hold" -> send("SUCCESS: hold release succeeded");
             case "bytecount" -> send("SUCCESS: bytecount interval changed");
             default -> send("ERROR: unknown command, enter 'help' for more options");
