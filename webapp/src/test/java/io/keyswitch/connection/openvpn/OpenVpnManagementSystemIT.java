@@ -70,6 +70,8 @@ class OpenVpnManagementSystemIT {
     private static final Ipv4Network TUNNEL = Ipv4Network.parse("10.255.80.0/24");
     private static final Ipv4Network DEVICE_LANS = Ipv4Network.parse("10.255.128.0/17");
 
+    private static final String REFERENCE_DEVICE = "t" + TAG;
+    private static boolean referenceDeviceUp;
     private static Path dir;
     private static boolean namespacesMade;
     private static InstanceSettings settings;
@@ -113,6 +115,10 @@ class OpenVpnManagementSystemIT {
         }
         for (Process client : clients) {
             stopProcess(client);
+        }
+        if (referenceDeviceUp) {
+            Path scripts = Path.of(System.getProperty("user.dir")).resolveSibling("appliance").resolve("reference-device");
+            run(false, scripts.resolve("down.sh").toString(), REFERENCE_DEVICE);
         }
         if (supervisor != null) {
             supervisor.stop("acme");
@@ -228,7 +234,65 @@ class OpenVpnManagementSystemIT {
         assertTrue(online.values().stream().noneMatch("dev-1"::equals));
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("the reference device dials in, and its LAN components answer at its virtual subnet (NETMAP)")
+    void referenceDeviceServesItsLan() throws Exception {
+        // Arrange
+        String secret = addDevice("dev-ref", 20, 4);
+        String virtualLan = "10.255.132.0/24";
+        Path auth = dir.resolve("dev-ref.auth");
+        write(auth, "dev-ref\n" + secret + "\n", "rw-------");
+        write(dir.resolve("dev-ref.ovpn"), deviceProfile("dev-ref", Optional.empty()), "rw-------");
+        Path scripts = Path.of(System.getProperty("user.dir")).resolveSibling("appliance").resolve("reference-device");
+        events.clear();
+
+        // Act
+        referenceDeviceUp = true;
+        String up = runWithEnv(Map.of("KS_REMOTE", "10.255.251.1", "KS_WAN_PEER_NS", SERVER_NS, "KS_WAN_NET", "10.255.251.0"),
+                scripts.resolve("up.sh").toString(), REFERENCE_DEVICE, dir.resolve("dev-ref.ovpn").toString(),
+                auth.toString(), virtualLan);
+        String established = awaitEvent("established dev-ref", 10_000);
+
+        // Assert
+        assertNotNull(established, "reference device did not connect:\n" + up);
+        assertEquals("keyswitch reference modbus 502", fetchFromServer("10.255.132.10", 502, "", 10_000));
+        assertEquals("keyswitch reference s7 102", fetchFromServer("10.255.132.10", 102, "", 5_000));
+        assertTrue(fetchFromServer("10.255.132.10", 80, "GET / HTTP/1.0\\r\\n\\r\\n", 5_000).startsWith("HTTP/1.0 200 OK"));
+    }
+
     // ---- helpers ----
+
+    /** Connects from the server's namespace (where a technician's packets arrive) and returns the first line read. */
+    private static String fetchFromServer(String address, int port, String send, long timeoutMillis) throws Exception {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        String last = "";
+        while (System.currentTimeMillis() < end) {
+            Process process = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "/usr/bin/python3", "-c",
+                    "import socket; s = socket.create_connection(('" + address + "', " + port + "), 2);"
+                            + " s.sendall(b'" + send + "'); print(s.makefile().readline().strip())")
+                    .redirectErrorStream(true).start();
+            last = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor(10, TimeUnit.SECONDS);
+            if (process.exitValue() == 0) {
+                return last;
+            }
+            Thread.sleep(300);
+        }
+        return "failed: " + last;
+    }
+
+    private static String runWithEnv(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
 
     private static void requireSystemTools() {
         List<String> missing = new ArrayList<>();
@@ -304,18 +368,22 @@ class OpenVpnManagementSystemIT {
     }
 
     private static Process startClient(String name, String secret) throws IOException {
-        IssuedCredential credential = credentials.get(name);
         Path auth = dir.resolve(name + ".auth");
         write(auth, name + "\n" + secret + "\n", "rw-------");
-        ProfileMaterial material = new ProfileMaterial(SERVER_ADDRESS, PORT, "acme-vpn", Pem.encode(ca.certificate()),
-                Pem.encode(credential.certificate()), Pem.unencryptedKey(credential.privateKey()), tlsCrypt);
         Path profile = dir.resolve(name + ".ovpn");
-        write(profile, new ProfileGenerator().device(material, Optional.of(auth)), "rw-------");
+        write(profile, deviceProfile(name, Optional.of(auth)), "rw-------");
         Process process = new ProcessBuilder("ip", "netns", "exec", CLIENT_NS, OpenVpnProbe.locate().toString(),
                 "--config", profile.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile()).start();
         clients.add(process);
         return process;
+    }
+
+    private static String deviceProfile(String name, Optional<Path> auth) {
+        IssuedCredential credential = credentials.get(name);
+        ProfileMaterial material = new ProfileMaterial(SERVER_ADDRESS, PORT, "acme-vpn", Pem.encode(ca.certificate()),
+                Pem.encode(credential.certificate()), Pem.unencryptedKey(credential.privateKey()), tlsCrypt);
+        return new ProfileGenerator().device(material, auth);
     }
 
     private static long cidOf(String commonName) {
