@@ -62,6 +62,7 @@ class OpenVpnManagementSystemIT {
     private static final String TAG = Long.toString(ProcessHandle.current().pid() % 100_000);
     private static final String SERVER_NS = "ks-srv-" + TAG;
     private static final String CLIENT_NS = "ks-cli-" + TAG;
+    private static final String TECHNICIAN_NS = "ks-tec-" + TAG;
     private static final String VETH_SERVER = "ksa" + TAG;
     private static final String VETH_CLIENT = "ksb" + TAG;
     private static final String SERVER_ADDRESS = "10.255.77.1";
@@ -110,6 +111,9 @@ class OpenVpnManagementSystemIT {
         if (management != null) {
             management.close();
         }
+        for (java.nio.channels.SocketChannel session : managementSessions) {
+            session.close();
+        }
         if (decisions != null) {
             decisions.shutdownNow();
         }
@@ -124,7 +128,7 @@ class OpenVpnManagementSystemIT {
             supervisor.stop("acme");
         }
         if (namespacesMade) {
-            for (String ns : List.of(CLIENT_NS, SERVER_NS)) {
+            for (String ns : List.of(TECHNICIAN_NS, CLIENT_NS, SERVER_NS)) {
                 killNamespaceProcesses(ns);
                 run(false, "ip", "netns", "del", ns);
             }
@@ -270,14 +274,128 @@ class OpenVpnManagementSystemIT {
         assertTrue(fetchFromServer("10.255.132.10", 80, "GET / HTTP/1.0\\r\\n\\r\\n", 5_000).startsWith("HTTP/1.0 200 OK"));
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("a technician logs in with password and code (static challenge, SCRV1) and reaches the device's component")
+    void technicianWithCodeReachesComponent() throws Exception {
+        // Arrange
+        technician("tech-1", "correct horse 42", "492039");
+        events.clear();
+
+        // Act
+        String challenge = startTechnician("tech-1", "correct horse 42", "492039");
+        String established = awaitEvent("established tech-1", 10_000);
+
+        // Assert
+        assertEquals("Need 'Auth' username/password SC:1,Authenticator code", challenge);
+        assertEquals("established tech-1 " + TUNNEL.host(200), established);
+        assertEquals("keyswitch reference modbus 502", fetchFrom(TECHNICIAN_NS, "10.255.132.10", 502, "", 10_000),
+                "technician -> appliance (forward) -> device tunnel -> NETMAP -> component");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("a technician with a wrong authenticator code gets AUTH_FAILED")
+    void technicianWithWrongCodeIsRefused() throws Exception {
+        // Arrange
+        technician("tech-2", "correct horse 42", "492039");
+
+        // Act
+        startTechnician("tech-2", "correct horse 42", "000000");
+        boolean failed = awaitLog("tech-2", "AUTH_FAILED", 15_000);
+
+        // Assert
+        assertTrue(failed, "technician client shows AUTH_FAILED:\n" + log("tech-2"));
+        assertTrue(refusals.contains("tech-2: wrong password or code"), refusals.toString());
+    }
+
     // ---- helpers ----
+
+    private static final Map<String, String[]> technicians = new ConcurrentHashMap<>();
+    private static final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * The test's authenticator: devices by the device table; technicians (CN tech-*) by password and code from the
+     * SCRV1 field. The portal checks the code as TOTP through its authentication service; here it is fixed.
+     */
+    private static AuthDecision authenticate(ManagementEvent.ClientAuthRequest request) {
+        String cn = request.env().commonName().orElse("");
+        if (!cn.startsWith("tech-")) {
+            return devices.authenticate(request);
+        }
+        String[] expected = technicians.get(cn);
+        Optional<StaticChallengeResponse> login = StaticChallengeResponse.parse(request.env().password().orElse(null));
+        if (expected == null || login.isEmpty() || !cn.equals(request.env().username().orElse(null))
+                || !expected[0].equals(login.get().password()) || !expected[1].equals(login.get().response())) {
+            refusals.add(cn + ": wrong password or code");
+            return AuthDecision.deny("wrong password or code", "authentication failed");
+        }
+        return AuthDecision.allow(List.of(ClientConfigLines.ifconfigPush(TUNNEL.host(200), TUNNEL.netmask()),
+                ClientConfigLines.pushRoute("10.255.132.0", "255.255.255.0")));
+    }
+
+    private static void technician(String name, String password, String code) {
+        credentials.put(name, ca.issueClient(name, Duration.ofDays(30)));
+        technicians.put(name, new String[] {password, code});
+    }
+
+    /**
+     * Starts a technician's OpenVPN with the generated technician profile, and answers its static challenge through
+     * the client's own management interface as a GUI would; returns the challenge OpenVPN asked.
+     */
+    private static String startTechnician(String name, String password, String code) throws Exception {
+        IssuedCredential credential = credentials.get(name);
+        ProfileMaterial material = new ProfileMaterial("10.255.79.1", PORT, "acme-vpn", Pem.encode(ca.certificate()),
+                Pem.encode(credential.certificate()), Pem.unencryptedKey(credential.privateKey()), tlsCrypt);
+        Path profile = dir.resolve(name + ".ovpn");
+        write(profile, new ProfileGenerator().technician(material), "rw-------");
+        Path socket = dir.resolve(name + ".sock");
+        clients.add(new ProcessBuilder("ip", "netns", "exec", TECHNICIAN_NS, OpenVpnProbe.locate().toString(),
+                "--config", profile.toString(), "--management", socket.toString(), "unix",
+                "--management-query-passwords", "--management-hold").redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start());
+        long end = System.currentTimeMillis() + 10_000;
+        while (!Files.exists(socket) && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        channel.connect(java.net.UnixDomainSocketAddress.of(socket));
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                java.nio.channels.Channels.newInputStream(channel), StandardCharsets.UTF_8));
+        java.io.Writer out = new java.io.OutputStreamWriter(java.nio.channels.Channels.newOutputStream(channel),
+                StandardCharsets.UTF_8);
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(">HOLD:")) {
+                out.write("hold release\n");
+                out.flush();
+            } else if (line.startsWith(">PASSWORD:Need 'Auth'")) {
+                java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+                out.write("username \"Auth\" " + name + "\n");
+                out.write("password \"Auth\" \"SCRV1:" + base64.encodeToString(password.getBytes(StandardCharsets.UTF_8))
+                        + ":" + base64.encodeToString(code.getBytes(StandardCharsets.UTF_8)) + "\"\n");
+                out.flush();
+                String challenge = line.substring(">PASSWORD:".length());
+                managementSessions.add(channel);
+                return challenge;
+            }
+        }
+        throw new IOException("technician client closed its management socket:\n" + log(name));
+    }
+
+    private static final List<java.nio.channels.SocketChannel> managementSessions = new ArrayList<>();
 
     /** Connects from the server's namespace (where a technician's packets arrive) and returns the first line read. */
     private static String fetchFromServer(String address, int port, String send, long timeoutMillis) throws Exception {
+        return fetchFrom(SERVER_NS, address, port, send, timeoutMillis);
+    }
+
+    /** Connects from namespace {@code ns} and returns the first line read. */
+    private static String fetchFrom(String ns, String address, int port, String send, long timeoutMillis) throws Exception {
         long end = System.currentTimeMillis() + timeoutMillis;
         String last = "";
         while (System.currentTimeMillis() < end) {
-            Process process = new ProcessBuilder("ip", "netns", "exec", SERVER_NS, "/usr/bin/python3", "-c",
+            Process process = new ProcessBuilder("ip", "netns", "exec", ns, "/usr/bin/python3", "-c",
                     "import socket; s = socket.create_connection(('" + address + "', " + port + "), 2);"
                             + " s.sendall(b'" + send + "'); print(s.makefile().readline().strip())")
                     .redirectErrorStream(true).start();
@@ -340,9 +458,17 @@ class OpenVpnManagementSystemIT {
                 "netns", CLIENT_NS);
         run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", VETH_SERVER);
         run(true, "ip", "-n", CLIENT_NS, "addr", "add", CLIENT_ADDRESS + "/30", "dev", VETH_CLIENT);
-        for (String[] link : new String[][] {{SERVER_NS, VETH_SERVER}, {CLIENT_NS, VETH_CLIENT}, {SERVER_NS, "lo"}, {CLIENT_NS, "lo"}}) {
+        run(true, "ip", "netns", "add", TECHNICIAN_NS);
+        run(true, "ip", "link", "add", "kst" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "ksu" + TAG,
+                "netns", TECHNICIAN_NS);
+        run(true, "ip", "-n", SERVER_NS, "addr", "add", "10.255.79.1/30", "dev", "kst" + TAG);
+        run(true, "ip", "-n", TECHNICIAN_NS, "addr", "add", "10.255.79.2/30", "dev", "ksu" + TAG);
+        for (String[] link : new String[][] {{SERVER_NS, VETH_SERVER}, {CLIENT_NS, VETH_CLIENT}, {SERVER_NS, "lo"},
+                {CLIENT_NS, "lo"}, {SERVER_NS, "kst" + TAG}, {TECHNICIAN_NS, "ksu" + TAG}, {TECHNICIAN_NS, "lo"}}) {
             run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
         }
+        // The appliance forwards between tunnel clients in the kernel (no client-to-client); here without a policy.
+        run(true, "ip", "netns", "exec", SERVER_NS, "sysctl", "-qw", "net.ipv4.ip_forward=1");
     }
 
     private static void writeServerFiles() throws Exception {
@@ -367,7 +493,8 @@ class OpenVpnManagementSystemIT {
     }
 
     private static ManagementClient newManagementClient() {
-        return new ManagementClient("acme", settings.managementSocket(), devices, new Recorder(), decisions,
+        return new ManagementClient("acme", settings.managementSocket(), OpenVpnManagementSystemIT::authenticate,
+                new Recorder(), decisions,
                 new ManagementClient.Settings(2, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofMillis(300)));
     }
 
