@@ -40,7 +40,7 @@ class ManagementStreamParserTest {
 
     @ParameterizedTest(name = "chunks of {0} bytes")
     @ValueSource(ints = {1, 3, 7, 64, 4096})
-    @DisplayName("reads a recorded stream the same in any chunk size, skipping garbage lines")
+    @DisplayName("reads a hand-made stream (every message kind, 8 garbage lines) the same in any chunk size")
     void readsRecordedStreamInAnyChunkSize(int chunk) throws IOException {
         // Arrange
         byte[] stream = recordedStream();
@@ -58,7 +58,7 @@ class ManagementStreamParserTest {
     }
 
     @Test
-    @DisplayName("reads the status reply's client list from the recorded stream")
+    @DisplayName("reads the status reply's client list from the hand-made stream")
     void readsStatusReply() throws IOException {
         // Arrange
         byte[] stream = recordedStream();
@@ -159,7 +159,7 @@ class ManagementStreamParserTest {
     }
 
     private static byte[] recordedStream() throws IOException {
-        try (InputStream in = ManagementStreamParserTest.class.getResourceAsStream("recorded-stream.bin")) {
+        try (InputStream in = ManagementStreamParserTest.class.getResourceAsStream("handmade-stream-with-garbage.bin")) {
             return in.readAllBytes();
         }
     }
