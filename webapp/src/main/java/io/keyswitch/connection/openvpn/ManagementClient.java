@@ -164,10 +164,10 @@ public final class ManagementClient implements InstanceManagement, AutoCloseable
     }
 
     private void read(Session opened) throws IOException {
-        ManagementStreamParser parser = new ManagementStreamParser(this::dispatch, opened::multiLineReplyExpected);
+        ManagementStreamParser parser = new ManagementStreamParser(this::dispatchSafely, opened::multiLineReplyExpected);
         session = opened;
         LOG.info(() -> "Management socket of " + instance + " open");
-        listener.managementAvailable(instance, true);
+        notifyAvailable(true);
         try {
             if (settings.byteCountSeconds() > 0) {
                 send("bytecount " + settings.byteCountSeconds(), false);
@@ -193,7 +193,24 @@ public final class ManagementClient implements InstanceManagement, AutoCloseable
             opened.close();
             opened.failPending();
             LOG.info(() -> "Management socket of " + instance + " closed");
-            listener.managementAvailable(instance, false);
+            notifyAvailable(false);
+        }
+    }
+
+    private void notifyAvailable(boolean available) {
+        try {
+            listener.managementAvailable(instance, available);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Listener failed on availability of " + instance, e);
+        }
+    }
+
+    /** A failing listener must not stop the reader: the next event is handled as usual. */
+    private void dispatchSafely(ManagementEvent event) {
+        try {
+            dispatch(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Handling " + event.getClass().getSimpleName() + " from " + instance + " failed", e);
         }
     }
 

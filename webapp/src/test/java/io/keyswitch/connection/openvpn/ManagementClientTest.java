@@ -31,6 +31,7 @@ class ManagementClientTest {
     private ManagementClient client;
     private ExecutorService decisions;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private volatile boolean failOnEstablished;
 
     @BeforeEach
     void start() throws Exception {
@@ -125,6 +126,23 @@ class ManagementClientTest {
         assertEquals("established 3 dev-3", events.poll(5, TimeUnit.SECONDS));
         assertEquals("bytes 3 10/20", events.poll(5, TimeUnit.SECONDS));
         assertEquals("disconnected 3 dev-3", events.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    @DisplayName("keeps reading when the listener throws")
+    void survivesFailingListener() throws Exception {
+        // Arrange
+        failOnEstablished = true;
+        connect(request -> AuthDecision.deny("unused"));
+
+        // Act
+        openvpn.send(">CLIENT:ESTABLISHED,3", ">CLIENT:ENV,common_name=dev-3", ">CLIENT:ENV,END",
+                ">CLIENT:DISCONNECT,3", ">CLIENT:ENV,common_name=dev-3", ">CLIENT:ENV,END");
+
+        // Assert
+        assertEquals("established 3 dev-3", events.poll(5, TimeUnit.SECONDS));
+        assertEquals("disconnected 3 dev-3", events.poll(5, TimeUnit.SECONDS));
+        assertTrue(client.isConnected());
     }
 
     @Test
@@ -227,6 +245,9 @@ class ManagementClientTest {
         @Override
         public void established(String instance, ManagementEvent.ClientEstablished event) {
             events.add("established " + event.cid() + " " + event.env().commonName().orElse("-"));
+            if (failOnEstablished) {
+                throw new IllegalStateException("listener bug");
+            }
         }
 
         @Override
