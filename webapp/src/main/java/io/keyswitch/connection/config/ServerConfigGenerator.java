@@ -4,7 +4,8 @@ package io.keyswitch.connection.config;
  * Writes an account instance's OpenVPN server config. The portal decides every client through the management
  * interface, and gives each its address ({@code nopool}: no client gets an address the portal did not choose).
  * There is deliberately no {@code client-to-client}: traffic between clients must cross the host's nftables
- * forward chain, where grants are enforced.
+ * forward chain, where grants are enforced. With {@code management-hold} the instance takes no client until the
+ * portal's management client has connected and released it, so no {@code >CLIENT:CONNECT} goes unheard at start.
  */
 public final class ServerConfigGenerator {
 
@@ -37,6 +38,8 @@ public final class ServerConfigGenerator {
         line(config, "persist-tun");
         line(config, "management " + settings.managementSocket() + " unix");
         line(config, "management-client-auth");
+        line(config, "# wait for the portal before taking clients: a CONNECT sent while no portal listens is lost");
+        line(config, "management-hold");
         line(config, "verb 3");
         return config.toString();
     }

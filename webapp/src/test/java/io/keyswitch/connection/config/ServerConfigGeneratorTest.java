@@ -28,7 +28,7 @@ class ServerConfigGeneratorTest {
                 "tls-crypt /etc/openvpn/server/acme/tls-crypt.key", "tls-version-min 1.2",
                 "data-ciphers AES-256-GCM:CHACHA20-POLY1305", "keepalive 10 60", "explicit-exit-notify 1",
                 "user nobody", "group nogroup", "management /etc/openvpn/server/acme/management.sock unix",
-                "management-client-auth", "crl-verify /etc/openvpn/server/acme/crl.pem",
+                "management-client-auth", "management-hold", "crl-verify /etc/openvpn/server/acme/crl.pem",
                 "verify-client-cert require", "ca /etc/openvpn/server/acme/ca.crt", "dh none", "max-clients 25000")) {
             assertTrue(lines.contains(directive), "missing: " + directive);
         }

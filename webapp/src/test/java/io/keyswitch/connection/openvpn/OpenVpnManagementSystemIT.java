@@ -85,6 +85,7 @@ class OpenVpnManagementSystemIT {
     private static ExecutorService decisions;
     private static final List<Process> clients = new ArrayList<>();
     private static final Map<String, IssuedCredential> credentials = new ConcurrentHashMap<>();
+    private static final Map<String, String> secrets = new ConcurrentHashMap<>();
     private static final Map<Long, String> online = new ConcurrentHashMap<>();
     private static final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
@@ -111,6 +112,9 @@ class OpenVpnManagementSystemIT {
         if (management != null) {
             management.close();
         }
+        if (betaManagement != null) {
+            betaManagement.close();
+        }
         for (java.nio.channels.SocketChannel session : managementSessions) {
             session.close();
         }
@@ -126,6 +130,7 @@ class OpenVpnManagementSystemIT {
         }
         if (supervisor != null) {
             supervisor.stop("acme");
+            supervisor.stop("beta");
         }
         if (namespacesMade) {
             for (String ns : List.of(TECHNICIAN_NS, CLIENT_NS, SERVER_NS)) {
@@ -309,7 +314,59 @@ class OpenVpnManagementSystemIT {
         assertTrue(refusals.contains("tech-2: wrong password or code"), refusals.toString());
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("two accounts, two instances with their own ports and subnets: a device of A cannot log into B's")
+    void secondAccountIsSeparate() throws Exception {
+        // Arrange: account B's instance, same appliance CA, its own port, tunnel subnet, tls-crypt key and devices
+        Path betaDir = Files.createDirectories(dir.resolve("beta"));
+        Files.setPosixFilePermissions(betaDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Ipv4Network betaTunnel = Ipv4Network.parse("10.255.90.0/24");
+        InstanceSettings beta = InstanceSettings.under(betaDir, "beta", PORT + 1, betaTunnel,
+                Ipv4Network.parse("10.255.100.0/22"), 10);
+        IssuedCredential betaServer = ca.issueServer("beta-vpn", Duration.ofDays(30));
+        String betaTlsCrypt = TlsCryptKey.generate(new SecureRandom());
+        write(beta.caCertificate(), Pem.encode(ca.certificate()), "rw-r--r--");
+        write(beta.serverCertificate(), Pem.encode(betaServer.certificate()), "rw-r--r--");
+        write(beta.serverKey(), Pem.unencryptedKey(betaServer.privateKey()), "rw-------");
+        write(beta.tlsCryptKey(), betaTlsCrypt, "rw-------");
+        write(beta.crl(), Pem.encode(ca.crl(List.of(), BigInteger.ONE, Duration.ofDays(7))), "rw-r--r--");
+        write(dir.resolve("beta.conf"), new ServerConfigGenerator().generate(beta), "rw-------");
+        DeviceTableAuthenticator betaDevices = new DeviceTableAuthenticator(hasher, betaTunnel);
+        credentials.put("dev-b1", ca.issueClient("dev-b1", Duration.ofDays(30)));
+        String betaSecret = DeviceSecret.generate(new SecureRandom());
+        betaDevices.put(new DeviceTableAuthenticator.Device("dev-b1", hasher.hash(betaSecret), betaTunnel.host(5),
+                Ipv4Network.parse("10.255.100.0/24"), false));
+        BlockingQueue<String> betaEvents = new LinkedBlockingQueue<>();
+        supervisor.start("beta");
+        betaManagement = new ManagementClient("beta", beta.managementSocket(), betaDevices, new ClientEventListener() {
+            @Override
+            public void established(String instance, ManagementEvent.ClientEstablished event) {
+                betaEvents.add(instance + " established " + event.env().commonName().orElse("?") + " "
+                        + event.env().virtualAddress().orElse("?"));
+            }
+        }, decisions, ManagementClient.Settings.defaults());
+        betaManagement.start();
+        String devA = "dev-10";
+        String devASecret = secrets.get(devA);
+
+        // Act
+        startClient("dev-b1", betaSecret, PORT + 1, betaTlsCrypt, "beta-vpn", "dev-b1-beta");
+        String betaEstablished = betaEvents.poll(10, TimeUnit.SECONDS);
+        Process intruder = startClient(devA, devASecret, PORT + 1, betaTlsCrypt, "beta-vpn", "dev-10-beta");
+        boolean refused = intruder.waitFor(15, TimeUnit.SECONDS) && log("dev-10-beta").contains("AUTH_FAILED");
+
+        // Assert
+        assertEquals("beta established dev-b1 " + betaTunnel.host(5), betaEstablished,
+                "B's device on B's instance; log:\n" + log("beta"));
+        assertTrue(refused, "A's device (valid certificate and secret for A) is refused by B:\n" + log("dev-10-beta"));
+        assertTrue(betaDevices.refusals().contains("dev-10: unknown device"), betaDevices.refusals().toString());
+        assertTrue(online.values().stream().anyMatch(v -> v.startsWith("dev-10@")), "A's device stays connected to A");
+    }
+
     // ---- helpers ----
+
+    private static ManagementClient betaManagement;
 
     private static final Map<String, String[]> technicians = new ConcurrentHashMap<>();
     private static final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -501,19 +558,29 @@ class OpenVpnManagementSystemIT {
     private static String addDevice(String name, int host, int lan) {
         credentials.put(name, ca.issueClient(name, Duration.ofDays(30)));
         String secret = DeviceSecret.generate(new SecureRandom());
+        secrets.put(name, secret);
         devices.put(new DeviceTableAuthenticator.Device(name, hasher.hash(secret), TUNNEL.host(host),
                 new Ipv4Network("10.255." + (128 + lan) + ".0", 24), false));
         return secret;
     }
 
     private static Process startClient(String name, String secret) throws IOException {
-        Path auth = dir.resolve(name + ".auth");
+        return startClient(name, secret, PORT, tlsCrypt, "acme-vpn", name);
+    }
+
+    /** Starts a device client for instance {@code port}; {@code run} names its profile, credentials and log. */
+    private static Process startClient(String name, String secret, int port, String instanceTlsCrypt, String serverName,
+                                       String run) throws IOException {
+        Path auth = dir.resolve(run + ".auth");
         write(auth, name + "\n" + secret + "\n", "rw-------");
-        Path profile = dir.resolve(name + ".ovpn");
-        write(profile, deviceProfile(name, Optional.of(auth)), "rw-------");
+        IssuedCredential credential = credentials.get(name);
+        ProfileMaterial material = new ProfileMaterial(SERVER_ADDRESS, port, serverName, Pem.encode(ca.certificate()),
+                Pem.encode(credential.certificate()), Pem.unencryptedKey(credential.privateKey()), instanceTlsCrypt);
+        Path profile = dir.resolve(run + ".ovpn");
+        write(profile, new ProfileGenerator().device(material, Optional.of(auth)), "rw-------");
         Process process = new ProcessBuilder("ip", "netns", "exec", CLIENT_NS, OpenVpnProbe.locate().toString(),
                 "--config", profile.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+                .redirectOutput(dir.resolve(run + ".log").toFile()).start();
         clients.add(process);
         return process;
     }
