@@ -32,6 +32,16 @@ public record Actor(long accountId, Long userId, String name, String sourceIp, P
         }
     }
 
+    /** Throws {@link Forbidden} unless the actor holds at least one of {@code rights}. */
+    public void requireAny(String... anyOf) {
+        for (String right : anyOf) {
+            if (rights.test(right)) {
+                return;
+            }
+        }
+        throw new Forbidden(String.join(" or ", anyOf));
+    }
+
     /** The reason for a change, required and at most {@link #MAX_REASON} characters; field "reason". */
     public static String requireReason(String reason) {
         String r = reason == null ? "" : reason.strip();
