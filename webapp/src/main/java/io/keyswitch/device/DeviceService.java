@@ -1,10 +1,8 @@
 package io.keyswitch.device;
 
 import io.keyswitch.account.Account;
-import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
-import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
@@ -50,6 +48,14 @@ public class DeviceService {
         actor.require(Rights.DEVICE_VIEW);
         Device d = em.find(Device.class, deviceId);
         return d != null && d.getAccountId() == actor.accountId() ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The device of this name in the actor's account, if there is one. */
+    public Optional<Device> findByName(Actor actor, String name) {
+        actor.require(Rights.DEVICE_VIEW);
+        return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.name = :n", Device.class)
+                .setParameter("a", actor.accountId()).setParameter("n", name == null ? "" : name.strip())
+                .getResultStream().findFirst();
     }
 
     public long count(Actor actor, String filter) {
@@ -339,7 +345,6 @@ public class DeviceService {
     }
 
     private void record(Actor actor, String action, String target, Changes changes, String reason) {
-        audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), action, target,
-                Outcome.SUCCESS, changes.toJson(), reason));
+        audit.record(actor.change(action, target, changes, reason));
     }
 }

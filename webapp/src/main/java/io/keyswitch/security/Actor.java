@@ -1,5 +1,8 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.ValidationFailed;
 import java.util.function.Predicate;
@@ -23,6 +26,11 @@ public record Actor(long accountId, Long userId, String name, String sourceIp, P
             throw new Forbidden("login");
         }
         return new Actor(p.accountId(), p.userId(), p.qualifiedName(), sourceIp, subject::isPermitted);
+    }
+
+    /** The audit entry of a successful change this actor made, with the fields it changed and why. */
+    public AuditEntry change(String action, String target, Changes changes, String reason) {
+        return new AuditEntry(accountId, name, userId, sourceIp, action, target, Outcome.SUCCESS, changes.toJson(), reason);
     }
 
     /** Throws {@link Forbidden} unless the actor holds {@code right}. */

@@ -1,10 +1,8 @@
 package io.keyswitch.user;
 
 import io.keyswitch.account.Account;
-import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
-import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.ValidationFailed;
@@ -77,6 +75,14 @@ public class UserAdministration {
             throw new NotFound("user");
         }
         return u;
+    }
+
+    /** The user of this name in the actor's account, if there is one. */
+    public java.util.Optional<User> userNamed(Actor actor, String username) {
+        actor.require(Rights.USER_MANAGE);
+        return em.createQuery("SELECT u FROM User u WHERE u.account.id = :a AND u.username = :n", User.class)
+                .setParameter("a", actor.accountId()).setParameter("n", username == null ? "" : username.strip())
+                .getResultStream().findFirst();
     }
 
     public Set<Long> groupIdsOf(Actor actor, long userId) {
@@ -306,7 +312,6 @@ public class UserAdministration {
     }
 
     private void record(Actor actor, String action, String target, Changes changes, String reason) {
-        audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), action, target,
-                Outcome.SUCCESS, changes.toJson(), reason));
+        audit.record(actor.change(action, target, changes, reason));
     }
 }

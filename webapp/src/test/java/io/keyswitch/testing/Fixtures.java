@@ -39,6 +39,19 @@ public final class Fixtures {
         return userId;
     }
 
+    /** Creates a device with the given real LAN and virtual subnet; returns its id. */
+    public static long device(DatabaseCoordinates db, long accountId, String name, String lan, String virtual) throws SQLException {
+        return insert(db, "INSERT INTO device (account_id, name, lan_subnet, virtual_subnet, status, created_at) "
+                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, name, lan, virtual, now());
+    }
+
+    /** Creates a component of a device; returns its id. */
+    public static long component(DatabaseCoordinates db, long accountId, long deviceId, String name, String ip, String services)
+            throws SQLException {
+        return insert(db, "INSERT INTO component (device_id, account_id, name, ip, services, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                deviceId, accountId, name, ip, services, now());
+    }
+
     /** The number of rows {@code sql} (a COUNT query with parameters) finds. */
     public static long count(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
         try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {

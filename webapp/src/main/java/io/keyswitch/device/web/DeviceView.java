@@ -1,5 +1,6 @@
 package io.keyswitch.device.web;
 
+import io.keyswitch.access.AccessService;
 import io.keyswitch.device.Component;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
@@ -22,6 +23,11 @@ public class DeviceView implements Serializable {
     @Inject
     DeviceService devices;
 
+    @Inject
+    AccessService access;
+
+    private List<String> whoCanReach = List.of();
+    private String whoFor;
     private Long id;
     private Device device;
     private List<Component> components;
@@ -77,6 +83,20 @@ public class DeviceView implements Serializable {
         if (done != null) {
             load();
         }
+    }
+
+    /** Who can reach this component, and through which grant. */
+    public void showWho(Component component) {
+        whoFor = component.getName();
+        whoCanReach = access.whoCanReach(Actor.current(Pages.sourceIp()), component.getId());
+    }
+
+    public List<String> getWhoCanReach() {
+        return whoCanReach;
+    }
+
+    public String getWhoFor() {
+        return whoFor;
     }
 
     public Long getId() {
