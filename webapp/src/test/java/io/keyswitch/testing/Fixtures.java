@@ -52,6 +52,26 @@ public final class Fixtures {
                 deviceId, accountId, name, ip, services, now());
     }
 
+    /** Gives a user an API token with the given secret ({@code ks_} + 32 characters); returns its id. */
+    public static long apiToken(DatabaseCoordinates db, long accountId, long userId, String secret) throws SQLException {
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return insert(db, "INSERT INTO api_token (user_id, account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                    userId, accountId, "test token", hash, now());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an UPDATE or DELETE. */
+    public static int update(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        }
+    }
+
     /** The number of rows {@code sql} (a COUNT query with parameters) finds. */
     public static long count(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
         try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
