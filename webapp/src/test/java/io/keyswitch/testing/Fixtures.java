@@ -39,6 +39,16 @@ public final class Fixtures {
         return userId;
     }
 
+    /** Makes {@code userId} a system administrator (appliance-wide rights such as account:manage). */
+    public static void makeSystemAdmin(DatabaseCoordinates db, long userId) throws SQLException {
+        update(db, "UPDATE app_user SET system_admin = TRUE WHERE id = ?", userId);
+    }
+
+    /** The id of the account named {@code name}. */
+    public static long accountId(DatabaseCoordinates db, String name) throws SQLException {
+        return Long.parseLong(string(db, "SELECT id FROM account WHERE name = ?", name));
+    }
+
     /** Creates a device with the given real LAN and virtual subnet; returns its id. */
     public static long device(DatabaseCoordinates db, long accountId, String name, String lan, String virtual) throws SQLException {
         return insert(db, "INSERT INTO device (account_id, name, lan_subnet, virtual_subnet, status, created_at) "
