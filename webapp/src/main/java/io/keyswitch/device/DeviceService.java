@@ -69,7 +69,9 @@ public class DeviceService {
         actor.require(Rights.DEVICE_VIEW);
         String sort = SORTABLE.contains(page.sortField()) ? page.sortField() : "name";
         TypedQuery<Device> q = em.createQuery("SELECT d FROM Device d LEFT JOIN FETCH d.project WHERE d.accountId = :account"
-                        + filterClause(page.filter()) + " ORDER BY d." + sort + (page.ascending() ? " ASC" : " DESC") + ", d.id",
+                        + filterClause(page.filter()) + " ORDER BY d." + sort + (page.ascending() ? " ASC" : " DESC")
+                        // names are unique per account: no tie-breaker, so the (account_id, name) index serves the order
+                        + ("name".equals(sort) ? "" : ", d.id"),
                 Device.class).setParameter("account", actor.accountId());
         return filterParam(q, page.filter()).setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
     }
