@@ -4,6 +4,8 @@ import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.LoginJail;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.UserStatus;
@@ -35,6 +37,9 @@ public class LoginService {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginJail jail;
+
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
@@ -43,6 +48,14 @@ public class LoginService {
         String account = trim(accountName);
         String user = trim(username);
         String tried = account + "/" + user;
+        Optional<Ban> ban = jail.activeBan(sourceIp, tried);
+        if (ban.isPresent()) {
+            // Refused without checking the password; the ban itself is audited once (jail.ban),
+            // not each refused attempt, so that an attacker cannot turn the jail into database writes.
+            // Nor is it counted as a failure: a person whose user name an attacker got banned would
+            // otherwise get their own address banned by trying.
+            return LoginResult.banned(ban.get().until());
+        }
         Subject subject = SecurityUtils.getSubject();
         try {
             subject.login(new AccountPasswordToken(account, user, password, sourceIp));
@@ -50,6 +63,7 @@ public class LoginService {
             Long accountId = directory.accountIdByName(account).orElse(null);
             audit.record(new AuditEntry(accountId, tried, null, sourceIp, "login", "user:" + user,
                     Outcome.FAILURE, null, "wrong account, user name or password"));
+            jail.recordFailure(sourceIp, tried);
             return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
         }
         PortalPrincipal principal = (PortalPrincipal) subject.getPrincipal();
@@ -63,6 +77,7 @@ public class LoginService {
             return LoginResult.refused(refusal.get());
         }
         found.recordLogin(now);
+        jail.recordSuccess(sourceIp, tried);
         audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
                 "user:" + user, Outcome.SUCCESS, null, null));
         return found.isMustChangePassword()

@@ -17,6 +17,9 @@ public class LoginView {
     @Inject
     LoginService loginService;
 
+    @Inject
+    java.time.Clock clock;
+
     private String account;
     private String username;
     private String password;
@@ -26,6 +29,16 @@ public class LoginView {
         LoginResult result = loginService.login(account, username,
                 password == null ? new char[0] : password.toCharArray(), request.getRemoteAddr());
         password = null;
+        if (result.status() == LoginResult.Status.BANNED) {
+            try {
+                JailFilter.refuse((jakarta.servlet.http.HttpServletResponse) FacesContext.getCurrentInstance()
+                        .getExternalContext().getResponse(), result.retryAt(), clock);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
         if (!result.signedIn()) {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, result.message(), null));

@@ -15,6 +15,9 @@ public class SessionView {
     @Inject
     LoginService loginService;
 
+    @Inject
+    io.keyswitch.security.JailAdministration jailAdministration;
+
     public PortalPrincipal getPrincipal() {
         Object p = SecurityUtils.getSubject().getPrincipal();
         return p instanceof PortalPrincipal principal ? principal : null;
@@ -22,6 +25,11 @@ public class SessionView {
 
     public boolean isPermitted(String permission) {
         return SecurityUtils.getSubject().isPermitted(permission);
+    }
+
+    /** Whether the signed-in user manages login security (bans, second-factor policy). */
+    public boolean isSecurityAdmin() {
+        return jailAdministration.mayAdminister();
     }
 
     public void logout() {
