@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param startedAt when the password was accepted; the second step must follow within
  *     {@link #VALIDITY_SECONDS} seconds
  * @param mustEnrol whether the user has no second factor yet but needs one
+ * @param totp whether the user has an authenticator app
+ * @param mailLink whether the user can get an e-mail link (an address, and SMTP configured)
  */
-public record PendingLogin(PortalPrincipal principal, String tried, Instant startedAt, boolean mustEnrol)
-        implements Serializable {
+public record PendingLogin(PortalPrincipal principal, String tried, Instant startedAt, boolean mustEnrol,
+        boolean totp, boolean mailLink) implements Serializable {
 
     /** Five minutes to type the code (or to enrol) after the password. */
     public static final long VALIDITY_SECONDS = 300;
@@ -26,5 +28,13 @@ public record PendingLogin(PortalPrincipal principal, String tried, Instant star
 
     public boolean isMustEnrol() {
         return mustEnrol;
+    }
+
+    public boolean isTotp() {
+        return totp;
+    }
+
+    public boolean isMailLink() {
+        return mailLink;
     }
 }

@@ -14,7 +14,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.keyswitch.security.totp.TotpGenerator;
+import io.keyswitch.security.totp.TotpSecret;
+import io.keyswitch.security.totp.TotpSettings;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -105,7 +113,243 @@ class StrongAuthenticationIT {
                 .containsExactly(ACCOUNT + "/secadmin address:127.0.0.2 Service technician mistyped, ticket 4711");
     }
 
+    @Test
+    @Order(3)
+    @DisplayName("a group requires a second factor: its member is led through enrolment, confirms with a code computed from the shown secret and gets 10 recovery codes once")
+    void enrolmentAtLogin() throws SQLException {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        String fieldService = strings("SELECT g.id FROM user_group g JOIN account a ON a.id = g.account_id "
+                + "WHERE a.name = ? AND g.name = 'Field service'", ACCOUNT).get(0);
+        Page policy = admin.get("/second-factor-admin.xhtml");
+        Page saved = admin.submit(policy, "policyForm", Map.of("groups", fieldService,
+                "policyReason", "Field service reaches the plants"), "save");
+        FacesClient alice = new FacesClient(ArquillianPortal.httpsUrl());
+
+        Page enrol = login(alice, ACCOUNT, "alice", PASSWORD);
+        Page beforeConfirming = alice.get("/index.xhtml");
+        aliceSecret = secretShownOn(enrol);
+        String code = codeAt(aliceSecret, Instant.now());
+        Page wrong = alice.submit(enrol, "enrolForm", Map.of("code", otherThan(code)), "confirm");
+        Page done = alice.submit(wrong, "enrolForm", Map.of("code", code), "confirm");
+        aliceEnrolmentCode = code;
+        aliceRecoveryCodes = recoveryCodesOn(done);
+        Page home = alice.get("/index.xhtml");
+
+        assertThat(saved.body()).contains("The second-factor policy is saved.");
+        assertThat(enrol.path()).isEqualTo("/enrol.xhtml");
+        assertThat(enrol.body()).contains("A second factor is required", "src=\"data:image/png;base64,");
+        assertThat(beforeConfirming.path()).as("nobody is signed in before the second factor").isEqualTo("/login.xhtml");
+        assertThat(wrong.body()).contains(LoginService.WRONG_CODE);
+        assertThat(done.body()).contains("shown only this once").doesNotContain(aliceSecret);
+        assertThat(aliceRecoveryCodes).hasSize(10).doesNotHaveDuplicates();
+        assertThat(home.path()).isEqualTo("/index.xhtml");
+        assertThat(home.body()).contains("Welcome");
+        String secretHex = HexFormat.of().formatHex(TotpSecret.ofBase32(aliceSecret).bytes()).toUpperCase(Locale.ROOT);
+        assertThat(strings("SELECT HEX(e.secret_enc) FROM totp_enrolment e JOIN app_user u ON u.id = e.user_id WHERE u.username = 'alice'"))
+                .singleElement().satisfies(stored -> assertThat(stored).doesNotContain(secretHex).hasSize(2 * (1 + 12 + 20 + 16)));
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("10");
+        assertThat(strings("SELECT CONCAT(action, ' ', COALESCE(reason, '')) FROM audit_event WHERE actor = ? "
+                + "AND action IN ('settings.second-factor', 'totp.enrol') ORDER BY id", ACCOUNT + "/secadmin"))
+                .containsExactly("settings.second-factor Field service reaches the plants");
+        assertThat(strings("SELECT action FROM audit_event WHERE actor = ? ORDER BY id", ACCOUNT + "/alice"))
+                .containsSubsequence("login.password", "totp.enrol", "login");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("login asks for the authenticator code after the password; a code used before is refused, a fresh one signs in")
+    void loginWithTotp() throws SQLException {
+        FacesClient alice = new FacesClient(ArquillianPortal.httpsUrl());
+
+        Page second = login(alice, ACCOUNT, "alice", PASSWORD);
+        Page replayed = alice.submit(second, "secondFactorForm", Map.of("code", aliceEnrolmentCode), "verify");
+        Page signedIn = alice.submit(replayed, "secondFactorForm",
+                Map.of("code", codeAt(aliceSecret, Instant.now().plusSeconds(30))), "verify");
+
+        assertThat(second.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(replayed.body()).contains(LoginService.WRONG_CODE);
+        assertThat(signedIn.path()).isEqualTo("/index.xhtml");
+        assertThat(signedIn.body()).contains("Welcome");
+        assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event WHERE actor = ? ORDER BY id DESC LIMIT 2",
+                ACCOUNT + "/alice")).satisfiesExactly(
+                        last -> assertThat(last).isEqualTo("login SUCCESS second factor: authenticator app"),
+                        // "used before" while the enrolment's step is still in the window, plain wrong after it
+                        before -> assertThat(before).startsWith("login.second-factor FAILURE wrong authenticator code"));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a recovery code signs in once and never again")
+    void recoveryCodeWorksOnce() throws SQLException {
+        String recovery = aliceRecoveryCodes.get(3);
+
+        FacesClient first = new FacesClient(ArquillianPortal.httpsUrl());
+        Page firstUse = first.submit(login(first, ACCOUNT, "alice", PASSWORD), "secondFactorForm",
+                Map.of("code", recovery.toUpperCase(Locale.ROOT)), "verify");
+        FacesClient second = new FacesClient(ArquillianPortal.httpsUrl());
+        Page secondUse = second.submit(login(second, ACCOUNT, "alice", PASSWORD), "secondFactorForm",
+                Map.of("code", recovery), "verify");
+
+        assertThat(firstUse.path()).isEqualTo("/index.xhtml");
+        assertThat(secondUse.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(secondUse.body()).contains(LoginService.WRONG_CODE);
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("9");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("wrong codes count in the jail: after 5 wrong codes from one address even the right code gets 429")
+    void wrongCodesCountInTheJail() throws SQLException {
+        prepare();
+        LocalAddressClient carol = new LocalAddressClient(loopbackUrl(), "127.0.0.3");
+        Page enrol = login(carol, ACCOUNT, "carol", PASSWORD);
+        String secret = secretShownOn(enrol);
+        carol.submit(enrol, "enrolForm", Map.of("code", codeAt(secret, Instant.now())), "confirm");
+        LocalAddressClient again = new LocalAddressClient(loopbackUrl(), "127.0.0.3");
+
+        Page page = login(again, ACCOUNT, "carol", PASSWORD);
+        List<Page> wrong = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            page = again.submit(page, "secondFactorForm", Map.of("code", otherThan(codeAt(secret, Instant.now()))), "verify");
+            wrong.add(page);
+        }
+        Page right = again.submit(page, "secondFactorForm", Map.of("code", codeAt(secret, Instant.now().plusSeconds(30))), "verify");
+
+        assertThat(wrong).allSatisfy(p -> assertThat(p.body()).contains(LoginService.WRONG_CODE));
+        assertThat(right.status()).isEqualTo(429);
+        assertThat(strings("SELECT target FROM audit_event WHERE action = 'jail.ban' AND source_ip = '127.0.0.3' ORDER BY target"))
+                .containsExactly("address:127.0.0.3", "user-name:" + ACCOUNT + "/carol");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("an administrator resets a user's authenticator with a reason; the user enrols again at the next login")
+    void adminResetsTotp() throws SQLException {
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page form = admin.get("/second-factor-admin.xhtml");
+
+        Page noReason = admin.submit(form, "resetForm", Map.of("resetUser", "alice", "resetReason", ""), "reset");
+        Page reset = admin.submit(noReason, "resetForm", Map.of("resetUser", "alice", "resetReason", "Phone lost, ticket 815"), "reset");
+        Page aliceNext = login(new FacesClient(ArquillianPortal.httpsUrl()), ACCOUNT, "alice", PASSWORD);
+
+        assertThat(noReason.body()).contains("Please give a reason.");
+        assertThat(reset.body()).contains("The authenticator app of alice is reset");
+        assertThat(aliceNext.path()).isEqualTo("/enrol.xhtml");
+        assertThat(strings("SELECT CONCAT(actor, ' ', target, ' ', reason) FROM audit_event WHERE action = 'totp.reset'"))
+                .containsExactly(ACCOUNT + "/secadmin user:alice Phone lost, ticket 815");
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("0");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("every page, resource, error and refusal carries the security headers; every cookie is SameSite=Strict")
+    void securityHeadersOnEveryResponse() throws SQLException {
+        prepare();
+        LocalAddressClient browser = new LocalAddressClient(loopbackUrl(), "127.0.0.1");
+        Map<String, Map<String, List<String>>> seen = new java.util.LinkedHashMap<>();
+
+        Page loginPage = browser.get("/login.xhtml");
+        seen.put("/login.xhtml", browser.lastHeaders());
+        browser.submit(loginPage, "loginForm", Map.of("account", ACCOUNT, "username", "secadmin", "password", PASSWORD), "login");
+        seen.put("/index.xhtml after login", browser.lastHeaders());
+        for (String path : List.of("/index.xhtml", "/password.xhtml", "/bans.xhtml", "/second-factor-admin.xhtml",
+                "/enrol.xhtml", "/no-such-page.xhtml", "/jakarta.faces.resource/keyswitch.css.xhtml?ln=keyswitch")) {
+            Page page = browser.get(path);
+            assertThat(page.status()).as(path).isIn(200, 404);
+            seen.put(path, browser.lastHeaders());
+        }
+        LocalAddressClient banned = new LocalAddressClient(loopbackUrl(), "127.0.0.3"); // banned in test 6
+        Page refused = banned.submit(banned.get("/login.xhtml"), "loginForm",
+                Map.of("account", ACCOUNT, "username", "plainuser", "password", PASSWORD), "login");
+        seen.put("429", banned.lastHeaders());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(seen).allSatisfy((what, headers) -> {
+            assertThat(headers.get("Strict-Transport-Security")).as(what).containsExactly("max-age=31536000");
+            assertThat(headers.get("X-Content-Type-Options")).as(what).containsExactly("nosniff");
+            assertThat(headers.get("X-Frame-Options")).as(what).containsExactly("DENY");
+            assertThat(headers.get("Referrer-Policy")).as(what).containsExactly("no-referrer");
+            assertThat(headers.get("Content-Security-Policy")).as(what).singleElement().satisfies(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'")
+                    .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline"));
+        });
+        assertThat(seen.get("/index.xhtml").get("Content-Security-Policy").get(0))
+                .as("PrimeFaces' CSP mode: scripts need the page's nonce").containsPattern("script-src 'self' 'nonce-[^']+'");
+        assertThat(browser.setCookieHeaders()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                .contains("SameSite=Strict", "Secure", "HttpOnly"));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("at most 3 sessions per user: a 4th login ends the oldest; log out everywhere ends them all")
+    void sessionLimitAndLogoutEverywhere() throws SQLException {
+        prepare();
+        List<FacesClient> devices = new ArrayList<>();
+        List<Page> homes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            FacesClient device = new FacesClient(ArquillianPortal.httpsUrl());
+            homes.add(login(device, ACCOUNT, "dave", PASSWORD));
+            devices.add(device);
+        }
+        Page oldest = devices.get(0).get("/index.xhtml");
+        Page second = devices.get(1).get("/index.xhtml");
+
+        Page afterEverywhere = devices.get(3).submit(devices.get(3).get("/index.xhtml"), "logoutForm", Map.of(), "logoutEverywhere");
+        Page secondAfter = devices.get(1).get("/index.xhtml");
+        Page thirdAfter = devices.get(2).get("/index.xhtml");
+
+        assertThat(homes).allSatisfy(home -> assertThat(home.path()).isEqualTo("/index.xhtml"));
+        assertThat(oldest.path()).as("the oldest session ended").isEqualTo("/login.xhtml");
+        assertThat(second.path()).isEqualTo("/index.xhtml");
+        assertThat(afterEverywhere.path()).isEqualTo("/login.xhtml");
+        assertThat(secondAfter.path()).isEqualTo("/login.xhtml");
+        assertThat(thirdAfter.path()).isEqualTo("/login.xhtml");
+        assertThat(strings("SELECT CONCAT(action, ' ', details) FROM audit_event WHERE actor = ? AND action IN ('session.limit', 'logout.everywhere') ORDER BY id",
+                ACCOUNT + "/dave")).containsExactly(
+                        "session.limit 1 oldest session(s) ended: at most 3 per user",
+                        "logout.everywhere 3 session(s) ended");
+    }
+
     // ------------------------------------------------------------------------------------------
+
+    private static String aliceSecret;
+    private static String aliceEnrolmentCode;
+    private static List<String> aliceRecoveryCodes = List.of();
+
+    private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>");
+    private static final Pattern RECOVERY_CODE = Pattern.compile("class=\"ks-recovery-code\">([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<");
+
+    static String secretShownOn(Page enrol) {
+        Matcher m = SECRET.matcher(enrol.body());
+        assertThat(m.find()).as("the enrolment page shows the secret as text").isTrue();
+        return m.group(1).replace(" ", "");
+    }
+
+    static List<String> recoveryCodesOn(Page page) {
+        Matcher m = RECOVERY_CODE.matcher(page.body());
+        List<String> codes = new ArrayList<>();
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
+    }
+
+    static String codeAt(String base32Secret, Instant instant) {
+        return new TotpGenerator(TotpSettings.defaults()).codeAt(TotpSecret.ofBase32(base32Secret), instant);
+    }
+
+    /** A code of the same form that is not this one. */
+    static String otherThan(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+    }
+
 
     static Page login(FacesClient browser, String account, String user, String password) {
         Page form = browser.get("/login.xhtml");
@@ -132,11 +376,16 @@ class StrongAuthenticationIT {
             long account = insert(c, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', UTC_TIMESTAMP(3))", ACCOUNT);
             long group = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Security', UTC_TIMESTAMP(3))", account);
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
+            long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
+            insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
             for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave")) {
                 long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3))", account, user, hash, "Test " + user, user + "@acme.test");
                 if (user.equals("secadmin")) {
                     insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", group, id);
+                }
+                if (user.equals("alice") || user.equals("carol")) {
+                    insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", fieldService, id);
                 }
             }
         }

@@ -31,10 +31,14 @@ import javax.net.ssl.SSLSocketFactory;
 public final class LocalAddressClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP mode: its script puts the page's nonce into every form as primefaces.nonce, and the server checks it. */
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final String base;
     private final SSLSocketFactory sockets;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final List<String> setCookieHeaders = new java.util.ArrayList<>();
+    private Map<String, List<String>> lastHeaders = Map.of();
 
     /** @param baseUrl e.g. {@code https://127.0.0.1:8443/}; the portal must listen on that address */
     public LocalAddressClient(String baseUrl, String localAddress) {
@@ -58,6 +62,10 @@ public final class LocalAddressClient {
         fields.forEach((k, v) -> form.put(formId + ":" + k, v));
         form.put(formId + ":" + button, "");
         form.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":"));
+        Matcher nonce = CSP_NONCE.matcher(page.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
@@ -86,7 +94,14 @@ public final class LocalAddressClient {
                     }
                 }
                 int status = c.getResponseCode();
-                List<String> setCookies = c.getHeaderFields().getOrDefault("Set-Cookie", List.of());
+                lastHeaders = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                c.getHeaderFields().forEach((k, v) -> {
+                    if (k != null) {
+                        lastHeaders.put(k, v);
+                    }
+                });
+                List<String> setCookies = lastHeaders.getOrDefault("Set-Cookie", List.of());
+                setCookieHeaders.addAll(setCookies);
                 for (String set : setCookies) {
                     String pair = set.split(";", 2)[0];
                     int eq = pair.indexOf('=');
@@ -111,6 +126,16 @@ public final class LocalAddressClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The headers of the last response (after redirects), by case-insensitive name. */
+    public Map<String, List<String>> lastHeaders() {
+        return lastHeaders;
+    }
+
+    /** Every Set-Cookie header this client has received, redirects included. */
+    public List<String> setCookieHeaders() {
+        return List.copyOf(setCookieHeaders);
     }
 
     private static String enc(String s) {

@@ -29,8 +29,17 @@ public class JailProducer {
         return LoginJail.create(JailSettings.from(PortalSettings.lookup()), clock, listener);
     }
 
-    /** Makes the jail at deployment, so its policy is in the start-up log and a bad setting fails the start. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, LoginJail jail) {
+    /**
+     * Makes the jail and the other login services at deployment, so that their settings are in
+     * the start-up log and an unusable value fails the start rather than the first login.
+     */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started, LoginJail jail,
+            io.keyswitch.security.TotpAuthenticator totp, io.keyswitch.security.SecondFactorPolicy policy,
+            io.keyswitch.security.web.SessionRegistry sessions, io.keyswitch.security.web.LoginNotice notice) {
         jail.activeBans();
+        totp.settings();
+        policy.applianceRequired();
+        sessions.count(0);
+        notice.text();
     }
 }

@@ -32,6 +32,9 @@ public class JailFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("POST".equals(request.getMethod())) {
+            if (request.getCharacterEncoding() == null) {
+                request.setCharacterEncoding("UTF-8"); // as Faces would, before the form is read here
+            }
             Optional<Ban> ban = jail.activeBan(request.getRemoteAddr(), triedName(request));
             if (ban.isPresent()) {
                 refuse(response, ban.get(), clock);

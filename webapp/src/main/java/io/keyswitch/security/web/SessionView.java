@@ -16,6 +16,9 @@ public class SessionView {
     LoginService loginService;
 
     @Inject
+    SessionRegistry sessions;
+
+    @Inject
     io.keyswitch.security.JailAdministration jailAdministration;
 
     public PortalPrincipal getPrincipal() {
@@ -30,6 +33,20 @@ public class SessionView {
     /** Whether the signed-in user manages login security (bans, second-factor policy). */
     public boolean isSecurityAdmin() {
         return jailAdministration.mayAdminister();
+    }
+
+    /** Ends every session of the signed-in user, on every device, this one included. */
+    public void logoutEverywhere() {
+        PortalPrincipal p = getPrincipal();
+        if (p != null) {
+            sessions.logoutEverywhere(p, Requests.sourceIp());
+        }
+        try {
+            org.apache.shiro.SecurityUtils.getSubject().logout();
+        } catch (RuntimeException sessionAlreadyEnded) {
+            // the registry has ended this session too
+        }
+        Requests.redirect("/login.xhtml");
     }
 
     public void logout() {
