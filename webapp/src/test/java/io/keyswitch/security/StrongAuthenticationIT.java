@@ -14,7 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.keyswitch.security.totp.TotpGenerator;
+import jakarta.mail.internet.MimeMessage;
 import io.keyswitch.security.totp.TotpSecret;
 import io.keyswitch.security.totp.TotpSettings;
 import java.time.Instant;
@@ -316,6 +319,62 @@ class StrongAuthenticationIT {
                         "logout.everywhere 3 session(s) ended");
     }
 
+    @Test
+    @Order(10)
+    @DisplayName("SMTP settings send a test mail, and the e-mail link signs in once, through a real in-process SMTP server")
+    void mailLinkThroughRealSmtp() throws Exception {
+        prepare();
+        int port = TestDirs.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+            login(admin, ACCOUNT, "secadmin", PASSWORD);
+            Page form = admin.get("/mail-settings.xhtml");
+            Page saved = admin.submit(form, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
+                    "security_input", "NONE", "user", "", "password", "", "from", "portal@acme.test",
+                    "reason", "Plant mail relay"), "save");
+            Page tested = admin.submit(saved, "testForm", Map.of("testTo", "secadmin@acme.test"), "send");
+            assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the test mail arrives").isTrue();
+            MimeMessage testMail = smtp.getReceivedMessages()[0];
+
+            FacesClient erin = new FacesClient(ArquillianPortal.httpsUrl());
+            Page second = login(erin, ACCOUNT, "erin", PASSWORD);
+            Page sent = erin.submit(second, "mailLinkForm", Map.of(), "sendLink");
+            assertThat(smtp.waitForIncomingEmail(15_000, 2)).as("the login link arrives").isTrue();
+            MimeMessage linkMail = smtp.getReceivedMessages()[1];
+            Matcher link = Pattern.compile("https://[^/\\s]+(/mail-link\\.xhtml\\?token=[A-Za-z0-9_-]{43})")
+                    .matcher(linkMail.getContent().toString());
+            assertThat(link.find()).as("the mail holds the link").isTrue();
+            Page home = erin.get(link.group(1));
+            FacesClient again = new FacesClient(ArquillianPortal.httpsUrl());
+            login(again, ACCOUNT, "erin", PASSWORD);
+            Page reused = again.get(link.group(1));
+
+            assertThat(saved.body()).contains("The e-mail settings are saved.");
+            assertThat(tested.body()).contains("The test mail to secadmin@acme.test was sent.");
+            assertThat(testMail.getSubject()).isEqualTo("Keyswitch test mail");
+            assertThat(testMail.getAllRecipients()[0].toString()).isEqualTo("secadmin@acme.test");
+            assertThat(second.path()).isEqualTo("/second-factor.xhtml");
+            assertThat(second.body()).contains("E-mail me a login link").doesNotContain("secondFactorForm:code");
+            assertThat(sent.body()).contains("We sent a login link to your e-mail address.");
+            assertThat(linkMail.getAllRecipients()[0].toString()).isEqualTo("erin@acme.test");
+            assertThat(home.path()).isEqualTo("/index.xhtml");
+            assertThat(home.body()).contains("Welcome");
+            assertThat(reused.body()).contains(LoginService.WRONG_LINK);
+            assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.mail'"))
+                    .singleElement().satisfies(row -> assertThat(row).startsWith("Plant mail relay | ")
+                            .contains("host=127.0.0.1", "port=" + port, "security=none", "from=portal@acme.test"));
+            assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event "
+                    + "WHERE actor = ? AND action IN ('login', 'login.second-factor', 'login.mail-link') ORDER BY id", ACCOUNT + "/erin"))
+                    .containsExactly("login.mail-link SUCCESS login link mailed",
+                            "login SUCCESS second factor: e-mail link",
+                            "login.second-factor FAILURE e-mail link unknown, used or expired");
+        } finally {
+            smtp.stop();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static String aliceSecret;
@@ -378,13 +437,13 @@ class StrongAuthenticationIT {
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
             long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
-            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave")) {
+            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin")) {
                 long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3))", account, user, hash, "Test " + user, user + "@acme.test");
                 if (user.equals("secadmin")) {
                     insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", group, id);
                 }
-                if (user.equals("alice") || user.equals("carol")) {
+                if (user.equals("alice") || user.equals("carol") || user.equals("erin")) {
                     insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", fieldService, id);
                 }
             }
