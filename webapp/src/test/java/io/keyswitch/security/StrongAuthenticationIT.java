@@ -375,6 +375,35 @@ class StrongAuthenticationIT {
         }
     }
 
+    @Test
+    @Order(11)
+    @DisplayName("a form sent after its session ended, or forged across sites without the page's view state, does nothing and shows no stack trace")
+    void staleAndForgedFormsDoNothing() throws SQLException {
+        prepare();
+        Page form = new FacesClient(ArquillianPortal.httpsUrl()).get("/login.xhtml");
+        FacesClient bob = new FacesClient(ArquillianPortal.httpsUrl());
+        login(bob, ACCOUNT, "bob", PASSWORD);
+
+        Page stale = new FacesClient(ArquillianPortal.httpsUrl()).submit(form, "loginForm",
+                Map.of("account", ACCOUNT, "username", "frank", "password", PASSWORD), "login");
+        // What a foreign site can make bob's browser send: his cookie, but no view state it could read.
+        Page forged = bob.submit(new Page(200, "/index.xhtml",
+                "<input type=\"hidden\" name=\"jakarta.faces.ViewState\" value=\"-4242424242424242424:-4242424242424242424\"/>"),
+                "logoutForm", Map.of(), "logoutEverywhere");
+        Page bobAfter = bob.get("/index.xhtml");
+
+        // (PrimeFaces' page settings name "ViewExpiredException" in a script: not a stack trace)
+        assertThat(List.of(stale, forged)).allSatisfy(p -> assertThat(p.body())
+                .doesNotContain("\tat ", "at io.", "at jakarta.", "at org.", "Caused by", "Exception: "));
+        assertThat(stale.body()).contains("This page is not available");
+        assertThat(forged.status()).isNotEqualTo(200);
+        assertThat(bobAfter.path()).as("the forged logout did not happen").isEqualTo("/index.xhtml");
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'logout.everywhere'", ACCOUNT + "/bob"))
+                .containsExactly("0");
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'login'", ACCOUNT + "/frank"))
+                .as("the stale form did not log in").containsExactly("0");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static String aliceSecret;
@@ -437,7 +466,7 @@ class StrongAuthenticationIT {
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
             long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
-            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin")) {
+            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin", "frank")) {
                 long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3))", account, user, hash, "Test " + user, user + "@acme.test");
                 if (user.equals("secadmin")) {
