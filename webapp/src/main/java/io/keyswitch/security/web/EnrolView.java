@@ -87,10 +87,9 @@ public class EnrolView implements Serializable {
                 }
                 return;
             }
-            var request = Requests.current();
             Requests.completeLogin();
             if (login.status() == LoginResult.Status.MUST_CHANGE_PASSWORD) {
-                request.getSession().setAttribute(SessionAttributes.MUST_CHANGE_PASSWORD, Boolean.TRUE);
+                Requests.current().getSession().setAttribute(SessionAttributes.MUST_CHANGE_PASSWORD, Boolean.TRUE);
             }
             pending = null;
             recoveryCodes = result.recoveryCodes();

@@ -4,8 +4,6 @@ import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import io.keyswitch.security.PendingLogin;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
@@ -49,9 +47,5 @@ public class MailLinkView {
 
     public void setToken(String token) {
         this.token = token;
-    }
-
-    void message(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 }
