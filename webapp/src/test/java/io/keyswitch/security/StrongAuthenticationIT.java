@@ -406,6 +406,28 @@ class StrongAuthenticationIT {
                 .as("the stale form did not log in").containsExactly("0");
     }
 
+    @Test
+    @Order(12)
+    @DisplayName("an administrator sets the system-use notification with a reason; the login page shows it, as text")
+    void systemUseNotification() throws SQLException {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page form = admin.get("/login-notice.xhtml");
+        String notice = "Authorised service personnel only. Use is recorded. <script>alert(1)</script>";
+
+        Page noReason = admin.submit(form, "noticeForm", Map.of("text", notice, "reason", ""), "save");
+        Page saved = admin.submit(noReason, "noticeForm", Map.of("text", notice, "reason", "SR 1.12, works council"), "save");
+        Page loginPage = new FacesClient(ArquillianPortal.httpsUrl()).get("/login.xhtml");
+
+        assertThat(noReason.body()).contains("Please give a reason.");
+        assertThat(saved.body()).contains("The login notice is saved.");
+        assertThat(loginPage.body()).contains("Authorised service personnel only. Use is recorded. &lt;script&gt;")
+                .doesNotContain("<script>alert(1)");
+        assertThat(strings("SELECT reason FROM audit_event WHERE action = 'settings.login-notice'"))
+                .containsExactly("SR 1.12, works council");
+    }
+
     // ------------------------------------------------------------------------------------------
 
     private static String aliceSecret;

@@ -27,6 +27,7 @@ public class LoginView {
     private String account;
     private String username;
     private String password;
+    private String noticeText;
 
     public void login() {
         HttpServletRequest request = Requests.current();
@@ -63,7 +64,10 @@ public class LoginView {
 
     /** The system-use notification shown above the form (IEC 62443-3-3 SR 1.12); empty when none is set. */
     public String getNotice() {
-        return notice.text();
+        if (noticeText == null) {
+            noticeText = notice.text();
+        }
+        return noticeText;
     }
 
     public String getAccount() {
