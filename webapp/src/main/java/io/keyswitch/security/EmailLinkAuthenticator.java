@@ -60,6 +60,11 @@ public class EmailLinkAuthenticator {
                 ? "the address the login came to (" + KEY_PUBLIC_URL + " is not set)" : publicUrl) + ".");
     }
 
+    /** Where links point, or {@code null} for the address each login came to. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
     /** Whether the user can get a link: an SMTP account is configured and the user has an address. */
     public boolean availableFor(long userId) {
         return address(userId).isPresent() && mail.configured();

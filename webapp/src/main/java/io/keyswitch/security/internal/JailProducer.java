@@ -39,11 +39,13 @@ public class JailProducer {
     void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object started,
             LoginJail jail,
             io.keyswitch.security.TotpAuthenticator totp, io.keyswitch.security.SecondFactorPolicy policy,
-            io.keyswitch.security.web.SessionRegistry sessions, io.keyswitch.security.web.LoginNotice notice) {
+            io.keyswitch.security.web.SessionRegistry sessions, io.keyswitch.security.web.LoginNotice notice,
+            io.keyswitch.security.EmailLinkAuthenticator mailLinks) {
         jail.activeBans();
         totp.settings();
         policy.applianceRequired();
         sessions.count(0);
         notice.startValue();
+        mailLinks.publicUrl();
     }
 }
