@@ -167,6 +167,21 @@ class DeviceApiIT {
     }
 
     @Test
+    @Order(9)
+    @DisplayName("wrong tokens count in the login jail: after five the address gets 429, even with a valid token")
+    void jail() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(as("ks_" + "w".repeat(31) + i).get("/devices").status()).isIn(401, 429);
+        }
+
+        Answer banned = as(VIEWER_TOKEN).get("/devices");
+
+        assertThat(banned.status()).isEqualTo(429);
+        assertThat(banned.contentType()).startsWith("application/problem+json");
+        assertThat(banned.json().getString("detail")).isEqualTo("Too many failed logins from this address; try again later.");
+    }
+
+    @Test
     @Order(8)
     @DisplayName("the OpenAPI document describes the device API")
     void openApi() {

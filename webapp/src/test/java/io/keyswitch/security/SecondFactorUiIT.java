@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.security.FirstLoginUiIT.HomePage;
-import io.keyswitch.security.FirstLoginUiIT.LoginPage;
+import io.keyswitch.testing.LoginPage;
 import io.keyswitch.security.FirstLoginUiIT.PasswordPage;
 import io.keyswitch.security.totp.TotpGenerator;
 import io.keyswitch.security.totp.TotpSecret;

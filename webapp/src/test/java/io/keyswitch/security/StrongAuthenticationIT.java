@@ -86,7 +86,8 @@ class StrongAuthenticationIT {
         assertThat(sixth.body()).contains(LoginResult.BANNED).doesNotContain("127.0.0.2", "secadmin");
         assertThat(otherAddress.path()).isEqualTo("/index.xhtml");
         assertThat(otherAddress.body()).contains("Welcome");
-        assertThat(strings("SELECT CONCAT(target, ' ', source_ip) FROM audit_event WHERE action = 'jail.ban'"))
+        // other test classes share the database (the API's jail test bans 127.0.0.1 in its own portal)
+        assertThat(strings("SELECT CONCAT(target, ' ', source_ip) FROM audit_event WHERE action = 'jail.ban' AND source_ip <> '127.0.0.1'"))
                 .containsExactly("address:127.0.0.2 127.0.0.2");
     }
 
