@@ -1,5 +1,6 @@
 package io.keyswitch.audit;
 
+import io.keyswitch.platform.Like;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,16 +57,12 @@ public class AuditQuery {
     private static <T> TypedQuery<T> bind(TypedQuery<T> q, Actor actor, Filter f) {
         q.setParameter("chain", actor.accountId());
         if (!blank(f.action())) {
-            q.setParameter("action", like(f.action()));
+            q.setParameter("action", Like.prefix(f.action()));
         }
         if (!blank(f.actor())) {
-            q.setParameter("actor", like(f.actor()));
+            q.setParameter("actor", Like.prefix(f.actor()));
         }
         return q;
-    }
-
-    private static String like(String prefix) {
-        return prefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static boolean blank(String s) {

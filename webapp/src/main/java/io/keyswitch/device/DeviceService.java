@@ -3,6 +3,7 @@ package io.keyswitch.device;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
@@ -94,8 +95,7 @@ public class DeviceService {
 
     private static <T> TypedQuery<T> filterParam(TypedQuery<T> q, String filter) {
         if (filter != null && !filter.isBlank()) {
-            String escaped = filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            q.setParameter("prefix", escaped + "%");
+            q.setParameter("prefix", Like.prefix(filter));
         }
         return q;
     }

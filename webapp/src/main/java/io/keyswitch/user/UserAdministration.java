@@ -3,6 +3,7 @@ package io.keyswitch.user;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.ValidationFailed;
@@ -302,7 +303,7 @@ public class UserAdministration {
     private static <T> TypedQuery<T> withFilter(TypedQuery<T> q, Actor actor, String filter) {
         q.setParameter("a", actor.accountId());
         if (filter != null && !filter.isBlank()) {
-            q.setParameter("p", filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            q.setParameter("p", Like.prefix(filter));
         }
         return q;
     }

@@ -7,6 +7,7 @@ import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
 import java.util.List;
@@ -145,13 +146,19 @@ class AccessUiIT {
         }
     }
 
+    private static Steps steps() {
+        return new Steps(browser);
+    }
+
     private static WebElement wait(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return steps().visible(by);
     }
 
     private static void type(String id, String text) {
-        WebElement field = wait(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        steps().type(id, text);
+    }
+
+    private static void click(String id) {
+        steps().click(id);
     }
 }

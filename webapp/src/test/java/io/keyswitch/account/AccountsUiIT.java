@@ -8,6 +8,7 @@ import io.keyswitch.security.LoginResult;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
 import java.util.List;
@@ -124,21 +125,23 @@ class AccountsUiIT {
         }
     }
 
-    private static String messageFor(String fieldId) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            List<WebElement> found = driver.findElements(By.cssSelector("[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
-                    + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
-            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
-        });
+    private static Steps steps() {
+        return new Steps(browser);
     }
 
     private static WebElement wait(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return steps().visible(by);
     }
 
     private static void type(String id, String text) {
-        WebElement field = wait(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        steps().type(id, text);
+    }
+
+    private static void click(String id) {
+        steps().click(id);
+    }
+
+    private static String messageFor(String fieldId) {
+        return steps().messageFor(fieldId);
     }
 }

@@ -7,6 +7,7 @@ import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
 import java.util.List;
@@ -135,25 +136,23 @@ class DevicesUiIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/device.xhtml"));
     }
 
-    private String messageFor(String fieldId) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            List<WebElement> found = driver.findElements(By.cssSelector("[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
-                    + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
-            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
-        });
+    private Steps steps() {
+        return new Steps(browser);
     }
 
     private WebElement wait(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private void click(String id) {
-        wait(By.id(id)).click();
+        return steps().visible(by);
     }
 
     private void type(String id, String text) {
-        WebElement field = wait(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        steps().type(id, text);
+    }
+
+    private void click(String id) {
+        steps().click(id);
+    }
+
+    private String messageFor(String fieldId) {
+        return steps().messageFor(fieldId);
     }
 }

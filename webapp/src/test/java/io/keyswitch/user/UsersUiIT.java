@@ -7,6 +7,7 @@ import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
 import java.util.List;
@@ -139,29 +140,27 @@ class UsersUiIT {
         browser.findElement(By.id("userForm:fullName")).click();
     }
 
-    private static String messageFor(String fieldId) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            List<WebElement> found = driver.findElements(By.cssSelector("[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
-                    + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
-            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
-        });
-    }
-
-    private static WebElement wait(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    private static void click(String id) {
-        wait(By.id(id)).click();
-    }
-
     private static void click(String hiddenInputId, String visibleBoxId) {
         wait(By.id(visibleBoxId)).findElement(By.cssSelector(".ui-chkbox-box")).click();
     }
 
+    private static Steps steps() {
+        return new Steps(browser);
+    }
+
+    private static WebElement wait(By by) {
+        return steps().visible(by);
+    }
+
     private static void type(String id, String text) {
-        WebElement field = wait(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        steps().type(id, text);
+    }
+
+    private static void click(String id) {
+        steps().click(id);
+    }
+
+    private static String messageFor(String fieldId) {
+        return steps().messageFor(fieldId);
     }
 }

@@ -1,0 +1,50 @@
+package io.keyswitch.testing;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does on a Keyswitch page, as browser tests say it: wait, click, type, read a field's message. */
+public final class Steps {
+
+    private final WebDriver driver;
+
+    public Steps(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    /** The element once it is visible (30 s at most). */
+    public WebElement visible(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void click(String id) {
+        visible(By.id(id)).click();
+    }
+
+    public void type(String id, String text) {
+        WebElement field = visible(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The error message shown next to the field {@code fieldId}, once there is one. */
+    public String messageFor(String fieldId) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(
+                    "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
+                            + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
+            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
+        });
+    }
+
+    /** Signs in and waits for the home page. */
+    public void signIn(String baseUrl, String account, String user, String password) {
+        LoginPage.open(driver, baseUrl).signIn(account, user, password);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+    }
+}
