@@ -32,12 +32,7 @@ public class HashChainedAuditTrail implements AuditTrail {
     @Transactional
     public AuditEvent record(AuditEntry entry) {
         long chainKey = chainKey(entry.accountId());
-        em.createNativeQuery("INSERT IGNORE INTO audit_chain_head (chain_key, last_hash) VALUES (?, ?)")
-                .setParameter(1, chainKey)
-                .setParameter(2, EventHash.GENESIS)
-                .executeUpdate();
-        AuditChainHead head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
+        AuditChainHead head = lockedHead(chainKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditEvent event = new AuditEvent(chainKey, now, entry, head.lastHash());
         event.seal(EventHash.of(event));
@@ -45,6 +40,24 @@ public class HashChainedAuditTrail implements AuditTrail {
         em.flush();
         head.advance(event.getId(), event.getHash());
         return event;
+    }
+
+    /**
+     * The chain's head, locked for this transaction. Only the first event of a chain inserts the row:
+     * an INSERT IGNORE on an existing row takes a shared lock, and two writers upgrading their shared
+     * locks to exclusive ones deadlock (seen with concurrent logins).
+     */
+    private AuditChainHead lockedHead(long chainKey) {
+        AuditChainHead head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            em.createNativeQuery("INSERT IGNORE INTO audit_chain_head (chain_key, last_hash) VALUES (?, ?)")
+                    .setParameter(1, chainKey)
+                    .setParameter(2, EventHash.GENESIS)
+                    .executeUpdate();
+            head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
+        }
+        em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
+        return head;
     }
 
     @Override
