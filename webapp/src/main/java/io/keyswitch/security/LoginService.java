@@ -13,6 +13,7 @@ import io.keyswitch.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -205,7 +206,9 @@ public class LoginService {
 
     /** Every factor is checked: re-checks the user's state, signs in, counts the login and audits it. */
     private LoginResult complete(PortalPrincipal principal, String tried, String sourceIp, String details) {
-        User found = em.find(User.class, principal.userId());
+        // Locked, so that logins of one user at the same time count one after the other (a temporary
+        // user's last allowed login is given once) instead of failing on the row's version.
+        User found = em.find(User.class, principal.userId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {

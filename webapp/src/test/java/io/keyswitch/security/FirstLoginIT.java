@@ -162,6 +162,32 @@ class FirstLoginIT {
         assertThat(missing.body()).contains("This page is not available").doesNotContain("at io.", "at jakarta.", "Caused by");
     }
 
+    @Test
+    @Order(7)
+    @DisplayName("logins at the same time all succeed and each is audited (their audit events do not deadlock)")
+    void concurrentLogins() throws Exception {
+        long before;
+        try (Connection c = Databases.connect(ArquillianPortal.database())) {
+            before = Long.parseLong(strings(c, "SELECT COUNT(*) FROM audit_event WHERE action = 'login' AND outcome = 'SUCCESS'").get(0));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> paths = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                paths.add(pool.submit(() -> login(new FacesClient(ArquillianPortal.httpsUrl()), "system", "admin", NEW_PASSWORD).path()));
+            }
+            for (java.util.concurrent.Future<String> path : paths) {
+                assertThat(path.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("/index.xhtml");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = Databases.connect(ArquillianPortal.database())) {
+            assertThat(Long.parseLong(strings(c, "SELECT COUNT(*) FROM audit_event WHERE action = 'login' AND outcome = 'SUCCESS'").get(0)))
+                    .isEqualTo(before + 12);
+        }
+    }
+
     private static Page login(FacesClient browser, String account, String user, String password) {
         Page form = browser.get("/login.xhtml");
         return browser.submit(form, "loginForm", Map.of("account", account, "username", user, "password", password), "login");
