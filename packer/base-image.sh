@@ -74,6 +74,9 @@ mmdebstrap --variant=apt --mode=root \
     "deb $mirror $suite main" "deb $mirror $suite-updates main" "deb $security_mirror $suite-security main"
 mkdir -p "$mnt/lost+found"
 chmod 0700 "$mnt/lost+found"
+# Man pages are excluded to keep the image small, but update-alternatives (openjdk's postinst)
+# still links into these folders.
+for i in 1 2 3 4 5 6 7 8; do mkdir -p "$mnt/usr/share/man/man$i"; done
 
 echo "base-image: step 4/7: fstab, hostname, DHCP on every ethernet NIC, resolver"
 printf 'UUID=%s / ext4 errors=remount-ro 0 1\n' "$uuid" > "$mnt/etc/fstab"
