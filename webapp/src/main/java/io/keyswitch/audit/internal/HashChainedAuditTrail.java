@@ -1,0 +1,99 @@
+package io.keyswitch.audit.internal;
+
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditEvent;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.ChainVerification;
+import io.keyswitch.audit.EventHash;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Appends audit events to per-account hash chains in the database, serialized by a locked chain head. */
+@ApplicationScoped
+public class HashChainedAuditTrail implements AuditTrail {
+
+    private static final int VERIFY_PAGE = 1000;
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @Transactional
+    public AuditEvent record(AuditEntry entry) {
+        long chainKey = chainKey(entry.accountId());
+        em.createNativeQuery("INSERT IGNORE INTO audit_chain_head (chain_key, last_hash) VALUES (?, ?)")
+                .setParameter(1, chainKey)
+                .setParameter(2, EventHash.GENESIS)
+                .executeUpdate();
+        AuditChainHead head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEvent event = new AuditEvent(chainKey, now, entry, head.lastHash());
+        event.seal(EventHash.of(event));
+        em.persist(event);
+        em.flush();
+        head.advance(event.getId(), event.getHash());
+        return event;
+    }
+
+    @Override
+    @Transactional
+    public ChainVerification verify(Long accountId) {
+        long chainKey = chainKey(accountId);
+        String expectedPrev = EventHash.GENESIS;
+        long checked = 0;
+        long lastId = 0;
+        while (true) {
+            List<AuditEvent> page = em.createQuery(
+                            "SELECT e FROM AuditEvent e WHERE e.chainKey = :k AND e.id > :after ORDER BY e.id",
+                            AuditEvent.class)
+                    .setParameter("k", chainKey)
+                    .setParameter("after", lastId)
+                    .setMaxResults(VERIFY_PAGE)
+                    .getResultList();
+            if (page.isEmpty()) {
+                return endOfChain(chainKey, checked, lastId, expectedPrev);
+            }
+            for (AuditEvent e : page) {
+                checked++;
+                if (!e.getPrevHash().equals(expectedPrev)) {
+                    return new ChainVerification(checked, e.getId(),
+                            "does not link to the event before it: an event was removed or inserted");
+                }
+                if (!EventHash.of(e).equals(e.getHash())) {
+                    return new ChainVerification(checked, e.getId(),
+                            "its content does not match its hash: the event was changed");
+                }
+                expectedPrev = e.getHash();
+                lastId = e.getId();
+            }
+            em.clear();
+        }
+    }
+
+    /** The head remembers the last hash: an event removed from the end of the chain shows there. */
+    private ChainVerification endOfChain(long chainKey, long checked, long lastId, String lastHash) {
+        AuditChainHead head = em.find(AuditChainHead.class, chainKey);
+        String headHash = head == null ? EventHash.GENESIS : head.lastHash();
+        if (!headHash.equals(lastHash)) {
+            return new ChainVerification(checked, lastId,
+                    "the chain ends before its recorded last event: events were removed from its end");
+        }
+        return new ChainVerification(checked, null, null);
+    }
+
+    private static long chainKey(Long accountId) {
+        return accountId == null ? 0L : accountId;
+    }
+}

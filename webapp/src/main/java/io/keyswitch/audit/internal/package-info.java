@@ -1,0 +1,2 @@
+/** The hash-chained, database-backed implementation of the audit trail. */
+package io.keyswitch.audit.internal;

@@ -1,0 +1,132 @@
+package io.keyswitch.security;
+
+import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.PortalHome;
+import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.user.PasswordChange.PasswordChanged;
+import io.keyswitch.user.PasswordHasher;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserDirectory;
+import io.keyswitch.user.UserGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * No default password: on the first start with an empty database, creates the account {@code system},
+ * its group {@code Administrators} and the system administrator {@code admin} with a random one-time
+ * password that must be changed at the first login. The password is written to
+ * {@code <home>/initial-admin-password} (mode 0600, deleted once changed) and printed on the console
+ * only when {@code keyswitch.print-initial-password} is true (the development launcher sets it).
+ */
+@ApplicationScoped
+public class FirstAdministrator {
+
+    public static final String USERNAME = "admin";
+    public static final String PASSWORD_FILE = "initial-admin-password";
+    /** The start of the console line that carries the one-time password; the launcher looks for it. */
+    public static final String CONSOLE_MARKER = "Keyswitch first login:";
+
+    private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void ensureOne() {
+        if (directory.countUsers() > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Account system = new Account(Account.SYSTEM_ACCOUNT, now);
+        em.persist(system);
+        String password = RandomTokens.readable(20);
+        User admin = new User(system, USERNAME, "System administrator", hasher.hash(password.toCharArray()), now);
+        admin.setSystemAdmin(true);
+        admin.setMustChangePassword(true);
+        em.persist(admin);
+        UserGroup administrators = new UserGroup(system, "Administrators", now);
+        administrators.setDescription("Every right in this account.");
+        administrators.getRights().addAll(Rights.ALL);
+        administrators.getMembers().add(admin);
+        em.persist(administrators);
+        em.flush();
+        audit.record(new AuditEntry(system.getId(), "keyswitch", null, null, "user.create",
+                "user:" + USERNAME, Outcome.SUCCESS, "{\"systemAdmin\":true,\"group\":\"Administrators\"}",
+                "first start with an empty database: the first administrator is created with a one-time password"));
+        passwordFile().ifPresent(file -> write(file, password));
+        LOG.info(() -> "First start: created the system administrator '" + USERNAME + "' in account '"
+                + Account.SYSTEM_ACCOUNT + "' with a one-time password"
+                + passwordFile().map(f -> " (in " + f + ")").orElse(""));
+        if (printOnConsole()) {
+            System.out.println(CONSOLE_MARKER + " account \"" + Account.SYSTEM_ACCOUNT + "\", user \"" + USERNAME
+                    + "\", one-time password " + password + " (to be changed at the first login)");
+        }
+    }
+
+    /** The one-time password file is deleted as soon as a system administrator has chosen a password. */
+    void onPasswordChanged(@Observes PasswordChanged changed) {
+        if (changed.systemAdmin()) {
+            passwordFile().ifPresent(file -> {
+                try {
+                    if (Files.deleteIfExists(file)) {
+                        LOG.info(() -> "Deleted " + file + ": the one-time password has been replaced");
+                    }
+                } catch (IOException e) {
+                    LOG.warning(() -> "Could not delete " + file + ": " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    private static Optional<Path> passwordFile() {
+        return PortalHome.path().map(home -> home.resolve(PASSWORD_FILE));
+    }
+
+    private static boolean printOnConsole() {
+        return ConfigProvider.getConfig().getOptionalValue("keyswitch.print-initial-password", Boolean.class)
+                .orElse(false);
+    }
+
+    private static void write(Path file, String password) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the one-time password to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.keyswitch.security.internal;
+
+import io.keyswitch.security.AccountPasswordToken;
+import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserDirectory;
+import io.keyswitch.user.internal.BcryptPasswordHasher;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UnknownAccountException;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+
+/**
+ * Shiro realm over the portal's database: finds the user by account and user name, and reads the
+ * rights of their groups at every check (no caching), so a change to a group applies at once.
+ */
+public class DatabaseRealm extends AuthorizingRealm {
+
+    public DatabaseRealm() {
+        setAuthenticationTokenClass(AccountPasswordToken.class);
+        setAuthorizationCachingEnabled(false);
+        setAuthenticationCachingEnabled(false);
+        setCachingEnabled(false);
+    }
+
+    @Override
+    protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) throws AuthenticationException {
+        AccountPasswordToken login = (AccountPasswordToken) token;
+        Optional<User> user = directory().findForLogin(login.getAccountName(), login.getUsername());
+        if (user.isEmpty()) {
+            CDI.current().select(BcryptPasswordHasher.class).get().spendOneCheck(login.getPassword());
+            throw new UnknownAccountException();
+        }
+        User u = user.get();
+        PortalPrincipal principal = new PortalPrincipal(u.getId(), u.getAccount().getId(), u.getAccount().getName(),
+                u.getUsername(), u.getFullName(), u.isSystemAdmin());
+        return new SimpleAuthenticationInfo(principal, u.getPasswordHash(), getName());
+    }
+
+    @Override
+    protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+        PortalPrincipal principal = principals.oneByType(PortalPrincipal.class);
+        SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+        if (principal == null) {
+            return info;
+        }
+        Set<String> rights = new HashSet<>(directory().rightsOf(principal.userId()));
+        if (principal.systemAdmin()) {
+            rights.add(Rights.ACCOUNT_MANAGE);
+            info.addRole("system-admin");
+        }
+        info.setStringPermissions(rights);
+        return info;
+    }
+
+    private static UserDirectory directory() {
+        return CDI.current().select(UserDirectory.class).get();
+    }
+}

@@ -1,0 +1,11 @@
+package io.keyswitch.security.web;
+
+/** Names of the attributes the login keeps in the HTTP session. */
+public final class SessionAttributes {
+
+    /** Present (Boolean.TRUE) while the signed-in user must choose a new password before anything else. */
+    public static final String MUST_CHANGE_PASSWORD = "keyswitch.mustChangePassword";
+
+    private SessionAttributes() {
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA and bcrypt implementations of the user feature's roles. */
+package io.keyswitch.user.internal;

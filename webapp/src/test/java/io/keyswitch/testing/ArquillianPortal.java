@@ -1,0 +1,56 @@
+package io.keyswitch.testing;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.PortalProcess;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Prepares what Arquillian's Payara Micro needs before Arquillian reads {@code arquillian.xml}: a fresh
+ * database, the portal's home folder, free ports, and the same JVM and Payara options the launcher
+ * uses (system properties {@code keyswitch.it.jvm} and {@code keyswitch.it.micro}). Register it before
+ * the Arquillian extension. All Arquillian test classes of a run share this one portal database.
+ */
+public class ArquillianPortal implements BeforeAllCallback {
+
+    private static DatabaseCoordinates database;
+    private static Path home;
+    private static int httpPort;
+    private static int httpsPort;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        prepare();
+    }
+
+    private static synchronized void prepare() {
+        if (database != null) {
+            return;
+        }
+        database = Databases.fresh("keyswitch_it");
+        home = TestDirs.fresh("portal-it");
+        httpPort = TestDirs.freePort();
+        httpsPort = TestDirs.freePort();
+        PortalProcess.PayaraCommand payara = PortalProcess.prepare(home, database, "127.0.0.1", httpPort, httpsPort, "256m");
+        System.setProperty("keyswitch.it.jvm", String.join(" ", payara.jvmOptions()));
+        System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");
+    }
+
+    public static DatabaseCoordinates database() {
+        return database;
+    }
+
+    public static Path home() {
+        return home;
+    }
+
+    public static int httpPort() {
+        return httpPort;
+    }
+
+    /** The portal's HTTPS base URL, ending in a slash. */
+    public static String httpsUrl() {
+        return "https://localhost:" + httpsPort + "/";
+    }
+}

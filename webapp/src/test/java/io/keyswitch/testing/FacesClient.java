@@ -1,0 +1,89 @@
+package io.keyswitch.testing;
+
+import io.keyswitch.launcher.PortalProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser reduced to HTTP: keeps cookies, follows redirects, and submits Faces forms
+ * (form id, fields, the pressed button and the view state) as a real browser would.
+ */
+public final class FacesClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    /** What the server answered, after following redirects. */
+    public record Page(int status, String path, String body) {
+
+        public boolean contains(String text) {
+            return body.contains(text);
+        }
+    }
+
+    public FacesClient(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        HttpClient trusting = PortalProcess.trustingClient();
+        this.http = HttpClient.newBuilder()
+                .sslContext(trusting.sslContext())
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Submits the form {@code formId} of {@code page} with {@code fields} (ids without the form prefix) by pressing {@code button}. */
+    public Page submit(Page page, String formId, Map<String, String> fields, String button) {
+        Matcher m = VIEW_STATE.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no Faces form on " + page.path());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((k, v) -> form.put(formId + ":" + k, v));
+        form.put(formId + ":" + button, "");
+        form.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":"));
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + page.path()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Page(r.statusCode(), r.uri().getRawPath(), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
