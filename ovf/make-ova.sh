@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM HUP
 
 echo "make-ova: step 1/5: streamOptimized VMDK (python3-vmdkstream)"
-python3 -c 'import sys, VMDKstream; VMDKstream.convert_to_stream(sys.argv[1], sys.argv[2])' "$raw" "$work/$name-disk1.vmdk"
+/usr/bin/python3 -c 'import sys, VMDKstream; VMDKstream.convert_to_stream(sys.argv[1], sys.argv[2])' "$raw" "$work/$name-disk1.vmdk"
 echo "make-ova: step 2/5: qemu-img check and virtual size"
 qemu-img check -f vmdk "$work/$name-disk1.vmdk"
 vsize=$(qemu-img info -f vmdk --output=json "$work/$name-disk1.vmdk" | python3 -c 'import json,sys; print(json.load(sys.stdin)["virtual-size"])')

@@ -8,7 +8,7 @@
 #   4. seal (generalize) the disk and test its root file system (packer/seal-image.sh)
 #   5. VMDK + OVF + manifest + OVA (ovf/make-ova.sh)
 # Needs root (loop devices, mount) and: packer mmdebstrap qemu-system-x86 qemu-utils parted
-# fdisk libxml2-utils python3-vmdkstream, plus Maven and a JDK 17.
+# fdisk libxml2-utils python3-vmdkstream (Debian's /usr/bin/python3), plus Maven and a JDK 17.
 # Environment: KEYSWITCH_OVA_DIR (default target/appliance), KEYSWITCH_WAR, KEYSWITCH_PAYARA_JAR,
 # DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR, KEYSWITCH_KEEP_BUILD=1 keeps the build folder.
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +21,7 @@ keep=${KEYSWITCH_KEEP_BUILD:-0}
 for tool in packer mmdebstrap qemu-system-x86_64 qemu-img parted partx losetup xmllint python3 mvn ssh-keygen; do
     command -v "$tool" >/dev/null || { echo "build: missing tool: $tool" >&2; exit 1; }
 done
-python3 -c 'import VMDKstream' || { echo "build: missing python3-vmdkstream" >&2; exit 1; }
+/usr/bin/python3 -c 'import VMDKstream' || { echo "build: missing python3-vmdkstream" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "build: must run as root (loop devices)" >&2; exit 1; }
 
 cleanup() {
@@ -36,7 +36,7 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 echo "build: step 1/6: version and the portal"
-version=$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+version=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')
 case $version in *[!0-9A-Za-z.+~-]* | '') echo "build: odd version '$version'" >&2; exit 1 ;; esac
 if [ -z "${KEYSWITCH_WAR:-}" ] || [ -z "${KEYSWITCH_PAYARA_JAR:-}" ]; then
     mvn -B -q -DskipTests package

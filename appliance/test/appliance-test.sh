@@ -123,7 +123,7 @@ if [ "$cheap_only" = 1 ]; then exit 0; fi
 # ---------------------------------------------------------------------------------------------
 echo "== step 2: build"
 need qemu-system-x86_64 qemu-img curl python3 mmdebstrap parted partx losetup mvn
-python3 -c 'import VMDKstream' 2>/dev/null || need python3-vmdkstream
+/usr/bin/python3 -c 'import VMDKstream' 2>/dev/null || need python3-vmdkstream
 [ "$(id -u)" -eq 0 ] || { fail "must run as root (loop devices)"; exit 1; }
 if [ -z "$ova" ]; then
     t0=$(date +%s)
