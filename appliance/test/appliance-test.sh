@@ -95,7 +95,7 @@ else
 fi
 bash_scripts=("$here/appliance-test.sh")
 if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
-if python3 -m py_compile "$here/qga.py"; then pass "qga.py compiles"; else fail "qga.py does not compile"; fi
+if /usr/bin/python3 -m py_compile "$here/qga.py"; then pass "qga.py compiles"; else fail "qga.py does not compile"; fi
 if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file=/dev/null \
     -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
     -var serial_log="$tmp/serial" packer/keyswitch.pkr.hcl > "$tmp/validate.txt" 2>&1; then
@@ -107,6 +107,11 @@ if sh ovf/fill-ovf.sh 0.0.0 keyswitch-0.0.0-disk1.vmdk 1 1 > "$tmp/template.ovf"
     pass "OVF template validates against DMTF DSP8023 (offline)"
 else
     fail "OVF template does not validate"
+fi
+if command -v nft >/dev/null; then
+    if nft -c -f appliance/rootfs/etc/nftables.conf > "$tmp/nft.txt" 2>&1; then pass "nft -c: the firewall ruleset parses"; else fail "nft -c: $(cat "$tmp/nft.txt")"; fi
+else
+    skip "nft not installed on this host: the ruleset is checked inside the build instead"
 fi
 pairs_ok=1
 for c in appliance/hardening/*.sh; do
@@ -199,7 +204,7 @@ rm -f "$tmp/disk.raw"
 
 # ---------------------------------------------------------------------------------------------
 echo "== step 5: boot the VMDK in QEMU (TCG, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 https_port=$(free_port); http_port=$(free_port)
 qemu-img create -q -f qcow2 -F vmdk -b "$vmdk" "$tmp/overlay.qcow2"
 t_boot=$(date +%s)
@@ -256,48 +261,11 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-echo "== step 6: the portal over HTTPS"
-cert=$(echo | openssl s_client -connect "127.0.0.1:$https_port" 2>/dev/null | openssl x509 -noout -text 2>/dev/null || true)
-if grep -q 'ASN1 OID: prime256v1' <<< "$cert" && grep -q 'DNS:keyswitch' <<< "$cert"; then
-    pass "HTTPS certificate: EC P-256, SAN includes the host name"
-else
-    fail "HTTPS certificate is not the first boot's EC P-256 one"
-fi
-if [ "$portal_checks" = 1 ]; then
-    redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 15 "http://127.0.0.1:$http_port/login.xhtml" || true)
-    if [[ $redirect =~ ^30[1278]\ https:// ]]; then pass "HTTP 80 redirects to HTTPS ($redirect)"; else fail "HTTP 80 does not redirect to HTTPS ($redirect)"; fi
-    # Faces login form: find the user name, password and submit fields by their ids' endings.
-    jar=$tmp/cookies
-    page=$(curl -sk -c "$jar" -b "$jar" --max-time 30 "https://127.0.0.1:$https_port/login.xhtml")
-    action=$(grep -o '<form[^>]*action="[^"]*"' <<< "$page" | head -n 1 | sed 's/.*action="\([^"]*\)".*/\1/; s/&amp;/\&/g')
-    form=$(grep -o '<form[^>]*id="[^"]*"' <<< "$page" | head -n 1 | sed 's/.*id="\([^"]*\)".*/\1/')
-    user_field=$(grep -oE 'name="[^"]*(username|user|login)"' <<< "$page" | head -n 1 | sed 's/name="\(.*\)"/\1/')
-    pw_field=$(grep -oE '<input[^>]*type="password"[^>]*>' <<< "$page" | grep -o 'name="[^"]*"' | head -n 1 | sed 's/name="\(.*\)"/\1/')
-    button=$(grep -oE '<button[^>]*type="submit"[^>]*>|<input[^>]*type="submit"[^>]*>' <<< "$page" | grep -o 'name="[^"]*"' | head -n 1 | sed 's/name="\(.*\)"/\1/')
-    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$page" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/')
-    if [ -n "$action" ] && [ -n "$form" ] && [ -n "$user_field" ] && [ -n "$pw_field" ] && [ -n "$viewstate" ]; then
-        args=(--data-urlencode "$form=$form" --data-urlencode "$user_field=admin" --data-urlencode "$pw_field@$tmp/code"
-              --data-urlencode "jakarta.faces.ViewState=$viewstate")
-        [ -z "$button" ] || args+=(--data-urlencode "$button=$button")
-        umask 077; printf '%s' "$setup_code" > "$tmp/code"
-        after=$(curl -sk -c "$jar" -b "$jar" -L --max-time 60 -o "$tmp/after.html" -w '%{url_effective}' "${args[@]}" \
-            "https://127.0.0.1:$https_port${action}")
-        if [[ $after != *login.xhtml* ]] && ! grep -q 'type="password"' "$tmp/after.html"; then
-            pass "logged in as admin with the setup code (now at ${after#https://127.0.0.1:"$https_port"})"
-        elif grep -qi 'password' "$tmp/after.html" && [[ $after == *password* || $after == *setup* ]]; then
-            pass "setup code accepted: the portal asks for a new password (${after#https://127.0.0.1:"$https_port"})"
-        else
-            fail "login as admin with the setup code failed (still at $after)"
-        fi
-    else
-        fail "login page has no recognisable Faces login form (form=$form user=$user_field password=$pw_field)"
-    fi
-fi
-
-# ---------------------------------------------------------------------------------------------
-echo "== step 7: inside the guest (guest agent)"
-qga() { python3 "$here/qga.py" "$tmp/qga.sock" "$@"; }
+echo "== step 6: inside the guest (guest agent), before the first login"
+qga() { /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" "$@"; }
+guest_ok=0
 if qga ping --timeout 300; then
+    guest_ok=1
     pass "guest agent answers"
     cat "$here/lib/assert.sh" "$here/guest-checks.sh" > "$tmp/guest-checks.sh"
     if qga exec --timeout 300 --stdin "$tmp/guest-checks.sh" /bin/sh -s / > "$tmp/guest.txt" 2>&1; then
@@ -306,8 +274,7 @@ if qga ping --timeout 300; then
         fail "guest checks (failures below)"
     fi
     grep -E '^not ok' "$tmp/guest.txt" || true
-    grep -E '^# (rss|memory|boot|listeners)' "$tmp/guest.txt" | while read -r line; do echo "FIGURE ${line#\# }"; done
-    while read -r line; do figures+=("${line#\# }"); done < <(grep -E '^# (rss|memory|boot)' "$tmp/guest.txt")
+    while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|memory|boot|listeners)' "$tmp/guest.txt")
     for t in "$here"/hardening/*.sh; do
         cat "$here/lib/assert.sh" "$t" > "$tmp/h.sh"
         if qga exec --timeout 120 --stdin "$tmp/h.sh" /bin/sh -s / > "$tmp/h.txt" 2>&1; then
@@ -316,10 +283,69 @@ if qga ping --timeout 300; then
             fail "live hardening test $(basename "$t" .sh)"; grep '^not ok' "$tmp/h.txt" || cat "$tmp/h.txt"
         fi
     done
+else
+    fail "guest agent does not answer"
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 7: the portal over HTTPS: certificate, redirect, first login with the setup code"
+base=https://127.0.0.1:$https_port
+cert=$(echo | openssl s_client -connect "127.0.0.1:$https_port" 2>/dev/null | openssl x509 -noout -text 2>/dev/null || true)
+if grep -q 'ASN1 OID: prime256v1' <<< "$cert" && grep -q 'DNS:keyswitch' <<< "$cert"; then
+    pass "HTTPS certificate: the first boot's EC P-256 one, SAN with the host name"
+else
+    fail "HTTPS certificate is not the first boot's EC P-256 one"
+fi
+jar=$tmp/cookies
+# faces_submit PAGE FORM BUTTON OUT NAME=VALUE|NAME@FILE...: post a Faces form (ajax=false) the
+# way a browser does; secrets go in through files (curl's name@file), never on a command line.
+faces_submit() {
+    local page=$1 form=$2 button=$3 out=$4; shift 4
+    local tag action viewstate
+    tag=$(grep -o "<form[^>]*id=\"$form\"[^>]*>" "$page" | head -n 1)
+    action=$(sed -n 's/.*action="\([^"]*\)".*/\1/p' <<< "$tag" | sed 's/&amp;/\&/g')
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$page" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/; s/&#58;/:/g')
+    if [ -z "$action" ] || [ -z "$viewstate" ]; then echo "no form $form with a view state" >&2; return 1; fi
+    local args=(--data-urlencode "$form=$form" --data-urlencode "$form:$button=" --data-urlencode "jakarta.faces.ViewState=$viewstate")
+    for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
+    curl -sk -L -c "$jar" -b "$jar" --max-time 120 -o "$out" -w '%{url_effective}' "${args[@]}" "$base$action"
+}
+if [ "$portal_checks" = 1 ]; then
+    redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 15 "http://127.0.0.1:$http_port/login.xhtml" || true)
+    if [[ $redirect =~ ^30[1278]\ https:// ]]; then pass "HTTP 80 redirects to HTTPS ($redirect)"; else fail "HTTP 80 does not redirect to HTTPS ($redirect)"; fi
+    (umask 077; printf '%s' "$setup_code" > "$tmp/code"; printf 'Ks9%s' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$tmp/newpw")
+    curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
+    if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
+            account=system username=admin "password@$tmp/code") && [[ $url == */password.xhtml* ]]; then
+        pass "logged in as system/admin with the setup code; the portal asks for a new password"
+        if url=$(faces_submit "$tmp/after-login.html" passwordForm change "$tmp/after-change.html" \
+                "current@$tmp/code" "proposed@$tmp/newpw" "confirmation@$tmp/newpw") && [[ $url == */index.xhtml* ]]; then
+            pass "changed the one-time password; the portal's home page follows"
+        else
+            fail "password change with the setup code failed (at ${url:-nothing})"
+        fi
+    else
+        fail "login as system/admin with the setup code failed (at ${url:-nothing})"
+    fi
+    if [ "$guest_ok" = 1 ]; then
+        if qga exec --timeout 60 /bin/sh -c 'test ! -e /var/lib/keyswitch/initial-admin-password'; then
+            pass "the setup code file is gone after the password change"
+        else
+            fail "the setup code file is still there after the password change"
+        fi
+    fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 8: after the first login: still healthy, then power off"
+if [ "$guest_ok" = 1 ]; then
+    if qga exec --timeout 60 /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
+        pass "after the first login: portal active, no failed units"
+    else
+        fail "after the first login: a unit failed or the portal is down"
+    fi
     echo "powering the guest off"
     qga shutdown || true
     for _ in $(seq 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 2; done
     if kill -0 "$qemu_pid" 2>/dev/null; then fail "guest did not power off in 120 s"; else pass "guest powered off cleanly"; qemu_pid=; fi
-else
-    fail "guest agent does not answer"
 fi
