@@ -86,8 +86,8 @@ need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole te
 
 # ---------------------------------------------------------------------------------------------
 echo "== step 1: cheap checks"
-need packer shellcheck xmllint
-mapfile -t scripts < <(find packer ovf appliance -name '*.sh' -not -path 'packer/build/*' | sort; ls appliance/rootfs/usr/local/sbin/*)
+need packer shellcheck xmllint ssh-keygen
+mapfile -t scripts < <(find packer ovf appliance -name '*.sh' -not -path 'packer/build/*' -not -name appliance-test.sh | sort; ls appliance/rootfs/usr/local/sbin/*)
 if shellcheck -s sh -x "${scripts[@]}" > "$tmp/shellcheck.txt" 2>&1; then
     pass "shellcheck: ${#scripts[@]} scripts clean"
 else
@@ -96,7 +96,8 @@ fi
 bash_scripts=("$here/appliance-test.sh")
 if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
 if /usr/bin/python3 -m py_compile "$here/qga.py"; then pass "qga.py compiles"; else fail "qga.py does not compile"; fi
-if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file=/dev/null \
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
+if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
     -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
     -var serial_log="$tmp/serial" packer/keyswitch.pkr.hcl > "$tmp/validate.txt" 2>&1; then
     pass "packer validate packer/keyswitch.pkr.hcl"
@@ -127,7 +128,7 @@ if [ "$cheap_only" = 1 ]; then exit 0; fi
 
 # ---------------------------------------------------------------------------------------------
 echo "== step 2: build"
-need qemu-system-x86_64 qemu-img curl python3 mmdebstrap parted partx losetup mvn
+need qemu-system-x86_64 qemu-img curl openssl mmdebstrap parted partx losetup mvn
 /usr/bin/python3 -c 'import VMDKstream' 2>/dev/null || need python3-vmdkstream
 [ "$(id -u)" -eq 0 ] || { fail "must run as root (loop devices)"; exit 1; }
 if [ -z "$ova" ]; then
