@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Fills ovf/keyswitch.ovf.in. Usage: ovf/fill-ovf.sh VERSION DISK_FILE DISK_FILE_SIZE POPULATED_SIZE > out.ovf
 here=$(cd "$(dirname "$0")" && pwd)
 version=$1 disk_file=$2 disk_file_size=$3 populated=$4

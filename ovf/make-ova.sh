@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Packs a sealed raw disk into keyswitch-VERSION.ova: a streamOptimized VMDK (VMware's layout,
 # made by Debian's python3-vmdkstream and checked with qemu-img), the filled and validated OVF
 # descriptor, a SHA-256 manifest, a ustar tar with the .ovf first, then the .mf, then the disk,

@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Validates an OVF descriptor offline (xmllint --nonet) against DMTF's OVF envelope schema
 # (DSP8023) and the CIM schemas it imports, using the workplace's schema copy and catalog
 # (shared/ovf-schema beside the repository; OVF_SCHEMA_DIR overrides). Fails, saying so, when

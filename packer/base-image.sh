@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Makes the bootable Debian 12 base disk that Packer's qemu builder starts from
 # (disk_image = true): a sparse raw disk, msdos label, one ext4 partition, grub-pc,
 # linux-image-amd64, systemd-networkd on DHCP, and a build user that only the

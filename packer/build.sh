@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # The one build command for the appliance: target/appliance/keyswitch-<version>.ova (+ .sha256).
 #   1. version from the Maven project, the WAR and Payara Micro from `mvn -B -q -DskipTests package`
 #      (or from KEYSWITCH_WAR / KEYSWITCH_PAYARA_JAR when set)

@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Generalizes the powered-off build disk (raw) and proves it: empty machine-id, no SSH host
 # keys, no random seed, no leases, logs truncated, free space trimmed; then runs the
 # generalization test and every hardening test against the sealed root file system.

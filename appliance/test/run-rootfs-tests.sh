@@ -1,4 +1,5 @@
 #!/bin/sh -eu
+set -eu # also when started as "sh script", which ignores the flags on line 1
 # Runs the generalization test and every hardening test against a root file system (the built
 # image, mounted read-only). Usage: appliance/test/run-rootfs-tests.sh ROOT
 root=$1
