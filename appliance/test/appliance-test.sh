@@ -269,7 +269,7 @@ if qga ping --timeout 300; then
     guest_ok=1
     pass "guest agent answers"
     cat "$here/lib/assert.sh" "$here/guest-checks.sh" > "$tmp/guest-checks.sh"
-    if qga exec --timeout 300 --stdin "$tmp/guest-checks.sh" /bin/sh -s / > "$tmp/guest.txt" 2>&1; then
+    if qga exec --timeout 300 --stdin "$tmp/guest-checks.sh" -- /bin/sh -s / > "$tmp/guest.txt" 2>&1; then
         pass "guest checks ($(grep -c '^ok - ' "$tmp/guest.txt") assertions)"
     else
         fail "guest checks (failures below)"
@@ -278,7 +278,7 @@ if qga ping --timeout 300; then
     while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|memory|boot|listeners)' "$tmp/guest.txt")
     for t in "$here"/hardening/*.sh; do
         cat "$here/lib/assert.sh" "$t" > "$tmp/h.sh"
-        if qga exec --timeout 120 --stdin "$tmp/h.sh" /bin/sh -s / > "$tmp/h.txt" 2>&1; then
+        if qga exec --timeout 120 --stdin "$tmp/h.sh" -- /bin/sh -s / > "$tmp/h.txt" 2>&1; then
             pass "live hardening test $(basename "$t" .sh) ($(grep -c '^ok - ' "$tmp/h.txt") assertions)"
         else
             fail "live hardening test $(basename "$t" .sh)"; grep '^not ok' "$tmp/h.txt" || cat "$tmp/h.txt"
@@ -329,7 +329,7 @@ if [ "$portal_checks" = 1 ]; then
         fail "login as system/admin with the setup code failed (at ${url:-nothing})"
     fi
     if [ "$guest_ok" = 1 ]; then
-        if qga exec --timeout 60 /bin/sh -c 'test ! -e /var/lib/keyswitch/initial-admin-password'; then
+        if qga exec --timeout 60 -- /bin/sh -c 'test ! -e /var/lib/keyswitch/initial-admin-password'; then
             pass "the setup code file is gone after the password change"
         else
             fail "the setup code file is still there after the password change"
@@ -340,7 +340,7 @@ fi
 # ---------------------------------------------------------------------------------------------
 echo "== step 8: after the first login: still healthy, then power off"
 if [ "$guest_ok" = 1 ]; then
-    if qga exec --timeout 60 /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
+    if qga exec --timeout 60 -- /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
         pass "after the first login: portal active, no failed units"
     else
         fail "after the first login: a unit failed or the portal is down"

@@ -6,7 +6,7 @@ so the test runs its checks through qemu-guest-agent's guest-exec. The agent sta
 QEMU gives the VM its virtio-serial port, which ESXi never does.
 
   qga.py SOCKET ping                      wait until the agent answers (up to --timeout)
-  qga.py SOCKET exec [--stdin F] CMD...   run CMD, print its stdout/stderr, exit with its code
+  qga.py SOCKET exec [--stdin F] -- CMD... run CMD, print its stdout/stderr, exit with its code
   qga.py SOCKET shutdown                  power the guest off
 """
 import argparse
@@ -76,8 +76,9 @@ def main():
     p.add_argument("action", choices=["ping", "exec", "shutdown"])
     p.add_argument("--timeout", type=float, default=60)
     p.add_argument("--stdin")
-    p.add_argument("cmd", nargs=argparse.REMAINDER)
-    a = p.parse_args()
+    argv = sys.argv[1:]
+    cmd = argv[argv.index("--") + 1:] if "--" in argv else []
+    a = p.parse_args(argv[:argv.index("--")] if "--" in argv else argv)
     agent = connect(a.socket, a.timeout)
     if a.action == "ping":
         print("guest agent answers")
@@ -85,7 +86,8 @@ def main():
     if a.action == "shutdown":
         agent.call("guest-shutdown", {"mode": "powerdown"})
         return 0
-    cmd = [c for c in a.cmd if c != "--"]
+    if not cmd:
+        p.error("exec needs a command after --")
     args = {"path": cmd[0], "arg": cmd[1:], "capture-output": True}
     if a.stdin:
         with open(a.stdin, "rb") as f:

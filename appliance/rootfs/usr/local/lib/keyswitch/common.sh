@@ -95,5 +95,7 @@ setup_code() {
 
 # random_secret: 32 characters of [A-Za-z0-9] from the kernel's CSPRNG.
 random_secret() {
-    tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 32
+    # 64 random bytes -> base64 (86 characters) -> letters and digits only (~83) -> the first 32.
+    # cut reads all its input, so nothing in the pipe dies of SIGPIPE.
+    head -c 64 /dev/urandom | base64 -w 0 | tr -dc 'A-Za-z0-9' | cut -c 1-32
 }
