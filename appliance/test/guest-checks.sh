@@ -33,7 +33,8 @@ if [ "${pid:-0}" -gt 0 ]; then
     check "the portal runs as user keyswitch" test "$(ps -o user= -p "$pid" | tr -d ' ')" = keyswitch
     check "the portal has only CAP_NET_BIND_SERVICE (CapEff 0x400)" grep -Eq '^CapEff:[[:space:]]+0000000000000400$' "/proc/$pid/status"
     check "the portal has no_new_privs" grep -Eq '^NoNewPrivs:[[:space:]]+1$' "/proc/$pid/status"
-    check "the portal sees /usr read-only (ProtectSystem=strict)" sh -c "grep -E ' /usr ' /proc/$pid/mountinfo | grep -q ' ro,'"
+    check "the portal sees / read-only (ProtectSystem=strict)" sh -c "awk '\$5 == \"/\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^ro'"
+    check "the portal may write /var/lib/keyswitch only (ReadWritePaths)" sh -c "awk '\$5 == \"/var/lib/keyswitch\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^rw'"
 else
     not_ok "keyswitch-portal.service has no main process"
 fi
