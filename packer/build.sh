@@ -49,11 +49,11 @@ echo "build: version $version, WAR $war ($(stat -c %s "$war") bytes), Payara Mic
 
 rm -rf "$build"
 mkdir -p "$build"
-echo "build: step 2/6: packer validate, per-build SSH key, base disk"
+echo "build: step 2/6: per-build SSH key, packer validate, base disk"
+ssh-keygen -q -t ed25519 -N '' -C "keyswitch-build-$(date +%s)" -f "$build/build_key"
 packer validate -var "version=$version" -var "base_image=$build/base.qcow2" \
     -var "ssh_private_key_file=$build/build_key" -var "war=$war" -var "payara_micro_jar=$jar" \
     -var "output_directory=$build/output" -var "serial_log=$build/serial.log" packer/keyswitch.pkr.hcl
-ssh-keygen -q -t ed25519 -N '' -C "keyswitch-build-$(date +%s)" -f "$build/build_key"
 sh packer/base-image.sh "$build/base.raw" "$build/build_key.pub"
 # Packer copies a raw base disk byte by byte (20 GB written); from qcow2 it converts it with
 # qemu-img, which keeps the output sparse.
