@@ -25,7 +25,13 @@ else
 fi
 banner=$(printf '\n==== Keyswitch is ready ====\nAddress: https://%s/\n%s\nKEYSWITCH-READY address=%s\n============================\n' \
     "${address:-no-address}" "$line" "${address:-none}")
+# Written by a subshell (same command line as this script), so the code never appears in any
+# process's arguments; given 5 s, as a serial port without a reader may block.
 for tty in /dev/tty1 /dev/ttyS0; do
     [ -c "$tty" ] || continue
-    timeout 5 sh -c 'printf "%s\n" "$1" > "$2"' banner "$banner" "$tty" 2>/dev/null || true
+    (printf '%s\n' "$banner" > "$tty") 2>/dev/null &
+    writer=$!
+    i=0
+    while kill -0 "$writer" 2>/dev/null && [ "$i" -lt 5 ]; do sleep 1; i=$((i + 1)); done
+    kill "$writer" 2>/dev/null || true
 done
