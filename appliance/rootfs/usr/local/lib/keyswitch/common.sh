@@ -34,6 +34,13 @@ valid_hostname() {
         [ ${#1} -le 253 ]
 }
 
+# ovf_property OVFENV KEY: the value of one property in an OVF environment document, e.g.
+# <Property oe:key="net.address" oe:value="192.0.2.10"/>  ->  192.0.2.10 (nothing if absent).
+ovf_property() {
+    printf '%s' "$1" | tr '\n' ' ' | grep -o "oe:key=\"$2\"[[:space:]]*oe:value=\"[^\"]*\"" |
+        sed 's/.*oe:value="\([^"]*\)"/\1/' | head -n 1
+}
+
 # write_network_dhcp: DHCP on every ethernet NIC.
 write_network_dhcp() {
     umask 022

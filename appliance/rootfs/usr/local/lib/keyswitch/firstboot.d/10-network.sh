@@ -3,12 +3,6 @@
 # runs on VMware and they are set; DHCP otherwise. No secret is ever taken from OVF.
 . /usr/local/lib/keyswitch/common.sh
 
-ovf_property() {
-    # <Property oe:key="net.address" oe:value="192.0.2.10"/>  ->  192.0.2.10
-    printf '%s' "$ovfenv" | tr '\n' ' ' | grep -o "oe:key=\"$1\"[[:space:]]*oe:value=\"[^\"]*\"" |
-        sed 's/.*oe:value="\([^"]*\)"/\1/' | head -n 1
-}
-
 ovfenv=
 if [ "$(systemd-detect-virt 2>/dev/null || true)" = vmware ] && command -v vmtoolsd >/dev/null; then
     echo "  reading OVF properties (vmtoolsd --cmd 'info-get guestinfo.ovfEnv')"
@@ -20,11 +14,11 @@ if [ -z "$ovfenv" ]; then
     exit 0
 fi
 
-hostname=$(ovf_property hostname)
-address=$(ovf_property net.address)
-prefix=$(ovf_property net.prefix)
-gateway=$(ovf_property net.gateway)
-dns=$(ovf_property net.dns | tr ',' ' ')
+hostname=$(ovf_property "$ovfenv" hostname)
+address=$(ovf_property "$ovfenv" net.address)
+prefix=$(ovf_property "$ovfenv" net.prefix)
+gateway=$(ovf_property "$ovfenv" net.gateway)
+dns=$(ovf_property "$ovfenv" net.dns | tr ',' ' ')
 
 if [ -n "$hostname" ]; then
     echo "  host name: $hostname"
