@@ -114,6 +114,11 @@ if command -v nft >/dev/null; then
 else
     skip "nft not installed on this host: the ruleset is checked inside the build instead"
 fi
+if sh "$here/network-config.sh" > "$tmp/network.txt" 2>&1; then
+    pass "network-config.sh: OVF environment parsing and network files ($(grep -c '^ok - ' "$tmp/network.txt") assertions)"
+else
+    fail "network-config.sh (failures below)"; grep '^not ok' "$tmp/network.txt" || cat "$tmp/network.txt"
+fi
 pairs_ok=1
 for c in appliance/hardening/*.sh; do
     b=$(basename "$c")
