@@ -4,6 +4,9 @@ import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.UserStatus;
@@ -14,17 +17,31 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.subject.Subject;
 
 /**
- * The login procedure: checks the password (Shiro, bcrypt), then whether the user may log in now
- * (account and user active, temporary validity, number of logins), and audits every attempt.
+ * The login procedure, one for every way in: asks the login jail first, checks the password
+ * (Shiro, bcrypt), then whether the user may log in now (account and user active, temporary
+ * validity, number of logins), then the second factor where the user has one or the policy asks
+ * for one; every attempt is audited and every failure, of password or code, counts in the jail.
+ * Shiro knows the user only once every factor is checked ({@link ConfirmedLoginToken}).
  */
 @ApplicationScoped
 public class LoginService {
+
+    /** The answer to a wrong TOTP or recovery code. */
+    public static final String WRONG_CODE = "The code is not correct. Please try again.";
+
+    /** The answer to a link that does not complete this login. */
+    public static final String WRONG_LINK = "This login link is not valid (any more). Please log in again to get a new one.";
+
+    /** The answer when the second step came too late. */
+    public static final String TOO_LATE = "The login took too long. Please log in again.";
 
     @Inject
     UserDirectory directory;
@@ -35,36 +52,173 @@ public class LoginService {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginJail jail;
+
+    @Inject
+    TotpAuthenticator totp;
+
+    @Inject
+    SecondFactorPolicy policy;
+
+    @Inject
+    EmailLinkAuthenticator mailLinks;
+
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
+    /** The first step: account, user name and password. */
     @Transactional
     public LoginResult login(String accountName, String username, char[] password, String sourceIp) {
         String account = trim(accountName);
         String user = trim(username);
         String tried = account + "/" + user;
-        Subject subject = SecurityUtils.getSubject();
+        Optional<Ban> ban = jail.activeBan(sourceIp, tried);
+        if (ban.isPresent()) {
+            // Refused without checking the password; the ban itself is audited once (jail.ban),
+            // not each refused attempt, so that an attacker cannot turn the jail into database writes.
+            // Nor is it counted as a failure: a person whose user name an attacker got banned would
+            // otherwise get their own address banned by trying.
+            return LoginResult.banned(ban.get().until());
+        }
+        AuthenticationInfo info;
         try {
-            subject.login(new AccountPasswordToken(account, user, password, sourceIp));
+            // Checks the password without signing anybody in: that happens when every factor is done.
+            info = SecurityUtils.getSecurityManager().authenticate(new AccountPasswordToken(account, user, password, sourceIp));
         } catch (AuthenticationException wrongAccountUserOrPassword) {
             Long accountId = directory.accountIdByName(account).orElse(null);
             audit.record(new AuditEntry(accountId, tried, null, sourceIp, "login", "user:" + user,
                     Outcome.FAILURE, null, "wrong account, user name or password"));
+            jail.recordFailure(sourceIp, tried);
             return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
         }
-        PortalPrincipal principal = (PortalPrincipal) subject.getPrincipal();
+        PortalPrincipal principal = info.getPrincipals().oneByType(PortalPrincipal.class);
         User found = em.find(User.class, principal.userId());
         Instant now = clock.instant();
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {
-            subject.logout();
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
                     "user:" + user, Outcome.DENIED, null, refusal.get()));
             return LoginResult.refused(refusal.get());
         }
+        boolean enrolled = totp.enrolled(principal.userId());
+        if (enrolled || policy.requiredFor(principal.userId())) {
+            // A user who needs a second factor and has no app, but an e-mail address while SMTP is
+            // configured, gets the e-mail link; only without either is enrolment the next step.
+            boolean mailLink = mailLinks.availableFor(principal.userId());
+            boolean mustEnrol = !enrolled && !mailLink;
+            audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login.password",
+                    "user:" + user, Outcome.SUCCESS,
+                    mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next", null));
+            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink);
+            return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
+                    null, null, pending);
+        }
+        return complete(principal, tried, sourceIp, null);
+    }
+
+    /**
+     * The second step: a TOTP code (digits) or a recovery code. A wrong code counts in the jail
+     * like a wrong password.
+     */
+    @Transactional
+    public LoginResult secondFactor(PendingLogin pending, String code, String sourceIp) {
+        Optional<Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isPresent()) {
+            return LoginResult.banned(ban.get().until());
+        }
+        if (!pending.validAt(clock.instant())) {
+            return LoginResult.refused(TOO_LATE);
+        }
+        PortalPrincipal p = pending.principal();
+        String typed = code == null ? "" : code.strip();
+        boolean isTotp = !typed.isEmpty() && typed.replace(" ", "").chars().allMatch(Character::isDigit);
+        boolean accepted;
+        String method;
+        if (isTotp) {
+            TotpVerification v = totp.verify(p.userId(), typed);
+            accepted = v.accepted();
+            method = v == TotpVerification.REPLAYED ? "authenticator code used before" : "authenticator code";
+        } else {
+            accepted = totp.redeemRecoveryCode(p.userId(), typed);
+            method = "recovery code";
+        }
+        if (!accepted) {
+            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
+                    "user:" + p.username(), Outcome.FAILURE, "wrong " + method, null));
+            jail.recordFailure(sourceIp, pending.tried());
+            return LoginResult.refused(WRONG_CODE);
+        }
+        String details = isTotp ? "second factor: authenticator app"
+                : "second factor: recovery code (" + totp.remainingRecoveryCodes(p.userId()) + " left)";
+        return complete(p, pending.tried(), sourceIp, details);
+    }
+
+    /**
+     * The second step by e-mail link: the link's token must belong to the login waiting in this
+     * session. An unknown, used, expired or foreign link counts in the jail like a wrong code.
+     */
+    @Transactional
+    public LoginResult mailLink(PendingLogin pending, String token, String sourceIp) {
+        Optional<Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isPresent()) {
+            return LoginResult.banned(ban.get().until());
+        }
+        if (!pending.validAt(clock.instant())) {
+            return LoginResult.refused(TOO_LATE);
+        }
+        PortalPrincipal p = pending.principal();
+        Optional<Long> owner = mailLinks.redeem(token);
+        if (owner.isEmpty() || owner.get() != p.userId()) {
+            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
+                    "user:" + p.username(), Outcome.FAILURE,
+                    owner.isEmpty() ? "e-mail link unknown, used or expired" : "e-mail link of another user", null));
+            jail.recordFailure(sourceIp, pending.tried());
+            return LoginResult.refused(WRONG_LINK);
+        }
+        return complete(p, pending.tried(), sourceIp, "second factor: e-mail link");
+    }
+
+    /**
+     * The second step for a user who must enrol: confirms the new authenticator with its first
+     * code, then signs in.
+     *
+     * @return the result, and the recovery codes to show once when it succeeded
+     */
+    @Transactional
+    public EnrolmentResult enrolAndLogin(PendingLogin pending, TotpAuthenticator.Enrolment enrolment, String code,
+            String sourceIp) {
+        if (!pending.validAt(clock.instant())) {
+            return new EnrolmentResult(LoginResult.refused(TOO_LATE), List.of());
+        }
+        Optional<List<String>> codes = totp.confirm(pending.principal(), enrolment, code, sourceIp);
+        if (codes.isEmpty()) {
+            return new EnrolmentResult(LoginResult.refused(WRONG_CODE), List.of());
+        }
+        return new EnrolmentResult(complete(pending.principal(), pending.tried(), sourceIp,
+                "second factor: authenticator app, enrolled now"), codes.get());
+    }
+
+    /** An enrolment at login: how the login ended, and the recovery codes to show once. */
+    public record EnrolmentResult(LoginResult login, List<String> recoveryCodes) {
+    }
+
+    /** Every factor is checked: re-checks the user's state, signs in, counts the login and audits it. */
+    private LoginResult complete(PortalPrincipal principal, String tried, String sourceIp, String details) {
+        User found = em.find(User.class, principal.userId());
+        Instant now = clock.instant();
+        Optional<String> refusal = refusal(found, now);
+        if (refusal.isPresent()) {
+            audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
+                    "user:" + principal.username(), Outcome.DENIED, null, refusal.get()));
+            return LoginResult.refused(refusal.get());
+        }
+        Subject subject = SecurityUtils.getSubject();
+        subject.login(new ConfirmedLoginToken(principal, sourceIp));
         found.recordLogin(now);
+        jail.recordSuccess(sourceIp, tried);
         audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
-                "user:" + user, Outcome.SUCCESS, null, null));
+                "user:" + principal.username(), Outcome.SUCCESS, details, null));
         return found.isMustChangePassword()
                 ? new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.")
                 : new LoginResult(LoginResult.Status.SIGNED_IN, null);

@@ -84,13 +84,14 @@ public final class PortalProcess implements AutoCloseable {
                     ""));
             List<String> jvm = List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
-                    "-Dhazelcast.socket.bind.any=false", "-Dhazelcast.phone.home.enabled=false",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
                     "-Djava.io.tmpdir=" + payaraDir.resolve("tmp"));
             List<String> micro = List.of(
                     "--port", Integer.toString(httpPort), "--sslport", Integer.toString(httpsPort),
                     "--sslcert", SelfSignedKeystore.ALIAS,
-                    "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1",
+                    // No data grid: one portal per appliance needs none, and Hazelcast would listen on
+                    // 6900 (on every interface with --nocluster) and join other portals on the machine.
+                    "--nohazelcast",
                     "--disablephonehome",
                     "--rootdir", payaraDir.resolve("runtime").toString(),
                     "--unpackdir", payaraDir.resolve("unpacked").toString(),

@@ -2,16 +2,11 @@ package io.keyswitch.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
-import io.keyswitch.testing.Databases;
-import io.keyswitch.testing.TestDirs;
-import io.keyswitch.testing.Tools;
-import java.nio.file.Path;
+import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new administrator's first minutes, in a real browser: the portal is started the way the Quick
- * start starts it, the one-time password is taken from its console, and the person logs in,
+ * start starts it ({@link UiPortal}), the one-time password is taken from its console, and the person logs in,
  * is made to choose a password, reaches the home page and logs out.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,16 +32,10 @@ class FirstLoginUiIT {
 
     private static PortalProcess portal;
     private static WebDriver browser;
-    private static final List<String> console = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startPortalAndBrowser() {
-        Tools.require("browser", Browser.CHROMIUM, Browser.CHROMEDRIVER);
-        DatabaseCoordinates db = Databases.fresh("keyswitch_ui");
-        Path home = TestDirs.fresh("portal-ui");
-        portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db,
-                "127.0.0.1", TestDirs.freePort(), TestDirs.freePort(), "256m", console::add));
-        portal.awaitReady(Duration.ofMinutes(5));
+        portal = UiPortal.get();
         browser = Browser.start();
     }
 
@@ -55,16 +44,13 @@ class FirstLoginUiIT {
         if (browser != null) {
             browser.quit();
         }
-        if (portal != null) {
-            portal.close();
-        }
     }
 
     @Test
     @Order(1)
     @DisplayName("the console shows the one-time credential once, and a wrong password shows only the neutral message")
     void wrongPassword() {
-        assertThat(console).filteredOn(line -> line.startsWith(PortalProcess.FIRST_LOGIN_MARKER)).hasSize(1);
+        assertThat(UiPortal.console()).filteredOn(line -> line.startsWith(PortalProcess.FIRST_LOGIN_MARKER)).hasSize(1);
 
         LoginPage login = LoginPage.open(browser, portal.url());
         login.signIn("system", "admin", "wrong-password-1A");
@@ -113,40 +99,6 @@ class FirstLoginUiIT {
         LoginPage.open(browser, portal.url()).signIn("system", "admin", NEW_PASSWORD);
 
         assertThat(new HomePage(browser).welcome()).isEqualTo("Welcome, System administrator");
-    }
-
-    /** The login page. */
-    static final class LoginPage {
-        private final WebDriver driver;
-
-        private LoginPage(WebDriver driver) {
-            this.driver = driver;
-        }
-
-        static LoginPage open(WebDriver driver, String baseUrl) {
-            driver.get(baseUrl);
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login.xhtml"));
-            return new LoginPage(driver);
-        }
-
-        void signIn(String account, String user, String password) {
-            type("loginForm:account", account);
-            type("loginForm:username", user);
-            type("loginForm:password", password);
-            driver.findElement(By.id("loginForm:login")).click();
-        }
-
-        String errors() {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(
-                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#loginForm\\:messages .ui-messages-error-summary")))
-                    .getText();
-        }
-
-        private void type(String id, String text) {
-            var field = driver.findElement(By.id(id));
-            field.clear();
-            field.sendKeys(text);
-        }
     }
 
     /** The password change page. */

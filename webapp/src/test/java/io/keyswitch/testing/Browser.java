@@ -32,7 +32,7 @@ public final class Browser {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                "--no-first-run", "--disable-quic", "--window-size=1280,1300",
                 "--user-data-dir=" + profile,
                 // the portal under test uses its self-signed development certificate on loopback
                 "--ignore-certificate-errors");

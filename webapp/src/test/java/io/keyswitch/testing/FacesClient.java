@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class FacesClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP mode: its script puts the page's nonce into every form as primefaces.nonce, and the server checks it. */
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final String base;
     private final HttpClient http;
@@ -62,6 +64,10 @@ public final class FacesClient {
         fields.forEach((k, v) -> form.put(formId + ":" + k, v));
         form.put(formId + ":" + button, "");
         form.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":"));
+        Matcher nonce = CSP_NONCE.matcher(page.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));

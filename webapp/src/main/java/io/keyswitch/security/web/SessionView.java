@@ -15,6 +15,12 @@ public class SessionView {
     @Inject
     LoginService loginService;
 
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    io.keyswitch.security.JailAdministration jailAdministration;
+
     public PortalPrincipal getPrincipal() {
         Object p = SecurityUtils.getSubject().getPrincipal();
         return p instanceof PortalPrincipal principal ? principal : null;
@@ -22,6 +28,25 @@ public class SessionView {
 
     public boolean isPermitted(String permission) {
         return SecurityUtils.getSubject().isPermitted(permission);
+    }
+
+    /** Whether the signed-in user manages login security (bans, second-factor policy). */
+    public boolean isSecurityAdmin() {
+        return jailAdministration.mayAdminister();
+    }
+
+    /** Ends every session of the signed-in user, on every device, this one included. */
+    public void logoutEverywhere() {
+        PortalPrincipal p = getPrincipal();
+        if (p != null) {
+            sessions.logoutEverywhere(p, Requests.sourceIp());
+        }
+        try {
+            org.apache.shiro.SecurityUtils.getSubject().logout();
+        } catch (RuntimeException sessionAlreadyEnded) {
+            // the registry has ended this session too
+        }
+        Requests.redirect("/login.xhtml");
     }
 
     public void logout() {

@@ -1,0 +1,191 @@
+package io.keyswitch.access;
+
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.device.Component;
+import io.keyswitch.device.Device;
+import io.keyswitch.device.Project;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grants of the actor's account, default deny: who may reach which project, device or component,
+ * and the two views an auditor asks for — what a user can reach, and who can reach a component
+ * (each with the grant that gives it).
+ */
+@ApplicationScoped
+@Transactional
+public class AccessService {
+
+    /** One query per grant scope, joined down to components; the subject is the user or one of their groups. */
+    private static final String REACH = """
+            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
+                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
+            FROM (
+              SELECT d.id device_id, d.name device, d.virtual_subnet, d.lan_subnet, c.id component_id, c.name component,
+                     c.ip, c.services, CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → component ', c.name) via
+                FROM access_grant g JOIN component c ON c.id = g.component_id JOIN device d ON d.id = c.device_id
+                LEFT JOIN user_group ug ON ug.id = g.group_id
+               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
+              UNION ALL
+              SELECT d.id, d.name, d.virtual_subnet, d.lan_subnet, c.id, c.name, c.ip, c.services,
+                     CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → device ', d.name)
+                FROM access_grant g JOIN device d ON d.id = g.device_id JOIN component c ON c.device_id = d.id
+                LEFT JOIN user_group ug ON ug.id = g.group_id
+               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
+              UNION ALL
+              SELECT d.id, d.name, d.virtual_subnet, d.lan_subnet, c.id, c.name, c.ip, c.services,
+                     CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → project ', p.name)
+                FROM access_grant g JOIN project p ON p.id = g.project_id JOIN device d ON d.project_id = p.id
+                JOIN component c ON c.device_id = d.id
+                LEFT JOIN user_group ug ON ug.id = g.group_id
+               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
+            ) x
+            GROUP BY x.component_id, x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component, x.ip, x.services
+            ORDER BY x.device, x.component
+            """;
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public List<Grant> grants(Actor actor) {
+        actor.require(Rights.USER_MANAGE);
+        return em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a ORDER BY g.id DESC", Grant.class)
+                .setParameter("a", actor.accountId()).getResultList();
+    }
+
+    /** Creates the grants asked for (one per listed component); refuses one that exists already. */
+    public List<Grant> grant(Actor actor, GrantRequest request, String reason) {
+        actor.require(Rights.USER_MANAGE);
+        String why = Actor.requireReason(reason);
+        User user = null;
+        UserGroup group = null;
+        if (request.getSubjectType() == GrantRequest.SubjectType.USER) {
+            user = request.getUserId() == null ? null : em.find(User.class, request.getUserId());
+            if (user == null || !user.getAccount().getId().equals(actor.accountId())) {
+                throw ValidationFailed.of("user", "Please choose a user from the list.");
+            }
+        } else {
+            group = request.getGroupId() == null ? null : em.find(UserGroup.class, request.getGroupId());
+            if (group == null || !group.getAccount().getId().equals(actor.accountId())) {
+                throw ValidationFailed.of("group", "Please choose a group from the list.");
+            }
+        }
+        List<Grant> created = new ArrayList<>();
+        switch (request.getScopeType()) {
+            case PROJECT -> {
+                Project p = request.getProjectId() == null ? null : em.find(Project.class, request.getProjectId());
+                if (p == null || p.getAccountId() != actor.accountId()) {
+                    throw ValidationFailed.of("project", "Please choose a project from the list.");
+                }
+                created.add(new Grant(actor.accountId(), user, group, p, null, null, clock.instant()));
+            }
+            case DEVICE -> created.add(new Grant(actor.accountId(), user, group, null, device(actor, request), null, clock.instant()));
+            case COMPONENTS -> {
+                Device d = device(actor, request);
+                if (request.getComponentIds().isEmpty()) {
+                    throw ValidationFailed.of("components", "Please tick at least one component.");
+                }
+                for (Long id : request.getComponentIds()) {
+                    Component c = em.find(Component.class, id);
+                    if (c == null || !c.getDevice().getId().equals(d.getId())) {
+                        throw ValidationFailed.of("components", "Please tick components of the chosen device.");
+                    }
+                    created.add(new Grant(actor.accountId(), user, group, null, null, c, clock.instant()));
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown scope");
+        }
+        List<Grant> existing = grants(actor);
+        for (Grant g : created) {
+            if (existing.stream().anyMatch(e -> e.getSubject().equals(g.getSubject()) && e.getScope().equals(g.getScope()))) {
+                throw ValidationFailed.of("scopeType", g.getSubject() + " may already reach " + g.getScope() + ".");
+            }
+            em.persist(g);
+            em.flush();
+            audit.record(actor.change("grant.create", "grant:" + g.getId(),
+                    Changes.of().field("subject", null, g.getSubject()).field("scope", null, g.getScope()), why));
+        }
+        return created;
+    }
+
+    public void revoke(Actor actor, long grantId, String reason) {
+        actor.require(Rights.USER_MANAGE);
+        String why = Actor.requireReason(reason);
+        Grant g = em.find(Grant.class, grantId);
+        if (g == null || g.getAccountId() != actor.accountId()) {
+            throw new NotFound("grant");
+        }
+        audit.record(actor.change("grant.delete", "grant:" + g.getId(),
+                Changes.of().field("subject", g.getSubject(), null).field("scope", g.getScope(), null), why));
+        em.remove(g);
+    }
+
+    /** Every component {@code userId} can reach, with the grants that give it; empty without grants. */
+    public List<Reach> reachableBy(Actor actor, long userId) {
+        actor.require(Rights.USER_MANAGE);
+        User u = em.find(User.class, userId);
+        if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
+            throw new NotFound("user");
+        }
+        List<Reach> out = new ArrayList<>();
+        for (Object row : em.createNativeQuery(REACH).setParameter(1, actor.accountId()).setParameter(2, userId).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+        }
+        return out;
+    }
+
+    /** Who can reach {@code componentId}: each user with the grant (and group) that gives it. */
+    public List<String> whoCanReach(Actor actor, long componentId) {
+        actor.require(Rights.USER_MANAGE);
+        Component c = em.find(Component.class, componentId);
+        if (c == null || c.getAccountId() != actor.accountId()) {
+            throw new NotFound("component");
+        }
+        Device d = c.getDevice();
+        List<Grant> grants = (d.getProject() == null
+                ? em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a AND (g.component = :c OR g.device = :d)", Grant.class)
+                : em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a AND (g.component = :c OR g.device = :d OR g.project = :p)",
+                        Grant.class).setParameter("p", d.getProject()))
+                .setParameter("a", actor.accountId()).setParameter("c", c).setParameter("d", d).getResultList();
+        List<String> who = new ArrayList<>();
+        for (Grant g : grants) {
+            List<User> users = em.createQuery("SELECT u FROM Grant g JOIN g.user u WHERE g = :g", User.class)
+                    .setParameter("g", g).getResultList();
+            List<User> members = em.createQuery("SELECT m FROM Grant g JOIN g.group gr JOIN gr.members m WHERE g = :g", User.class)
+                    .setParameter("g", g).getResultList();
+            users.forEach(u -> who.add(u.getUsername() + " (" + u.getFullName() + ") — directly → " + g.getScope()));
+            members.forEach(u -> who.add(u.getUsername() + " (" + u.getFullName() + ") — " + g.getSubject() + " → " + g.getScope()));
+        }
+        who.sort(String::compareTo);
+        return who;
+    }
+
+    private Device device(Actor actor, GrantRequest request) {
+        Device d = request.getDeviceId() == null ? null : em.find(Device.class, request.getDeviceId());
+        if (d == null || d.getAccountId() != actor.accountId()) {
+            throw ValidationFailed.of("device", "Please choose a device from the list.");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,183 @@
+package io.keyswitch.access.web;
+
+import io.keyswitch.access.AccessService;
+import io.keyswitch.access.Grant;
+import io.keyswitch.access.GrantRequest;
+import io.keyswitch.access.Reach;
+import io.keyswitch.device.Component;
+import io.keyswitch.device.Device;
+import io.keyswitch.device.DevicePage;
+import io.keyswitch.device.DeviceService;
+import io.keyswitch.device.Project;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserAdministration;
+import io.keyswitch.user.UserGroup;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Grants of the account: give and revoke access, and see what a user can reach. */
+@Named
+@ViewScoped
+public class AccessView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    DeviceService devices;
+
+    @Inject
+    UserAdministration users;
+
+    private List<Grant> grants;
+    private List<UserGroup> groups;
+    private List<Project> projects;
+    private List<Component> deviceComponents = List.of();
+    private final GrantRequest request = new GrantRequest();
+    private String subjectUser;
+    private String deviceName;
+    private String reason;
+    private Long revokingId;
+    private String reachUser;
+    private List<Reach> reach;
+
+    @PostConstruct
+    void load() {
+        Actor actor = actor();
+        grants = access.grants(actor);
+        groups = users.groups(actor);
+        projects = devices.projects(actor);
+    }
+
+    public List<String> completeDevice(String prefix) {
+        return devices.page(actor(), new DevicePage(prefix, "name", true, 0, 15)).stream().map(Device::getName).toList();
+    }
+
+    public List<String> completeUser(String prefix) {
+        return users.users(actor(), prefix, 0, 15).stream().map(User::getUsername).toList();
+    }
+
+    /** When a device is chosen, its components are offered for a component grant. */
+    public void deviceChosen() {
+        deviceComponents = devices.findByName(actor(), deviceName)
+                .map(d -> devices.components(actor(), d.getId())).orElse(List.of());
+        request.getComponentIds().clear();
+    }
+
+    public void grant() {
+        Actor actor = actor();
+        List<Grant> made = Pages.attempt("grantForm", "Access granted.", () -> {
+            if (request.getSubjectType() == GrantRequest.SubjectType.USER) {
+                request.setUserId(users.userNamed(actor, subjectUser).map(User::getId)
+                        .orElseThrow(() -> ValidationFailed.of("user", "Please choose a user from the list.")));
+            }
+            if (request.getScopeType() != GrantRequest.ScopeType.PROJECT) {
+                request.setDeviceId(devices.findByName(actor, deviceName).map(Device::getId)
+                        .orElseThrow(() -> ValidationFailed.of("device", "Please choose a device from the list.")));
+            }
+            return access.grant(actor, request, reason);
+        });
+        if (made != null) {
+            reason = null;
+            grants = access.grants(actor);
+        }
+    }
+
+    public void startRevoke(Grant grant) {
+        revokingId = grant.getId();
+        reason = null;
+    }
+
+    public void revoke() {
+        Object done = Pages.attempt("revokeForm", "Access revoked.", () -> {
+            access.revoke(actor(), revokingId, reason);
+            return Boolean.TRUE;
+        });
+        if (done != null) {
+            grants = access.grants(actor());
+        }
+    }
+
+    public void showReach() {
+        reach = Pages.attempt("reachForm", null, () -> access.reachableBy(actor(),
+                users.userNamed(actor(), reachUser).map(User::getId)
+                        .orElseThrow(() -> ValidationFailed.of("reachUser", "Please choose a user from the list."))));
+    }
+
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
+    }
+
+    public List<Grant> getGrants() {
+        return grants;
+    }
+
+    public List<UserGroup> getGroups() {
+        return groups;
+    }
+
+    public List<Project> getProjects() {
+        return projects;
+    }
+
+    public List<Component> getDeviceComponents() {
+        return deviceComponents;
+    }
+
+    public GrantRequest getRequest() {
+        return request;
+    }
+
+    public GrantRequest.SubjectType[] getSubjectTypes() {
+        return GrantRequest.SubjectType.values();
+    }
+
+    public GrantRequest.ScopeType[] getScopeTypes() {
+        return GrantRequest.ScopeType.values();
+    }
+
+    public String getSubjectUser() {
+        return subjectUser;
+    }
+
+    public void setSubjectUser(String subjectUser) {
+        this.subjectUser = subjectUser;
+    }
+
+    public String getDeviceName() {
+        return deviceName;
+    }
+
+    public void setDeviceName(String deviceName) {
+        this.deviceName = deviceName;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getReachUser() {
+        return reachUser;
+    }
+
+    public void setReachUser(String reachUser) {
+        this.reachUser = reachUser;
+    }
+
+    public List<Reach> getReach() {
+        return reach;
+    }
+}

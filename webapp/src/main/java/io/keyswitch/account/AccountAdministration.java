@@ -1,0 +1,120 @@
+package io.keyswitch.account;
+
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.PasswordHasher;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts, appliance-wide: only system administrators ({@code account:manage}) create and disable
+ * them. A new account comes with its group "Administrators" (every right within the account) and
+ * its first administrator, whose one-time password is shown once. Each change is audited in the
+ * system administrator's account and in the account concerned.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountAdministration {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** A new account and its first administrator's one-time password, to be shown once. */
+    public record Created(Account account, String adminUsername, String oneTimePassword) {
+    }
+
+    public List<Account> accounts(Actor actor) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return em.createQuery("SELECT a FROM Account a ORDER BY a.name", Account.class).getResultList();
+    }
+
+    public long userCount(Account account) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.account = :a", Long.class).setParameter("a", account).getSingleResult();
+    }
+
+    public long deviceCount(Account account) {
+        return em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.accountId = :a", Long.class)
+                .setParameter("a", account.getId()).getSingleResult();
+    }
+
+    public Created create(Actor actor, String name, String adminUsername, String adminFullName, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
+        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!NAME.matcher(n).matches()) {
+            throw ValidationFailed.of("accountName", "2 to 64 characters: lower-case letters, digits and dashes (the name users type at login).");
+        }
+        if (!em.createQuery("SELECT a.id FROM Account a WHERE a.name = :n", Long.class).setParameter("n", n).getResultList().isEmpty()) {
+            throw ValidationFailed.of("accountName", "There is already an account named '" + n + "'.");
+        }
+        String admin = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
+        if (!admin.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw ValidationFailed.of("adminUsername", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore.");
+        }
+        String fullName = adminFullName == null || adminFullName.isBlank() ? "Administrator of " + n : adminFullName.strip();
+        Instant now = clock.instant();
+        Account account = new Account(n, now);
+        em.persist(account);
+        String password = RandomTokens.readable(16);
+        User user = new User(account, admin, fullName, hasher.hash(password.toCharArray()), now);
+        user.setMustChangePassword(true);
+        em.persist(user);
+        UserGroup administrators = new UserGroup(account, "Administrators", now);
+        administrators.setDescription("Every right in this account.");
+        administrators.getRights().addAll(Rights.ALL);
+        administrators.getMembers().add(user);
+        em.persist(administrators);
+        em.flush();
+        Changes changes = Changes.of().field("name", null, n).field("administrator", null, admin)
+                .field("virtualPool", null, account.getVirtualPool());
+        audit.record(actor.change("account.create", "account:" + n, changes, why));
+        audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
+                "account.create", "account:" + n, io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+        return new Created(account, admin, password);
+    }
+
+    public Account setStatus(Actor actor, long accountId, AccountStatus status, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFound("account");
+        }
+        if (account.getId() == actor.accountId() && status == AccountStatus.DISABLED) {
+            throw ValidationFailed.of("reason", "You cannot disable your own account.");
+        }
+        Changes changes = Changes.of().field("status", account.getStatus(), status);
+        account.setStatus(status);
+        if (!changes.isEmpty()) {
+            audit.record(actor.change("account.status", "account:" + account.getName(), changes, why));
+            audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
+                    "account.status", "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+        }
+        return account;
+    }
+}

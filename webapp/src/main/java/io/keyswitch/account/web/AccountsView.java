@@ -1,0 +1,139 @@
+package io.keyswitch.account.web;
+
+import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountAdministration;
+import io.keyswitch.account.AccountStatus;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.PrimeFaces;
+
+/** Accounts of the appliance, for system administrators: create one with its first administrator, disable, enable. */
+@Named
+@ViewScoped
+public class AccountsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AccountAdministration admin;
+
+    private List<Account> accounts;
+    private String name;
+    private String adminUsername = "admin";
+    private String adminFullName;
+    private String reason;
+    private Long changingId;
+    private String changingName;
+    private boolean changingToDisabled;
+    private AccountAdministration.Created created;
+
+    @PostConstruct
+    void load() {
+        accounts = admin.accounts(Actor.current(Pages.sourceIp()));
+    }
+
+    public void startCreate() {
+        name = null;
+        adminUsername = "admin";
+        adminFullName = null;
+        reason = null;
+    }
+
+    public void create() {
+        created = Pages.attempt("accountForm", null,
+                () -> admin.create(Actor.current(Pages.sourceIp()), name, adminUsername, adminFullName, reason));
+        if (created != null) {
+            PrimeFaces.current().ajax().addCallbackParam("created", true);
+            load();
+        }
+    }
+
+    public void startStatus(Account account) {
+        changingId = account.getId();
+        changingName = account.getName();
+        changingToDisabled = account.isActive();
+        reason = null;
+    }
+
+    public void changeStatus() {
+        AccountStatus to = changingToDisabled ? AccountStatus.DISABLED : AccountStatus.ACTIVE;
+        Object done = Pages.attempt("statusForm", "Account '" + changingName + "' is now " + to.name().toLowerCase() + ".",
+                () -> admin.setStatus(Actor.current(Pages.sourceIp()), changingId, to, reason));
+        if (done != null) {
+            load();
+        }
+    }
+
+    public long users(Account account) {
+        return admin.userCount(account);
+    }
+
+    public long devices(Account account) {
+        return admin.deviceCount(account);
+    }
+
+    /** The created account's first login, once. */
+    public String takeCreated() {
+        if (created == null) {
+            return null;
+        }
+        String text = "account " + created.account().getName() + ", user " + created.adminUsername()
+                + ", one-time password " + created.oneTimePassword();
+        created = null;
+        return text;
+    }
+
+    public boolean isCreatedToShow() {
+        return created != null;
+    }
+
+    public List<Account> getAccounts() {
+        return accounts;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getAdminUsername() {
+        return adminUsername;
+    }
+
+    public void setAdminUsername(String adminUsername) {
+        this.adminUsername = adminUsername;
+    }
+
+    public String getAdminFullName() {
+        return adminFullName;
+    }
+
+    public void setAdminFullName(String adminFullName) {
+        this.adminFullName = adminFullName;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getChangingName() {
+        return changingName;
+    }
+
+    public boolean isChangingToDisabled() {
+        return changingToDisabled;
+    }
+}

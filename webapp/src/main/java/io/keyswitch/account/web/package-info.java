@@ -1,0 +1,2 @@
+/** Faces views of accounts, for system administrators. */
+package io.keyswitch.account.web;

@@ -1,0 +1,38 @@
+package io.keyswitch.connection.instance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Chooses the supervisor at start-up: setting {@code keyswitch.vpn.supervisor} = {@code systemd} (default, the
+ * appliance) or {@code process} (development); whichever is chosen, a missing {@code openvpn} gives the
+ * {@link UnavailableInstanceSupervisor}, and the choice is logged.
+ */
+public final class InstanceSupervisors {
+
+    private static final Logger LOG = Logger.getLogger(InstanceSupervisors.class.getName());
+
+    private InstanceSupervisors() {
+    }
+
+    public static InstanceSupervisor choose(String kind, Path configDirectory, Path logDirectory, List<String> systemctl) {
+        Path openvpn = OpenVpnProbe.locate();
+        VpnAvailability availability = OpenVpnProbe.probe(openvpn);
+        InstanceSupervisor chosen;
+        if (!availability.available()) {
+            chosen = new UnavailableInstanceSupervisor(availability.detail());
+        } else if ("process".equals(kind)) {
+            chosen = new ProcessInstanceSupervisor(openvpn, List.of(),
+                    name -> configDirectory.toAbsolutePath().resolve(name + ".conf"),
+                    name -> logDirectory.toAbsolutePath().resolve(name + ".log"));
+        } else if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+            chosen = new SystemdInstanceSupervisor(openvpn, systemctl);
+        } else {
+            chosen = new UnavailableInstanceSupervisor("systemd is not running; set keyswitch.vpn.supervisor=process");
+        }
+        LOG.info(() -> "VPN instances: " + chosen.getClass().getSimpleName() + " (" + chosen.availability().detail() + ")");
+        return chosen;
+    }
+}

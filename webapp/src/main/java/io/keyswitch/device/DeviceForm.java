@@ -1,0 +1,65 @@
+package io.keyswitch.device;
+
+import java.io.Serializable;
+
+/** What an administrator enters for a device; checked by {@link DeviceService}. */
+public class DeviceForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String name;
+    private String serialNumber;
+    private String description;
+    private String lanSubnet = "192.168.0.0/24";
+    private Long projectId;
+
+    public static DeviceForm of(Device d) {
+        DeviceForm f = new DeviceForm();
+        f.name = d.getName();
+        f.serialNumber = d.getSerialNumber();
+        f.description = d.getDescription();
+        f.lanSubnet = d.getLanSubnet();
+        f.projectId = d.getProject() == null ? null : d.getProject().getId();
+        return f;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSerialNumber() {
+        return serialNumber;
+    }
+
+    public void setSerialNumber(String serialNumber) {
+        this.serialNumber = serialNumber;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getLanSubnet() {
+        return lanSubnet;
+    }
+
+    public void setLanSubnet(String lanSubnet) {
+        this.lanSubnet = lanSubnet;
+    }
+
+    public Long getProjectId() {
+        return projectId;
+    }
+
+    public void setProjectId(Long projectId) {
+        this.projectId = projectId;
+    }
+}

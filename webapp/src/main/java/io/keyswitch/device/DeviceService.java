@@ -1,0 +1,352 @@
+package io.keyswitch.device;
+
+import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Projects, devices and components of the actor's account: every read is scoped to that account,
+ * every change checks the actor's right, is validated field by field, asks for a reason and is
+ * audited with the fields it changed, all in one transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class DeviceService {
+
+    private static final Set<String> SORTABLE = Set.of("name", "serialNumber", "lanSubnet", "virtualSubnet", "createdAt");
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    // --- reading -------------------------------------------------------------------------------
+
+    public Optional<Device> find(Actor actor, long deviceId) {
+        actor.require(Rights.DEVICE_VIEW);
+        Device d = em.find(Device.class, deviceId);
+        return d != null && d.getAccountId() == actor.accountId() ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The device of this name in the actor's account, if there is one. */
+    public Optional<Device> findByName(Actor actor, String name) {
+        actor.require(Rights.DEVICE_VIEW);
+        return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.name = :n", Device.class)
+                .setParameter("a", actor.accountId()).setParameter("n", name == null ? "" : name.strip())
+                .getResultStream().findFirst();
+    }
+
+    public long count(Actor actor, String filter) {
+        actor.require(Rights.DEVICE_VIEW);
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.accountId = :account"
+                + filterClause(filter), Long.class).setParameter("account", actor.accountId());
+        return filterParam(q, filter).getSingleResult();
+    }
+
+    public List<Device> page(Actor actor, DevicePage page) {
+        actor.require(Rights.DEVICE_VIEW);
+        String sort = SORTABLE.contains(page.sortField()) ? page.sortField() : "name";
+        TypedQuery<Device> q = em.createQuery("SELECT d FROM Device d LEFT JOIN FETCH d.project WHERE d.accountId = :account"
+                        + filterClause(page.filter()) + " ORDER BY d." + sort + (page.ascending() ? " ASC" : " DESC")
+                        // names are unique per account: no tie-breaker, so the (account_id, name) index serves the order
+                        + ("name".equals(sort) ? "" : ", d.id"),
+                Device.class).setParameter("account", actor.accountId());
+        return filterParam(q, page.filter()).setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+    }
+
+    public List<Component> components(Actor actor, long deviceId) {
+        Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
+        return em.createQuery("SELECT c FROM Component c WHERE c.device = :d ORDER BY c.name", Component.class)
+                .setParameter("d", d).getResultList();
+    }
+
+    public List<Project> projects(Actor actor) {
+        actor.require(Rights.DEVICE_VIEW);
+        return em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a ORDER BY p.name", Project.class)
+                .setParameter("a", actor.accountId()).getResultList();
+    }
+
+    private static String filterClause(String filter) {
+        return filter == null || filter.isBlank() ? "" : " AND (d.name LIKE :prefix OR d.serialNumber LIKE :prefix)";
+    }
+
+    private static <T> TypedQuery<T> filterParam(TypedQuery<T> q, String filter) {
+        if (filter != null && !filter.isBlank()) {
+            String escaped = filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            q.setParameter("prefix", escaped + "%");
+        }
+        return q;
+    }
+
+    // --- projects ------------------------------------------------------------------------------
+
+    public Project createProject(Actor actor, String name, String description, String reason) {
+        actor.require(Rights.PROJECT_MANAGE);
+        String why = Actor.requireReason(reason);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String n = required(name, "name", "Please enter a name.", 100, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        if (!em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.name = :n", Long.class)
+                .setParameter("a", actor.accountId()).setParameter("n", n).getResultList().isEmpty()) {
+            throw ValidationFailed.of("name", "There is already a project named '" + n + "'.");
+        }
+        Project p = new Project(actor.accountId(), n, clock.instant());
+        p.setDescription(blankToNull(description));
+        em.persist(p);
+        em.flush();
+        record(actor, "project.create", "project:" + p.getId(),
+                Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why);
+        return p;
+    }
+
+    // --- devices -------------------------------------------------------------------------------
+
+    public Device create(Actor actor, DeviceForm form, String reason) {
+        actor.require(Rights.DEVICE_EDIT);
+        String why = Actor.requireReason(reason);
+        Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        Checked c = check(actor, form, null);
+        Device d = new Device(actor.accountId(), c.name, clock.instant());
+        apply(d, form, c);
+        d.setVirtualSubnet(allocate(account, c.lan, null).toString());
+        em.persist(d);
+        em.flush();
+        record(actor, "device.create", "device:" + d.getId(), Changes.of()
+                .field("name", null, d.getName()).field("serialNumber", null, d.getSerialNumber())
+                .field("description", null, d.getDescription()).field("project", null, projectName(d))
+                .field("lanSubnet", null, d.getLanSubnet()).field("virtualSubnet", null, d.getVirtualSubnet()), why);
+        return d;
+    }
+
+    public Device update(Actor actor, long deviceId, DeviceForm form, String reason) {
+        actor.require(Rights.DEVICE_EDIT);
+        String why = Actor.requireReason(reason);
+        Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
+        Checked c = check(actor, form, d);
+        Changes changes = Changes.of().field("name", d.getName(), c.name)
+                .field("serialNumber", d.getSerialNumber(), blankToNull(form.getSerialNumber()))
+                .field("description", d.getDescription(), blankToNull(form.getDescription()))
+                .field("project", projectName(d), c.project == null ? null : c.project.getName())
+                .field("lanSubnet", d.getLanSubnet(), c.lan.toString());
+        Ipv4Subnet oldLan = Ipv4Subnet.parse(d.getLanSubnet()).subnet();
+        apply(d, form, c);
+        if (oldLan.prefix() != c.lan.prefix()) {
+            String before = d.getVirtualSubnet();
+            d.setVirtualSubnet(allocate(account, c.lan, d.getId()).toString());
+            changes.field("virtualSubnet", before, d.getVirtualSubnet());
+        }
+        if (!changes.isEmpty()) {
+            record(actor, "device.update", "device:" + d.getId(), changes, why);
+        }
+        return d;
+    }
+
+    public void delete(Actor actor, long deviceId, String reason) {
+        actor.require(Rights.DEVICE_EDIT);
+        String why = Actor.requireReason(reason);
+        Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
+        record(actor, "device.delete", "device:" + d.getId(), Changes.of().field("name", d.getName(), null)
+                .field("lanSubnet", d.getLanSubnet(), null).field("virtualSubnet", d.getVirtualSubnet(), null), why);
+        em.remove(d);
+    }
+
+    // --- components ----------------------------------------------------------------------------
+
+    public Component addComponent(Actor actor, long deviceId, ComponentForm form, String reason) {
+        actor.require(Rights.COMPONENT_EDIT);
+        String why = Actor.requireReason(reason);
+        Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
+        CheckedComponent c = check(d, form, null);
+        Component comp = new Component(d, c.name, clock.instant());
+        comp.setIp(c.ip);
+        comp.setServices(c.services);
+        comp.setWeb2go(form.isWeb2go());
+        em.persist(comp);
+        em.flush();
+        record(actor, "component.create", "component:" + comp.getId() + " of device:" + d.getId(), Changes.of()
+                .field("name", null, comp.getName()).field("ip", null, comp.getIp())
+                .field("services", null, comp.getServices()).field("web2go", null, comp.isWeb2go()), why);
+        return comp;
+    }
+
+    public Component updateComponent(Actor actor, long componentId, ComponentForm form, String reason) {
+        actor.require(Rights.COMPONENT_EDIT);
+        String why = Actor.requireReason(reason);
+        Component comp = component(actor, componentId);
+        CheckedComponent c = check(comp.getDevice(), form, comp);
+        Changes changes = Changes.of().field("name", comp.getName(), c.name).field("ip", comp.getIp(), c.ip)
+                .field("services", comp.getServices(), c.services).field("web2go", comp.isWeb2go(), form.isWeb2go());
+        comp.setName(c.name);
+        comp.setIp(c.ip);
+        comp.setServices(c.services);
+        comp.setWeb2go(form.isWeb2go());
+        if (!changes.isEmpty()) {
+            record(actor, "component.update", "component:" + comp.getId() + " of device:" + comp.getDevice().getId(), changes, why);
+        }
+        return comp;
+    }
+
+    public void deleteComponent(Actor actor, long componentId, String reason) {
+        actor.require(Rights.COMPONENT_EDIT);
+        String why = Actor.requireReason(reason);
+        Component comp = component(actor, componentId);
+        record(actor, "component.delete", "component:" + comp.getId() + " of device:" + comp.getDevice().getId(),
+                Changes.of().field("name", comp.getName(), null).field("ip", comp.getIp(), null), why);
+        em.remove(comp);
+    }
+
+    private Component component(Actor actor, long componentId) {
+        Component comp = em.find(Component.class, componentId);
+        if (comp == null || comp.getAccountId() != actor.accountId()) {
+            throw new NotFound("component");
+        }
+        return comp;
+    }
+
+    // --- checks --------------------------------------------------------------------------------
+
+    private record Checked(String name, Ipv4Subnet lan, Project project) {
+    }
+
+    private record CheckedComponent(String name, String ip, String services) {
+    }
+
+    private Checked check(Actor actor, DeviceForm form, Device existing) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = required(form.getName(), "name", "Please enter a name.", 100, errors);
+        if (name != null && errors.isEmpty()) {
+            List<Long> same = em.createQuery("SELECT d.id FROM Device d WHERE d.accountId = :a AND d.name = :n", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("n", name).getResultList();
+            if (same.stream().anyMatch(id -> existing == null || !id.equals(existing.getId()))) {
+                errors.put("name", "There is already a device named '" + name + "'.");
+            }
+        }
+        if (form.getSerialNumber() != null && form.getSerialNumber().strip().length() > 64) {
+            errors.put("serialNumber", "A serial number has at most 64 characters.");
+        }
+        if (form.getDescription() != null && form.getDescription().length() > 1000) {
+            errors.put("description", "The description can have at most 1000 characters.");
+        }
+        Ipv4Subnet.Parsed lan = Ipv4Subnet.parse(form.getLanSubnet());
+        if (!lan.ok()) {
+            errors.put("lanSubnet", lan.error());
+        } else if (existing != null) {
+            for (Component c : em.createQuery("SELECT c FROM Component c WHERE c.device = :d", Component.class)
+                    .setParameter("d", existing).getResultList()) {
+                if (!lan.subnet().containsHost(Ipv4Address.parse(c.getIp()).orElse(-1L))) {
+                    errors.put("lanSubnet", "The component '" + c.getName() + "' (" + c.getIp() + ") would be outside this LAN.");
+                    break;
+                }
+            }
+        }
+        Project project = null;
+        if (form.getProjectId() != null) {
+            project = em.find(Project.class, form.getProjectId());
+            if (project == null || project.getAccountId() != actor.accountId()) {
+                errors.put("project", "Please choose a project from the list.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return new Checked(name, lan.subnet(), project);
+    }
+
+    private CheckedComponent check(Device device, ComponentForm form, Component existing) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = required(form.getName(), "componentName", "Please enter a name.", 100, errors);
+        if (name != null && !errors.containsKey("componentName")) {
+            List<Long> same = em.createQuery("SELECT c.id FROM Component c WHERE c.device = :d AND c.name = :n", Long.class)
+                    .setParameter("d", device).setParameter("n", name).getResultList();
+            if (same.stream().anyMatch(id -> existing == null || !id.equals(existing.getId()))) {
+                errors.put("componentName", "This device already has a component named '" + name + "'.");
+            }
+        }
+        String ip = form.getIp() == null ? "" : form.getIp().strip();
+        Optional<Long> address = Ipv4Address.parse(ip);
+        Ipv4Subnet lan = Ipv4Subnet.parse(device.getLanSubnet()).subnet();
+        if (address.isEmpty()) {
+            errors.put("ip", ip.isEmpty() ? "Please enter the component's IP address." : "'" + ip + "' is not an IPv4 address.");
+        } else if (!lan.containsHost(address.get())) {
+            errors.put("ip", ip + " is not a host address in the device's LAN " + lan + ".");
+        }
+        ServiceList.Parsed services = ServiceList.parse(form.getServices());
+        if (!services.ok()) {
+            errors.put("services", String.join(" ", services.errors()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return new CheckedComponent(name, ip, services.list().toString());
+    }
+
+    private Ipv4Subnet allocate(Account account, Ipv4Subnet lan, Long except) {
+        Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
+        List<Ipv4Subnet> taken = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a"
+                        + (except == null ? "" : " AND d.id <> :except"), String.class)
+                .setParameter("a", account.getId())
+                .getResultStream()
+                .map(s -> Ipv4Subnet.parse(s).subnet())
+                .collect(Collectors.toList());
+        return VirtualSubnets.allocate(pool, lan.prefix(), taken).orElseThrow(() -> ValidationFailed.of("lanSubnet",
+                "The account's virtual address pool " + pool + " has no free /" + lan.prefix() + " left."));
+    }
+
+    private static void apply(Device d, DeviceForm form, Checked c) {
+        d.setName(c.name);
+        d.setSerialNumber(blankToNull(form.getSerialNumber()));
+        d.setDescription(blankToNull(form.getDescription()));
+        d.setLanSubnet(c.lan.toString());
+        d.setProject(c.project);
+    }
+
+    private static String required(String value, String field, String message, int max, Map<String, String> errors) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            errors.put(field, message);
+            return null;
+        }
+        if (v.length() > max) {
+            errors.put(field, "At most " + max + " characters.");
+            return null;
+        }
+        return v;
+    }
+
+    private static String projectName(Device d) {
+        return d.getProject() == null ? null : d.getProject().getName();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void record(Actor actor, String action, String target, Changes changes, String reason) {
+        audit.record(actor.change(action, target, changes, reason));
+    }
+}

@@ -1,0 +1,140 @@
+package io.keyswitch.device.api;
+
+import io.keyswitch.device.ComponentForm;
+import io.keyswitch.device.Device;
+import io.keyswitch.device.DeviceForm;
+import io.keyswitch.device.DevicePage;
+import io.keyswitch.device.DeviceService;
+import io.keyswitch.device.api.DeviceJson.ComponentIn;
+import io.keyswitch.device.api.DeviceJson.ComponentOut;
+import io.keyswitch.device.api.DeviceJson.DeviceIn;
+import io.keyswitch.device.api.DeviceJson.DeviceOut;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.Paged;
+import io.keyswitch.security.Actor;
+import io.keyswitch.security.api.BearerTokenFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Devices and their components of the caller's account. */
+@Path("devices")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeviceResource {
+
+    @Inject
+    DeviceService devices;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Devices, by name; filter: name or serial number prefix (right device:view)")
+    public Paged<DeviceOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") int page,
+                                 @QueryParam("size") @DefaultValue("50") int size) {
+        Paged.check(page, size);
+        Actor actor = caller();
+        List<DeviceOut> items = devices.page(actor, new DevicePage(filter, "name", true, page * size, size))
+                .stream().map(DeviceOut::of).toList();
+        return new Paged<>(items, page, size, devices.count(actor, filter));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One device (right device:view)")
+    public DeviceOut get(@PathParam("id") long id) {
+        return DeviceOut.of(devices.find(caller(), id).orElseThrow(() -> new NotFound("device")));
+    }
+
+    @POST
+    @Operation(summary = "Create a device; its virtual subnet is allocated (right device:edit)")
+    public Response create(DeviceIn in) {
+        Device d = devices.create(caller(), form(in), in == null ? null : in.reason());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a device (right device:edit)")
+    public DeviceOut update(@PathParam("id") long id, DeviceIn in) {
+        return DeviceOut.of(devices.update(caller(), id, form(in), in == null ? null : in.reason()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a device and its components; ?reason= is required (right device:edit)")
+    public Response delete(@PathParam("id") long id, @QueryParam("reason") String reason) {
+        devices.delete(caller(), id, reason);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/components")
+    @Operation(summary = "The device's components (right device:view)")
+    public Paged<ComponentOut> components(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
+                                          @QueryParam("size") @DefaultValue("50") int size) {
+        Paged.check(page, size);
+        List<ComponentOut> all = devices.components(caller(), id).stream().map(ComponentOut::of).toList();
+        int from = Math.min(page * size, all.size());
+        return new Paged<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    }
+
+    @POST
+    @Path("{id}/components")
+    @Operation(summary = "Add a component; its IP must be a host of the device's LAN (right component:edit)")
+    public Response addComponent(@PathParam("id") long id, ComponentIn in) {
+        ComponentOut out = ComponentOut.of(devices.addComponent(caller(), id, componentForm(in), in == null ? null : in.reason()));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(out.id())).build()).entity(out).build();
+    }
+
+    private Actor caller() {
+        return BearerTokenFilter.caller(request);
+    }
+
+    private static DeviceForm form(DeviceIn in) {
+        if (in == null) {
+            throw ValidationFailed.of("body", "Send the device as JSON.");
+        }
+        DeviceForm f = new DeviceForm();
+        f.setName(in.name());
+        f.setSerialNumber(in.serialNumber());
+        f.setDescription(in.description());
+        f.setProjectId(in.projectId());
+        f.setLanSubnet(in.lanSubnet());
+        return f;
+    }
+
+    private static ComponentForm componentForm(ComponentIn in) {
+        if (in == null) {
+            throw ValidationFailed.of("body", "Send the component as JSON.");
+        }
+        ComponentForm f = new ComponentForm();
+        f.setName(in.name());
+        f.setIp(in.ip());
+        f.setServices(in.services());
+        f.setWeb2go(Boolean.TRUE.equals(in.web2go()));
+        return f;
+    }
+}

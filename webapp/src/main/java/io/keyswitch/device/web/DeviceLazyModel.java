@@ -1,0 +1,53 @@
+package io.keyswitch.device.web;
+
+import io.keyswitch.device.Device;
+import io.keyswitch.device.DevicePage;
+import io.keyswitch.device.DeviceService;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/** The device table's rows, counted, filtered, sorted and paged by the database. */
+public class DeviceLazyModel extends LazyDataModel<Device> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DeviceService devices;
+
+    DeviceLazyModel(DeviceService devices) {
+        this.devices = devices;
+    }
+
+    /** The signed-in user of the request at hand (rights are read now, not when the page was opened). */
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
+    }
+
+    @Override
+    public int count(Map<String, FilterMeta> filters) {
+        return (int) devices.count(actor(), filterText(filters));
+    }
+
+    @Override
+    public List<Device> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
+        SortMeta sort = sorts.values().stream().findFirst().orElse(null);
+        String field = sort == null ? "name" : sort.getField();
+        boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
+        return devices.page(actor(), new DevicePage(filterText(filters), field, ascending, first, pageSize));
+    }
+
+    @Override
+    public String getRowKey(Device device) {
+        return String.valueOf(device.getId());
+    }
+
+    private static String filterText(Map<String, FilterMeta> filters) {
+        FilterMeta global = filters.get("globalFilter");
+        return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Faces views of projects, devices and components. */
+package io.keyswitch.device.web;

@@ -1,0 +1,14 @@
+package io.keyswitch.mail;
+
+/** Sends a plain-text e-mail through the configured SMTP account. */
+public interface MailSender {
+
+    /**
+     * @throws MailDeliveryException if no SMTP account is configured or the server refused or could not be reached;
+     *     the message names the server, never the password or the text
+     */
+    void send(String to, String subject, String text);
+
+    /** Whether an SMTP account is configured at all. */
+    boolean configured();
+}

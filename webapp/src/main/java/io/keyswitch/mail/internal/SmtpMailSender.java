@@ -1,0 +1,91 @@
+package io.keyswitch.mail.internal;
+
+import io.keyswitch.mail.MailDeliveryException;
+import io.keyswitch.mail.MailSender;
+import io.keyswitch.mail.MailSettingsStore;
+import io.keyswitch.mail.SmtpSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * Sends through the SMTP account of the settings, read at every mail (a change applies at once),
+ * with Jakarta Mail as Payara provides it. Timeouts of 10 s; STARTTLS is required when chosen, and
+ * TLS checks the server's certificate and name.
+ */
+@ApplicationScoped
+public class SmtpMailSender implements MailSender {
+
+    private static final Logger LOG = Logger.getLogger(SmtpMailSender.class.getName());
+    private static final String TIMEOUT_MS = "10000";
+
+    @Inject
+    MailSettingsStore store;
+
+    @Override
+    public boolean configured() {
+        return store.load().configured();
+    }
+
+    @Override
+    public void send(String to, String subject, String text) {
+        SmtpSettings s = store.load();
+        if (!s.configured()) {
+            throw new MailDeliveryException("No SMTP server is configured (E-mail settings).", null);
+        }
+        boolean tls = s.security() == SmtpSettings.Security.TLS;
+        String protocol = tls ? "smtps" : "smtp";
+        Properties p = new Properties();
+        p.put("mail.transport.protocol", protocol);
+        p.put("mail." + protocol + ".host", s.host());
+        p.put("mail." + protocol + ".port", Integer.toString(s.port()));
+        p.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
+        p.put("mail." + protocol + ".timeout", TIMEOUT_MS);
+        p.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
+        p.put("mail." + protocol + ".auth", Boolean.toString(s.authenticated()));
+        if (s.security() == SmtpSettings.Security.STARTTLS) {
+            p.put("mail.smtp.starttls.enable", "true");
+            p.put("mail.smtp.starttls.required", "true");
+        }
+        if (s.security() != SmtpSettings.Security.NONE) {
+            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+            p.put("mail." + protocol + ".ssl.protocols", "TLSv1.3 TLSv1.2");
+        }
+        Authenticator auth = s.authenticated() ? new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(s.user(), s.password());
+            }
+        } : null;
+        try {
+            Session session = Session.getInstance(p, auth);
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(s.from(), true));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+            message.setSubject(subject, StandardCharsets.UTF_8.name());
+            message.setText(text, StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            Transport.send(message);
+            LOG.info("Mail sent to " + to + " through " + s.host() + ":" + s.port() + " (" + subject + ").");
+        } catch (MessagingException e) {
+            throw new MailDeliveryException("The SMTP server " + s.host() + ":" + s.port() + " did not take the mail: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())), e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,2 @@
+/** The SMTP settings page with "send test mail". */
+package io.keyswitch.mail.web;

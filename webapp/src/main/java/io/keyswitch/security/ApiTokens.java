@@ -1,0 +1,129 @@
+package io.keyswitch.security;
+
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserDirectory;
+import io.keyswitch.user.UserStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.shiro.authz.permission.WildcardPermission;
+
+/**
+ * A user's API tokens: created with a name and shown once ({@code ks_} + 32 random characters, about
+ * 190 bits), stored as SHA-256, revocable, and turned into an {@link Actor} with that user's rights
+ * as they are at each request.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiTokens {
+
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** A new token: the entity, and the token itself, which is never stored and shown only now. */
+    public record Created(ApiToken token, String secret) {
+    }
+
+    public Created create(Actor actor, String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 100) {
+            throw ValidationFailed.of("tokenName", n.isEmpty() ? "Please name the token (what will use it?)." : "At most 100 characters.");
+        }
+        StringBuilder secret = new StringBuilder("ks_");
+        for (int i = 0; i < 32; i++) {
+            secret.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        User user = em.find(User.class, actor.userId());
+        ApiToken token = new ApiToken(user, n, hash(secret.toString()), clock.instant());
+        em.persist(token);
+        em.flush();
+        audit.record(actor.change("api-token.create", "api-token:" + token.getId(), Changes.of().field("name", null, n),
+                "API token created by its user"));
+        return new Created(token, secret.toString());
+    }
+
+    public List<ApiToken> mine(Actor actor) {
+        return em.createQuery("SELECT t FROM ApiToken t WHERE t.user.id = :u ORDER BY t.id DESC", ApiToken.class)
+                .setParameter("u", actor.userId()).getResultList();
+    }
+
+    public void revoke(Actor actor, long tokenId) {
+        ApiToken token = em.find(ApiToken.class, tokenId);
+        if (token == null || !token.getUser().getId().equals(actor.userId()) || token.isRevoked()) {
+            throw new NotFound("token");
+        }
+        token.revoke(clock.instant());
+        audit.record(actor.change("api-token.revoke", "api-token:" + token.getId(),
+                Changes.of().field("revoked", null, "yes"), "API token revoked by its user"));
+    }
+
+    /**
+     * The actor a bearer token stands for, if it is a live token of an active user of an active
+     * account (temporary validity applies too); its rights are the user's groups' rights now.
+     */
+    public Optional<Actor> authenticate(String secret, String sourceIp) {
+        if (secret == null || !secret.startsWith("ks_") || secret.length() != 35) {
+            return Optional.empty();
+        }
+        Optional<ApiToken> found = em.createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user u JOIN FETCH u.account "
+                        + "WHERE t.tokenHash = :h", ApiToken.class)
+                .setParameter("h", hash(secret)).getResultStream().findFirst();
+        if (found.isEmpty() || found.get().isRevoked()) {
+            return Optional.empty();
+        }
+        ApiToken token = found.get();
+        User user = token.getUser();
+        Instant now = clock.instant();
+        if (!user.getAccount().isActive() || user.getStatus() != UserStatus.ACTIVE
+                || (user.getValidFrom() != null && now.isBefore(user.getValidFrom()))
+                || (user.getValidUntil() != null && !now.isBefore(user.getValidUntil()))) {
+            return Optional.empty();
+        }
+        token.used(now);
+        Set<String> rights = new java.util.HashSet<>(directory.rightsOf(user.getId()));
+        if (user.isSystemAdmin()) {
+            rights.add(Rights.ACCOUNT_MANAGE);
+        }
+        List<WildcardPermission> granted = rights.stream().map(WildcardPermission::new).toList();
+        return Optional.of(new Actor(user.getAccount().getId(), user.getId(),
+                user.getAccount().getName() + "/" + user.getUsername() + " (API token " + token.getName() + ")", sourceIp,
+                right -> granted.stream().anyMatch(p -> p.implies(new WildcardPermission(right)))));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.keyswitch.security;
+
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Outcome;
+import io.keyswitch.mail.MailSender;
+import io.keyswitch.security.internal.JpaEmailLinkTokenStore;
+import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.security.maillink.EmailLinkToken;
+import io.keyswitch.security.maillink.EmailLinkTokens;
+import io.keyswitch.user.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The e-mail link as a second factor: a single-use link (valid {@code keyswitch.mail-link.validity},
+ * 10 minutes by default) mailed to the user's address. The link completes only the login waiting
+ * in the same browser session, so a link alone signs nobody in.
+ */
+@ApplicationScoped
+public class EmailLinkAuthenticator {
+
+    /** Where links point: the portal's public address, e.g. {@code https://portal.example.com/}. */
+    public static final String KEY_PUBLIC_URL = "keyswitch.public-url";
+
+    private static final Logger LOG = Logger.getLogger(EmailLinkAuthenticator.class.getName());
+
+    @Inject
+    JpaEmailLinkTokenStore store;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    private EmailLinkTokens tokens;
+    private String publicUrl;
+
+    @PostConstruct
+    void init() {
+        var settings = PortalSettings.lookup();
+        tokens = new EmailLinkTokens(store, EmailLinkTokens.validityFrom(settings), clock, new SecureRandom());
+        String url = settings.apply(KEY_PUBLIC_URL);
+        publicUrl = url == null || url.isBlank() ? null : (url.strip().endsWith("/") ? url.strip() : url.strip() + "/");
+        LOG.info("E-mail link: links point to " + (publicUrl == null
+                ? "the address the login came to (" + KEY_PUBLIC_URL + " is not set)" : publicUrl) + ".");
+    }
+
+    /** Where links point, or {@code null} for the address each login came to. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** Whether the user can get a link: an SMTP account is configured and the user has an address. */
+    public boolean availableFor(long userId) {
+        return address(userId).isPresent() && mail.configured();
+    }
+
+    /**
+     * Mails a new link (voiding the user's earlier one) and audits it ({@code login.mail-link}).
+     *
+     * @param requestBase the address the login came to, used unless {@value #KEY_PUBLIC_URL} is set
+     */
+    public void send(PendingLogin pending, String requestBase, String sourceIp) {
+        PortalPrincipal p = pending.principal();
+        String to = address(p.userId()).orElseThrow(() -> new IllegalStateException("The user has no e-mail address"));
+        EmailLinkToken token = tokens.issue(Long.toString(p.userId()));
+        String base = publicUrl != null ? publicUrl : requestBase;
+        mail.send(to, "Your Keyswitch login link", """
+                Hello %s,
+
+                to finish logging in to Keyswitch as %s, open this link in the same browser:
+
+                %smail-link.xhtml?token=%s
+
+                The link works once, until %s (UTC). If you did not just log in, tell your administrator:
+                someone knows your password.
+                """.formatted(p.fullName(), p.qualifiedName(), base, token.token(), token.expiresAt()));
+        audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.mail-link",
+                "user:" + p.username(), Outcome.SUCCESS, "login link mailed", null));
+    }
+
+    /** The user id the link was issued for, once, within its validity. */
+    public Optional<Long> redeem(String token) {
+        return tokens.redeem(token).map(Long::valueOf);
+    }
+
+    private Optional<String> address(long userId) {
+        User user = em.find(User.class, userId);
+        return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+    }
+}

@@ -1,0 +1,63 @@
+package io.keyswitch.security;
+
+import io.keyswitch.security.internal.AuditingJailListener;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.BanKind;
+import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.user.Rights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.authz.AuthorizationException;
+import org.apache.shiro.subject.Subject;
+
+/**
+ * The administrator's view of the login jail: the bans in force, and lifting one before its end.
+ * Only a system administrator or a holder of {@value Rights#SETTINGS_MANAGE} may do either; a lift
+ * needs a reason and is audited ({@code jail.lift}) by the jail's listener.
+ */
+@ApplicationScoped
+public class JailAdministration {
+
+    /** The role the realm gives system administrators. */
+    public static final String SYSTEM_ADMIN_ROLE = "system-admin";
+
+    @Inject
+    LoginJail jail;
+
+    /** Whether the signed-in user may see and lift bans. */
+    public boolean mayAdminister() {
+        Subject subject = SecurityUtils.getSubject();
+        return subject.isAuthenticated()
+                && (subject.hasRole(SYSTEM_ADMIN_ROLE) || subject.isPermitted(Rights.SETTINGS_MANAGE));
+    }
+
+    /** The bans in force now, oldest first. */
+    public List<Ban> activeBans() {
+        requireRight();
+        return jail.activeBans();
+    }
+
+    /**
+     * Lifts a ban and audits it with the signed-in administrator, their address and the reason.
+     *
+     * @return the lifted ban, or empty if it had already ended
+     * @throws IllegalArgumentException if the reason is blank
+     */
+    public Optional<Ban> lift(BanKind kind, String subject, String reason, String sourceIp) {
+        requireRight();
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Please give a reason.");
+        }
+        return AuditingJailListener.liftReason(new AuditingJailListener.Lift(sourceIp, reason.strip()),
+                () -> jail.lift(kind, subject));
+    }
+
+    private void requireRight() {
+        if (!mayAdminister()) {
+            throw new AuthorizationException("Managing login bans needs the right " + Rights.SETTINGS_MANAGE);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.keyswitch.security.internal;
+
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Outcome;
+import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.JailListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.UnavailableSecurityManagerException;
+
+/**
+ * Writes an audit event for every ban ({@code jail.ban}) and every lift ({@code jail.lift}).
+ * Bans are appliance-wide, so both go to the chain outside any account. The lift is told on the
+ * administrator's request thread: the actor is the signed-in user, the reason the one
+ * {@link #liftReason} holds for this thread.
+ */
+@ApplicationScoped
+public class AuditingJailListener implements JailListener {
+
+    private static final ThreadLocal<Lift> LIFT = new ThreadLocal<>();
+
+    /** Who lifts a ban from where, and why; held for the thread while {@code LoginJail.lift} runs. */
+    public record Lift(String sourceIp, String reason) {
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    /** Runs {@code action} (a call of {@code LoginJail.lift}) with the lift's reason at hand. */
+    public static <T> T liftReason(Lift lift, java.util.function.Supplier<T> action) {
+        LIFT.set(lift);
+        try {
+            return action.get();
+        } finally {
+            LIFT.remove();
+        }
+    }
+
+    @Override
+    @Transactional
+    public void banned(Ban ban) {
+        audit.record(new AuditEntry(null, "login jail", null, ban.lastAddress(), "jail.ban", target(ban),
+                Outcome.SUCCESS, describe(ban), null));
+    }
+
+    @Override
+    @Transactional
+    public void lifted(Ban ban) {
+        Lift lift = LIFT.get();
+        PortalPrincipal admin = signedIn();
+        audit.record(new AuditEntry(null, admin == null ? "unknown" : admin.qualifiedName(),
+                admin == null ? null : admin.userId(), lift == null ? null : lift.sourceIp(), "jail.lift",
+                target(ban), Outcome.SUCCESS, describe(ban), lift == null ? null : lift.reason()));
+    }
+
+    private static String target(Ban ban) {
+        return (ban.kind() == io.keyswitch.security.jail.BanKind.ADDRESS ? "address:" : "user-name:") + ban.subject();
+    }
+
+    private static String describe(Ban ban) {
+        return "since=" + ban.since() + " until=" + ban.until() + " failures=" + ban.failures()
+                + " lastUserName=" + ban.lastUserName() + " lastAddress=" + ban.lastAddress();
+    }
+
+    private static PortalPrincipal signedIn() {
+        try {
+            return SecurityUtils.getSubject().getPrincipal() instanceof PortalPrincipal p ? p : null;
+        } catch (UnavailableSecurityManagerException outsideARequest) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.keyswitch.security.jail;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The jail switched off: nothing is counted, nothing is banned. */
+public final class NullLoginJail implements LoginJail {
+
+    @Override
+    public Optional<Ban> activeBan(String address, String userName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void recordFailure(String address, String userName) {
+        // Switched off: failures are not counted.
+    }
+
+    @Override
+    public void recordSuccess(String address, String userName) {
+        // Switched off: there is nothing to forget.
+    }
+
+    @Override
+    public Optional<Ban> lift(BanKind kind, String subject) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Ban> activeBans() {
+        return List.of();
+    }
+}

@@ -1,0 +1,198 @@
+package io.keyswitch.security.jail;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucket;
+import io.github.bucket4j.local.SynchronizationStrategy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The failure counts and bans of one kind of subject (addresses or user names), in a table of
+ * fixed capacity so that an attack from any number of addresses costs bounded memory.
+ *
+ * <p>Two maps share the capacity: {@code tracked} holds subjects with failures but no ban, in
+ * least-recently-failed order; {@code banned} holds bans in the order they began (which, with
+ * one ban duration, is also the order they end). A new subject evicts the least recent tracked
+ * entry; a ban is evicted only when nothing but bans is left, and then the one that ends
+ * soonest. So a flood of one-off failures can never push a ban out.
+ *
+ * <p>Each tracked subject has a Bucket4j token bucket of {@code maxFailures} tokens refilled
+ * greedily at {@code maxFailures} per window; a failure takes a token and the failure that
+ * takes the last token bans. All access is synchronized on the table, which is why the buckets
+ * themselves use no synchronization.
+ */
+final class SuspectTable {
+
+    private static final Logger LOG = Logger.getLogger(SuspectTable.class.getName());
+
+    private final BanKind kind;
+    private final int capacity;
+    private final int maxFailures;
+    private final Duration findWindow;
+    private final Duration banDuration;
+    private final TimeMeter timeMeter;
+    private final LinkedHashMap<String, Suspect> tracked = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, Suspect> banned = new LinkedHashMap<>();
+    private long evictedBans;
+
+    SuspectTable(BanKind kind, int capacity, JailSettings settings, TimeMeter timeMeter) {
+        this.kind = kind;
+        this.capacity = capacity;
+        this.maxFailures = settings.maxFailures();
+        this.findWindow = settings.findWindow();
+        this.banDuration = settings.banDuration();
+        this.timeMeter = timeMeter;
+    }
+
+    /** The subject's ban in force at {@code now}, or {@code null}. */
+    synchronized Ban activeBan(String key, Instant now) {
+        Suspect suspect = banned.get(key);
+        if (suspect == null) {
+            return null;
+        }
+        if (!now.isBefore(suspect.until)) {
+            banned.remove(key);
+            return null;
+        }
+        return suspect.toBan(kind, key);
+    }
+
+    /**
+     * Counts one failure.
+     *
+     * @return the ban this failure started, or {@code null}
+     */
+    synchronized Ban recordFailure(String key, String userName, String address, Instant now) {
+        pruneExpiredBans(now);
+        Suspect prisoner = banned.get(key);
+        if (prisoner != null && now.isBefore(prisoner.until)) {
+            prisoner.noteFailure(userName, address);
+            return null;
+        }
+        if (prisoner != null) {
+            banned.remove(key); // ended, but not at the head (the clock went back): start afresh
+        }
+        Suspect suspect = tracked.get(key);
+        if (suspect == null) {
+            makeRoom();
+            suspect = new Suspect(newBucket());
+            tracked.put(key, suspect);
+        }
+        suspect.noteFailure(userName, address);
+        ConsumptionProbe probe = suspect.bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed() && probe.getRemainingTokens() > 0) {
+            return null;
+        }
+        tracked.remove(key);
+        suspect.since = now;
+        suspect.until = now.plus(banDuration);
+        suspect.bucket = null; // a ban needs no bucket; after it the subject starts afresh
+        banned.put(key, suspect);
+        return suspect.toBan(kind, key);
+    }
+
+    /** Forgets the subject's failures (not its ban). */
+    synchronized void forgetFailures(String key) {
+        tracked.remove(key);
+    }
+
+    /** Removes the subject's ban if it is in force; returns it, or {@code null}. */
+    synchronized Ban lift(String key, Instant now) {
+        Ban ban = activeBan(key, now);
+        if (ban != null) {
+            banned.remove(key);
+        }
+        return ban;
+    }
+
+    /** The bans in force, in the order they began. */
+    synchronized List<Ban> activeBans(Instant now) {
+        pruneExpiredBans(now);
+        List<Ban> bans = new ArrayList<>(banned.size());
+        banned.forEach((key, suspect) -> {
+            if (now.isBefore(suspect.until)) {
+                bans.add(suspect.toBan(kind, key));
+            }
+        });
+        return bans;
+    }
+
+    /** Subjects held in memory now, tracked and banned. */
+    synchronized int size() {
+        return tracked.size() + banned.size();
+    }
+
+    private void makeRoom() {
+        if (tracked.size() + banned.size() < capacity) {
+            return;
+        }
+        if (!tracked.isEmpty()) {
+            removeEldest(tracked);
+            return;
+        }
+        removeEldest(banned);
+        evictedBans++;
+        if (evictedBans == 1 || evictedBans % 1000 == 0) {
+            LOG.warning("Login jail: the " + kind + " table is full of active bans (" + capacity
+                    + "); ended the soonest-ending ban early to track a new subject (" + evictedBans
+                    + " so far). Raise the jail's capacity if this is not a passing attack.");
+        }
+    }
+
+    private void pruneExpiredBans(Instant now) {
+        Iterator<Suspect> oldestFirst = banned.values().iterator();
+        while (oldestFirst.hasNext()) {
+            if (now.isBefore(oldestFirst.next().until)) {
+                return;
+            }
+            oldestFirst.remove();
+        }
+    }
+
+    private static void removeEldest(LinkedHashMap<String, Suspect> map) {
+        Iterator<Suspect> eldest = map.values().iterator();
+        eldest.next();
+        eldest.remove();
+    }
+
+    private LocalBucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(maxFailures).refillGreedy(maxFailures, findWindow))
+                .withCustomTimePrecision(timeMeter)
+                .withSynchronizationStrategy(SynchronizationStrategy.NONE)
+                .build();
+    }
+
+    /** One subject's state; only touched under the table's lock. */
+    private static final class Suspect {
+        private LocalBucket bucket;
+        private int failures;
+        private String lastUserName;
+        private String lastAddress;
+        private Instant since;
+        private Instant until;
+
+        Suspect(LocalBucket bucket) {
+            this.bucket = bucket;
+        }
+
+        void noteFailure(String userName, String address) {
+            failures++;
+            if (userName != null) {
+                lastUserName = userName;
+            }
+            lastAddress = address;
+        }
+
+        Ban toBan(BanKind kind, String key) {
+            return new Ban(kind, key, since, until, failures, lastUserName, lastAddress);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.keyswitch.security.web;
+
+import io.keyswitch.security.LoginResult;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.LoginJail;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * In front of the login pages: a form sent from a banned address, or naming a banned user name,
+ * gets HTTP 429 with a neutral page and {@code Retry-After}, before Faces, Shiro or the database
+ * see it. Pages are still shown (GET), so the person reads the same neutral answer on their next try.
+ */
+public class JailFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient LoginJail jail;
+
+    @Inject
+    transient Clock clock;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("POST".equals(request.getMethod())) {
+            if (request.getCharacterEncoding() == null) {
+                request.setCharacterEncoding("UTF-8"); // as Faces would, before the form is read here
+            }
+            Optional<Ban> ban = jail.activeBan(request.getRemoteAddr(), triedName(request));
+            if (ban.isPresent()) {
+                refuse(response, ban.get(), clock);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The name the login form tries, {@code account/user}, or {@code null} for the other forms. */
+    private static String triedName(HttpServletRequest request) {
+        String account = request.getParameter("loginForm:account");
+        String user = request.getParameter("loginForm:username");
+        if (account == null || user == null) {
+            return null;
+        }
+        return account.strip() + "/" + user.strip();
+    }
+
+    /** Answers 429 with the neutral page; also used by views that meet a ban. */
+    static void refuse(HttpServletResponse response, Ban ban, Clock clock) throws IOException {
+        refuse(response, ban.until(), clock);
+    }
+
+    static void refuse(HttpServletResponse response, java.time.Instant until, Clock clock) throws IOException {
+        long seconds = Math.max(1, java.time.Duration.between(clock.instant(), until).toSeconds() + 1);
+        response.resetBuffer();
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="UTF-8"/><title>Keyswitch · Please wait</title></head>
+                <body><h1>Keyswitch</h1><p id="banned">%s</p></body></html>
+                """.formatted(LoginResult.BANNED));
+        response.flushBuffer();
+    }
+}

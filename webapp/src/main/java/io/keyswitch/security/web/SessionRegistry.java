@@ -1,0 +1,153 @@
+package io.keyswitch.security.web;
+
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Outcome;
+import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.security.internal.PortalSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The signed-in sessions of each user in this portal: at most {@value #KEY_MAX_PER_USER} at once
+ * (a new login ends the oldest), an absolute lifetime of {@value #KEY_ABSOLUTE_TIMEOUT} whatever
+ * the activity, and "log out everywhere". Per JVM, like the jail: several appliances behind one
+ * name need it on Payara's data grid.
+ */
+@ApplicationScoped
+public class SessionRegistry {
+
+    public static final String KEY_MAX_PER_USER = "keyswitch.session.max-per-user";
+    public static final String KEY_ABSOLUTE_TIMEOUT = "keyswitch.session.absolute-timeout";
+    public static final int DEFAULT_MAX_PER_USER = 3;
+    public static final Duration DEFAULT_ABSOLUTE_TIMEOUT = Duration.ofHours(8);
+
+    /** When the session's login completed (an {@link Instant}). */
+    static final String SIGNED_IN_AT = "keyswitch.signedInAt";
+    /** The user id the session belongs to (a {@link Long}). */
+    static final String USER_ID = "keyswitch.userId";
+
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    private final Map<Long, List<HttpSession>> sessions = new ConcurrentHashMap<>();
+    private int maxPerUser;
+    private Duration absoluteTimeout;
+
+    @PostConstruct
+    void init() {
+        var settings = PortalSettings.lookup();
+        String max = settings.apply(KEY_MAX_PER_USER);
+        String absolute = settings.apply(KEY_ABSOLUTE_TIMEOUT);
+        try {
+            maxPerUser = max == null || max.isBlank() ? DEFAULT_MAX_PER_USER : Integer.parseInt(max.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(KEY_MAX_PER_USER + " must be a whole number, not '" + max + "'", e);
+        }
+        if (maxPerUser < 1) {
+            throw new IllegalArgumentException(KEY_MAX_PER_USER + " must be at least 1");
+        }
+        try {
+            absoluteTimeout = absolute == null || absolute.isBlank() ? DEFAULT_ABSOLUTE_TIMEOUT
+                    : absolute.strip().chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(absolute.strip()))
+                    : Duration.parse(absolute.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(KEY_ABSOLUTE_TIMEOUT + " must be a duration like PT8H, not '" + absolute + "'", e);
+        }
+        LOG.info("Sessions: at most " + maxPerUser + " per user (a new login ends the oldest), each ends "
+                + absoluteTimeout.toMinutes() + " minutes after login at the latest, and after 15 minutes idle (web.xml).");
+    }
+
+    /** A login completed in this session: records it, and ends the user's oldest sessions beyond the limit. */
+    public void signedIn(HttpSession session, PortalPrincipal user, String sourceIp) {
+        session.setAttribute(SIGNED_IN_AT, clock.instant());
+        session.setAttribute(USER_ID, user.userId());
+        List<HttpSession> ended = new ArrayList<>();
+        sessions.compute(user.userId(), (id, list) -> {
+            List<HttpSession> live = list == null ? new ArrayList<>() : new ArrayList<>(list);
+            live.removeIf(s -> s.getId().equals(session.getId()) || s == session);
+            live.add(session);
+            live.sort(Comparator.comparing(SessionRegistry::signedInAt));
+            while (live.size() > maxPerUser) {
+                ended.add(live.remove(0));
+            }
+            return live;
+        });
+        if (!ended.isEmpty()) {
+            ended.forEach(SessionRegistry::invalidateQuietly);
+            record(user, sourceIp, "session.limit", ended.size() + " oldest session(s) ended: at most " + maxPerUser + " per user");
+        }
+    }
+
+    /** Ends every session of the user (this one included); audited. */
+    public int logoutEverywhere(PortalPrincipal user, String sourceIp) {
+        List<HttpSession> all = sessions.remove(user.userId());
+        int count = all == null ? 0 : all.size();
+        if (all != null) {
+            all.forEach(SessionRegistry::invalidateQuietly);
+        }
+        record(user, sourceIp, "logout.everywhere", count + " session(s) ended");
+        return count;
+    }
+
+    /** How many sessions the user has in this portal now. */
+    public int count(long userId) {
+        return sessions.getOrDefault(userId, List.of()).size();
+    }
+
+    /** Whether the session has outlived the absolute timeout. */
+    boolean expired(HttpSession session) {
+        Object at = session.getAttribute(SIGNED_IN_AT);
+        return at instanceof Instant signedIn && !clock.instant().isBefore(signedIn.plus(absoluteTimeout));
+    }
+
+    /** The container ended a session (timeout, logout): forget it. */
+    void ended(HttpSession session) {
+        Object id = session.getAttribute(USER_ID);
+        if (id instanceof Long userId) {
+            sessions.computeIfPresent(userId, (k, list) -> {
+                List<HttpSession> rest = new ArrayList<>(list);
+                rest.removeIf(s -> s == session || s.getId().equals(session.getId()));
+                return rest.isEmpty() ? null : rest;
+            });
+        }
+    }
+
+    void record(PortalPrincipal user, String sourceIp, String action, String details) {
+        audit.record(new AuditEntry(user.accountId(), user.qualifiedName(), user.userId(), sourceIp, action,
+                "user:" + user.username(), Outcome.SUCCESS, details, null));
+    }
+
+    private static Instant signedInAt(HttpSession s) {
+        try {
+            Object at = s.getAttribute(SIGNED_IN_AT);
+            return at instanceof Instant i ? i : Instant.EPOCH;
+        } catch (IllegalStateException invalidated) {
+            return Instant.EPOCH;
+        }
+    }
+
+    private static void invalidateQuietly(HttpSession s) {
+        try {
+            s.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // ended meanwhile
+        }
+    }
+}

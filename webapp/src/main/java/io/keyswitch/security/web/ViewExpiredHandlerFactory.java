@@ -1,0 +1,67 @@
+package io.keyswitch.security.web;
+
+import jakarta.el.ELException;
+import jakarta.faces.FacesException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * A form sent from a page whose view is gone (the session ended, or a forged post without the
+ * page's view state) leads to the same page afresh by GET, with a note; nothing of the form is
+ * done. Without it, the error page would be rendered as a postback of the dead form, which
+ * PrimeFaces' CSP mode refuses. A page that needs a login then leads to the login.
+ */
+public class ViewExpiredHandlerFactory extends ExceptionHandlerFactory {
+
+    public ViewExpiredHandlerFactory(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (events.hasNext()) {
+                Throwable t = events.next().getContext().getException();
+                while ((t instanceof FacesException || t instanceof ELException) && !(t instanceof ViewExpiredException)
+                        && t.getCause() != null) {
+                    t = t.getCause();
+                }
+                if (t instanceof ViewExpiredException) {
+                    events.remove();
+                    FacesContext faces = FacesContext.getCurrentInstance();
+                    ExternalContext external = faces.getExternalContext();
+                    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+                            "The page had expired, so nothing was done. Please try again.", null));
+                    external.getFlash().setKeepMessages(true);
+                    try {
+                        external.redirect(external.getRequestContextPath() + external.getRequestServletPath());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    faces.responseComplete();
+                }
+            }
+            getWrapped().handle();
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.keyswitch.user;
+
+import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Users and groups of the actor's account: every read scoped to it, every change checked against
+ * the actor's right, validated field by field, given a reason and audited with what changed.
+ * New users and password resets get a random one-time password, shown once, to be replaced at
+ * the first login.
+ */
+@ApplicationScoped
+@Transactional
+public class UserAdministration {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9 ]{6,19}");
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    /** A created user or a reset password: the one-time password, to be shown once and never stored in clear. */
+    public record OneTimePassword(User user, String password) {
+    }
+
+    // --- users ---------------------------------------------------------------------------------
+
+    public long countUsers(Actor actor, String filter) {
+        actor.require(Rights.USER_MANAGE);
+        return withFilter(em.createQuery("SELECT COUNT(u) FROM User u WHERE u.account.id = :a" + userFilter(filter), Long.class),
+                actor, filter).getSingleResult();
+    }
+
+    public List<User> users(Actor actor, String filter, int first, int size) {
+        actor.require(Rights.USER_MANAGE);
+        return withFilter(em.createQuery("SELECT u FROM User u WHERE u.account.id = :a" + userFilter(filter)
+                + " ORDER BY u.username", User.class), actor, filter).setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public User user(Actor actor, long userId) {
+        actor.require(Rights.USER_MANAGE);
+        User u = em.find(User.class, userId);
+        if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
+            throw new NotFound("user");
+        }
+        return u;
+    }
+
+    /** The user of this name in the actor's account, if there is one. */
+    public java.util.Optional<User> userNamed(Actor actor, String username) {
+        actor.require(Rights.USER_MANAGE);
+        return em.createQuery("SELECT u FROM User u WHERE u.account.id = :a AND u.username = :n", User.class)
+                .setParameter("a", actor.accountId()).setParameter("n", username == null ? "" : username.strip())
+                .getResultStream().findFirst();
+    }
+
+    public Set<Long> groupIdsOf(Actor actor, long userId) {
+        User u = user(actor, userId);
+        return new HashSet<>(em.createQuery("SELECT g.id FROM UserGroup g JOIN g.members m WHERE m = :u", Long.class)
+                .setParameter("u", u).getResultList());
+    }
+
+    public OneTimePassword createUser(Actor actor, UserForm form, String reason) {
+        actor.require(Rights.USER_MANAGE);
+        String why = Actor.requireReason(reason);
+        Checked c = check(actor, form, null);
+        String password = RandomTokens.readable(16);
+        Account account = em.find(Account.class, actor.accountId());
+        User u = new User(account, c.username, c.fullName, hasher.hash(password.toCharArray()), clock.instant());
+        u.setMustChangePassword(true);
+        applyDetails(u, form, c);
+        em.persist(u);
+        setGroups(u, c.groups);
+        em.flush();
+        record(actor, "user.create", "user:" + u.getUsername(), Changes.of()
+                .field("username", null, u.getUsername()).field("fullName", null, u.getFullName())
+                .field("email", null, u.getEmail()).field("phone", null, u.getPhone()).field("status", null, u.getStatus())
+                .field("validFrom", null, u.getValidFrom()).field("validUntil", null, u.getValidUntil())
+                .field("maxLogins", null, u.getMaxLogins()).field("groups", null, names(c.groups)), why);
+        return new OneTimePassword(u, password);
+    }
+
+    public User updateUser(Actor actor, long userId, UserForm form, String reason) {
+        actor.require(Rights.USER_MANAGE);
+        String why = Actor.requireReason(reason);
+        User u = user(actor, userId);
+        Checked c = check(actor, form, u);
+        List<UserGroup> before = groupsOf(u);
+        Changes changes = Changes.of().field("fullName", u.getFullName(), c.fullName)
+                .field("email", u.getEmail(), c.email).field("phone", u.getPhone(), c.phone)
+                .field("status", u.getStatus(), form.isActive() ? UserStatus.ACTIVE : UserStatus.DISABLED)
+                .field("validFrom", u.getValidFrom(), c.validFrom).field("validUntil", u.getValidUntil(), c.validUntil)
+                .field("maxLogins", u.getMaxLogins(), c.maxLogins).field("groups", names(before), names(c.groups));
+        if (u.getId().equals(actor.userId()) && !form.isActive()) {
+            throw ValidationFailed.of("active", "You cannot disable yourself.");
+        }
+        applyDetails(u, form, c);
+        setGroups(u, c.groups);
+        if (!changes.isEmpty()) {
+            record(actor, "user.update", "user:" + u.getUsername(), changes, why);
+        }
+        return u;
+    }
+
+    public OneTimePassword resetPassword(Actor actor, long userId, String reason) {
+        actor.require(Rights.USER_MANAGE);
+        String why = Actor.requireReason(reason);
+        User u = user(actor, userId);
+        String password = RandomTokens.readable(16);
+        u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
+        u.setMustChangePassword(true);
+        record(actor, "user.password.reset", "user:" + u.getUsername(),
+                Changes.of().field("password", "(set)", "(one-time password, to be changed at the next login)"), why);
+        return new OneTimePassword(u, password);
+    }
+
+    // --- groups --------------------------------------------------------------------------------
+
+    public List<UserGroup> groups(Actor actor) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        return em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a ORDER BY g.name", UserGroup.class)
+                .setParameter("a", actor.accountId()).getResultList();
+    }
+
+    public UserGroup group(Actor actor, long groupId) {
+        actor.require(Rights.GROUP_MANAGE);
+        UserGroup g = em.find(UserGroup.class, groupId);
+        if (g == null || !g.getAccount().getId().equals(actor.accountId())) {
+            throw new NotFound("group");
+        }
+        return g;
+    }
+
+    public long memberCount(UserGroup group) {
+        return em.createQuery("SELECT COUNT(m) FROM UserGroup g JOIN g.members m WHERE g = :g", Long.class)
+                .setParameter("g", group).getSingleResult();
+    }
+
+    public UserGroup saveGroup(Actor actor, Long groupId, String name, String description, List<String> rights, String reason) {
+        actor.require(Rights.GROUP_MANAGE);
+        String why = Actor.requireReason(reason);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 100) {
+            errors.put("groupName", n.isEmpty() ? "Please enter a name." : "At most 100 characters.");
+        } else if (em.createQuery("SELECT g.id FROM UserGroup g WHERE g.account.id = :a AND g.name = :n", Long.class)
+                .setParameter("a", actor.accountId()).setParameter("n", n).getResultStream()
+                .anyMatch(id -> !id.equals(groupId))) {
+            errors.put("groupName", "There is already a group named '" + n + "'.");
+        }
+        Set<String> wanted = new TreeSet<>(rights == null ? List.of() : rights);
+        if (!Rights.ALL.containsAll(wanted)) {
+            errors.put("rights", "Unknown rights: " + wanted.stream().filter(r -> !Rights.ALL.contains(r)).collect(Collectors.joining(", ")));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        String desc = description == null || description.isBlank() ? null : description.strip();
+        if (groupId == null) {
+            UserGroup g = new UserGroup(em.find(Account.class, actor.accountId()), n, clock.instant());
+            g.setDescription(desc);
+            g.getRights().addAll(wanted);
+            em.persist(g);
+            em.flush();
+            record(actor, "group.create", "group:" + n, Changes.of().field("name", null, n)
+                    .field("description", null, desc).field("rights", null, String.join(", ", wanted)), why);
+            return g;
+        }
+        UserGroup g = group(actor, groupId);
+        Changes changes = Changes.of().field("name", g.getName(), n).field("description", g.getDescription(), desc)
+                .field("rights", String.join(", ", new TreeSet<>(g.getRights())), String.join(", ", wanted));
+        g.setName(n);
+        g.setDescription(desc);
+        g.getRights().clear();
+        g.getRights().addAll(wanted);
+        if (!changes.isEmpty()) {
+            record(actor, "group.update", "group:" + n, changes, why);
+        }
+        return g;
+    }
+
+    // --- checks --------------------------------------------------------------------------------
+
+    private record Checked(String username, String fullName, String email, String phone,
+                           Instant validFrom, Instant validUntil, Integer maxLogins, List<UserGroup> groups) {
+    }
+
+    private Checked check(Actor actor, UserForm form, User existing) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String username = existing != null ? existing.getUsername() : trim(form.getUsername());
+        if (existing == null) {
+            if (username == null || !USERNAME.matcher(username).matches()) {
+                errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
+            } else if (!em.createQuery("SELECT u.id FROM User u WHERE u.account.id = :a AND u.username = :n", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("n", username).getResultList().isEmpty()) {
+                errors.put("username", "There is already a user named '" + username + "' in this account.");
+            }
+        }
+        String fullName = trim(form.getFullName());
+        if (fullName == null || fullName.length() > 200) {
+            errors.put("fullName", fullName == null ? "Please enter the person's full name." : "At most 200 characters.");
+        }
+        String email = trim(form.getEmail());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            errors.put("email", "'" + email + "' is not an e-mail address.");
+        }
+        String phone = trim(form.getPhone());
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            errors.put("phone", "Enter the number in international form, such as +49 170 1234567.");
+        }
+        Instant from = form.isTemporary() ? UserForm.instant(form.getValidFrom()) : null;
+        Instant until = form.isTemporary() ? UserForm.instant(form.getValidUntil()) : null;
+        Integer maxLogins = form.isTemporary() ? form.getMaxLogins() : null;
+        if (form.isTemporary()) {
+            if (until == null && maxLogins == null) {
+                errors.put("validUntil", "A temporary user needs an end date, a maximum number of logins, or both.");
+            }
+            if (from != null && until != null && !until.isAfter(from)) {
+                errors.put("validUntil", "The end must be after the start.");
+            }
+            if (maxLogins != null && (maxLogins < 1 || maxLogins > 10000)) {
+                errors.put("maxLogins", "Between 1 and 10000 logins.");
+            }
+        }
+        List<UserGroup> groups = form.getGroupIds().isEmpty() ? List.of()
+                : em.createQuery("SELECT g FROM UserGroup g WHERE g.id IN :ids AND g.account.id = :a", UserGroup.class)
+                        .setParameter("ids", form.getGroupIds()).setParameter("a", actor.accountId()).getResultList();
+        if (groups.size() != new HashSet<>(form.getGroupIds()).size()) {
+            errors.put("groups", "Please choose groups from the list.");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        return new Checked(username, fullName, email, phone, from, until, maxLogins, groups);
+    }
+
+    private static void applyDetails(User u, UserForm form, Checked c) {
+        u.setFullName(c.fullName);
+        u.setEmail(c.email);
+        u.setPhone(c.phone);
+        u.setStatus(form.isActive() ? UserStatus.ACTIVE : UserStatus.DISABLED);
+        u.setValidFrom(c.validFrom);
+        u.setValidUntil(c.validUntil);
+        u.setMaxLogins(c.maxLogins);
+    }
+
+    private List<UserGroup> groupsOf(User u) {
+        return em.createQuery("SELECT g FROM UserGroup g JOIN g.members m WHERE m = :u ORDER BY g.name", UserGroup.class)
+                .setParameter("u", u).getResultList();
+    }
+
+    private void setGroups(User u, List<UserGroup> wanted) {
+        for (UserGroup g : groupsOf(u)) {
+            if (!wanted.contains(g)) {
+                g.getMembers().remove(u);
+            }
+        }
+        for (UserGroup g : wanted) {
+            g.getMembers().add(u);
+        }
+    }
+
+    private static String names(List<UserGroup> groups) {
+        return groups.stream().map(UserGroup::getName).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String userFilter(String filter) {
+        return filter == null || filter.isBlank() ? "" : " AND (u.username LIKE :p OR u.fullName LIKE :p)";
+    }
+
+    private static <T> TypedQuery<T> withFilter(TypedQuery<T> q, Actor actor, String filter) {
+        q.setParameter("a", actor.accountId());
+        if (filter != null && !filter.isBlank()) {
+            q.setParameter("p", filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return q;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private void record(Actor actor, String action, String target, Changes changes, String reason) {
+        audit.record(actor.change(action, target, changes, reason));
+    }
+}

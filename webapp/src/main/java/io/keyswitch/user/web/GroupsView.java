@@ -1,0 +1,109 @@
+package io.keyswitch.user.web;
+
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.UserAdministration;
+import io.keyswitch.user.UserGroup;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The account's groups and the rights each gives its members. */
+@Named
+@ViewScoped
+public class GroupsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    UserAdministration admin;
+
+    private List<UserGroup> groups;
+    private Long editingId;
+    private String name;
+    private String description;
+    private List<String> rights = new ArrayList<>();
+    private String reason;
+
+    @PostConstruct
+    void load() {
+        groups = admin.groups(Actor.current(Pages.sourceIp()));
+    }
+
+    public void startCreate() {
+        editingId = null;
+        name = null;
+        description = null;
+        rights = new ArrayList<>();
+        reason = null;
+    }
+
+    public void startEdit(UserGroup group) {
+        editingId = group.getId();
+        name = group.getName();
+        description = group.getDescription();
+        rights = new ArrayList<>(group.getRights());
+        reason = null;
+    }
+
+    public void save() {
+        UserGroup saved = Pages.attempt("groupForm", "Group '" + name + "' saved.",
+                () -> admin.saveGroup(Actor.current(Pages.sourceIp()), editingId, name, description, rights, reason));
+        if (saved != null) {
+            load();
+        }
+    }
+
+    public long members(UserGroup group) {
+        return admin.memberCount(group);
+    }
+
+    public String rightsOf(UserGroup group) {
+        return String.join(", ", Rights.ALL.stream().filter(group.getRights()::contains).toList());
+    }
+
+    public List<String> getAllRights() {
+        return Rights.ALL;
+    }
+
+    public List<UserGroup> getGroups() {
+        return groups;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public List<String> getRights() {
+        return rights;
+    }
+
+    public void setRights(List<String> rights) {
+        this.rights = rights;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -1,0 +1,157 @@
+package io.keyswitch.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.PortalProcess;
+import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.UiPortal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Default deny, then one component: a technician reaches nothing until the administrator grants him
+ * the PLC of one pump — and then exactly that, not the pump's HMI, as "what can this user reach" shows.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Grants in the browser")
+class AccessUiIT {
+
+    private static final String PASSWORD = "Gridco-Admin-2026";
+    private static PortalProcess portal;
+    private static DatabaseCoordinates db;
+    private static long gridco;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void arrange() throws Exception {
+        portal = UiPortal.get();
+        db = UiPortal.database();
+        gridco = Fixtures.account(db, "gridco");
+        Fixtures.user(db, gridco, "admin-gridco", PASSWORD, List.of("user:manage", "device:view"));
+        Fixtures.user(db, gridco, "tom", "Technician-Tom-2026", List.of("device:view", "device:connect"));
+        long pump = Fixtures.device(db, gridco, "Pump 3", "192.168.0.0/24", "100.64.0.0/24");
+        Fixtures.component(db, gridco, pump, "PLC", "192.168.0.10", "tcp/102");
+        Fixtures.component(db, gridco, pump, "HMI", "192.168.0.20", "tcp/80");
+        browser = Browser.start();
+        LoginPage.open(browser, portal.url()).signIn("gridco", "admin-gridco", PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("without a grant the technician reaches nothing")
+    void defaultDeny() {
+        browser.get(portal.url() + "access.xhtml");
+
+        assertThat(reachOf("tom")).contains("Nothing: this user has no grant.");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("granting only the PLC gives exactly the PLC, through that grant, and the grant is audited")
+    void grantOneComponent() throws Exception {
+        browser.get(portal.url() + "access.xhtml");
+        radio("grantForm:subjectType", "A user");
+        complete("grantForm:user_input", "to", "tom");
+        radio("grantForm:scopeType", "Only chosen components");
+        complete("grantForm:device_input", "Pu", "Pump 3");
+        wait(By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), 'PLC')]")).click();
+        type("grantForm:reason", "PLC update, ticket 815");
+        wait(By.id("grantForm:grant")).click();
+
+        WebElement row = wait(By.xpath("//tbody[@id='grantsForm:grants_data']/tr[td[text()='user tom']]"));
+        assertThat(row.getText()).contains("component PLC of device Pump 3");
+        String reach = reachOf("tom");
+        assertThat(reach).contains("Pump 3", "PLC", "192.168.0.10", "100.64.0.0/24 / 192.168.0.0/24", "tcp/102",
+                "directly → component PLC").doesNotContain("HMI");
+        Browser.screenshot(browser, "access");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE account_id = ? AND action = 'grant.create'",
+                gridco)).isEqualTo("PLC update, ticket 815 | {\"subject\":[null,\"user tom\"],\"scope\":[null,\"component PLC of device Pump 3\"]}");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("the component's page says who can reach the PLC and through which grant, and nobody the HMI")
+    void whoCanReach() {
+        browser.get(portal.url() + "devices.xhtml");
+        wait(By.linkText("Pump 3")).click();
+
+        wait(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='PLC']]//button[contains(@class,'ks-who-button')]")).click();
+        String plc = whoPanelMentioning("PLC");
+        browser.findElement(By.xpath("//div[@id='whoDialog']//button[span[text()='Close']]")).click();
+        wait(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='HMI']]//button[contains(@class,'ks-who-button')]")).click();
+        String hmi = whoPanelMentioning("HMI");
+
+        assertThat(plc).contains("tom (User tom) — directly → component PLC of device Pump 3");
+        assertThat(hmi).contains("Nobody: there is no grant for it.");
+    }
+
+    /** The dialog's text once the ajax update for {@code component} has arrived. */
+    private static String whoPanelMentioning(String component) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    String text = d.findElement(By.id("whoPanel")).getText();
+                    return text.contains("reach " + component) && d.findElement(By.id("whoDialog")).isDisplayed() ? text : null;
+                });
+    }
+
+    private static String reachOf(String user) {
+        WebElement field = wait(By.id("reachForm:reachUser_input"));
+        field.clear();
+        complete("reachForm:reachUser_input", user.substring(0, 2), user);
+        wait(By.id("reachForm:showReach")).click();
+        return wait(By.id("reachForm:reach")).getText();
+    }
+
+    private static void complete(String inputId, String typed, String choose) {
+        WebElement input = wait(By.id(inputId));
+        input.clear();
+        input.sendKeys(typed);
+        String panel = inputId.replace("_input", "_panel");
+        wait(By.xpath("//*[@id='" + panel + "']//li[@data-item-label='" + choose + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> choose.equals(d.findElement(By.id(inputId)).getAttribute("value")));
+        input.sendKeys(Keys.TAB);
+    }
+
+    private static void radio(String id, String label) {
+        wait(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
+        try {
+            Thread.sleep(700); // the ajax update of the dependent panel
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static WebElement wait(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = wait(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}

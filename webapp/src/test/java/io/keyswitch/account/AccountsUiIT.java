@@ -1,0 +1,144 @@
+package io.keyswitch.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.PortalProcess;
+import io.keyswitch.security.LoginResult;
+import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.UiPortal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A system administrator opens an account for a new customer, whose administrator logs in with the
+ * one-time password shown once and sees only that account; a disabled account's users cannot log in.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Accounts in the browser")
+class AccountsUiIT {
+
+    private static final String PASSWORD = "System-Operator-2026";
+    private static PortalProcess portal;
+    private static DatabaseCoordinates db;
+    private static WebDriver browser;
+    private static String firstLogin;
+
+    @BeforeAll
+    static void arrange() throws Exception {
+        portal = UiPortal.get();
+        db = UiPortal.database();
+        long system = Fixtures.accountId(db, "system");
+        Fixtures.makeSystemAdmin(db, Fixtures.user(db, system, "operator", PASSWORD, List.of("user:manage")));
+        browser = Browser.start();
+        LoginPage.open(browser, portal.url()).signIn("system", "operator", PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a new account comes with its administrator, whose one-time login is shown once")
+    void createAccount() throws Exception {
+        browser.get(portal.url() + "accounts.xhtml");
+        wait(By.id("listForm:newAccount")).click();
+        type("accountForm:accountName", "Newco Ltd");
+        type("accountForm:reason", "new customer, contract 2026-17");
+        wait(By.id("accountForm:create")).click();
+        assertThat(messageFor("accountForm:accountName")).startsWith("2 to 64 characters");
+
+        type("accountForm:accountName", "newco");
+        type("accountForm:adminUsername", "boss");
+        wait(By.id("accountForm:create")).click();
+
+        firstLogin = wait(By.id("createdLogin")).getText();
+        assertThat(firstLogin).matches("account newco, user boss, one-time password [A-Za-z0-9]{16}");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'account.create' AND target = 'account:newco'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("the new administrator logs in, must choose a password, and sees nothing of other accounts")
+    void newAdministrator() {
+        String oneTime = firstLogin.substring(firstLogin.lastIndexOf(' ') + 1);
+        WebDriver boss = Browser.start();
+        try {
+            LoginPage.open(boss, portal.url()).signIn("newco", "boss", oneTime);
+            new WebDriverWait(boss, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/password.xhtml"));
+            for (String[] f : new String[][] {{"current", oneTime}, {"proposed", "Newco-Chief-2026"}, {"confirmation", "Newco-Chief-2026"}}) {
+                boss.findElement(By.id("passwordForm:" + f[0])).sendKeys(f[1]);
+            }
+            boss.findElement(By.id("passwordForm:change")).click();
+            new WebDriverWait(boss, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+            boss.get(portal.url() + "users.xhtml");
+            String users = new WebDriverWait(boss, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("listForm:users"))).getText();
+
+            assertThat(users).contains("boss").doesNotContain("operator", "admin\n");
+            assertThat(boss.findElements(By.id("menuForm:menuAccounts"))).as("not a system administrator").isEmpty();
+        } finally {
+            boss.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a disabled account's users are refused at login with a plain message")
+    void disableAccount() {
+        browser.get(portal.url() + "accounts.xhtml");
+        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button")).click();
+        type("statusForm:reason", "contract ended");
+        wait(By.id("statusForm:confirm")).click();
+        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco'] and td[text()='DISABLED']]"));
+
+        WebDriver boss = Browser.start();
+        try {
+            LoginPage login = LoginPage.open(boss, portal.url());
+            login.signIn("newco", "boss", "Newco-Chief-2026");
+
+            assertThat(login.errors()).isEqualTo("This account is disabled. Please contact your administrator.")
+                    .isNotEqualTo(LoginResult.NEUTRAL_FAILURE);
+        } finally {
+            boss.quit();
+        }
+    }
+
+    private static String messageFor(String fieldId) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
+                    + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
+            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
+        });
+    }
+
+    private static WebElement wait(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = wait(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}

@@ -1,0 +1,190 @@
+package io.keyswitch.bench;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.EmbeddedDatabase;
+import io.keyswitch.launcher.PortalProcess;
+import io.keyswitch.testing.ApiClient;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.user.internal.BcryptPasswordHasher;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Issue 3's scale benchmark: one account with 20,000 devices, 100,000 components, 2,000 users and
+ * 200 groups, then the device list's first page, a name-prefix search and "what can this user
+ * reach" through the API, timed on loopback (round trip, so an upper bound of the server time),
+ * with the portal in a 256 MiB heap. Arguments: the WAR, Payara Micro, a fresh work folder.
+ */
+public final class AdministrationBench {
+
+    private static final int DEVICES = 20_000;
+    private static final int COMPONENTS_PER_DEVICE = 5;
+    private static final int USERS = 2_000;
+    private static final int GROUPS = 200;
+    private static final String TOKEN = "ks_" + "B".repeat(16) + "enchmarkAdminTok";
+
+    private AdministrationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path war = Path.of(args[0]);
+        Path payara = Path.of(args[1]);
+        Path work = Files.createDirectories(Path.of(args[2]));
+        try (EmbeddedDatabase mariadb = EmbeddedDatabase.start(work.resolve("db"))) {
+            DatabaseCoordinates db = mariadb.coordinates();
+            int https = freePort();
+            try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, work.resolve("home"), db,
+                    "127.0.0.1", freePort(), https, "256m", line -> { }))) {
+                portal.awaitReady(Duration.ofMinutes(5));
+                long seeded = System.nanoTime();
+                long techId = seed(db);
+                System.out.printf("seeded %,d devices, %,d components, %,d users, %,d groups in %.1f s%n", DEVICES,
+                        DEVICES * COMPONENTS_PER_DEVICE, USERS, GROUPS, (System.nanoTime() - seeded) / 1e9);
+                ApiClient api = new ApiClient(portal.url() + "api/v1", TOKEN);
+                measure("device list, first page (25)", 300, () -> api.get("/devices?page=0&size=25"));
+                int[] n = {0};
+                measure("device search, name prefix (25)", 300,
+                        () -> api.get("/devices?size=25&filter=Device%20" + String.format("%03d", (n[0]++ * 7) % 200)));
+                measure("what can this user reach (first 50 of " + api.get("/users/" + techId + "/reach?size=1").json().getInt("total")
+                        + ")", 100, () -> api.get("/users/" + techId + "/reach?size=50"));
+                System.out.printf("portal RSS after the runs: %d MiB (heap -Xmx256m)%n", rssMiB(portal.pid()));
+            }
+        }
+    }
+
+    private static void measure(String what, int runs, Supplier<ApiClient.Answer> call) {
+        for (int i = 0; i < 30; i++) {
+            check(call.get());
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            check(call.get());
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        Collections.sort(ms);
+        System.out.printf("%-55s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%d runs)%n", what,
+                ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), ms.get(ms.size() - 1), runs);
+    }
+
+    private static void check(ApiClient.Answer answer) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.body());
+        }
+    }
+
+    /** Seeds the account "bench"; returns the id of a technician in two groups, each granted 100 devices. */
+    private static long seed(DatabaseCoordinates db) throws Exception {
+        long account = Fixtures.account(db, "bench");
+        long admin = Fixtures.user(db, account, "bench-admin", "Bench-Admin-2026",
+                List.of("device:view", "device:edit", "user:manage"));
+        Fixtures.apiToken(db, account, admin, TOKEN);
+        Timestamp now = Timestamp.from(Instant.now());
+        String hash = new BcryptPasswordHasher().hash("Bench-User-2026".toCharArray());
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            c.setAutoCommit(false);
+            try (PreparedStatement g = c.prepareStatement("INSERT INTO user_group (account_id, name, created_at) VALUES (?, ?, ?)")) {
+                for (int i = 1; i <= GROUPS; i++) {
+                    g.setLong(1, account);
+                    g.setString(2, String.format("Group %03d", i));
+                    g.setTimestamp(3, now);
+                    g.addBatch();
+                }
+                g.executeBatch();
+            }
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO app_user (account_id, username, password_hash, full_name, "
+                    + "status, created_at) VALUES (?, ?, ?, ?, 'ACTIVE', ?)")) {
+                for (int i = 1; i <= USERS; i++) {
+                    u.setLong(1, account);
+                    u.setString(2, String.format("tech-%04d", i));
+                    u.setString(3, hash);
+                    u.setString(4, "Technician " + i);
+                    u.setTimestamp(5, now);
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, serial_number, lan_subnet, "
+                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
+                long base = (100L << 24) | (64L << 16);
+                for (int i = 0; i < DEVICES; i++) {
+                    long net = base + ((long) i << 8);
+                    d.setLong(1, account);
+                    d.setString(2, String.format("Device %05d", i));
+                    d.setString(3, String.format("SN%07d", i));
+                    d.setString(4, ((net >> 24) & 255) + "." + ((net >> 16) & 255) + "." + ((net >> 8) & 255) + ".0/24");
+                    d.setTimestamp(5, now);
+                    d.addBatch();
+                }
+                d.executeBatch();
+            }
+            c.createStatement().executeUpdate("INSERT INTO component (device_id, account_id, name, ip, services, created_at) "
+                    + "SELECT d.id, d.account_id, CONCAT('C', n.n), CONCAT('192.168.0.', 10 + n.n), 'tcp/102, tcp/502', NOW(3) "
+                    + "FROM device d JOIN (SELECT 1 n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5) n "
+                    + "WHERE d.account_id = " + account);
+            List<Long> groups = ids(c, "SELECT id FROM user_group WHERE account_id = " + account + " AND name LIKE 'Group %' ORDER BY name");
+            List<Long> users = ids(c, "SELECT id FROM app_user WHERE account_id = " + account + " AND username LIKE 'tech-%' ORDER BY username");
+            List<Long> devices = ids(c, "SELECT id FROM device WHERE account_id = " + account + " ORDER BY name");
+            try (PreparedStatement m = c.prepareStatement("INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)")) {
+                for (int i = 0; i < users.size(); i++) {
+                    for (int k : new int[] {i % GROUPS, (i + 1) % GROUPS}) {
+                        m.setLong(1, groups.get(k));
+                        m.setLong(2, users.get(i));
+                        m.addBatch();
+                    }
+                }
+                m.executeBatch();
+            }
+            try (PreparedStatement g = c.prepareStatement("INSERT INTO access_grant (account_id, group_id, device_id, created_at) "
+                    + "VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < devices.size(); i++) {
+                    g.setLong(1, account);
+                    g.setLong(2, groups.get(i % GROUPS));
+                    g.setLong(3, devices.get(i));
+                    g.setTimestamp(4, now);
+                    g.addBatch();
+                }
+                g.executeBatch();
+            }
+            c.commit();
+        }
+        return Long.parseLong(Fixtures.string(db, "SELECT id FROM app_user WHERE account_id = ? AND username = 'tech-0001'", account));
+    }
+
+    private static List<Long> ids(Connection c, String sql) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long rssMiB(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

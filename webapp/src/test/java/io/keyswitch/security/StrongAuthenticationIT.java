@@ -1,0 +1,534 @@
+package io.keyswitch.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.testing.ArquillianPortal;
+import io.keyswitch.testing.Databases;
+import io.keyswitch.testing.FacesClient;
+import io.keyswitch.testing.FacesClient.Page;
+import io.keyswitch.testing.LocalAddressClient;
+import io.keyswitch.testing.TestDirs;
+import io.keyswitch.user.internal.BcryptPasswordHasher;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.keyswitch.security.totp.TotpGenerator;
+import jakarta.mail.internet.MimeMessage;
+import io.keyswitch.security.totp.TotpSecret;
+import io.keyswitch.security.totp.TotpSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 4 in the running portal: the login jail, the second factor and the hardened pages, on
+ * the real WAR on Payara Micro over HTTPS. The test makes its own account ({@value #ACCOUNT}) and
+ * users. Loopback clients all come from 127.0.0.1; {@link LocalAddressClient} is another address
+ * (127.0.0.2, 127.0.0.3), so that one address can be banned while another still logs in. Failures
+ * from 127.0.0.1 are kept below the jail's count on purpose.
+ */
+@ExtendWith({ArquillianPortal.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Strong authentication and the login jail")
+class StrongAuthenticationIT {
+
+    static final String ACCOUNT = "acme-auth";
+    static final String PASSWORD = "Second-Factor-Test-2026";
+
+    private static boolean prepared;
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return ShrinkWrap.create(ZipImporter.class, "keyswitch.war")
+                .importFrom(TestDirs.war().toFile())
+                .as(WebArchive.class);
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("the 6th wrong password from one address gets 429 with a neutral page, while another address still logs in")
+    void sixthWrongPasswordFromOneAddressIsRefused() throws SQLException {
+        prepare();
+        LocalAddressClient attacker = new LocalAddressClient(loopbackUrl(), "127.0.0.2");
+
+        List<Page> wrong = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            wrong.add(login(attacker, ACCOUNT, "nobody" + i, "wrong-password-" + i));
+        }
+        Page sixth = login(attacker, ACCOUNT, "secadmin", PASSWORD);
+        Page otherAddress = login(new FacesClient(ArquillianPortal.httpsUrl()), ACCOUNT, "secadmin", PASSWORD);
+
+        assertThat(wrong).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(200);
+            assertThat(p.body()).contains(LoginResult.NEUTRAL_FAILURE);
+        });
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.body()).contains(LoginResult.BANNED).doesNotContain("127.0.0.2", "secadmin");
+        assertThat(otherAddress.path()).isEqualTo("/index.xhtml");
+        assertThat(otherAddress.body()).contains("Welcome");
+        assertThat(strings("SELECT CONCAT(target, ' ', source_ip) FROM audit_event WHERE action = 'jail.ban'"))
+                .containsExactly("address:127.0.0.2 127.0.0.2");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("an administrator sees the ban and lifts it with a reason; the lift is audited and the address logs in again")
+    void liftingABanWorks() throws SQLException {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page bans = admin.get("/bans.xhtml");
+        Page noReason = admin.submit(bans, "liftForm", Map.of("ban_input", "ADDRESS:127.0.0.2", "reason", ""), "lift");
+        Page lifted = admin.submit(noReason, "liftForm",
+                Map.of("ban_input", "ADDRESS:127.0.0.2", "reason", "Service technician mistyped, ticket 4711"), "lift");
+        Page again = login(new LocalAddressClient(loopbackUrl(), "127.0.0.2"), ACCOUNT, "secadmin", PASSWORD);
+        Page forbidden = login(new FacesClient(ArquillianPortal.httpsUrl()), ACCOUNT, "plainuser", PASSWORD);
+        Page plainBans = new FacesClient(ArquillianPortal.httpsUrl()).get("/bans.xhtml");
+
+        assertThat(bans.body()).contains("127.0.0.2", "nobody5");
+        assertThat(noReason.body()).contains("Please give a reason.");
+        assertThat(lifted.body()).contains("The ban on 127.0.0.2 is lifted.", "No address or user name is banned.");
+        assertThat(again.path()).isEqualTo("/index.xhtml");
+        assertThat(forbidden.path()).isEqualTo("/index.xhtml");
+        assertThat(forbidden.body()).doesNotContain("menuBans");
+        assertThat(plainBans.path()).isEqualTo("/login.xhtml");
+        assertThat(strings("SELECT CONCAT(actor, ' ', target, ' ', reason) FROM audit_event WHERE action = 'jail.lift'"))
+                .containsExactly(ACCOUNT + "/secadmin address:127.0.0.2 Service technician mistyped, ticket 4711");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a group requires a second factor: its member is led through enrolment, confirms with a code computed from the shown secret and gets 10 recovery codes once")
+    void enrolmentAtLogin() throws SQLException {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        String fieldService = strings("SELECT g.id FROM user_group g JOIN account a ON a.id = g.account_id "
+                + "WHERE a.name = ? AND g.name = 'Field service'", ACCOUNT).get(0);
+        Page policy = admin.get("/second-factor-admin.xhtml");
+        Page saved = admin.submit(policy, "policyForm", Map.of("groups", fieldService,
+                "policyReason", "Field service reaches the plants"), "save");
+        FacesClient alice = new FacesClient(ArquillianPortal.httpsUrl());
+
+        Page enrol = login(alice, ACCOUNT, "alice", PASSWORD);
+        Page beforeConfirming = alice.get("/index.xhtml");
+        aliceSecret = secretShownOn(enrol);
+        String code = codeAt(aliceSecret, Instant.now());
+        Page wrong = alice.submit(enrol, "enrolForm", Map.of("code", otherThan(code)), "confirm");
+        Page done = alice.submit(wrong, "enrolForm", Map.of("code", code), "confirm");
+        aliceEnrolmentCode = code;
+        aliceRecoveryCodes = recoveryCodesOn(done);
+        Page home = alice.get("/index.xhtml");
+
+        assertThat(saved.body()).contains("The second-factor policy is saved.");
+        assertThat(enrol.path()).isEqualTo("/enrol.xhtml");
+        assertThat(enrol.body()).contains("A second factor is required", "src=\"data:image/png;base64,");
+        assertThat(beforeConfirming.path()).as("nobody is signed in before the second factor").isEqualTo("/login.xhtml");
+        assertThat(wrong.body()).contains(LoginService.WRONG_CODE);
+        assertThat(done.body()).contains("shown only this once").doesNotContain(aliceSecret);
+        assertThat(aliceRecoveryCodes).hasSize(10).doesNotHaveDuplicates();
+        assertThat(home.path()).isEqualTo("/index.xhtml");
+        assertThat(home.body()).contains("Welcome");
+        String secretHex = HexFormat.of().formatHex(TotpSecret.ofBase32(aliceSecret).bytes()).toUpperCase(Locale.ROOT);
+        assertThat(strings("SELECT HEX(e.secret_enc) FROM totp_enrolment e JOIN app_user u ON u.id = e.user_id WHERE u.username = 'alice'"))
+                .singleElement().satisfies(stored -> assertThat(stored).doesNotContain(secretHex).hasSize(2 * (1 + 12 + 20 + 16)));
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("10");
+        assertThat(strings("SELECT CONCAT(action, ' ', COALESCE(reason, '')) FROM audit_event WHERE actor = ? "
+                + "AND action IN ('settings.second-factor', 'totp.enrol') ORDER BY id", ACCOUNT + "/secadmin"))
+                .containsExactly("settings.second-factor Field service reaches the plants");
+        assertThat(strings("SELECT action FROM audit_event WHERE actor = ? ORDER BY id", ACCOUNT + "/alice"))
+                .containsSubsequence("login.password", "totp.enrol", "login");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("login asks for the authenticator code after the password; a code used before is refused, a fresh one signs in")
+    void loginWithTotp() throws SQLException {
+        FacesClient alice = new FacesClient(ArquillianPortal.httpsUrl());
+
+        Page second = login(alice, ACCOUNT, "alice", PASSWORD);
+        Page replayed = alice.submit(second, "secondFactorForm", Map.of("code", aliceEnrolmentCode), "verify");
+        Page signedIn = alice.submit(replayed, "secondFactorForm",
+                Map.of("code", codeAt(aliceSecret, Instant.now().plusSeconds(30))), "verify");
+
+        assertThat(second.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(replayed.body()).contains(LoginService.WRONG_CODE);
+        assertThat(signedIn.path()).isEqualTo("/index.xhtml");
+        assertThat(signedIn.body()).contains("Welcome");
+        assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event WHERE actor = ? ORDER BY id DESC LIMIT 2",
+                ACCOUNT + "/alice")).satisfiesExactly(
+                        last -> assertThat(last).isEqualTo("login SUCCESS second factor: authenticator app"),
+                        // "used before" while the enrolment's step is still in the window, plain wrong after it
+                        before -> assertThat(before).startsWith("login.second-factor FAILURE wrong authenticator code"));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a recovery code signs in once and never again")
+    void recoveryCodeWorksOnce() throws SQLException {
+        String recovery = aliceRecoveryCodes.get(3);
+
+        FacesClient first = new FacesClient(ArquillianPortal.httpsUrl());
+        Page firstUse = first.submit(login(first, ACCOUNT, "alice", PASSWORD), "secondFactorForm",
+                Map.of("code", recovery.toUpperCase(Locale.ROOT)), "verify");
+        FacesClient second = new FacesClient(ArquillianPortal.httpsUrl());
+        Page secondUse = second.submit(login(second, ACCOUNT, "alice", PASSWORD), "secondFactorForm",
+                Map.of("code", recovery), "verify");
+
+        assertThat(firstUse.path()).isEqualTo("/index.xhtml");
+        assertThat(secondUse.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(secondUse.body()).contains(LoginService.WRONG_CODE);
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("9");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("wrong codes count in the jail: after 5 wrong codes from one address even the right code gets 429")
+    void wrongCodesCountInTheJail() throws SQLException {
+        prepare();
+        LocalAddressClient carol = new LocalAddressClient(loopbackUrl(), "127.0.0.3");
+        Page enrol = login(carol, ACCOUNT, "carol", PASSWORD);
+        String secret = secretShownOn(enrol);
+        carol.submit(enrol, "enrolForm", Map.of("code", codeAt(secret, Instant.now())), "confirm");
+        LocalAddressClient again = new LocalAddressClient(loopbackUrl(), "127.0.0.3");
+
+        Page page = login(again, ACCOUNT, "carol", PASSWORD);
+        List<Page> wrong = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            page = again.submit(page, "secondFactorForm", Map.of("code", otherThan(codeAt(secret, Instant.now()))), "verify");
+            wrong.add(page);
+        }
+        Page right = again.submit(page, "secondFactorForm", Map.of("code", codeAt(secret, Instant.now().plusSeconds(30))), "verify");
+
+        assertThat(wrong).allSatisfy(p -> assertThat(p.body()).contains(LoginService.WRONG_CODE));
+        assertThat(right.status()).isEqualTo(429);
+        assertThat(strings("SELECT target FROM audit_event WHERE action = 'jail.ban' AND source_ip = '127.0.0.3' ORDER BY target"))
+                .containsExactly("address:127.0.0.3", "user-name:" + ACCOUNT + "/carol");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("an administrator resets a user's authenticator with a reason; the user enrols again at the next login")
+    void adminResetsTotp() throws SQLException {
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page form = admin.get("/second-factor-admin.xhtml");
+
+        Page noReason = admin.submit(form, "resetForm", Map.of("resetUser", "alice", "resetReason", ""), "reset");
+        Page reset = admin.submit(noReason, "resetForm", Map.of("resetUser", "alice", "resetReason", "Phone lost, ticket 815"), "reset");
+        Page aliceNext = login(new FacesClient(ArquillianPortal.httpsUrl()), ACCOUNT, "alice", PASSWORD);
+
+        assertThat(noReason.body()).contains("Please give a reason.");
+        assertThat(reset.body()).contains("The authenticator app of alice is reset");
+        assertThat(aliceNext.path()).isEqualTo("/enrol.xhtml");
+        assertThat(strings("SELECT CONCAT(actor, ' ', target, ' ', reason) FROM audit_event WHERE action = 'totp.reset'"))
+                .containsExactly(ACCOUNT + "/secadmin user:alice Phone lost, ticket 815");
+        assertThat(strings("SELECT COUNT(*) FROM recovery_code r JOIN app_user u ON CAST(r.user_key AS UNSIGNED) = u.id WHERE u.username = 'alice'"))
+                .containsExactly("0");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("every page, resource, error and refusal carries the security headers; every cookie is SameSite=Strict")
+    void securityHeadersOnEveryResponse() throws SQLException {
+        prepare();
+        LocalAddressClient browser = new LocalAddressClient(loopbackUrl(), "127.0.0.1");
+        Map<String, Map<String, List<String>>> seen = new java.util.LinkedHashMap<>();
+
+        Page loginPage = browser.get("/login.xhtml");
+        seen.put("/login.xhtml", browser.lastHeaders());
+        browser.submit(loginPage, "loginForm", Map.of("account", ACCOUNT, "username", "secadmin", "password", PASSWORD), "login");
+        seen.put("/index.xhtml after login", browser.lastHeaders());
+        for (String path : List.of("/index.xhtml", "/password.xhtml", "/bans.xhtml", "/second-factor-admin.xhtml",
+                "/enrol.xhtml", "/no-such-page.xhtml", "/jakarta.faces.resource/keyswitch.css.xhtml?ln=keyswitch")) {
+            Page page = browser.get(path);
+            assertThat(page.status()).as(path).isIn(200, 404);
+            seen.put(path, browser.lastHeaders());
+        }
+        LocalAddressClient banned = new LocalAddressClient(loopbackUrl(), "127.0.0.3"); // banned in test 6
+        Page refused = banned.submit(banned.get("/login.xhtml"), "loginForm",
+                Map.of("account", ACCOUNT, "username", "plainuser", "password", PASSWORD), "login");
+        seen.put("429", banned.lastHeaders());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(seen).allSatisfy((what, headers) -> {
+            assertThat(headers.get("Strict-Transport-Security")).as(what).containsExactly("max-age=31536000");
+            assertThat(headers.get("X-Content-Type-Options")).as(what).containsExactly("nosniff");
+            assertThat(headers.get("X-Frame-Options")).as(what).containsExactly("DENY");
+            assertThat(headers.get("Referrer-Policy")).as(what).containsExactly("no-referrer");
+            assertThat(headers.get("Content-Security-Policy")).as(what).singleElement().satisfies(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'")
+                    .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline"));
+        });
+        assertThat(seen.get("/index.xhtml").get("Content-Security-Policy").get(0))
+                .as("PrimeFaces' CSP mode: scripts need the page's nonce").containsPattern("script-src 'self' 'nonce-[^']+'");
+        assertThat(browser.setCookieHeaders()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                .contains("SameSite=Strict", "Secure", "HttpOnly"));
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("at most 3 sessions per user: a 4th login ends the oldest; log out everywhere ends them all")
+    void sessionLimitAndLogoutEverywhere() throws SQLException {
+        prepare();
+        List<FacesClient> devices = new ArrayList<>();
+        List<Page> homes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            FacesClient device = new FacesClient(ArquillianPortal.httpsUrl());
+            homes.add(login(device, ACCOUNT, "dave", PASSWORD));
+            devices.add(device);
+        }
+        Page oldest = devices.get(0).get("/index.xhtml");
+        Page second = devices.get(1).get("/index.xhtml");
+
+        Page afterEverywhere = devices.get(3).submit(devices.get(3).get("/index.xhtml"), "logoutForm", Map.of(), "logoutEverywhere");
+        Page secondAfter = devices.get(1).get("/index.xhtml");
+        Page thirdAfter = devices.get(2).get("/index.xhtml");
+
+        assertThat(homes).allSatisfy(home -> assertThat(home.path()).isEqualTo("/index.xhtml"));
+        assertThat(oldest.path()).as("the oldest session ended").isEqualTo("/login.xhtml");
+        assertThat(second.path()).isEqualTo("/index.xhtml");
+        assertThat(afterEverywhere.path()).isEqualTo("/login.xhtml");
+        assertThat(secondAfter.path()).isEqualTo("/login.xhtml");
+        assertThat(thirdAfter.path()).isEqualTo("/login.xhtml");
+        assertThat(strings("SELECT CONCAT(action, ' ', details) FROM audit_event WHERE actor = ? AND action IN ('session.limit', 'logout.everywhere') ORDER BY id",
+                ACCOUNT + "/dave")).containsExactly(
+                        "session.limit 1 oldest session(s) ended: at most 3 per user",
+                        "logout.everywhere 3 session(s) ended");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("SMTP settings send a test mail, and the e-mail link signs in once, through a real in-process SMTP server")
+    void mailLinkThroughRealSmtp() throws Exception {
+        prepare();
+        int port = TestDirs.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+            login(admin, ACCOUNT, "secadmin", PASSWORD);
+            Page form = admin.get("/mail-settings.xhtml");
+            Page saved = admin.submit(form, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
+                    "security_input", "NONE", "user", "", "password", "", "from", "portal@acme.test",
+                    "reason", "Plant mail relay"), "save");
+            Page tested = admin.submit(saved, "testForm", Map.of("testTo", "secadmin@acme.test"), "send");
+            assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the test mail arrives").isTrue();
+            MimeMessage testMail = smtp.getReceivedMessages()[0];
+
+            FacesClient erin = new FacesClient(ArquillianPortal.httpsUrl());
+            Page second = login(erin, ACCOUNT, "erin", PASSWORD);
+            Page sent = erin.submit(second, "mailLinkForm", Map.of(), "sendLink");
+            assertThat(smtp.waitForIncomingEmail(15_000, 2)).as("the login link arrives").isTrue();
+            MimeMessage linkMail = smtp.getReceivedMessages()[1];
+            Matcher link = Pattern.compile("https://[^/\\s]+(/mail-link\\.xhtml\\?token=[A-Za-z0-9_-]{43})")
+                    .matcher(linkMail.getContent().toString());
+            assertThat(link.find()).as("the mail holds the link").isTrue();
+            Page home = erin.get(link.group(1));
+            FacesClient again = new FacesClient(ArquillianPortal.httpsUrl());
+            login(again, ACCOUNT, "erin", PASSWORD);
+            Page reused = again.get(link.group(1));
+
+            assertThat(saved.body()).contains("The e-mail settings are saved.");
+            assertThat(tested.body()).contains("The test mail to secadmin@acme.test was sent.");
+            assertThat(testMail.getSubject()).isEqualTo("Keyswitch test mail");
+            assertThat(testMail.getAllRecipients()[0].toString()).isEqualTo("secadmin@acme.test");
+            assertThat(second.path()).isEqualTo("/second-factor.xhtml");
+            assertThat(second.body()).contains("E-mail me a login link").doesNotContain("secondFactorForm:code");
+            assertThat(sent.body()).contains("We sent a login link to your e-mail address.");
+            assertThat(linkMail.getAllRecipients()[0].toString()).isEqualTo("erin@acme.test");
+            assertThat(home.path()).isEqualTo("/index.xhtml");
+            assertThat(home.body()).contains("Welcome");
+            assertThat(reused.body()).contains(LoginService.WRONG_LINK);
+            assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.mail'"))
+                    .singleElement().satisfies(row -> assertThat(row).startsWith("Plant mail relay | ")
+                            .contains("host=127.0.0.1", "port=" + port, "security=none", "from=portal@acme.test"));
+            assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event "
+                    + "WHERE actor = ? AND action IN ('login', 'login.second-factor', 'login.mail-link') ORDER BY id", ACCOUNT + "/erin"))
+                    .containsExactly("login.mail-link SUCCESS login link mailed",
+                            "login SUCCESS second factor: e-mail link",
+                            "login.second-factor FAILURE e-mail link unknown, used or expired");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("a form sent after its session ended, or forged across sites without the page's view state, does nothing: its page comes afresh with a note")
+    void staleAndForgedFormsDoNothing() throws SQLException {
+        prepare();
+        Page form = new FacesClient(ArquillianPortal.httpsUrl()).get("/login.xhtml");
+        FacesClient bob = new FacesClient(ArquillianPortal.httpsUrl());
+        login(bob, ACCOUNT, "bob", PASSWORD);
+
+        Page stale = new FacesClient(ArquillianPortal.httpsUrl()).submit(form, "loginForm",
+                Map.of("account", ACCOUNT, "username", "frank", "password", PASSWORD), "login");
+        // What a foreign site can make bob's browser send: his cookie, but no view state it could read.
+        Page forged = bob.submit(new Page(200, "/index.xhtml",
+                "<input type=\"hidden\" name=\"jakarta.faces.ViewState\" value=\"-4242424242424242424:-4242424242424242424\"/>"),
+                "logoutForm", Map.of(), "logoutEverywhere");
+        Page bobAfter = bob.get("/index.xhtml");
+
+        assertThat(List.of(stale, forged)).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(200);
+            assertThat(p.body()).contains("The page had expired, so nothing was done.")
+                    .doesNotContain("\tat ", "at io.", "at jakarta.", "Caused by", "Exception: ");
+        });
+        assertThat(stale.path()).isEqualTo("/login.xhtml");
+        assertThat(forged.path()).isEqualTo("/index.xhtml");
+        assertThat(bobAfter.path()).as("the forged logout did not happen").isEqualTo("/index.xhtml");
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'logout.everywhere'", ACCOUNT + "/bob"))
+                .containsExactly("0");
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE actor = ? AND action = 'login'", ACCOUNT + "/frank"))
+                .as("the stale form did not log in").containsExactly("0");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("an administrator sets the system-use notification with a reason; the login page shows it, as text")
+    void systemUseNotification() throws SQLException {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page form = admin.get("/login-notice.xhtml");
+        String notice = "Authorised service personnel only. Use is recorded. <script>alert(1)</script>";
+
+        Page noReason = admin.submit(form, "noticeForm", Map.of("text", notice, "reason", ""), "save");
+        Page saved = admin.submit(noReason, "noticeForm", Map.of("text", notice, "reason", "SR 1.12, works council"), "save");
+        Page loginPage = new FacesClient(ArquillianPortal.httpsUrl()).get("/login.xhtml");
+
+        assertThat(noReason.body()).contains("Please give a reason.");
+        assertThat(saved.body()).contains("The login notice is saved.");
+        assertThat(loginPage.body()).contains("Authorised service personnel only. Use is recorded. &lt;script&gt;")
+                .doesNotContain("<script>alert(1)");
+        assertThat(strings("SELECT reason FROM audit_event WHERE action = 'settings.login-notice'"))
+                .containsExactly("SR 1.12, works council");
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private static String aliceSecret;
+    private static String aliceEnrolmentCode;
+    private static List<String> aliceRecoveryCodes = List.of();
+
+    private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>");
+    private static final Pattern RECOVERY_CODE = Pattern.compile("class=\"ks-recovery-code\">([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<");
+
+    static String secretShownOn(Page enrol) {
+        Matcher m = SECRET.matcher(enrol.body());
+        assertThat(m.find()).as("the enrolment page shows the secret as text").isTrue();
+        return m.group(1).replace(" ", "");
+    }
+
+    static List<String> recoveryCodesOn(Page page) {
+        Matcher m = RECOVERY_CODE.matcher(page.body());
+        List<String> codes = new ArrayList<>();
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
+    }
+
+    static String codeAt(String base32Secret, Instant instant) {
+        return new TotpGenerator(TotpSettings.defaults()).codeAt(TotpSecret.ofBase32(base32Secret), instant);
+    }
+
+    /** A code of the same form that is not this one. */
+    static String otherThan(String code) {
+        char last = code.charAt(code.length() - 1);
+        return code.substring(0, code.length() - 1) + (char) ('0' + (last - '0' + 1) % 10);
+    }
+
+
+    static Page login(FacesClient browser, String account, String user, String password) {
+        Page form = browser.get("/login.xhtml");
+        return browser.submit(form, "loginForm", Map.of("account", account, "username", user, "password", password), "login");
+    }
+
+    static Page login(LocalAddressClient browser, String account, String user, String password) {
+        Page form = browser.get("/login.xhtml");
+        return browser.submit(form, "loginForm", Map.of("account", account, "username", user, "password", password), "login");
+    }
+
+    /** The portal over 127.0.0.1 (not "localhost", which may be ::1), for clients bound to other loopback addresses. */
+    static String loopbackUrl() {
+        return ArquillianPortal.httpsUrl().replace("://localhost:", "://127.0.0.1:");
+    }
+
+    /** This test's account, a group holding settings:manage, and its users, made once through SQL. */
+    static synchronized void prepare() throws SQLException {
+        if (prepared) {
+            return;
+        }
+        String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
+        try (Connection c = Databases.connect(ArquillianPortal.database())) {
+            long account = insert(c, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', UTC_TIMESTAMP(3))", ACCOUNT);
+            long group = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Security', UTC_TIMESTAMP(3))", account);
+            insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
+            long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
+            insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
+            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin", "frank")) {
+                long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3))", account, user, hash, "Test " + user, user + "@acme.test");
+                if (user.equals("secadmin")) {
+                    insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", group, id);
+                }
+                if (user.equals("alice") || user.equals("carol") || user.equals("erin")) {
+                    insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", fieldService, id);
+                }
+            }
+        }
+        prepared = true;
+    }
+
+    static long insert(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+
+    static List<String> strings(String sql, Object... values) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = Databases.connect(ArquillianPortal.database());
+                PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}

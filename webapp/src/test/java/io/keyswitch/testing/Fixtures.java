@@ -1,0 +1,125 @@
+package io.keyswitch.testing;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.user.internal.BcryptPasswordHasher;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Arranges accounts, groups with rights and users directly in a test database, as an administrator would have. */
+public final class Fixtures {
+
+    private static final BcryptPasswordHasher HASHER = new BcryptPasswordHasher();
+
+    private Fixtures() {
+    }
+
+    /** Creates an account; returns its id. */
+    public static long account(DatabaseCoordinates db, String name) throws SQLException {
+        return insert(db, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', ?)", name, now());
+    }
+
+    /** Creates a user with a password (no forced change) in a new group holding {@code rights}; returns the user id. */
+    public static long user(DatabaseCoordinates db, long accountId, String username, String password, List<String> rights)
+            throws SQLException {
+        long userId = insert(db, "INSERT INTO app_user (account_id, username, password_hash, full_name, status, created_at) "
+                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, username, HASHER.hash(password.toCharArray()),
+                "User " + username, now());
+        long groupId = insert(db, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, ?, ?)",
+                accountId, "group of " + username, now());
+        for (String right : rights) {
+            insert(db, "INSERT INTO group_right (group_id, permission) VALUES (?, ?)", groupId, right);
+        }
+        insert(db, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", groupId, userId);
+        return userId;
+    }
+
+    /** Makes {@code userId} a system administrator (appliance-wide rights such as account:manage). */
+    public static void makeSystemAdmin(DatabaseCoordinates db, long userId) throws SQLException {
+        update(db, "UPDATE app_user SET system_admin = TRUE WHERE id = ?", userId);
+    }
+
+    /** The id of the account named {@code name}. */
+    public static long accountId(DatabaseCoordinates db, String name) throws SQLException {
+        return Long.parseLong(string(db, "SELECT id FROM account WHERE name = ?", name));
+    }
+
+    /** Creates a device with the given real LAN and virtual subnet; returns its id. */
+    public static long device(DatabaseCoordinates db, long accountId, String name, String lan, String virtual) throws SQLException {
+        return insert(db, "INSERT INTO device (account_id, name, lan_subnet, virtual_subnet, status, created_at) "
+                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, name, lan, virtual, now());
+    }
+
+    /** Creates a component of a device; returns its id. */
+    public static long component(DatabaseCoordinates db, long accountId, long deviceId, String name, String ip, String services)
+            throws SQLException {
+        return insert(db, "INSERT INTO component (device_id, account_id, name, ip, services, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                deviceId, accountId, name, ip, services, now());
+    }
+
+    /** Gives a user an API token with the given secret ({@code ks_} + 32 characters); returns its id. */
+    public static long apiToken(DatabaseCoordinates db, long accountId, long userId, String secret) throws SQLException {
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return insert(db, "INSERT INTO api_token (user_id, account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+                    userId, accountId, "test token", hash, now());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an UPDATE or DELETE. */
+    public static int update(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        }
+    }
+
+    /** The number of rows {@code sql} (a COUNT query with parameters) finds. */
+    public static long count(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The first column of the first row {@code sql} finds, or null. */
+    public static String string(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static long insert(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, params);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+}

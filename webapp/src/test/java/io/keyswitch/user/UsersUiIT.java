@@ -1,0 +1,167 @@
+package io.keyswitch.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.PortalProcess;
+import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.UiPortal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The administrator of "plantco" sets up a group of service technicians and a temporary access for
+ * an external drive specialist, who then logs in with the one-time password shown once.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Users and groups in the browser")
+class UsersUiIT {
+
+    private static final String PASSWORD = "Plantco-Admin-2026";
+    private static PortalProcess portal;
+    private static DatabaseCoordinates db;
+    private static long plantco;
+    private static WebDriver browser;
+    private static String oneTimePassword;
+
+    @BeforeAll
+    static void arrange() throws Exception {
+        portal = UiPortal.get();
+        db = UiPortal.database();
+        plantco = Fixtures.account(db, "plantco");
+        Fixtures.user(db, plantco, "carol", PASSWORD, List.of("user:manage", "group:manage", "device:view"));
+        browser = Browser.start();
+        LoginPage.open(browser, portal.url()).signIn("plantco", "carol", PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("a group is created with the rights ticked, and its change is audited")
+    void createGroup() throws Exception {
+        browser.get(portal.url() + "groups.xhtml");
+        click("listForm:newGroup");
+        type("groupForm:groupName", "Service technicians");
+        tick("device:view");
+        tick("device:connect");
+        type("groupForm:reason", "technicians of the service desk");
+        click("groupForm:save");
+
+        WebElement row = wait(By.xpath("//tbody[@id='listForm:groups_data']/tr[td[text()='Service technicians']]"));
+        assertThat(row.getText()).contains("device:view, device:connect");
+        assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE account_id = ? AND action = 'group.create'", plantco))
+                .isEqualTo("technicians of the service desk");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a temporary user with a wrong e-mail is refused next to the field, then created with a one-time password")
+    void createTemporaryUser() throws Exception {
+        browser.get(portal.url() + "users.xhtml");
+        click("listForm:newUser");
+        type("userForm:username", "drive-specialist");
+        type("userForm:fullName", "Dana Drive");
+        type("userForm:email", "dana-at-drives");
+        click("userForm:temporary_input", "userForm:temporary");
+        wait(By.id("userForm:maxLogins"));
+        type("userForm:maxLogins", "3");
+        chooseGroup("Service technicians");
+        type("userForm:reason", "drive commissioning, order 4711");
+        click("userForm:save");
+
+        assertThat(messageFor("userForm:email")).isEqualTo("'dana-at-drives' is not an e-mail address.");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM app_user WHERE account_id = ? AND username = 'drive-specialist'", plantco)).isZero();
+
+        type("userForm:email", "dana@drives.example");
+        click("userForm:save");
+
+        oneTimePassword = wait(By.id("oneTimePassword")).getText();
+        assertThat(oneTimePassword).hasSize(16);
+        Browser.screenshot(browser, "one-time-password");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(max_logins, ' ', must_change_password) FROM app_user "
+                + "WHERE account_id = ? AND username = 'drive-specialist'", plantco)).isEqualTo("3 1");
+        assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE account_id = ? AND action = 'user.create'", plantco))
+                .contains("\"maxLogins\":[null,\"3\"]", "\"groups\":[null,\"Service technicians\"]").doesNotContain(oneTimePassword);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("the temporary user logs in with the one-time password, must choose a password, and has used one login")
+    void temporaryUserLogsIn() throws Exception {
+        WebDriver dana = Browser.start();
+        try {
+            LoginPage.open(dana, portal.url()).signIn("plantco", "drive-specialist", oneTimePassword);
+            new WebDriverWait(dana, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/password.xhtml"));
+            for (String[] f : new String[][] {{"current", oneTimePassword}, {"proposed", "Drive-Check-2026"},
+                    {"confirmation", "Drive-Check-2026"}}) {
+                dana.findElement(By.id("passwordForm:" + f[0])).sendKeys(f[1]);
+            }
+            dana.findElement(By.id("passwordForm:change")).click();
+            new WebDriverWait(dana, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+
+            assertThat(dana.findElement(By.id("headerUser")).getText()).isEqualTo("Dana Drive (drive-specialist)");
+            assertThat(dana.findElements(By.id("menuForm:menuUsers"))).as("no user:manage right").isEmpty();
+            assertThat(Fixtures.string(db, "SELECT login_count FROM app_user WHERE account_id = ? AND username = 'drive-specialist'",
+                    plantco)).isEqualTo("1");
+        } finally {
+            dana.quit();
+        }
+    }
+
+    private static void tick(String right) {
+        wait(By.xpath("//*[@id='groupForm:rights']//label[text()='" + right + "']")).click();
+    }
+
+    private static void chooseGroup(String name) {
+        click("userForm:groups");
+        wait(By.xpath("//div[@id='userForm:groups_panel']//label[text()='" + name + "']")).click();
+        browser.findElement(By.id("userForm:fullName")).click();
+    }
+
+    private static String messageFor(String fieldId) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> found = driver.findElements(By.cssSelector("[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-detail, "
+                    + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
+            return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
+        });
+    }
+
+    private static WebElement wait(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void click(String id) {
+        wait(By.id(id)).click();
+    }
+
+    private static void click(String hiddenInputId, String visibleBoxId) {
+        wait(By.id(visibleBoxId)).findElement(By.cssSelector(".ui-chkbox-box")).click();
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = wait(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
