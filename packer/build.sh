@@ -1,7 +1,7 @@
 #!/bin/sh -eu
 set -eu # also when started as "sh script", which ignores the flags on line 1
 # The one build command for the appliance: target/appliance/keyswitch-<version>.ova (+ .sha256).
-#   1. version from the Maven project, the WAR and Payara Micro from `mvn -B -q -DskipTests package`
+#   1. version from the Maven project, the WAR and Payara Micro from `mvn -B -q -Dmaven.test.skip=true package`
 #      (or from KEYSWITCH_WAR / KEYSWITCH_PAYARA_JAR when set)
 #   2. packer validate, then a per-build SSH key and the mmdebstrap base disk (packer/base-image.sh)
 #   3. packer build (qemu, TCG): packages, the portal, the appliance files, hardening; the build
@@ -40,7 +40,8 @@ echo "build: step 1/6: version and the portal"
 version=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=project.version -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')
 case $version in *[!0-9A-Za-z.+~-]* | '') echo "build: odd version '$version'" >&2; exit 1 ;; esac
 if [ -z "${KEYSWITCH_WAR:-}" ] || [ -z "${KEYSWITCH_PAYARA_JAR:-}" ]; then
-    mvn -B -q -DskipTests package
+    # The image needs the WAR and Payara Micro only; test sources are the other tiers' business.
+    mvn -B -q -Dmaven.test.skip=true package
 fi
 war=${KEYSWITCH_WAR:-$repo/webapp/target/keyswitch.war}
 jar=${KEYSWITCH_PAYARA_JAR:-$repo/webapp/target/payara-micro.jar}

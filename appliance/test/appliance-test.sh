@@ -88,7 +88,7 @@ need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole te
 echo "== step 1: cheap checks"
 need packer shellcheck xmllint ssh-keygen
 mapfile -t scripts < <(find packer ovf appliance -name '*.sh' -not -path 'packer/build/*' -not -name appliance-test.sh | sort; ls appliance/rootfs/usr/local/sbin/*)
-if shellcheck -s sh -x "${scripts[@]}" > "$tmp/shellcheck.txt" 2>&1; then
+if shellcheck -x "${scripts[@]}" > "$tmp/shellcheck.txt" 2>&1; then
     pass "shellcheck: ${#scripts[@]} scripts clean"
 else
     fail "shellcheck: findings (below)"; cat "$tmp/shellcheck.txt"
