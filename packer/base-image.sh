@@ -52,7 +52,9 @@ parted -s "$out" mklabel msdos mkpart primary ext4 1MiB 100% set 1 boot on
 
 echo "base-image: step 2/7: loop device and partition node (partx -a)"
 loop=$(losetup --show -f "$out")
-partx -a "$loop"
+# partx -a fails when the kernel already knows the partition (a loop device reused before its
+# partitions were dropped); then update instead. The node is waited for below either way.
+partx -a "$loop" 2>/dev/null || partx -u "$loop"
 part=${loop}p1
 i=0
 while [ ! -b "$part" ]; do

@@ -24,7 +24,7 @@ trap 'exit 1' INT TERM HUP
 
 echo "seal: step 1/4: attach $disk"
 loop=$(losetup --show -f "$disk")
-partx -a "$loop"
+partx -a "$loop" 2>/dev/null || partx -u "$loop" # -u when the kernel already knows it
 i=0
 while [ ! -b "${loop}p1" ]; do i=$((i + 1)); [ "$i" -le 20 ] || exit 1; sleep 0.5; done
 e2fsck -f -y "${loop}p1" >/dev/null || [ $? -le 1 ]

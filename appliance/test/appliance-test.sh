@@ -196,7 +196,7 @@ if [ "$cpus" = 2 ] && [ "$mem" = 2048 ]; then pass "OVF: 2 vCPU, 2048 MB, $contr
 echo "== step 4: the shipped disk's root file system (generalized, hardened)"
 qemu-img convert -O raw "$vmdk" "$tmp/disk.raw"
 loop=$(losetup --show -f -r "$tmp/disk.raw")
-partx -a "$loop"
+partx -a "$loop" 2>/dev/null || partx -u "$loop" # -u when the kernel already knows it
 for _ in $(seq 20); do [ -b "${loop}p1" ] && break; sleep 0.5; done
 mkdir -p "$mnt"
 mount -o ro,noload "${loop}p1" "$mnt"
