@@ -1,0 +1,357 @@
+#!/usr/bin/env bash
+# The appliance test tier: cheap checks, the build, then the OVA as ESXi would get it, booted
+# in QEMU (TCG) and probed from the host (HTTPS) and from inside (guest agent).
+#
+# Usage: appliance/test/appliance-test.sh [--ova FILE.ova] [--cheap-only]
+#   --ova FILE     test this OVA instead of building one with packer/build.sh
+#   --cheap-only   packer validate, shellcheck, OVF schema, control/test pairs; no build, no boot
+# Environment:
+#   CI=true                         a missing tool is a failure (else: the test says SKIPPED, exits 0)
+#   KEYSWITCH_ALLOW_NO_SETUP_CODE=1 a portal that issues no setup code (a stand-in WAR) skips the
+#                                   setup-code, login and HTTP-redirect checks instead of failing them
+#   KEYSWITCH_TEST_TIMEOUT          seconds to wait for the portal after power-on (default 1800)
+# Needs root (loop devices) and: packer shellcheck xmllint qemu-system-x86_64 qemu-img curl
+# python3 python3-vmdkstream mmdebstrap parted partx losetup; exits non-zero on any failure.
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+here=$repo/appliance/test
+cd "$repo"
+ova=
+cheap_only=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --ova) ova=$(readlink -f "$2"); shift 2 ;;
+        --cheap-only) cheap_only=1; shift ;;
+        *) echo "appliance-test: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+timeout_s=${KEYSWITCH_TEST_TIMEOUT:-1800}
+allow_no_code=${KEYSWITCH_ALLOW_NO_SETUP_CODE:-0}
+
+passed=0 failed=0 skipped=0
+results=()
+pass() { passed=$((passed + 1)); results+=("PASS  $*"); echo "PASS  $*"; }
+fail() { failed=$((failed + 1)); results+=("FAIL  $*"); echo "FAIL  $*"; }
+skip() { skipped=$((skipped + 1)); results+=("SKIP  $*"); echo "SKIP  $*"; }
+figures=()
+figure() { figures+=("$*"); echo "FIGURE $*"; }
+
+tmp=$(mktemp -d /tmp/keyswitch-appliance-test.XXXXXX)
+qemu_pid=
+loop=
+mnt=$tmp/rootfs
+
+summary() {
+    echo
+    echo "==== appliance test summary ===="
+    for r in "${results[@]}"; do echo "$r"; done
+    if [ ${#figures[@]} -gt 0 ]; then
+        echo "---- figures ----"
+        for f in "${figures[@]}"; do echo "$f"; done
+    fi
+    echo "appliance: $passed passed, $failed failed, $skipped skipped"
+}
+
+cleanup() {
+    rc=$?
+    set +e
+    if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
+        echo "cleanup: stopping qemu (pid $qemu_pid)"
+        kill "$qemu_pid"
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 1; done
+        kill -0 "$qemu_pid" 2>/dev/null && kill -KILL "$qemu_pid"
+    fi
+    if mountpoint -q "$mnt" 2>/dev/null; then umount "$mnt" || umount -l "$mnt"; fi
+    if [ -n "$loop" ]; then partx -d "$loop" 2>/dev/null; losetup -d "$loop"; fi
+    rm -rf "$tmp"
+    summary
+    if [ "$rc" -eq 0 ] && [ "$failed" -gt 0 ]; then rc=1; fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'fail "interrupted"; exit 1' INT TERM HUP
+
+need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole test
+    local missing=()
+    for t in "$@"; do command -v "$t" >/dev/null || missing+=("$t"); done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "${CI:-}" = true ]; then
+        fail "missing tools: ${missing[*]}"
+        exit 1
+    fi
+    skip "missing tools: ${missing[*]} (under CI=true this fails)"
+    exit 0
+}
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 1: cheap checks"
+need packer shellcheck xmllint ssh-keygen
+mapfile -t scripts < <(find packer ovf appliance -name '*.sh' -not -path 'packer/build/*' -not -name appliance-test.sh | sort; ls appliance/rootfs/usr/local/sbin/*)
+if shellcheck -x "${scripts[@]}" > "$tmp/shellcheck.txt" 2>&1; then
+    pass "shellcheck: ${#scripts[@]} scripts clean"
+else
+    fail "shellcheck: findings (below)"; cat "$tmp/shellcheck.txt"
+fi
+bash_scripts=("$here/appliance-test.sh")
+if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
+if /usr/bin/python3 -m py_compile "$here/qga.py"; then pass "qga.py compiles"; else fail "qga.py does not compile"; fi
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
+if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
+    -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
+    -var serial_log="$tmp/serial" packer/keyswitch.pkr.hcl > "$tmp/validate.txt" 2>&1; then
+    pass "packer validate packer/keyswitch.pkr.hcl"
+else
+    fail "packer validate"; cat "$tmp/validate.txt"
+fi
+if sh ovf/fill-ovf.sh 0.0.0 keyswitch-0.0.0-disk1.vmdk 1 1 > "$tmp/template.ovf" && sh ovf/validate-ovf.sh "$tmp/template.ovf"; then
+    pass "OVF template validates against DMTF DSP8023 (offline)"
+else
+    fail "OVF template does not validate"
+fi
+if command -v nft >/dev/null; then
+    if nft -c -f appliance/rootfs/etc/nftables.conf > "$tmp/nft.txt" 2>&1; then pass "nft -c: the firewall ruleset parses"; else fail "nft -c: $(cat "$tmp/nft.txt")"; fi
+else
+    skip "nft not installed on this host: the ruleset is checked inside the build instead"
+fi
+if sh "$here/network-config.sh" > "$tmp/network.txt" 2>&1; then
+    pass "network-config.sh: OVF environment parsing and network files ($(grep -c '^ok - ' "$tmp/network.txt") assertions)"
+else
+    fail "network-config.sh (failures below)"; grep '^not ok' "$tmp/network.txt" || cat "$tmp/network.txt"
+fi
+pairs_ok=1
+for c in appliance/hardening/*.sh; do
+    b=$(basename "$c")
+    [ -f "appliance/test/hardening/$b" ] || { fail "hardening control $b has no test of the same name"; pairs_ok=0; }
+    head -n 1 "$c" | grep -q '^# Source: ' || { fail "hardening control $b does not cite its source on line 1"; pairs_ok=0; }
+done
+for t in appliance/test/hardening/*.sh; do
+    [ -f "appliance/hardening/$(basename "$t")" ] || { fail "test $(basename "$t") has no control"; pairs_ok=0; }
+done
+[ "$pairs_ok" = 1 ] && pass "every hardening control cites its source and has a test of the same name"
+if [ "$cheap_only" = 1 ]; then exit 0; fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 2: build"
+need qemu-system-x86_64 qemu-img curl openssl mmdebstrap parted partx losetup mvn
+/usr/bin/python3 -c 'import VMDKstream' 2>/dev/null || need python3-vmdkstream
+[ "$(id -u)" -eq 0 ] || { fail "must run as root (loop devices)"; exit 1; }
+if [ -z "$ova" ]; then
+    t0=$(date +%s)
+    if KEYSWITCH_OVA_DIR=$tmp/ova sh packer/build.sh > "$tmp/build.log" 2>&1; then
+        figure "build time: $(( $(date +%s) - t0 )) s (packer/build.sh, TCG)"
+        ova=$(ls "$tmp"/ova/keyswitch-*.ova)
+        pass "packer/build.sh built $(basename "$ova")"
+    else
+        fail "packer/build.sh failed (last lines below)"; tail -n 40 "$tmp/build.log"; exit 1
+    fi
+    grep -E '^(ok|not ok) - ' "$tmp/build.log" | grep -c '^ok' | xargs -I{} echo "build: {} rootfs assertions passed during sealing"
+fi
+[ -f "$ova" ] || { fail "no OVA at $ova"; exit 1; }
+figure "OVA size: $(stat -c %s "$ova") bytes ($(du -h --apparent-size "$ova" | cut -f1)) $(basename "$ova")"
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 3: the OVA: tar layout, manifest, descriptor"
+if [ -f "$ova.sha256" ] && (cd "$(dirname "$ova")" && sha256sum -c --quiet "$(basename "$ova").sha256"); then
+    pass "$(basename "$ova").sha256 matches"
+else
+    fail "$(basename "$ova").sha256 missing or wrong"
+fi
+mapfile -t members < <(tar -tf "$ova")
+if [ ${#members[@]} -eq 3 ] && [[ ${members[0]} == *.ovf ]] && [[ ${members[1]} == *.mf ]] && [[ ${members[2]} == *.vmdk ]]; then
+    pass "OVA holds .ovf, .mf, .vmdk in that order"
+else
+    fail "OVA members/order: ${members[*]}"
+fi
+if [ "$(dd if="$ova" bs=1 skip=257 count=6 2>/dev/null | od -An -c | tr -d ' ')" = 'ustar\0' ]; then
+    pass "OVA is a POSIX ustar archive"
+else
+    fail "OVA is not ustar"
+fi
+mkdir -p "$tmp/ova-x"
+tar -xf "$ova" -C "$tmp/ova-x"
+ovf=$tmp/ova-x/${members[0]}
+mf=$tmp/ova-x/${members[1]}
+vmdk=$tmp/ova-x/${members[2]}
+mf_ok=1
+for f in "${members[0]}" "${members[2]}"; do
+    want=$(sed -n "s/^SHA256($f)= \([0-9a-f]\{64\}\)\$/\1/p" "$mf")
+    have=$(sha256sum "$tmp/ova-x/$f" | cut -d' ' -f1)
+    if [ -z "$want" ] || [ "$want" != "$have" ]; then mf_ok=0; fail "manifest: $f does not match"; fi
+done
+[ "$(wc -l < "$mf")" -eq 2 ] || { mf_ok=0; fail "manifest: expected 2 lines"; }
+[ "$mf_ok" = 1 ] && pass "manifest (SHA256(file)= hex) matches the .ovf and the .vmdk"
+if sh ovf/validate-ovf.sh "$ovf"; then pass "the OVA's descriptor validates (offline)"; else fail "the OVA's descriptor does not validate"; fi
+if qemu-img check -f vmdk "$vmdk" > "$tmp/check.txt" 2>&1; then pass "qemu-img check of the streamOptimized VMDK"; else fail "qemu-img check: $(cat "$tmp/check.txt")"; fi
+xp() { xmllint --xpath "$1" "$ovf" 2>/dev/null; }
+controller=$(xp 'string(//*[local-name()="Item"][*[local-name()="ResourceType"]="6"]/*[local-name()="ResourceSubType"])')
+nic=$(xp 'string(//*[local-name()="Item"][*[local-name()="ResourceType"]="10"]/*[local-name()="ResourceSubType"])')
+cpus=$(xp 'string(//*[local-name()="Item"][*[local-name()="ResourceType"]="3"]/*[local-name()="VirtualQuantity"])')
+mem=$(xp 'string(//*[local-name()="Item"][*[local-name()="ResourceType"]="4"]/*[local-name()="VirtualQuantity"])')
+case $controller in VirtualSCSI) qemu_scsi=pvscsi ;; *) fail "no QEMU model for SCSI controller '$controller'"; exit 1 ;; esac
+case $nic in VMXNET3) qemu_nic=vmxnet3 ;; *) fail "no QEMU model for NIC '$nic'"; exit 1 ;; esac
+if [ "$cpus" = 2 ] && [ "$mem" = 2048 ]; then pass "OVF: 2 vCPU, 2048 MB, $controller, $nic"; else fail "OVF hardware: $cpus vCPU, $mem MB"; fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 4: the shipped disk's root file system (generalized, hardened)"
+qemu-img convert -O raw "$vmdk" "$tmp/disk.raw"
+loop=$(losetup --show -f -r "$tmp/disk.raw")
+partx -a "$loop" 2>/dev/null || partx -u "$loop" # -u when the kernel already knows it
+for _ in $(seq 20); do [ -b "${loop}p1" ] && break; sleep 0.5; done
+mkdir -p "$mnt"
+mount -o ro,noload "${loop}p1" "$mnt"
+if sh "$here/run-rootfs-tests.sh" "$mnt" > "$tmp/rootfs.txt" 2>&1; then
+    pass "rootfs: generalization and hardening tests ($(grep -c '^ok - ' "$tmp/rootfs.txt") assertions)"
+else
+    fail "rootfs tests (failures below)"; grep -E '^(not ok|==)' "$tmp/rootfs.txt"
+fi
+umount "$mnt"; partx -d "$loop" || true; losetup -d "$loop"; loop=
+rm -f "$tmp/disk.raw"
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 5: boot the VMDK in QEMU (TCG, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+https_port=$(free_port); http_port=$(free_port)
+qemu-img create -q -f qcow2 -F vmdk -b "$vmdk" "$tmp/overlay.qcow2"
+t_boot=$(date +%s)
+qemu-system-x86_64 -machine pc,accel=tcg -smp "$cpus" -m "$mem" -display none -daemonize \
+    -pidfile "$tmp/qemu.pid" -serial "file:$tmp/serial.log" \
+    -device "$qemu_scsi,id=scsi0" -drive "file=$tmp/overlay.qcow2,if=none,id=disk0,format=qcow2" \
+    -device scsi-hd,drive=disk0,bus=scsi0.0 \
+    -netdev "user,id=net0,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$http_port-:80" \
+    -device "$qemu_nic,netdev=net0" \
+    -chardev "socket,id=qga0,path=$tmp/qga.sock,server=on,wait=off" \
+    -device virtio-serial -device virtserialport,chardev=qga0,name=org.qemu.guest_agent.0
+qemu_pid=$(cat "$tmp/qemu.pid")
+echo "qemu pid $qemu_pid; HTTPS on 127.0.0.1:$https_port, HTTP on 127.0.0.1:$http_port"
+if ss -Hltnp | grep "pid=$qemu_pid," | awk '{ print $4 }' | grep -qv '^127\.0\.0\.1:'; then
+    fail "qemu listens beyond 127.0.0.1"
+else
+    pass "qemu's host forwards listen on 127.0.0.1 only"
+fi
+
+echo "waiting up to $timeout_s s for https://127.0.0.1:$https_port/login.xhtml"
+ready=0
+while [ $(( $(date +%s) - t_boot )) -lt "$timeout_s" ]; do
+    kill -0 "$qemu_pid" 2>/dev/null || { fail "qemu exited"; break; }
+    code=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 15 "https://127.0.0.1:$https_port/login.xhtml" || true)
+    if [ "$code" = 200 ]; then ready=1; break; fi
+    sleep 10
+done
+if [ "$ready" = 1 ]; then
+    figure "boot to portal ready (HTTPS 200, TCG): $(( $(date +%s) - t_boot )) s"
+    pass "the portal answers: HTTPS 200 on /login.xhtml"
+else
+    fail "the portal did not answer HTTPS 200 in $timeout_s s (serial console tail below)"
+    tail -n 40 "$tmp/serial.log" | tr -d '\r'
+    exit 1
+fi
+banner_wait=0
+until grep -aq 'KEYSWITCH-READY' "$tmp/serial.log" || [ "$banner_wait" -ge 600 ]; do sleep 5; banner_wait=$((banner_wait + 5)); done
+if grep -aq 'KEYSWITCH-READY' "$tmp/serial.log"; then
+    figure "boot to first-boot banner on the serial console: $(( $(date +%s) - t_boot )) s"
+    pass "first boot shows the address on the serial console"
+else
+    fail "no first-boot banner on the serial console"
+fi
+setup_code=$(tr -d '\r' < "$tmp/serial.log" | sed -n 's/^Setup code (one-time): \(.*\)$/\1/p' | tail -n 1)
+portal_checks=1
+if [ -n "$setup_code" ]; then
+    pass "setup code read from the serial console (${#setup_code} characters)"
+elif [ "$allow_no_code" = 1 ]; then
+    skip "the portal issued no setup code (KEYSWITCH_ALLOW_NO_SETUP_CODE=1: stand-in portal); setup-code, login and redirect checks skipped"
+    portal_checks=0
+else
+    fail "no setup code on the serial console"
+    portal_checks=0
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 6: inside the guest (guest agent), before the first login"
+qga() { /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" "$@"; }
+guest_ok=0
+if qga ping --timeout 300; then
+    guest_ok=1
+    pass "guest agent answers"
+    cat "$here/lib/assert.sh" "$here/guest-checks.sh" > "$tmp/guest-checks.sh"
+    if qga exec --timeout 300 --stdin "$tmp/guest-checks.sh" -- /bin/sh -s / > "$tmp/guest.txt" 2>&1; then
+        pass "guest checks ($(grep -c '^ok - ' "$tmp/guest.txt") assertions)"
+    else
+        fail "guest checks (failures below)"
+    fi
+    grep -E '^not ok' "$tmp/guest.txt" || true
+    while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|memory|boot|listeners)' "$tmp/guest.txt")
+    for t in "$here"/hardening/*.sh; do
+        cat "$here/lib/assert.sh" "$t" > "$tmp/h.sh"
+        if qga exec --timeout 120 --stdin "$tmp/h.sh" -- /bin/sh -s / > "$tmp/h.txt" 2>&1; then
+            pass "live hardening test $(basename "$t" .sh) ($(grep -c '^ok - ' "$tmp/h.txt") assertions)"
+        else
+            fail "live hardening test $(basename "$t" .sh)"; grep '^not ok' "$tmp/h.txt" || cat "$tmp/h.txt"
+        fi
+    done
+else
+    fail "guest agent does not answer"
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 7: the portal over HTTPS: certificate, redirect, first login with the setup code"
+base=https://127.0.0.1:$https_port
+cert=$(echo | openssl s_client -connect "127.0.0.1:$https_port" 2>/dev/null | openssl x509 -noout -text 2>/dev/null || true)
+if grep -q 'ASN1 OID: prime256v1' <<< "$cert" && grep -q 'DNS:keyswitch' <<< "$cert"; then
+    pass "HTTPS certificate: the first boot's EC P-256 one, SAN with the host name"
+else
+    fail "HTTPS certificate is not the first boot's EC P-256 one"
+fi
+jar=$tmp/cookies
+# faces_submit PAGE FORM BUTTON OUT NAME=VALUE|NAME@FILE...: post a Faces form (ajax=false) the
+# way a browser does; secrets go in through files (curl's name@file), never on a command line.
+faces_submit() {
+    local page=$1 form=$2 button=$3 out=$4; shift 4
+    local tag action viewstate
+    tag=$(grep -o "<form[^>]*id=\"$form\"[^>]*>" "$page" | head -n 1)
+    action=$(sed -n 's/.*action="\([^"]*\)".*/\1/p' <<< "$tag" | sed 's/&amp;/\&/g')
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$page" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/; s/&#58;/:/g')
+    if [ -z "$action" ] || [ -z "$viewstate" ]; then echo "no form $form with a view state" >&2; return 1; fi
+    local args=(--data-urlencode "$form=$form" --data-urlencode "$form:$button=" --data-urlencode "jakarta.faces.ViewState=$viewstate")
+    for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
+    curl -sk -L -c "$jar" -b "$jar" --max-time 120 -o "$out" -w '%{url_effective}' "${args[@]}" "$base$action"
+}
+if [ "$portal_checks" = 1 ]; then
+    redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 15 "http://127.0.0.1:$http_port/login.xhtml" || true)
+    if [[ $redirect =~ ^30[1278]\ https:// ]]; then pass "HTTP 80 redirects to HTTPS ($redirect)"; else fail "HTTP 80 does not redirect to HTTPS ($redirect)"; fi
+    (umask 077; printf '%s' "$setup_code" > "$tmp/code"; printf 'Ks9%s' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$tmp/newpw")
+    curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
+    if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
+            account=system username=admin "password@$tmp/code") && [[ $url == */password.xhtml* ]]; then
+        pass "logged in as system/admin with the setup code; the portal asks for a new password"
+        if url=$(faces_submit "$tmp/after-login.html" passwordForm change "$tmp/after-change.html" \
+                "current@$tmp/code" "proposed@$tmp/newpw" "confirmation@$tmp/newpw") && [[ $url == */index.xhtml* ]]; then
+            pass "changed the one-time password; the portal's home page follows"
+        else
+            fail "password change with the setup code failed (at ${url:-nothing})"
+        fi
+    else
+        fail "login as system/admin with the setup code failed (at ${url:-nothing})"
+    fi
+    if [ "$guest_ok" = 1 ]; then
+        if qga exec --timeout 60 -- /bin/sh -c 'test ! -e /var/lib/keyswitch/initial-admin-password'; then
+            pass "the setup code file is gone after the password change"
+        else
+            fail "the setup code file is still there after the password change"
+        fi
+    fi
+fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 8: after the first login: still healthy, then power off"
+if [ "$guest_ok" = 1 ]; then
+    if qga exec --timeout 60 -- /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
+        pass "after the first login: portal active, no failed units"
+    else
+        fail "after the first login: a unit failed or the portal is down"
+    fi
+    echo "powering the guest off"
+    qga shutdown || true
+    for _ in $(seq 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 2; done
+    if kill -0 "$qemu_pid" 2>/dev/null; then fail "guest did not power off in 120 s"; else pass "guest powered off cleanly"; qemu_pid=; fi
+fi

@@ -1,0 +1,28 @@
+# shellcheck shell=sh
+# Provisioning 20 (in the build VM, as root): the portal, its user, the appliance's own files.
+src=/tmp/ks-build
+echo "provision: system user keyswitch (no login, home /var/lib/keyswitch)"
+id keyswitch >/dev/null 2>&1 || adduser --system --group --home /var/lib/keyswitch --shell /usr/sbin/nologin keyswitch
+install -d -m 0750 -o keyswitch -g keyswitch /var/lib/keyswitch
+echo "provision: /opt/keyswitch (WAR, Payara Micro, VERSION ${KEYSWITCH_VERSION})"
+install -d -m 0755 /opt/keyswitch
+install -m 0644 "$src/keyswitch.war" /opt/keyswitch/keyswitch.war
+install -m 0644 "$src/payara-micro.jar" /opt/keyswitch/payara-micro.jar
+echo "$KEYSWITCH_VERSION" > /opt/keyswitch/VERSION
+echo "provision: appliance files (units, first boot, console, nftables, MariaDB)"
+(cd "$src/appliance/rootfs" && find . -type f) | while read -r f; do
+    case $f in
+        ./usr/local/sbin/*) mode=0755 ;;
+        *) mode=0644 ;;
+    esac
+    install -D -m "$mode" -o root -g root "$src/appliance/rootfs/$f" "/$f"
+done
+install -D -m 0644 "$src/install.md" /usr/share/doc/keyswitch/install.md
+echo "provision: enable first boot and console; the portal is enabled by the first boot"
+systemctl daemon-reload
+systemctl enable keyswitch-firstboot.service keyswitch-console.service
+systemctl mask getty@tty1.service serial-getty@ttyS0.service
+echo "provision: no OpenVPN instance until the portal configures one"
+systemctl disable openvpn.service >/dev/null 2>&1 || true
+echo "provision: MariaDB with the Keyswitch settings"
+systemctl restart mariadb.service
