@@ -50,8 +50,7 @@ class AccessUiIT {
         Fixtures.component(db, gridco, pump, "PLC", "192.168.0.10", "tcp/102");
         Fixtures.component(db, gridco, pump, "HMI", "192.168.0.20", "tcp/80");
         browser = Browser.start();
-        LoginPage.open(browser, portal.url()).signIn("gridco", "admin-gridco", PASSWORD);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+        new Steps(browser).signIn(portal.url(), "gridco", "admin-gridco", PASSWORD);
     }
 
     @AfterAll
@@ -139,11 +138,9 @@ class AccessUiIT {
 
     private static void radio(String id, String label) {
         wait(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
-        try {
-            Thread.sleep(700); // the ajax update of the dependent panel
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // the radio's ajax request replaces the dependent panel: wait until it has been answered
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     private static Steps steps() {
