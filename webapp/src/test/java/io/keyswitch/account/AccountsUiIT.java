@@ -46,8 +46,7 @@ class AccountsUiIT {
         long system = Fixtures.accountId(db, "system");
         Fixtures.makeSystemAdmin(db, Fixtures.user(db, system, "operator", PASSWORD, List.of("user:manage")));
         browser = Browser.start();
-        LoginPage.open(browser, portal.url()).signIn("system", "operator", PASSWORD);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+        new Steps(browser).signIn(portal.url(), "system", "operator", PASSWORD);
     }
 
     @AfterAll

@@ -46,8 +46,7 @@ class UsersUiIT {
         plantco = Fixtures.account(db, "plantco");
         Fixtures.user(db, plantco, "carol", PASSWORD, List.of("user:manage", "group:manage", "device:view"));
         browser = Browser.start();
-        LoginPage.open(browser, portal.url()).signIn("plantco", "carol", PASSWORD);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+        new Steps(browser).signIn(portal.url(), "plantco", "carol", PASSWORD);
     }
 
     @AfterAll
