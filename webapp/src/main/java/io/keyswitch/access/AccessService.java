@@ -1,5 +1,6 @@
 package io.keyswitch.access;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.device.Component;
@@ -64,6 +65,9 @@ public class AccessService {
     AuditTrail audit;
 
     @Inject
+    AccountPolicies policies;
+
+    @Inject
     Clock clock;
 
     public List<Grant> grants(Actor actor) {
@@ -75,7 +79,7 @@ public class AccessService {
     /** Creates the grants asked for (one per listed component); refuses one that exists already. */
     public List<Grant> grant(Actor actor, GrantRequest request, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User user = null;
         UserGroup group = null;
         if (request.getSubjectType() == GrantRequest.SubjectType.USER) {
@@ -129,7 +133,7 @@ public class AccessService {
 
     public void revoke(Actor actor, long grantId, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Grant g = em.find(Grant.class, grantId);
         if (g == null || g.getAccountId() != actor.accountId()) {
             throw new NotFound("grant");

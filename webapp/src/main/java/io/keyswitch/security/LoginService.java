@@ -1,6 +1,8 @@
 package io.keyswitch.security;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -65,6 +67,9 @@ public class LoginService {
     @Inject
     EmailLinkAuthenticator mailLinks;
 
+    @Inject
+    AccountPolicies policies;
+
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
@@ -96,6 +101,15 @@ public class LoginService {
         PortalPrincipal principal = info.getPrincipals().oneByType(PortalPrincipal.class);
         User found = em.find(User.class, principal.userId());
         Instant now = clock.instant();
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // The hourly sweep may not have come by yet: the rule holds at the door too.
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(principal.accountId(), "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + user, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
@@ -222,9 +236,15 @@ public class LoginService {
         jail.recordSuccess(sourceIp, tried);
         audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
                 "user:" + principal.username(), Outcome.SUCCESS, details, null));
-        return found.isMustChangePassword()
-                ? new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.")
-                : new LoginResult(LoginResult.Status.SIGNED_IN, null);
+        if (found.isMustChangePassword()) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.");
+        }
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Your password is older than "
+                    + rules.getPasswordMaxAgeDays() + " days, the most this account allows. Please choose a new one.");
+        }
+        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
     }
 
     /** Why a user whose password was right may still not log in now; said only after the password was right. */

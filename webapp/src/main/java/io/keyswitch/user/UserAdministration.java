@@ -1,5 +1,6 @@
 package io.keyswitch.user;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -44,6 +45,9 @@ public class UserAdministration {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AccountPolicies policies;
 
     @Inject
     PasswordHasher hasher;
@@ -94,7 +98,7 @@ public class UserAdministration {
 
     public OneTimePassword createUser(Actor actor, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Checked c = check(actor, form, null);
         String password = RandomTokens.readable(16);
         Account account = em.find(Account.class, actor.accountId());
@@ -114,7 +118,7 @@ public class UserAdministration {
 
     public User updateUser(Actor actor, long userId, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         Checked c = check(actor, form, u);
         List<UserGroup> before = groupsOf(u);
@@ -136,7 +140,7 @@ public class UserAdministration {
 
     public OneTimePassword resetPassword(Actor actor, long userId, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         String password = RandomTokens.readable(16);
         u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
@@ -170,7 +174,7 @@ public class UserAdministration {
 
     public UserGroup saveGroup(Actor actor, Long groupId, String name, String description, List<String> rights, String reason) {
         actor.require(Rights.GROUP_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Map<String, String> errors = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100) {
