@@ -87,12 +87,6 @@ public class DeviceService {
                 .setParameter("d", d).getResultList();
     }
 
-    public List<Project> projects(Actor actor) {
-        actor.require(Rights.DEVICE_VIEW);
-        return em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a ORDER BY p.name", Project.class)
-                .setParameter("a", actor.accountId()).getResultList();
-    }
-
     private static String filterClause(String filter) {
         return filter == null || filter.isBlank() ? "" : " AND (d.name LIKE :prefix OR d.serialNumber LIKE :prefix)";
     }
@@ -102,29 +96,6 @@ public class DeviceService {
             q.setParameter("prefix", Like.prefix(filter));
         }
         return q;
-    }
-
-    // --- projects ------------------------------------------------------------------------------
-
-    public Project createProject(Actor actor, String name, String description, String reason) {
-        actor.require(Rights.PROJECT_MANAGE);
-        String why = policies.reason(actor, reason);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String n = required(name, "name", "Please enter a name.", 100, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
-        if (!em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.name = :n", Long.class)
-                .setParameter("a", actor.accountId()).setParameter("n", n).getResultList().isEmpty()) {
-            throw ValidationFailed.of("name", "There is already a project named '" + n + "'.");
-        }
-        Project p = new Project(actor.accountId(), n, clock.instant());
-        p.setDescription(blankToNull(description));
-        em.persist(p);
-        em.flush();
-        record(actor, "project.create", "project:" + p.getId(),
-                Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why);
-        return p;
     }
 
     // --- devices -------------------------------------------------------------------------------

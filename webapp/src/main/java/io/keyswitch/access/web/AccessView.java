@@ -36,6 +36,9 @@ public class AccessView implements Serializable {
     DeviceService devices;
 
     @Inject
+    io.keyswitch.device.ProjectService projectService;
+
+    @Inject
     UserAdministration users;
 
     private List<Grant> grants;
@@ -55,7 +58,7 @@ public class AccessView implements Serializable {
         Actor actor = actor();
         grants = access.grants(actor);
         groups = users.groups(actor);
-        projects = devices.projects(actor);
+        projects = projectService.all(actor);
     }
 
     public List<String> completeDevice(String prefix) {

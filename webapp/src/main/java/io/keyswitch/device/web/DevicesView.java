@@ -23,6 +23,9 @@ public class DevicesView implements Serializable {
     @Inject
     DeviceService devices;
 
+    @Inject
+    io.keyswitch.device.ProjectService projectService;
+
     private DeviceLazyModel model;
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
@@ -35,7 +38,7 @@ public class DevicesView implements Serializable {
     void load() {
         Actor actor = Actor.current(Pages.sourceIp());
         model = new DeviceLazyModel(devices);
-        projects = devices.projects(actor);
+        projects = projectService.all(actor);
     }
 
     public void startCreate() {
