@@ -42,6 +42,31 @@ public class HashChainedAuditTrail implements AuditTrail {
         return event;
     }
 
+    @Override
+    @Transactional
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long chainKey = chainKey(entries.get(0).accountId());
+        if (entries.stream().anyMatch(e -> chainKey(e.accountId()) != chainKey)) {
+            throw new IllegalArgumentException("recordAll takes the events of one account");
+        }
+        AuditChainHead head = lockedHead(chainKey);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String prev = head.lastHash();
+        AuditEvent last = null;
+        for (AuditEntry entry : entries) {
+            AuditEvent event = new AuditEvent(chainKey, now, entry, prev);
+            event.seal(EventHash.of(event));
+            em.persist(event);
+            prev = event.getHash();
+            last = event;
+        }
+        em.flush();
+        head.advance(last.getId(), last.getHash());
+    }
+
     /**
      * The chain's head, locked for this transaction. Only the first event of a chain inserts the row:
      * an INSERT IGNORE on an existing row takes a shared lock, and two writers upgrading their shared

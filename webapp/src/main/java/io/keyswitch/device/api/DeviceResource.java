@@ -3,6 +3,7 @@ package io.keyswitch.device.api;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
+import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
@@ -44,6 +45,9 @@ public class DeviceResource {
     @Inject
     DeviceService devices;
 
+    @Inject
+    DeviceImport importer;
+
     @Context
     HttpServletRequest request;
 
@@ -59,6 +63,18 @@ public class DeviceResource {
         List<DeviceOut> items = devices.page(actor, new DevicePage(filter, "name", true, page * size, size))
                 .stream().map(DeviceOut::of).toList();
         return new Paged<>(items, page, size, devices.count(actor, filter));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import devices with components from CSV (the import page's format), all or nothing;"
+            + " ?dryRun=true only checks and lists every bad line (rights device:edit and component:edit)")
+    public Response importCsv(byte[] csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                              @QueryParam("reason") String reason) {
+        Actor actor = caller();
+        DeviceImport.Check check = dryRun ? importer.check(actor, csv) : importer.commit(actor, csv, reason, n -> { });
+        return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(ImportJson.of(check, !dryRun)).build();
     }
 
     @GET
