@@ -30,11 +30,8 @@ import java.util.List;
 @Transactional
 public class AccessService {
 
-    /** One query per grant scope, joined down to components; the subject is the user or one of their groups. */
-    private static final String REACH = """
-            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
-                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
-            FROM (
+    /** The components a user reaches, one row per grant path (the subject is the user or one of their groups). */
+    private static final String PATHS = """
               SELECT d.id device_id, d.name device, d.virtual_subnet, d.lan_subnet, c.id component_id, c.name component,
                      c.ip, c.services, CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → component ', c.name) via
                 FROM access_grant g JOIN component c ON c.id = g.component_id JOIN device d ON d.id = c.device_id
@@ -53,10 +50,20 @@ public class AccessService {
                 JOIN component c ON c.device_id = d.id
                 LEFT JOIN user_group ug ON ug.id = g.group_id
                WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
+""";
+
+    /** One query per grant scope, joined down to components, one row per component with every path to it. */
+    private static final String REACH = """
+            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
+                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
+            FROM (""" + PATHS + """
             ) x
             GROUP BY x.component_id, x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component, x.ip, x.services
-            ORDER BY x.device, x.component
+            ORDER BY x.device, x.component, x.component_id
             """;
+
+    private static final String REACH_COUNT = "SELECT COUNT(DISTINCT x.component_id) FROM (" + PATHS + ") x";
+
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -145,18 +152,35 @@ public class AccessService {
 
     /** Every component {@code userId} can reach, with the grants that give it; empty without grants. */
     public List<Reach> reachableBy(Actor actor, long userId) {
-        actor.require(Rights.USER_MANAGE);
-        User u = em.find(User.class, userId);
-        if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
-            throw new NotFound("user");
-        }
+        return reachableBy(actor, userId, 0, Integer.MAX_VALUE);
+    }
+
+    /** How many components {@code userId} can reach. */
+    public long countReachable(Actor actor, long userId) {
+        reachableUser(actor, userId);
+        return ((Number) em.createNativeQuery(REACH_COUNT).setParameter(1, actor.accountId()).setParameter(2, userId)
+                .getSingleResult()).longValue();
+    }
+
+    /** One page of what {@code userId} can reach, by device and component name, cut by the database. */
+    public List<Reach> reachableBy(Actor actor, long userId, int first, int size) {
+        reachableUser(actor, userId);
         List<Reach> out = new ArrayList<>();
-        for (Object row : em.createNativeQuery(REACH).setParameter(1, actor.accountId()).setParameter(2, userId).getResultList()) {
+        for (Object row : em.createNativeQuery(REACH + " LIMIT ?3 OFFSET ?4").setParameter(1, actor.accountId())
+                .setParameter(2, userId).setParameter(3, size).setParameter(4, first).getResultList()) {
             Object[] r = (Object[]) row;
             out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
         }
         return out;
+    }
+
+    private void reachableUser(Actor actor, long userId) {
+        actor.require(Rights.USER_MANAGE);
+        User u = em.find(User.class, userId);
+        if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
+            throw new NotFound("user");
+        }
     }
 
     /** Who can reach {@code componentId}: each user with the grant (and group) that gives it. */

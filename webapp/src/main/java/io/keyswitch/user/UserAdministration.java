@@ -215,6 +215,33 @@ public class UserAdministration {
         return g;
     }
 
+    /**
+     * Deletes a group; its members lose its rights at their next request and its grants go with it
+     * (counted in the audit). Refused for the last group through which anybody may manage groups.
+     */
+    public void deleteGroup(Actor actor, long groupId, String reason) {
+        actor.require(Rights.GROUP_MANAGE);
+        String why = policies.reason(actor, reason);
+        UserGroup g = group(actor, groupId);
+        if (g.getRights().contains(Rights.GROUP_MANAGE)) {
+            long others = em.createQuery("SELECT COUNT(DISTINCT m) FROM UserGroup o JOIN o.members m JOIN o.rights r"
+                            + " WHERE o.account.id = :a AND o <> :g AND r = :right AND m.status = :active", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("g", g).setParameter("right", Rights.GROUP_MANAGE)
+                    .setParameter("active", UserStatus.ACTIVE).getSingleResult();
+            if (others == 0) {
+                throw ValidationFailed.of("reason", "'" + g.getName() + "' is the last group through which an active user"
+                        + " may manage groups; deleting it would lock the account's administration out.");
+            }
+        }
+        long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE group_id = ?1")
+                .setParameter(1, g.getId()).getSingleResult()).longValue();
+        record(actor, "group.delete", "group:" + g.getName(), Changes.of().field("name", g.getName(), null)
+                .field("rights", String.join(", ", new TreeSet<>(g.getRights())), null)
+                .field("members", memberCount(g), null).field("grants", grants, null), why);
+        em.createNativeQuery("DELETE FROM access_grant WHERE group_id = ?1").setParameter(1, g.getId()).executeUpdate();
+        em.remove(g);
+    }
+
     // --- checks --------------------------------------------------------------------------------
 
     private record Checked(String username, String fullName, String email, String phone,
