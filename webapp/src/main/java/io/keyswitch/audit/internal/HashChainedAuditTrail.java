@@ -55,16 +55,19 @@ public class HashChainedAuditTrail implements AuditTrail {
         AuditChainHead head = lockedHead(chainKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String prev = head.lastHash();
-        AuditEvent last = null;
+        long lastId = 0;
         for (AuditEntry entry : entries) {
             AuditEvent event = new AuditEvent(chainKey, now, entry, prev);
             event.seal(EventHash.of(event));
+            // One insert at a time: EclipseLink does not keep the order of objects persisted in one
+            // flush, and the chain is read back in id order. Detached, the next flush stays small.
             em.persist(event);
+            em.flush();
+            em.detach(event);
             prev = event.getHash();
-            last = event;
+            lastId = event.getId();
         }
-        em.flush();
-        head.advance(last.getId(), last.getHash());
+        head.advance(lastId, prev);
     }
 
     /**
