@@ -78,9 +78,43 @@ public class AccessService {
     Clock clock;
 
     public List<Grant> grants(Actor actor) {
+        return grants(actor, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the account's grants, newest first, cut by the database. */
+    public List<Grant> grants(Actor actor, int first, int size) {
         actor.require(Rights.USER_MANAGE);
         return em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a ORDER BY g.id DESC", Grant.class)
-                .setParameter("a", actor.accountId()).getResultList();
+                .setParameter("a", actor.accountId()).setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long countGrants(Actor actor) {
+        actor.require(Rights.USER_MANAGE);
+        return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.accountId = :a", Long.class)
+                .setParameter("a", actor.accountId()).getSingleResult();
+    }
+
+    /** Whether the same subject already reaches the same scope by a grant. */
+    private boolean exists(Grant g) {
+        StringBuilder q = new StringBuilder("SELECT COUNT(x) FROM Grant x WHERE x.accountId = :a");
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        same(q, params, "user", g.getUserRef());
+        same(q, params, "group", g.getGroupRef());
+        same(q, params, "project", g.getProjectRef());
+        same(q, params, "device", g.getDeviceRef());
+        same(q, params, "component", g.getComponentRef());
+        var query = em.createQuery(q.toString(), Long.class).setParameter("a", g.getAccountId());
+        params.forEach(query::setParameter);
+        return query.getSingleResult() > 0;
+    }
+
+    private static void same(StringBuilder q, java.util.Map<String, Object> params, String field, Object value) {
+        if (value == null) {
+            q.append(" AND x.").append(field).append(" IS NULL");
+        } else {
+            q.append(" AND x.").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
     }
 
     /** Creates the grants asked for (one per listed component); refuses one that exists already. */
@@ -125,9 +159,8 @@ public class AccessService {
             }
             default -> throw new IllegalArgumentException("unknown scope");
         }
-        List<Grant> existing = grants(actor);
         for (Grant g : created) {
-            if (existing.stream().anyMatch(e -> e.getSubject().equals(g.getSubject()) && e.getScope().equals(g.getScope()))) {
+            if (exists(g)) {
                 throw ValidationFailed.of("scopeType", g.getSubject() + " may already reach " + g.getScope() + ".");
             }
             em.persist(g);

@@ -96,7 +96,7 @@ class ImportUiIT {
         steps.type("commitForm:reason", "machines of order 4711");
         steps.click("commitForm:commit");
 
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("messages"), "2 devices with 3 components imported from good.csv."));
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component WHERE account_id = ?", account)).isEqualTo(3);
         assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(virtual_subnet ORDER BY name) FROM device WHERE account_id = ?", account))

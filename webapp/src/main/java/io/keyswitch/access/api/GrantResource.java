@@ -59,7 +59,9 @@ public class GrantResource {
     @Operation(summary = "Grants, newest first (right user:manage)")
     public Paged<GrantOut> list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size);
-        return Paged.slice(access.grants(caller()).stream().map(GrantOut::of).toList(), page, size);
+        Actor actor = caller();
+        return new Paged<>(access.grants(actor, page * size, size).stream().map(GrantOut::of).toList(), page, size,
+                access.countGrants(actor));
     }
 
     @POST
