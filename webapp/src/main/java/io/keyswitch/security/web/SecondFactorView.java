@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
 
-/** The login's second step: the code from the authenticator app, or a recovery code. */
+/** The login's second step: the code from the authenticator app, a recovery code, an e-mail link or an SMS code. */
 @Named
 @RequestScoped
 public class SecondFactorView {
@@ -24,7 +24,11 @@ public class SecondFactorView {
     @Inject
     io.keyswitch.security.EmailLinkAuthenticator mailLinks;
 
+    @Inject
+    io.keyswitch.security.SmsCodeAuthenticator smsCodes;
+
     private String code;
+    private String smsCode;
 
     /** Without a login in progress this page leads to the login page. */
     public void check() {
@@ -76,6 +80,69 @@ public class SecondFactorView {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "The login link could not be sent. Please try again later or contact your administrator.", null));
         }
+    }
+
+    /** Sends an SMS code for the login in progress. */
+    public void sendSms() {
+        PendingLogin pending = Requests.pendingLogin();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (pending == null || !pending.sms() || !pending.validAt(clock.instant())) {
+            Requests.redirect("/login.xhtml");
+            return;
+        }
+        try {
+            var sent = smsCodes.send(pending, Requests.sourceIp());
+            faces.addMessage(null, sent == io.keyswitch.security.SmsCodeAuthenticator.Sent.SENT
+                    ? new FacesMessage(FacesMessage.SEVERITY_INFO, "We sent a code by SMS to your number ending in "
+                            + smsCodes.numberEnding(pending.principal().userId()) + ". Enter it below.", null)
+                    : new FacesMessage(FacesMessage.SEVERITY_WARN,
+                            "A code was sent less than half a minute ago. Please wait for it, or try again in a moment.", null));
+        } catch (io.keyswitch.security.sms.SmsDeliveryException e) {
+            java.util.logging.Logger.getLogger(SecondFactorView.class.getName()).warning("SMS code not sent: " + e.getMessage());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The SMS could not be sent. Please try again later or contact your administrator.", null));
+        }
+    }
+
+    /** Checks the SMS code typed for the login in progress. */
+    public void verifySms() {
+        PendingLogin pending = Requests.pendingLogin();
+        if (pending == null || !pending.sms()) {
+            Requests.redirect("/login.xhtml");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (smsCode == null || smsCode.isBlank()) {
+            faces.addMessage("smsForm:smsCode", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please enter the code from the SMS.", null));
+            return;
+        }
+        LoginResult result = loginService.smsCode(pending, smsCode, Requests.sourceIp());
+        smsCode = null;
+        if (result.status() == LoginResult.Status.REFUSED) {
+            if (LoginService.TOO_LATE.equals(result.message())) {
+                Requests.current().getSession().removeAttribute(SessionAttributes.PENDING_LOGIN);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, result.message(), null));
+                Requests.redirect("/login.xhtml");
+            } else {
+                faces.addMessage("smsForm:smsCode", new FacesMessage(FacesMessage.SEVERITY_ERROR, result.message(), null));
+            }
+            return;
+        }
+        LoginView.finish(result, clock);
+    }
+
+    /** Whether the user can get an SMS code (the SMS part is shown). */
+    public boolean isSms() {
+        PendingLogin pending = Requests.pendingLogin();
+        return pending != null && pending.sms();
+    }
+
+    public String getSmsCode() {
+        return smsCode;
+    }
+
+    public void setSmsCode(String smsCode) {
+        this.smsCode = smsCode;
     }
 
     /** Whether the user has an authenticator app (the code field is shown). */
