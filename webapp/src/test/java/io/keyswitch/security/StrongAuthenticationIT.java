@@ -553,6 +553,27 @@ class StrongAuthenticationIT {
                         "login.second-factor FAILURE SMS code not sent, used, expired or out of tries");
         assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE CONCAT_WS(' ', details, reason) LIKE ?", "%" + code + "%"))
                 .as("the code is in no audit entry").containsExactly("0");
+
+        // Wrong codes count in the jail. The successful login forgot the user name's failures before
+        // it; the reused code is one, four more guesses from a third address ban the user name, and
+        // then a login already waiting at yet another address cannot have an SMS sent any more.
+        LocalAddressClient elsewhere = new LocalAddressClient(loopbackUrl(), "127.0.0.5");
+        Page waiting = login(elsewhere, ACCOUNT, "gina", PASSWORD);
+        LocalAddressClient guesser = new LocalAddressClient(loopbackUrl(), "127.0.0.6");
+        Page guess = login(guesser, ACCOUNT, "gina", PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            guess = guesser.submit(guess, "smsForm", Map.of("smsCode", "000000"), "verifySms");
+            assertThat(guess.body()).contains(LoginService.NO_SMS_CODE);
+        }
+        long smsBefore = java.nio.file.Files.readAllLines(ArquillianPortal.smsOutbox()).size();
+        Page sendWhileBanned = elsewhere.submit(waiting, "smsForm", Map.of("smsCode", ""), "sendSms");
+
+        assertThat(waiting.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(sendWhileBanned.status()).isEqualTo(429);
+        assertThat(sendWhileBanned.body()).contains(LoginResult.BANNED);
+        assertThat(java.nio.file.Files.readAllLines(ArquillianPortal.smsOutbox())).as("no SMS sent while banned").hasSize((int) smsBefore);
+        assertThat(strings("SELECT target FROM audit_event WHERE action = 'jail.ban' AND target LIKE ? ORDER BY target", "%gina%"))
+                .containsExactly("user-name:" + ACCOUNT + "/gina");
     }
 
     @Test
