@@ -8,6 +8,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.jail.Ban;
 import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.security.sms.SmsCodes;
 import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
@@ -43,6 +44,9 @@ public class LoginService {
     /** The answer to a link that does not complete this login. */
     public static final String WRONG_LINK = "This login link is not valid (any more). Please log in again to get a new one.";
 
+    /** The answer when there is no SMS code to check. */
+    public static final String NO_SMS_CODE = "There is no valid SMS code (any more). Please ask for a new one.";
+
     /** The answer when the second step came too late. */
     public static final String TOO_LATE = "The login took too long. Please log in again.";
 
@@ -69,6 +73,9 @@ public class LoginService {
 
     @Inject
     AccountPolicies policies;
+
+    @Inject
+    SmsCodeAuthenticator smsCodes;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -119,13 +126,15 @@ public class LoginService {
         boolean enrolled = totp.enrolled(principal.userId());
         if (enrolled || policy.requiredFor(principal.userId())) {
             // A user who needs a second factor and has no app, but an e-mail address while SMTP is
-            // configured, gets the e-mail link; only without either is enrolment the next step.
+            // configured or a phone number while an SMS gateway is, gets the e-mail link or the SMS
+            // code; only without any of them is enrolment the next step.
             boolean mailLink = mailLinks.availableFor(principal.userId());
-            boolean mustEnrol = !enrolled && !mailLink;
+            boolean sms = smsCodes.availableFor(principal.userId());
+            boolean mustEnrol = !enrolled && !mailLink && !sms;
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login.password",
                     "user:" + user, Outcome.SUCCESS,
                     mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next", null));
-            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink);
+            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink, sms);
             return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
                     null, null, pending);
         }
@@ -192,6 +201,31 @@ public class LoginService {
             return LoginResult.refused(WRONG_LINK);
         }
         return complete(p, pending.tried(), sourceIp, "second factor: e-mail link");
+    }
+
+    /**
+     * The second step by SMS code: the code sent for this user, once, within its validity and its
+     * tries. A wrong code, or a try when there is none, counts in the jail like a wrong password.
+     */
+    @Transactional
+    public LoginResult smsCode(PendingLogin pending, String code, String sourceIp) {
+        Optional<Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isPresent()) {
+            return LoginResult.banned(ban.get().until());
+        }
+        if (!pending.validAt(clock.instant())) {
+            return LoginResult.refused(TOO_LATE);
+        }
+        PortalPrincipal p = pending.principal();
+        SmsCodes.Check check = smsCodes.check(p.userId(), code);
+        if (check != SmsCodes.Check.ACCEPTED) {
+            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
+                    "user:" + p.username(), Outcome.FAILURE, check == SmsCodes.Check.WRONG ? "wrong SMS code"
+                            : "SMS code not sent, used, expired or out of tries", null));
+            jail.recordFailure(sourceIp, pending.tried());
+            return LoginResult.refused(check == SmsCodes.Check.WRONG ? WRONG_CODE : NO_SMS_CODE);
+        }
+        return complete(p, pending.tried(), sourceIp, "second factor: SMS code");
     }
 
     /**
