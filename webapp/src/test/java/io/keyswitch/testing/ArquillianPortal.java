@@ -21,6 +21,9 @@ public class ArquillianPortal implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (System.getProperty("keyswitch.home") != null) {
+            return; // inside the portal (an in-container test): it is already prepared and running
+        }
         prepare();
     }
 
