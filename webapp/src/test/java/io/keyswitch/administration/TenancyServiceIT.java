@@ -66,9 +66,33 @@ class TenancyServiceIT {
     ApiTokens tokens;
 
     @Deployment(testable = true)
-    static WebArchive portal() {
-        return ShrinkWrap.create(ZipImporter.class, "keyswitch.war").importFrom(TestDirs.war().toFile()).as(WebArchive.class)
-                .addClasses(TenancyServiceIT.class, ArquillianPortal.class)
+    static WebArchive portal() throws java.io.IOException {
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "keyswitch.war").importFrom(TestDirs.war().toFile()).as(WebArchive.class);
+        // Arquillian's runner servlet is reached without a login; everything else keeps the portal's policy.
+        String shiro;
+        try (java.io.InputStream in = war.get("/WEB-INF/shiro.ini").getAsset().openStream()) {
+            shiro = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        war.delete("/WEB-INF/shiro.ini");
+        war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
+                shiro.replace("[urls]\n", "[urls]\n/ArquillianServletRunnerEE9 = anon\n")), "shiro.ini");
+        String web;
+        try (java.io.InputStream in = war.get("/WEB-INF/web.xml").getAsset().openStream()) {
+            web = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        war.delete("/WEB-INF/web.xml");
+        war.setWebXML(new org.jboss.shrinkwrap.api.asset.StringAsset(web.replace("  <welcome-file-list>", """
+                  <security-constraint>
+                    <web-resource-collection>
+                      <web-resource-name>arquillian runner, loopback HTTP</web-resource-name>
+                      <url-pattern>/ArquillianServletRunnerEE9</url-pattern>
+                    </web-resource-collection>
+                    <user-data-constraint>
+                      <transport-guarantee>NONE</transport-guarantee>
+                    </user-data-constraint>
+                  </security-constraint>
+                  <welcome-file-list>""")));
+        return war.addClasses(TenancyServiceIT.class, TenancyServiceIT.Across.class, ArquillianPortal.class)
                 .addPackages(true, "org.assertj");
     }
 
