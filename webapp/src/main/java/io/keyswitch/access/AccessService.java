@@ -55,7 +55,7 @@ public class AccessService {
     /** One query per grant scope, joined down to components, one row per component with every path to it. */
     private static final String REACH = """
             SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
-                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
+                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; '), COUNT(*) OVER ()
             FROM (""" + PATHS + """
             ) x
             GROUP BY x.component_id, x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component, x.ip, x.services
@@ -197,15 +197,29 @@ public class AccessService {
 
     /** One page of what {@code userId} can reach, by device and component name, cut by the database. */
     public List<Reach> reachableBy(Actor actor, long userId, int first, int size) {
+        return reachPage(actor, userId, first, size).items();
+    }
+
+    /** A page of what a user can reach and how many components there are in all. */
+    public record ReachPage(List<Reach> items, long total) {
+    }
+
+    /**
+     * One page and the total in one query (a window count over the grouped rows); only a page past
+     * the end needs a second query for the total.
+     */
+    public ReachPage reachPage(Actor actor, long userId, int first, int size) {
         reachableUser(actor, userId);
         List<Reach> out = new ArrayList<>();
+        long total = -1;
         for (Object row : em.createNativeQuery(REACH + " LIMIT ?3 OFFSET ?4").setParameter(1, actor.accountId())
                 .setParameter(2, userId).setParameter(3, size).setParameter(4, first).getResultList()) {
             Object[] r = (Object[]) row;
+            total = ((Number) r[9]).longValue();
             out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
         }
-        return out;
+        return new ReachPage(out, total >= 0 ? total : countReachable(actor, userId));
     }
 
     private void reachableUser(Actor actor, long userId) {

@@ -46,7 +46,7 @@ public class ReachResource {
                                  @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size);
         Actor actor = BearerTokenFilter.caller(request);
-        List<ReachOut> items = access.reachableBy(actor, userId, page * size, size).stream().map(ReachOut::of).toList();
-        return new Paged<>(items, page, size, access.countReachable(actor, userId));
+        AccessService.ReachPage reach = access.reachPage(actor, userId, page * size, size);
+        return new Paged<>(reach.items().stream().map(ReachOut::of).toList(), page, size, reach.total());
     }
 }
