@@ -120,13 +120,14 @@ public class VpnService {
     }
 
     /** The signed-in user's own technician profile; an earlier one of the same user stops working. */
-    public TechnicianProfile technicianProfile(Actor actor, String username, String reason) {
+    public TechnicianProfile technicianProfile(Actor actor, String reason) {
         actor.require(Rights.DEVICE_CONNECT);
         String why = Actor.requireReason(reason);
         if (actor.userId() == null) {
             throw ValidationFailed.of("reason", "Only a user can have a technician profile.");
         }
         requireIssuing();
+        String username = store.username(actor.userId()).orElseThrow(() -> new NotFound("user"));
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.TECHNICIAN, null, actor.userId(),
                 maxHost(tunnel), runtime::issueClient, null, null, "replaced by a new profile: " + why,

@@ -196,6 +196,10 @@ public class VpnStore {
         return Optional.ofNullable(em.find(Device.class, deviceId));
     }
 
+    public Optional<String> username(long userId) {
+        return Optional.ofNullable(em.find(io.keyswitch.user.User.class, userId)).map(io.keyswitch.user.User::getUsername);
+    }
+
     public Optional<Account> account(long accountId) {
         return Optional.ofNullable(em.find(Account.class, accountId));
     }
