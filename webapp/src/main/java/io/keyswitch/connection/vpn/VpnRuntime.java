@@ -95,7 +95,7 @@ public class VpnRuntime {
     private volatile InstanceSupervisor supervisor;
     private volatile VpnAvailability availability = VpnAvailability.unavailable("not started yet");
     private ThreadPoolExecutor decisions;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
 
     /** One started instance: its files and settings, and its management client (null when OpenVPN is unavailable). */
     public record Running(long accountId, String name, InstanceSettings settings, ManagementClient management) {
@@ -188,6 +188,12 @@ public class VpnRuntime {
 
     public VpnSettings settings() {
         return settings;
+    }
+
+    /** Whether OpenVPN runs here but the account's instance could not be started (its files or the supervisor failed). */
+    public boolean startFailed(long accountId) {
+        Running r = running.get(accountId);
+        return availability.available() && r != null && r.management() == null;
     }
 
     /** Whether the management socket of the account's instance is open now (false: unreachable or not running). */
@@ -289,6 +295,20 @@ public class VpnRuntime {
                 LOG.warning(() -> "Could not disconnect " + commonName + ": " + e.getMessage());
             }
         });
+    }
+
+    /** Runs {@code task} soon on the VPN's scheduler thread (its own transactions); nothing when the VPN never started. */
+    public void later(Runnable task) {
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "VPN task failed: " + e.getMessage(), e);
+                }
+            });
+        }
     }
 
     private VpnInstance makeInstance(VpnStore.Allocation a) {

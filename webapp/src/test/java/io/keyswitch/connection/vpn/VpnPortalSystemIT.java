@@ -11,6 +11,8 @@ import io.keyswitch.security.totp.TotpAlgorithm;
 import io.keyswitch.security.totp.TotpGenerator;
 import io.keyswitch.security.totp.TotpSecret;
 import io.keyswitch.testing.ApiClient;
+import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.TestDirs;
@@ -50,6 +52,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * System tier, the whole product: the REAL portal (Payara Micro, as the launcher starts it, as root so its
@@ -165,39 +172,48 @@ class VpnPortalSystemIT {
 
     @Test
     @Order(1)
-    @DisplayName("a device made through the API dials in with its downloaded profile: online within 5 s, offline when it goes")
+    @DisplayName("a device made through the API dials in with its downloaded profile: online within 5 s, in the API and"
+            + " in the open device table (no reload), offline when it goes")
     void deviceConnectsAndDisconnects() throws Exception {
         // Arrange
         Device device = newDevice(ADMIN_A, "Press 1", "192.168.0.0/24");
         awaitInstanceReady(accountA);
+        try (DeviceTablePage table = DeviceTablePage.open("alpha-vpn", "admin", "Alpha-Admin-2026")) {
+            assertThat(table.vpn("Press 1")).isEqualTo("never connected");
 
-        // Act
-        long started = System.nanoTime();
-        Process client = startDevice(device, device.secret(), CLIENT_NS, "press-1");
-        JsonObject online = awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 5_000);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+            // Act
+            long started = System.nanoTime();
+            Process client = startDevice(device, device.secret(), CLIENT_NS, "press-1");
+            JsonObject online = awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 5_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String shown = table.awaitVpn("Press 1", "online since");
 
-        // Assert
-        assertThat(online).as("online within 5 s; client log:\n" + log("press-1") + "\nserver log:\n" + serverLog("acct-" + accountA))
-                .isNotNull();
-        System.out.println("device online in the portal " + millis + " ms after the client started");
-        assertThat(online.getString("tunnelAddress")).startsWith("10.254.");
-        assertThat(online.getString("wanAddress")).isEqualTo("10.255.61.2");
-        assertThat(audit(accountA, "vpn.connect", "device:" + device.id())).isEqualTo(1);
-        JsonObject counted = awaitStatus(ADMIN_A, device.id(), s -> s.getJsonNumber("bytesIn").longValue() > 0, 10_000);
-        assertThat(counted).as("byte counts arrive in batches").isNotNull();
+            // Assert
+            assertThat(online).as("online within 5 s; client log:\n" + log("press-1") + "\nserver log:\n"
+                    + serverLog("acct-" + accountA)).isNotNull();
+            System.out.println("device online in the portal " + millis + " ms after the client started");
+            assertThat(online.getString("tunnelAddress")).startsWith("10.254.");
+            assertThat(online.getString("wanAddress")).isEqualTo("10.255.61.2");
+            assertThat(shown).as("the open device table shows it").startsWith("online since");
+            assertThat(table.notReloaded()).as("the table updated itself, the page was not reloaded").isTrue();
+            assertThat(audit(accountA, "vpn.connect", "device:" + device.id())).isEqualTo(1);
+            assertThat(awaitStatus(ADMIN_A, device.id(), s -> s.getJsonNumber("bytesIn").longValue() > 0, 10_000))
+                    .as("byte counts arrive in batches").isNotNull();
 
-        // Act: the device goes (SIGTERM: explicit-exit-notify)
-        long stopping = System.nanoTime();
-        stop(client);
-        // OpenVPN 2.6 keeps a session 5 s after the client's exit notification (its fixed scheduled exit) before
-        // >CLIENT:DISCONNECT; measured ≈ 4.3 s from SIGTERM to offline in the portal.
-        JsonObject offline = awaitStatus(ADMIN_A, device.id(), s -> !s.getBoolean("online"), 8_000);
+            // Act: the device goes (SIGTERM; the profile's explicit-exit-notify tells the server)
+            long stopping = System.nanoTime();
+            stop(client);
+            // OpenVPN 2.6 keeps a session 5 s after the client's exit notification (its fixed scheduled exit)
+            // before >CLIENT:DISCONNECT: ≈ 4.3–4.8 s measured from SIGTERM to offline in the portal.
+            JsonObject offline = awaitStatus(ADMIN_A, device.id(), s -> !s.getBoolean("online"), 8_000);
 
-        // Assert
-        assertThat(offline).as("offline within 8 s").isNotNull();
-        System.out.println("device offline in the portal " + (System.nanoTime() - stopping) / 1_000_000 + " ms after it stopped");
-        assertThat(audit(accountA, "vpn.disconnect", "device:" + device.id())).isEqualTo(1);
+            // Assert
+            assertThat(offline).as("offline within 8 s").isNotNull();
+            System.out.println("device offline in the portal " + (System.nanoTime() - stopping) / 1_000_000
+                    + " ms after it stopped");
+            assertThat(table.awaitVpn("Press 1", "offline since")).startsWith("offline since");
+            assertThat(audit(accountA, "vpn.disconnect", "device:" + device.id())).isEqualTo(1);
+        }
     }
 
     @Test
@@ -253,6 +269,32 @@ class VpnPortalSystemIT {
 
     @Test
     @Order(4)
+    @DisplayName("deleted while connected: its session ends and its certificate is on the CRL")
+    void deletedDeviceIsKilledAndRevoked() throws Exception {
+        // Arrange
+        Device device = newDevice(ADMIN_A, "Press 9", "192.168.0.0/24");
+        startDevice(device, device.secret(), CLIENT_NS, "press-9");
+        assertThat(awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 10_000)).isNotNull();
+        long refusedBefore = count(serverLog("acct-" + accountA), "certificate revoked");
+
+        // Act
+        ApiClient.Answer deleted = api(ADMIN_A).delete("/devices/" + device.id() + "?reason=decommissioned");
+
+        // Assert
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(Fixtures.string(db, "SELECT c.revoke_reason FROM vpn_credential c JOIN vpn_client v ON v.id = c.client_id"
+                + " WHERE v.common_name = ?", device.identity())).isEqualTo("device deleted");
+        long end = System.currentTimeMillis() + 30_000;
+        while (count(serverLog("acct-" + accountA), "certificate revoked") <= refusedBefore && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        assertThat(count(serverLog("acct-" + accountA), "certificate revoked"))
+                .as("the deleted device was disconnected and its reconnect refused by the CRL:\n" + log("press-9"))
+                .isGreaterThan(refusedBefore);
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("two accounts, two instances with their own ports and subnets: a device of A cannot log into B's")
     void accountsAreSeparate() throws Exception {
         // Arrange
@@ -287,7 +329,7 @@ class VpnPortalSystemIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("a technician logs in with password and TOTP (static challenge); a wrong code or a disabled user is refused")
     void technicianNeedsTheRightCodeAndAnActiveUser() throws Exception {
         // Arrange
@@ -320,7 +362,7 @@ class VpnPortalSystemIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("portal restarted while devices are connected: state reconciled (still online, gone ones offline)")
     void restartReconciles() throws Exception {
         // Arrange: five devices online
@@ -339,6 +381,8 @@ class VpnPortalSystemIT {
         // Act: the portal stops; meanwhile one device goes; the portal starts again
         portal.close();
         portal = null;
+        Path log = home.resolve("logs").resolve("payara.log");
+        Files.copy(log, log.resolveSibling("payara-before-restart.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         stop(processes.get(4));
         long restarting = System.nanoTime();
         startPortalProcess();
@@ -357,6 +401,52 @@ class VpnPortalSystemIT {
     }
 
     // ---- the portal ----
+
+    /** The device table in a real browser, opened once and then only watched (it must update itself). */
+    private static final class DeviceTablePage implements AutoCloseable {
+        private final WebDriver browser = Browser.start();
+        private final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+
+        static DeviceTablePage open(String account, String user, String password) {
+            DeviceTablePage page = new DeviceTablePage();
+            try {
+                LoginPage.open(page.browser, portal.url()).signIn(account, user, password);
+                page.browser.get(portal.url() + "devices.xhtml");
+                page.wait.ignoring(StaleElementReferenceException.class);
+                ((JavascriptExecutor) page.browser).executeScript("window.ksNotReloaded = true;");
+                return page;
+            } catch (RuntimeException e) {
+                page.close();
+                throw e;
+            }
+        }
+
+        private static By cell(String device) {
+            return By.xpath("//tbody[@id='listForm:devices_data']/tr[td//a[text()='" + device + "']]"
+                    + "//span[contains(@class,'ks-live')]");
+        }
+
+        String vpn(String device) {
+            return wait.until(d -> d.findElement(cell(device))).getText();
+        }
+
+        /** Waits (up to 15 s) until the device's VPN cell starts with {@code prefix}, without touching the page. */
+        String awaitVpn(String device, String prefix) {
+            return wait.until(d -> {
+                String text = d.findElement(cell(device)).getText();
+                return text.startsWith(prefix) ? text : null;
+            });
+        }
+
+        boolean notReloaded() {
+            return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.ksNotReloaded === true;"));
+        }
+
+        @Override
+        public void close() {
+            browser.quit();
+        }
+    }
 
     private static void startPortalProcess() {
         portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db, "127.0.0.1",
@@ -407,6 +497,10 @@ class VpnPortalSystemIT {
     private static void awaitInstanceReady(long accountId) throws Exception {
         assertThat(awaitLog(serverLogPath("acct-" + accountId), "Initialization Sequence Completed", 15_000))
                 .as("instance of account " + accountId + ":\n" + serverLog("acct-" + accountId)).isTrue();
+    }
+
+    private static long count(String text, String part) {
+        return text.lines().filter(line -> line.contains(part)).count();
     }
 
     private static int port(long accountId) throws Exception {
