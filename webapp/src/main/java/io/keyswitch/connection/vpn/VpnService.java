@@ -72,6 +72,10 @@ public class VpnService {
         if (!a.available()) {
             return Optional.of("VPN unavailable: " + a.detail() + ". Devices cannot connect; everything else works.");
         }
+        if (runtime.startFailed(accountId)) {
+            return Optional.of("The VPN server of this account could not be started (see the portal's log): devices"
+                    + " cannot connect.");
+        }
         if (runtime.management(accountId).isPresent() && !board.managementAvailable(accountId)) {
             return Optional.of("The VPN server of this account does not answer on its management socket: device status"
                     + " may be out of date.");
