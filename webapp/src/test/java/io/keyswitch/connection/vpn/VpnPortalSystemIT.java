@@ -13,6 +13,7 @@ import io.keyswitch.security.totp.TotpSecret;
 import io.keyswitch.testing.ApiClient;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.TestDirs;
@@ -133,7 +134,7 @@ class VpnPortalSystemIT {
         // Each account's devices are routed into its own instance: their virtual pools must not overlap.
         Fixtures.update(db, "UPDATE account SET virtual_pool = '10.241.0.0/16' WHERE id = ?", accountA);
         Fixtures.update(db, "UPDATE account SET virtual_pool = '10.242.0.0/16' WHERE id = ?", accountB);
-        List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit");
+        List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit", "user:manage");
         Fixtures.apiToken(db, accountA, Fixtures.user(db, accountA, "admin", "Alpha-Admin-2026", admin), ADMIN_A);
         Fixtures.apiToken(db, accountB, Fixtures.user(db, accountB, "admin", "Beta-Admin-2026", admin), ADMIN_B);
         technicianId = Fixtures.user(db, accountA, "tech", "Tech-Password-2026", List.of("device:view", "device:connect"));
@@ -353,8 +354,15 @@ class VpnPortalSystemIT {
         assertThat(awaitLog(dir.resolve("tech-wrong.log"), "AUTH_FAILED", 20_000)).as(log("tech-wrong")).isTrue();
         assertThat(auditDetails(accountA, "vpn.login", "FAILURE")).contains("wrong authenticator code");
 
-        // Act + Assert: a disabled user, with the right password and code
-        Fixtures.update(db, "UPDATE app_user SET status = 'DISABLED' WHERE id = ?", technicianId);
+        // Act + Assert: an administrator disables the user on the users page: the running VPN session ends at once
+        disableUserInTheBrowser("tech", "technician left the company");
+        long started = System.nanoTime();
+        assertThat(awaitCount("SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.disconnect' AND target = 'user:"
+                + technicianId + "'", 1, 5_000)).as("the disabled user's session ended:\n" + log("tech-ok")).isTrue();
+        System.out.println("disabled technician disconnected " + (System.nanoTime() - started) / 1_000_000
+                + " ms after the dialog closed");
+
+        // Act + Assert: the disabled user, with the right password and code, is refused
         startTechnician(profile, "tech", "Tech-Password-2026", totp.codeAt(technicianTotp, Instant.now().plusSeconds(30)),
                 "tech-disabled");
         assertThat(awaitLog(dir.resolve("tech-disabled.log"), "AUTH_FAILED", 20_000)).as(log("tech-disabled")).isTrue();
@@ -402,6 +410,33 @@ class VpnPortalSystemIT {
 
     // ---- the portal ----
 
+    /** Signs in and waits for the start page, so the next page is opened signed in. */
+    private static void signIn(WebDriver browser, String account, String user, String password) {
+        LoginPage.open(browser, portal.url()).signIn(account, user, password);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/index.xhtml"));
+    }
+
+    /** As account A's administrator, on the users page: edit the user, untick "Active", give a reason, save. */
+    private static void disableUserInTheBrowser(String username, String reason) {
+        WebDriver browser = Browser.start();
+        try {
+            Steps steps = new Steps(browser);
+            signIn(browser, "alpha-vpn", "admin", "Alpha-Admin-2026");
+            browser.get(portal.url() + "users.xhtml");
+            steps.visible(By.xpath("//tbody[@id='listForm:users_data']/tr[td[text()='" + username + "']]//button[@title='Edit']"))
+                    .click();
+            steps.visible(By.id("userForm:active")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+            steps.type("userForm:reason", reason);
+            steps.click("userForm:save");
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("userDialog")).isDisplayed());
+        } catch (RuntimeException e) {
+            Browser.screenshot(browser, "vpn-disable-user");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** The device table in a real browser, opened once and then only watched (it must update itself). */
     private static final class DeviceTablePage implements AutoCloseable {
         private final WebDriver browser = Browser.start();
@@ -410,7 +445,7 @@ class VpnPortalSystemIT {
         static DeviceTablePage open(String account, String user, String password) {
             DeviceTablePage page = new DeviceTablePage();
             try {
-                LoginPage.open(page.browser, portal.url()).signIn(account, user, password);
+                signIn(page.browser, account, user, password);
                 page.browser.get(portal.url() + "devices.xhtml");
                 page.wait.ignoring(StaleElementReferenceException.class);
                 ((JavascriptExecutor) page.browser).executeScript("window.ksNotReloaded = true;");
