@@ -42,6 +42,9 @@ public class AccountAdministration {
     AuditTrail audit;
 
     @Inject
+    AccountPolicies policies;
+
+    @Inject
     Clock clock;
 
     /** A new account and its first administrator's one-time password, to be shown once. */
@@ -64,7 +67,7 @@ public class AccountAdministration {
 
     public Created create(Actor actor, String name, String adminUsername, String adminFullName, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
         if (!NAME.matcher(n).matches()) {
             throw ValidationFailed.of("accountName", "2 to 64 characters: lower-case letters, digits and dashes (the name users type at login).");
@@ -100,7 +103,7 @@ public class AccountAdministration {
 
     public Account setStatus(Actor actor, long accountId, AccountStatus status, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Account account = em.find(Account.class, accountId);
         if (account == null) {
             throw new NotFound("account");

@@ -1,12 +1,16 @@
 package io.keyswitch.platform;
 
+import io.keyswitch.mail.MailSettingsStore;
 import io.keyswitch.security.FirstAdministrator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Runs once when the portal is deployed: migrate the schema, then make sure someone can log in. */
+/**
+ * Runs once when the portal is deployed: migrate the schema, make sure someone can log in, and
+ * encrypt an SMTP password an earlier version kept in clear.
+ */
 @ApplicationScoped
 public class PortalStartup {
 
@@ -16,8 +20,12 @@ public class PortalStartup {
     @Inject
     FirstAdministrator firstAdministrator;
 
+    @Inject
+    MailSettingsStore mailSettings;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         migration.migrate();
         firstAdministrator.ensureOne();
+        mailSettings.encryptClearPassword();
     }
 }

@@ -1,11 +1,14 @@
 package io.keyswitch.security;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.jail.Ban;
 import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.security.sms.SmsCodes;
 import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
@@ -41,6 +44,9 @@ public class LoginService {
     /** The answer to a link that does not complete this login. */
     public static final String WRONG_LINK = "This login link is not valid (any more). Please log in again to get a new one.";
 
+    /** The answer when there is no SMS code to check. */
+    public static final String NO_SMS_CODE = "There is no valid SMS code (any more). Please ask for a new one.";
+
     /** The answer when the second step came too late. */
     public static final String TOO_LATE = "The login took too long. Please log in again.";
 
@@ -67,6 +73,12 @@ public class LoginService {
 
     @Inject
     io.keyswitch.user.PasswordHasher passwords;
+
+    @Inject
+    AccountPolicies policies;
+
+    @Inject
+    SmsCodeAuthenticator smsCodes;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -99,6 +111,15 @@ public class LoginService {
         PortalPrincipal principal = info.getPrincipals().oneByType(PortalPrincipal.class);
         User found = em.find(User.class, principal.userId());
         Instant now = clock.instant();
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // The hourly sweep may not have come by yet: the rule holds at the door too.
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(principal.accountId(), "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + user, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
@@ -108,13 +129,15 @@ public class LoginService {
         boolean enrolled = totp.enrolled(principal.userId());
         if (enrolled || policy.requiredFor(principal.userId())) {
             // A user who needs a second factor and has no app, but an e-mail address while SMTP is
-            // configured, gets the e-mail link; only without either is enrolment the next step.
+            // configured or a phone number while an SMS gateway is, gets the e-mail link or the SMS
+            // code; only without any of them is enrolment the next step.
             boolean mailLink = mailLinks.availableFor(principal.userId());
-            boolean mustEnrol = !enrolled && !mailLink;
+            boolean sms = smsCodes.availableFor(principal.userId());
+            boolean mustEnrol = !enrolled && !mailLink && !sms;
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login.password",
                     "user:" + user, Outcome.SUCCESS,
                     mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next", null));
-            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink);
+            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink, sms);
             return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
                     null, null, pending);
         }
@@ -184,6 +207,31 @@ public class LoginService {
     }
 
     /**
+     * The second step by SMS code: the code sent for this user, once, within its validity and its
+     * tries. A wrong code, or a try when there is none, counts in the jail like a wrong password.
+     */
+    @Transactional
+    public LoginResult smsCode(PendingLogin pending, String code, String sourceIp) {
+        Optional<Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isPresent()) {
+            return LoginResult.banned(ban.get().until());
+        }
+        if (!pending.validAt(clock.instant())) {
+            return LoginResult.refused(TOO_LATE);
+        }
+        PortalPrincipal p = pending.principal();
+        SmsCodes.Check check = smsCodes.check(p.userId(), code);
+        if (check != SmsCodes.Check.ACCEPTED) {
+            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
+                    "user:" + p.username(), Outcome.FAILURE, check == SmsCodes.Check.WRONG ? "wrong SMS code"
+                            : "SMS code not sent, used, expired or out of tries", null));
+            jail.recordFailure(sourceIp, pending.tried());
+            return LoginResult.refused(check == SmsCodes.Check.WRONG ? WRONG_CODE : NO_SMS_CODE);
+        }
+        return complete(p, pending.tried(), sourceIp, "second factor: SMS code");
+    }
+
+    /**
      * The second step for a user who must enrol: confirms the new authenticator with its first
      * code, then signs in.
      *
@@ -225,9 +273,15 @@ public class LoginService {
         jail.recordSuccess(sourceIp, tried);
         audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
                 "user:" + principal.username(), Outcome.SUCCESS, details, null));
-        return found.isMustChangePassword()
-                ? new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.")
-                : new LoginResult(LoginResult.Status.SIGNED_IN, null);
+        if (found.isMustChangePassword()) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.");
+        }
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Your password is older than "
+                    + rules.getPasswordMaxAgeDays() + " days, the most this account allows. Please choose a new one.");
+        }
+        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
     }
 
     /**
@@ -258,11 +312,26 @@ public class LoginService {
             return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
         }
         Instant now = clock.instant();
+        AccountPolicy rules = policies.of(found.getAccount().getId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // as at the web login: the hourly sweep may not have come by yet
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(accountId, "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + typed, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {
             audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
                     Outcome.DENIED, "VPN", refusal.get()));
             return LoginResult.refused(refusal.get());
+        }
+        if (found.isMustChangePassword() || rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            // the VPN has no way to change it: the web login does
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "password must be changed in the portal first"));
+            return LoginResult.refused("Please change your password in the portal first.");
         }
         if (!totp.enrolled(userId)) {
             audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,

@@ -1,5 +1,6 @@
 package io.keyswitch.user;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -47,6 +48,9 @@ public class UserAdministration {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AccountPolicies policies;
 
     @Inject
     PasswordHasher hasher;
@@ -97,7 +101,7 @@ public class UserAdministration {
 
     public OneTimePassword createUser(Actor actor, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Checked c = check(actor, form, null);
         String password = RandomTokens.readable(16);
         Account account = em.find(Account.class, actor.accountId());
@@ -117,7 +121,7 @@ public class UserAdministration {
 
     public User updateUser(Actor actor, long userId, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         Checked c = check(actor, form, u);
         List<UserGroup> before = groupsOf(u);
@@ -143,7 +147,7 @@ public class UserAdministration {
 
     public OneTimePassword resetPassword(Actor actor, long userId, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         String password = RandomTokens.readable(16);
         u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
@@ -177,7 +181,7 @@ public class UserAdministration {
 
     public UserGroup saveGroup(Actor actor, Long groupId, String name, String description, List<String> rights, String reason) {
         actor.require(Rights.GROUP_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Map<String, String> errors = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100) {
@@ -216,6 +220,33 @@ public class UserAdministration {
             record(actor, "group.update", "group:" + n, changes, why);
         }
         return g;
+    }
+
+    /**
+     * Deletes a group; its members lose its rights at their next request and its grants go with it
+     * (counted in the audit). Refused for the last group through which anybody may manage groups.
+     */
+    public void deleteGroup(Actor actor, long groupId, String reason) {
+        actor.require(Rights.GROUP_MANAGE);
+        String why = policies.reason(actor, reason);
+        UserGroup g = group(actor, groupId);
+        if (g.getRights().contains(Rights.GROUP_MANAGE)) {
+            long others = em.createQuery("SELECT COUNT(DISTINCT m) FROM UserGroup o JOIN o.members m JOIN o.rights r"
+                            + " WHERE o.account.id = :a AND o <> :g AND r = :right AND m.status = :active", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("g", g).setParameter("right", Rights.GROUP_MANAGE)
+                    .setParameter("active", UserStatus.ACTIVE).getSingleResult();
+            if (others == 0) {
+                throw ValidationFailed.of("reason", "'" + g.getName() + "' is the last group through which an active user"
+                        + " may manage groups; deleting it would lock the account's administration out.");
+            }
+        }
+        long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE group_id = ?1")
+                .setParameter(1, g.getId()).getSingleResult()).longValue();
+        record(actor, "group.delete", "group:" + g.getName(), Changes.of().field("name", g.getName(), null)
+                .field("rights", String.join(", ", new TreeSet<>(g.getRights())), null)
+                .field("members", memberCount(g), null).field("grants", grants, null), why);
+        em.createNativeQuery("DELETE FROM access_grant WHERE group_id = ?1").setParameter(1, g.getId()).executeUpdate();
+        em.remove(g);
     }
 
     // --- checks --------------------------------------------------------------------------------

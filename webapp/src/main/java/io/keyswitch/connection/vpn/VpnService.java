@@ -1,5 +1,6 @@
 package io.keyswitch.connection.vpn;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.connection.auth.DeviceSecret;
 import io.keyswitch.connection.config.Ipv4Network;
@@ -23,7 +24,7 @@ import java.util.Optional;
 /**
  * What pages and the API do with the VPN: device profiles (made or made again: new certificate and secret, the old
  * certificate revoked), revoking a device (CRL, then its session killed), a technician's own profile, and the devices'
- * live status. Every change needs its right and a reason and is audited.
+ * live status. Every change needs its right and a reason (where the account's rules ask for one) and is audited.
  */
 @ApplicationScoped
 public class VpnService {
@@ -42,6 +43,9 @@ public class VpnService {
 
     @Inject
     LiveStatusBoard board;
+
+    @Inject
+    AccountPolicies policies;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -86,13 +90,13 @@ public class VpnService {
     /** Makes the device's profile and secret; any earlier profile of the device stops working (revoked). */
     public DeviceProfile deviceProfile(Actor actor, long deviceId, String reason) {
         actor.require(Rights.DEVICE_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Device device = devices.find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         requireIssuing();
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         String secret = DeviceSecret.generate(random);
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.DEVICE, device.getId(), null,
-                maxHost(tunnel), runtime::issueClient, secret, runtime.hasher(), "replaced by a new profile: " + why,
+                maxHost(tunnel), runtime::issueClient, secret, runtime.hasher(), replacedBecause(why),
                 i -> actor.change(i.revoked() == 0 ? "vpn.device-profile" : "vpn.device-profile-regenerate",
                         "device:" + device.getId(), Changes.of()
                                 .field("identity", null, i.client().getCommonName())
@@ -110,10 +114,10 @@ public class VpnService {
     /** Revokes the device's profile: on the CRL, its session ended now, refused from now on. */
     public void revokeDevice(Actor actor, long deviceId, String reason) {
         actor.require(Rights.DEVICE_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Device device = devices.find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         String cn = VpnClient.deviceCommonName(device.getId());
-        Optional<VpnClient> client = issuer.revoke(cn, actor.accountId(), "revoked: " + why,
+        Optional<VpnClient> client = issuer.revoke(cn, actor.accountId(), why == null ? "revoked" : "revoked: " + why,
                 n -> actor.change("vpn.device-revoke", "device:" + device.getId(),
                         Changes.of().field("revokedCertificates", null, n), why));
         if (client.isEmpty()) {
@@ -126,7 +130,7 @@ public class VpnService {
     /** The signed-in user's own technician profile; an earlier one of the same user stops working. */
     public TechnicianProfile technicianProfile(Actor actor, String reason) {
         actor.require(Rights.DEVICE_CONNECT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         if (actor.userId() == null) {
             throw ValidationFailed.of("reason", "Only a user can have a technician profile.");
         }
@@ -134,7 +138,7 @@ public class VpnService {
         String username = store.username(actor.userId()).orElseThrow(() -> new NotFound("user"));
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.TECHNICIAN, null, actor.userId(),
-                maxHost(tunnel), runtime::issueClient, null, null, "replaced by a new profile: " + why,
+                maxHost(tunnel), runtime::issueClient, null, null, replacedBecause(why),
                 i -> actor.change("vpn.technician-profile", "user:" + actor.userId(), Changes.of()
                         .field("identity", null, i.client().getCommonName())
                         .field("certificate", null, i.credential().certificate().getSerialNumber().toString(16))
@@ -156,6 +160,10 @@ public class VpnService {
     /** Grows whenever a device status of the account changed: pages re-render their table only then. */
     public long statusVersion(Actor actor) {
         return board.version(actor.accountId());
+    }
+
+    private static String replacedBecause(String why) {
+        return why == null ? "replaced by a new profile" : "replaced by a new profile: " + why;
     }
 
     private void requireIssuing() {

@@ -5,6 +5,7 @@ import io.keyswitch.connection.vpn.VpnService;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
+import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
@@ -52,6 +53,9 @@ public class DeviceResource {
     @Inject
     VpnService vpn;
 
+    @Inject
+    DeviceImport importer;
+
     @Context
     HttpServletRequest request;
 
@@ -68,6 +72,18 @@ public class DeviceResource {
         Map<Long, DeviceVpnStatus> live = vpn.status(actor, found.stream().map(Device::getId).toList());
         List<DeviceOut> items = found.stream().map(d -> DeviceOut.of(d, live.get(d.getId()))).toList();
         return new Paged<>(items, page, size, devices.count(actor, filter));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import devices with components from CSV (the import page's format), all or nothing;"
+            + " ?dryRun=true only checks and lists every bad line (rights device:edit and component:edit)")
+    public Response importCsv(byte[] csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                              @QueryParam("reason") String reason) {
+        Actor actor = caller();
+        DeviceImport.Check check = dryRun ? importer.check(actor, csv) : importer.commit(actor, csv, reason, n -> { });
+        return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(ImportJson.of(check, !dryRun)).build();
     }
 
     @GET

@@ -31,6 +31,9 @@ public class DevicesView implements Serializable {
     @Inject
     VpnService vpn;
 
+    @Inject
+    io.keyswitch.device.ProjectService projectService;
+
     private DeviceLazyModel model;
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
@@ -46,7 +49,7 @@ public class DevicesView implements Serializable {
     void load() {
         Actor actor = Actor.current(Pages.sourceIp());
         model = new DeviceLazyModel(devices, vpn);
-        projects = devices.projects(actor);
+        projects = projectService.all(actor);
         liveVersion = vpn.statusVersion(actor);
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
     }

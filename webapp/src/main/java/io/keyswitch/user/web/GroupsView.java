@@ -29,6 +29,8 @@ public class GroupsView implements Serializable {
     private String description;
     private List<String> rights = new ArrayList<>();
     private String reason;
+    private Long deletingId;
+    private String deletingName;
 
     @PostConstruct
     void load() {
@@ -57,6 +59,26 @@ public class GroupsView implements Serializable {
         if (saved != null) {
             load();
         }
+    }
+
+    public void startDelete(UserGroup group) {
+        deletingId = group.getId();
+        deletingName = group.getName();
+        reason = null;
+    }
+
+    public void delete() {
+        Object done = Pages.attempt("deleteForm", "Group '" + deletingName + "' deleted.", () -> {
+            admin.deleteGroup(Actor.current(Pages.sourceIp()), deletingId, reason);
+            return Boolean.TRUE;
+        });
+        if (done != null) {
+            load();
+        }
+    }
+
+    public String getDeletingName() {
+        return deletingName;
     }
 
     public long members(UserGroup group) {
