@@ -47,6 +47,9 @@ public class DeviceService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<DeviceRemoved> removed;
+
     // --- reading -------------------------------------------------------------------------------
 
     public Optional<Device> find(Actor actor, long deviceId) {
@@ -147,6 +150,7 @@ public class DeviceService {
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         record(actor, "device.delete", "device:" + d.getId(), Changes.of().field("name", d.getName(), null)
                 .field("lanSubnet", d.getLanSubnet(), null).field("virtualSubnet", d.getVirtualSubnet(), null), why);
+        removed.fire(new DeviceRemoved(actor.accountId(), d.getId()));
         em.remove(d);
     }
 

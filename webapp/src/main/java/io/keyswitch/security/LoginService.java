@@ -72,6 +72,9 @@ public class LoginService {
     EmailLinkAuthenticator mailLinks;
 
     @Inject
+    io.keyswitch.user.PasswordHasher passwords;
+
+    @Inject
     AccountPolicies policies;
 
     @Inject
@@ -279,6 +282,103 @@ public class LoginService {
                     + rules.getPasswordMaxAgeDays() + " days, the most this account allows. Please choose a new one.");
         }
         return new LoginResult(LoginResult.Status.SIGNED_IN, null);
+    }
+
+    /**
+     * A technician's VPN login (OpenVPN static challenge): the user named by the profile's certificate, the user name
+     * typed, the password and the authenticator code, all in one step. The same jail, password check, account and user
+     * state, temporary validity and login limit as the web login, and the second factor is required: a user without
+     * an authenticator app is refused. Nobody is signed in to the web (no Shiro subject): the VPN session is the
+     * login. Every attempt is audited (action {@code vpn.login}) and every failure counts in the jail.
+     *
+     * @param userId the user the profile's certificate was issued to
+     */
+    @Transactional
+    public LoginResult vpnLogin(long userId, String username, char[] password, String code, String sourceIp) {
+        User found = em.find(User.class, userId);
+        String typed = trim(username);
+        String tried = (found == null ? "?" : found.getAccount().getName()) + "/" + typed;
+        Optional<Ban> ban = jail.activeBan(sourceIp, tried);
+        Long accountId = found == null ? null : found.getAccount().getId();
+        if (ban.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "address or user name jailed"));
+            return LoginResult.banned(ban.get().until());
+        }
+        if (found == null || !found.getUsername().equals(typed) || !passwords.matches(password, found.getPasswordHash())) {
+            audit.record(new AuditEntry(accountId, tried, found == null ? null : userId, sourceIp, "vpn.login",
+                    "user:" + typed, Outcome.FAILURE, "VPN", "wrong user name or password for this profile"));
+            jail.recordFailure(sourceIp, tried);
+            return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
+        }
+        Instant now = clock.instant();
+        AccountPolicy rules = policies.of(found.getAccount().getId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // as at the web login: the hourly sweep may not have come by yet
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(accountId, "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + typed, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
+        Optional<String> refusal = refusal(found, now);
+        if (refusal.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", refusal.get()));
+            return LoginResult.refused(refusal.get());
+        }
+        if (found.isMustChangePassword() || rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            // the VPN has no way to change it: the web login does
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "password must be changed in the portal first"));
+            return LoginResult.refused("Please change your password in the portal first.");
+        }
+        if (!totp.enrolled(userId)) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "no authenticator app enrolled: the VPN needs one"));
+            return LoginResult.refused("The VPN needs an authenticator app: enrol one in the portal first.");
+        }
+        TotpVerification v = totp.verify(userId, code == null ? "" : code.strip());
+        if (!v.accepted()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.FAILURE, "VPN", v == TotpVerification.REPLAYED ? "authenticator code used before"
+                    : "wrong authenticator code"));
+            jail.recordFailure(sourceIp, tried);
+            return LoginResult.refused(WRONG_CODE);
+        }
+        User locked = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        refusal = refusal(locked, now);
+        if (refusal.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", refusal.get()));
+            return LoginResult.refused(refusal.get());
+        }
+        locked.recordLogin(now);
+        jail.recordSuccess(sourceIp, tried);
+        audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                Outcome.SUCCESS, "VPN, second factor: authenticator app", null));
+        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
+    }
+
+    /** Whether the user may still be connected now (account and user active, temporary validity); no login counted. */
+    @Transactional
+    public Optional<String> stillAllowed(long userId) {
+        User found = em.find(User.class, userId);
+        if (found == null) {
+            return Optional.of("user deleted");
+        }
+        Instant now = clock.instant();
+        Account account = found.getAccount();
+        if (!account.isActive()) {
+            return Optional.of("account disabled");
+        }
+        if (found.getStatus() != UserStatus.ACTIVE) {
+            return Optional.of("user disabled");
+        }
+        if (found.getValidUntil() != null && !now.isBefore(found.getValidUntil())) {
+            return Optional.of("temporary access expired");
+        }
+        return Optional.empty();
     }
 
     /** Why a user whose password was right may still not log in now; said only after the password was right. */

@@ -44,6 +44,9 @@ public class UserAdministration {
     EntityManager em;
 
     @Inject
+    jakarta.enterprise.event.Event<UserDisabled> disabled;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -130,10 +133,14 @@ public class UserAdministration {
         if (u.getId().equals(actor.userId()) && !form.isActive()) {
             throw ValidationFailed.of("active", "You cannot disable yourself.");
         }
+        boolean disabling = u.getStatus() == UserStatus.ACTIVE && !form.isActive();
         applyDetails(u, form, c);
         setGroups(u, c.groups);
         if (!changes.isEmpty()) {
             record(actor, "user.update", "user:" + u.getUsername(), changes, why);
+        }
+        if (disabling) {
+            disabled.fire(new UserDisabled(actor.accountId(), u.getId()));
         }
         return u;
     }

@@ -60,7 +60,15 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
                                         int httpPort, int httpsPort, String heap) {
+        return prepare(home, database, bindAddress, httpPort, httpsPort, heap, java.util.Map.of());
+    }
+
+    /** As above, with more system properties for the portal (e.g. {@code keyswitch.vpn.*} in the system tier). */
+    public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
+                                        int httpPort, int httpsPort, String heap, java.util.Map<String, String> extra) {
         try {
+            StringBuilder more = new StringBuilder();
+            extra.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
             Path payaraDir = home.resolve("payara");
             for (String dir : List.of("runtime", "unpacked", "tmp")) {
                 Files.createDirectories(payaraDir.resolve(dir));
@@ -81,7 +89,7 @@ public final class PortalProcess implements AutoCloseable {
                     "keyswitch.db.password=" + database.password(),
                     "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
-                    ""));
+                    "") + more);
             List<String> jvm = List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
@@ -104,8 +112,13 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public static PortalProcess start(Options o) {
+        return start(o, java.util.Map.of());
+    }
+
+    /** Starts the portal with more system properties (see {@link #prepare(Path, DatabaseCoordinates, String, int, int, String, java.util.Map)}). */
+    public static PortalProcess start(Options o, java.util.Map<String, String> extra) {
         try {
-            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap());
+            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap(), extra);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(payara.jvmOptions());
