@@ -56,6 +56,27 @@ public class AccountAdministration {
         return em.createQuery("SELECT a FROM Account a ORDER BY a.name", Account.class).getResultList();
     }
 
+    /** How many accounts start with {@code filter} (all for blank). */
+    public long count(Actor actor, String filter) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return named(em.createQuery("SELECT COUNT(a) FROM Account a" + where(filter), Long.class), filter).getSingleResult();
+    }
+
+    /** One page of accounts by name, cut by the database. */
+    public List<Account> accounts(Actor actor, String filter, int first, int size) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return named(em.createQuery("SELECT a FROM Account a" + where(filter) + " ORDER BY a.name", Account.class), filter)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    private static String where(String filter) {
+        return filter == null || filter.isBlank() ? "" : " WHERE a.name LIKE :prefix";
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> named(jakarta.persistence.TypedQuery<T> q, String filter) {
+        return filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter));
+    }
+
     public long userCount(Account account) {
         return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.account = :a", Long.class).setParameter("a", account).getSingleResult();
     }

@@ -165,6 +165,27 @@ public class UserAdministration {
                 .setParameter("a", actor.accountId()).getResultList();
     }
 
+    public long countGroups(Actor actor, String filter) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        var q = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter), Long.class)
+                .setParameter("a", actor.accountId());
+        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
+                .getSingleResult();
+    }
+
+    /** One page of the account's groups by name, cut by the database. */
+    public List<UserGroup> groups(Actor actor, String filter, int first, int size) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        var q = em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter) + " ORDER BY g.name",
+                UserGroup.class).setParameter("a", actor.accountId());
+        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    private static String groupFilter(String filter) {
+        return filter == null || filter.isBlank() ? "" : " AND g.name LIKE :prefix";
+    }
+
     public UserGroup group(Actor actor, long groupId) {
         actor.require(Rights.GROUP_MANAGE);
         UserGroup g = em.find(UserGroup.class, groupId);

@@ -23,7 +23,7 @@ public class GroupsView implements Serializable {
     @Inject
     UserAdministration admin;
 
-    private List<UserGroup> groups;
+    private io.keyswitch.platform.web.PagedModel<UserGroup> groups;
     private Long editingId;
     private String name;
     private String description;
@@ -34,7 +34,10 @@ public class GroupsView implements Serializable {
 
     @PostConstruct
     void load() {
-        groups = admin.groups(Actor.current(Pages.sourceIp()));
+        UserAdministration service = admin;
+        groups = new io.keyswitch.platform.web.PagedModel<>(filter -> service.countGroups(Actor.current(Pages.sourceIp()), filter),
+                (filter, sort, asc, first, size) -> service.groups(Actor.current(Pages.sourceIp()), filter, first, size),
+                UserGroup::getId);
     }
 
     public void startCreate() {
@@ -93,7 +96,7 @@ public class GroupsView implements Serializable {
         return Rights.ALL;
     }
 
-    public List<UserGroup> getGroups() {
+    public io.keyswitch.platform.web.PagedModel<UserGroup> getGroups() {
         return groups;
     }
 
