@@ -54,9 +54,37 @@ public class TlsCertificates {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** What the pages show of a certificate. */
+    /** What the pages show of a certificate (with bean getters: Jakarta EL 5 does not read record components). */
     public record Served(String subject, List<String> dnsNames, String issuer, String validFrom, String validUntil,
-                         String sha256, boolean selfSigned, int chainLength) {
+                         String sha256, boolean selfSigned, int chainLength) implements java.io.Serializable {
+
+        public String getSubject() {
+            return subject;
+        }
+
+        public String getDnsNames() {
+            return String.join(", ", dnsNames);
+        }
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public String getValidFrom() {
+            return validFrom;
+        }
+
+        public String getValidUntil() {
+            return validUntil;
+        }
+
+        public String getSha256() {
+            return sha256;
+        }
+
+        public boolean isSelfSigned() {
+            return selfSigned;
+        }
     }
 
     @PostConstruct

@@ -60,6 +60,12 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
                                         int httpPort, int httpsPort, String heap) {
+        return prepare(home, database, bindAddress, httpPort, httpsPort, heap, java.util.Map.of());
+    }
+
+    /** As above, with further system properties for the portal (e.g. {@code keyswitch.setup.wizard=true}). */
+    public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
+                                        int httpPort, int httpsPort, String heap, java.util.Map<String, String> properties) {
         try {
             Path payaraDir = home.resolve("payara");
             for (String dir : List.of("runtime", "unpacked", "tmp")) {
@@ -81,6 +87,8 @@ public final class PortalProcess implements AutoCloseable {
                     "keyswitch.db.password=" + database.password(),
                     "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
+                    properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(java.util.stream.Collectors.joining("\n")),
                     ""));
             List<String> jvm = List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
@@ -104,8 +112,13 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public static PortalProcess start(Options o) {
+        return start(o, java.util.Map.of());
+    }
+
+    /** Starts the portal with further system properties. */
+    public static PortalProcess start(Options o, java.util.Map<String, String> properties) {
         try {
-            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap());
+            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap(), properties);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(payara.jvmOptions());

@@ -36,7 +36,7 @@ import org.primefaces.event.FlowEvent;
 public class SetupView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final List<String> STEPS = List.of("code", "admin", "dns", "tls", "mail", "confirm");
+    static final List<String> STEPS = List.of("stepCode", "stepAdmin", "stepDns", "stepTls", "stepMail", "stepConfirm");
     private static final String FORM = "setupForm";
     private static final Logger LOG = Logger.getLogger(SetupView.class.getName());
 
@@ -97,8 +97,8 @@ public class SetupView implements Serializable {
         if (STEPS.indexOf(to) <= STEPS.indexOf(from)) {
             return to;
         }
-        if (!codeAccepted && !"code".equals(from)) {
-            return "code";
+        if (!codeAccepted && !"stepCode".equals(from)) {
+            return "stepCode";
         }
         Boolean ok = Pages.attempt(FORM, null, () -> {
             check(from);
@@ -109,14 +109,14 @@ public class SetupView implements Serializable {
 
     private void check(String step) {
         switch (step) {
-            case "code" -> {
+            case "stepCode" -> {
                 wizard.checkCode(code, Pages.sourceIp());
                 codeAccepted = true;
             }
-            case "admin" -> wizard.checkAdministrator(username, fullName, password, confirmation);
-            case "dns" -> dnsName = DnsName.check(dnsName, "dnsName");
-            case "tls" -> bundle();
-            case "mail" -> SetupWizard.checkMail(mail());
+            case "stepAdmin" -> wizard.checkAdministrator(username, fullName, password, confirmation);
+            case "stepDns" -> dnsName = DnsName.check(dnsName, "dnsName");
+            case "stepTls" -> bundle();
+            case "stepMail" -> SetupWizard.checkMail(mail());
             default -> {
             }
         }
