@@ -175,8 +175,11 @@ public class SetupView implements Serializable {
             return a;
         });
         if (actor == null) {
+            // The fields of earlier steps are not on this page: their messages go to the top, together.
+            String problems = faces.getMessageList().stream().map(FacesMessage::getSummary)
+                    .collect(java.util.stream.Collectors.joining(" "));
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Setup is not finished: please correct the steps named below (use Back).", null));
+                    "Setup is not finished; please go back and correct: " + problems, null));
             return;
         }
         wizard.consumeCode();
