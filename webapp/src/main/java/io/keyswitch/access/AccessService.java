@@ -1,5 +1,6 @@
 package io.keyswitch.access;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.device.Component;
@@ -29,33 +30,52 @@ import java.util.List;
 @Transactional
 public class AccessService {
 
-    /** One query per grant scope, joined down to components; the subject is the user or one of their groups. */
-    private static final String REACH = """
-            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
-                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
-            FROM (
+    /**
+     * The user's grants: their own and their groups', each found through its index (user, then
+     * membership → group) instead of scanning every grant of the account.
+     */
+    private static final String MINE = """
+            (SELECT g.group_id, g.project_id, g.device_id, g.component_id FROM access_grant g
+              WHERE g.account_id = ?1 AND g.user_id = ?2
+             UNION ALL
+             SELECT g.group_id, g.project_id, g.device_id, g.component_id
+               FROM group_membership m JOIN access_grant g ON g.group_id = m.group_id
+              WHERE m.user_id = ?2 AND g.account_id = ?1)""";
+
+    /** The components a user reaches, one row per grant path. */
+    private static final String PATHS = """
               SELECT d.id device_id, d.name device, d.virtual_subnet, d.lan_subnet, c.id component_id, c.name component,
                      c.ip, c.services, CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → component ', c.name) via
-                FROM access_grant g JOIN component c ON c.id = g.component_id JOIN device d ON d.id = c.device_id
+                FROM""" + MINE + """
+                 g JOIN component c ON c.id = g.component_id JOIN device d ON d.id = c.device_id
                 LEFT JOIN user_group ug ON ug.id = g.group_id
-               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
               UNION ALL
               SELECT d.id, d.name, d.virtual_subnet, d.lan_subnet, c.id, c.name, c.ip, c.services,
                      CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → device ', d.name)
-                FROM access_grant g JOIN device d ON d.id = g.device_id JOIN component c ON c.device_id = d.id
+                FROM""" + MINE + """
+                 g JOIN device d ON d.id = g.device_id JOIN component c ON c.device_id = d.id
                 LEFT JOIN user_group ug ON ug.id = g.group_id
-               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
               UNION ALL
               SELECT d.id, d.name, d.virtual_subnet, d.lan_subnet, c.id, c.name, c.ip, c.services,
                      CONCAT(COALESCE(CONCAT('group ', ug.name), 'directly'), ' → project ', p.name)
-                FROM access_grant g JOIN project p ON p.id = g.project_id JOIN device d ON d.project_id = p.id
+                FROM""" + MINE + """
+                 g JOIN project p ON p.id = g.project_id JOIN device d ON d.project_id = p.id
                 JOIN component c ON c.device_id = d.id
                 LEFT JOIN user_group ug ON ug.id = g.group_id
-               WHERE g.account_id = ?1 AND (g.user_id = ?2 OR g.group_id IN (SELECT group_id FROM group_membership WHERE user_id = ?2))
+            """;
+
+    /** One query per grant scope, joined down to components, one row per component with every path to it. */
+    private static final String REACH = """
+            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
+                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; '), COUNT(*) OVER ()
+            FROM (""" + PATHS + """
             ) x
             GROUP BY x.component_id, x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component, x.ip, x.services
-            ORDER BY x.device, x.component
+            ORDER BY x.device, x.component, x.component_id
             """;
+
+    private static final String REACH_COUNT = "SELECT COUNT(DISTINCT x.component_id) FROM (" + PATHS + ") x";
+
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -64,18 +84,55 @@ public class AccessService {
     AuditTrail audit;
 
     @Inject
+    AccountPolicies policies;
+
+    @Inject
     Clock clock;
 
     public List<Grant> grants(Actor actor) {
+        return grants(actor, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page of the account's grants, newest first, cut by the database. */
+    public List<Grant> grants(Actor actor, int first, int size) {
         actor.require(Rights.USER_MANAGE);
         return em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a ORDER BY g.id DESC", Grant.class)
-                .setParameter("a", actor.accountId()).getResultList();
+                .setParameter("a", actor.accountId()).setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long countGrants(Actor actor) {
+        actor.require(Rights.USER_MANAGE);
+        return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.accountId = :a", Long.class)
+                .setParameter("a", actor.accountId()).getSingleResult();
+    }
+
+    /** Whether the same subject already reaches the same scope by a grant. */
+    private boolean exists(Grant g) {
+        StringBuilder q = new StringBuilder("SELECT COUNT(x) FROM Grant x WHERE x.accountId = :a");
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        same(q, params, "user", g.getUserRef());
+        same(q, params, "group", g.getGroupRef());
+        same(q, params, "project", g.getProjectRef());
+        same(q, params, "device", g.getDeviceRef());
+        same(q, params, "component", g.getComponentRef());
+        var query = em.createQuery(q.toString(), Long.class).setParameter("a", g.getAccountId());
+        params.forEach(query::setParameter);
+        return query.getSingleResult() > 0;
+    }
+
+    private static void same(StringBuilder q, java.util.Map<String, Object> params, String field, Object value) {
+        if (value == null) {
+            q.append(" AND x.").append(field).append(" IS NULL");
+        } else {
+            q.append(" AND x.").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
     }
 
     /** Creates the grants asked for (one per listed component); refuses one that exists already. */
     public List<Grant> grant(Actor actor, GrantRequest request, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User user = null;
         UserGroup group = null;
         if (request.getSubjectType() == GrantRequest.SubjectType.USER) {
@@ -114,9 +171,8 @@ public class AccessService {
             }
             default -> throw new IllegalArgumentException("unknown scope");
         }
-        List<Grant> existing = grants(actor);
         for (Grant g : created) {
-            if (existing.stream().anyMatch(e -> e.getSubject().equals(g.getSubject()) && e.getScope().equals(g.getScope()))) {
+            if (exists(g)) {
                 throw ValidationFailed.of("scopeType", g.getSubject() + " may already reach " + g.getScope() + ".");
             }
             em.persist(g);
@@ -129,7 +185,7 @@ public class AccessService {
 
     public void revoke(Actor actor, long grantId, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Grant g = em.find(Grant.class, grantId);
         if (g == null || g.getAccountId() != actor.accountId()) {
             throw new NotFound("grant");
@@ -141,18 +197,49 @@ public class AccessService {
 
     /** Every component {@code userId} can reach, with the grants that give it; empty without grants. */
     public List<Reach> reachableBy(Actor actor, long userId) {
+        return reachableBy(actor, userId, 0, Integer.MAX_VALUE);
+    }
+
+    /** How many components {@code userId} can reach. */
+    public long countReachable(Actor actor, long userId) {
+        reachableUser(actor, userId);
+        return ((Number) em.createNativeQuery(REACH_COUNT).setParameter(1, actor.accountId()).setParameter(2, userId)
+                .getSingleResult()).longValue();
+    }
+
+    /** One page of what {@code userId} can reach, by device and component name, cut by the database. */
+    public List<Reach> reachableBy(Actor actor, long userId, int first, int size) {
+        return reachPage(actor, userId, first, size).items();
+    }
+
+    /** A page of what a user can reach and how many components there are in all. */
+    public record ReachPage(List<Reach> items, long total) {
+    }
+
+    /**
+     * One page and the total in one query (a window count over the grouped rows); only a page past
+     * the end needs a second query for the total.
+     */
+    public ReachPage reachPage(Actor actor, long userId, int first, int size) {
+        reachableUser(actor, userId);
+        List<Reach> out = new ArrayList<>();
+        long total = -1;
+        for (Object row : em.createNativeQuery(REACH + " LIMIT ?3 OFFSET ?4").setParameter(1, actor.accountId())
+                .setParameter(2, userId).setParameter(3, size).setParameter(4, first).getResultList()) {
+            Object[] r = (Object[]) row;
+            total = ((Number) r[9]).longValue();
+            out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+        }
+        return new ReachPage(out, total >= 0 ? total : countReachable(actor, userId));
+    }
+
+    private void reachableUser(Actor actor, long userId) {
         actor.require(Rights.USER_MANAGE);
         User u = em.find(User.class, userId);
         if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
             throw new NotFound("user");
         }
-        List<Reach> out = new ArrayList<>();
-        for (Object row : em.createNativeQuery(REACH).setParameter(1, actor.accountId()).setParameter(2, userId).getResultList()) {
-            Object[] r = (Object[]) row;
-            out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
-        }
-        return out;
     }
 
     /** Who can reach {@code componentId}: each user with the grant (and group) that gives it. */

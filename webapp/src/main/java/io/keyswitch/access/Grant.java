@@ -83,6 +83,26 @@ public class Grant {
         return "component " + component.getName() + " of device " + component.getDevice().getName();
     }
 
+    User getUserRef() {
+        return user;
+    }
+
+    UserGroup getGroupRef() {
+        return group;
+    }
+
+    Project getProjectRef() {
+        return project;
+    }
+
+    Device getDeviceRef() {
+        return device;
+    }
+
+    Component getComponentRef() {
+        return component;
+    }
+
     public Long getId() {
         return id;
     }

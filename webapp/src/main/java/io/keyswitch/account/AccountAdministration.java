@@ -42,6 +42,9 @@ public class AccountAdministration {
     AuditTrail audit;
 
     @Inject
+    AccountPolicies policies;
+
+    @Inject
     Clock clock;
 
     /** A new account and its first administrator's one-time password, to be shown once. */
@@ -51,6 +54,27 @@ public class AccountAdministration {
     public List<Account> accounts(Actor actor) {
         actor.require(Rights.ACCOUNT_MANAGE);
         return em.createQuery("SELECT a FROM Account a ORDER BY a.name", Account.class).getResultList();
+    }
+
+    /** How many accounts start with {@code filter} (all for blank). */
+    public long count(Actor actor, String filter) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return named(em.createQuery("SELECT COUNT(a) FROM Account a" + where(filter), Long.class), filter).getSingleResult();
+    }
+
+    /** One page of accounts by name, cut by the database. */
+    public List<Account> accounts(Actor actor, String filter, int first, int size) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return named(em.createQuery("SELECT a FROM Account a" + where(filter) + " ORDER BY a.name", Account.class), filter)
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    private static String where(String filter) {
+        return filter == null || filter.isBlank() ? "" : " WHERE a.name LIKE :prefix";
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> named(jakarta.persistence.TypedQuery<T> q, String filter) {
+        return filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter));
     }
 
     public long userCount(Account account) {
@@ -64,7 +88,7 @@ public class AccountAdministration {
 
     public Created create(Actor actor, String name, String adminUsername, String adminFullName, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
         if (!NAME.matcher(n).matches()) {
             throw ValidationFailed.of("accountName", "2 to 64 characters: lower-case letters, digits and dashes (the name users type at login).");
@@ -100,7 +124,7 @@ public class AccountAdministration {
 
     public Account setStatus(Actor actor, long accountId, AccountStatus status, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Account account = em.find(Account.class, accountId);
         if (account == null) {
             throw new NotFound("account");

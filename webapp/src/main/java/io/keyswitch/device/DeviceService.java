@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -41,7 +42,13 @@ public class DeviceService {
     AuditTrail audit;
 
     @Inject
+    AccountPolicies policies;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<DeviceRemoved> removed;
 
     // --- reading -------------------------------------------------------------------------------
 
@@ -83,12 +90,6 @@ public class DeviceService {
                 .setParameter("d", d).getResultList();
     }
 
-    public List<Project> projects(Actor actor) {
-        actor.require(Rights.DEVICE_VIEW);
-        return em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a ORDER BY p.name", Project.class)
-                .setParameter("a", actor.accountId()).getResultList();
-    }
-
     private static String filterClause(String filter) {
         return filter == null || filter.isBlank() ? "" : " AND (d.name LIKE :prefix OR d.serialNumber LIKE :prefix)";
     }
@@ -100,34 +101,11 @@ public class DeviceService {
         return q;
     }
 
-    // --- projects ------------------------------------------------------------------------------
-
-    public Project createProject(Actor actor, String name, String description, String reason) {
-        actor.require(Rights.PROJECT_MANAGE);
-        String why = Actor.requireReason(reason);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String n = required(name, "name", "Please enter a name.", 100, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationFailed(errors);
-        }
-        if (!em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.name = :n", Long.class)
-                .setParameter("a", actor.accountId()).setParameter("n", n).getResultList().isEmpty()) {
-            throw ValidationFailed.of("name", "There is already a project named '" + n + "'.");
-        }
-        Project p = new Project(actor.accountId(), n, clock.instant());
-        p.setDescription(blankToNull(description));
-        em.persist(p);
-        em.flush();
-        record(actor, "project.create", "project:" + p.getId(),
-                Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why);
-        return p;
-    }
-
     // --- devices -------------------------------------------------------------------------------
 
     public Device create(Actor actor, DeviceForm form, String reason) {
         actor.require(Rights.DEVICE_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
         Checked c = check(actor, form, null);
         Device d = new Device(actor.accountId(), c.name, clock.instant());
@@ -144,7 +122,7 @@ public class DeviceService {
 
     public Device update(Actor actor, long deviceId, DeviceForm form, String reason) {
         actor.require(Rights.DEVICE_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         Checked c = check(actor, form, d);
@@ -168,10 +146,11 @@ public class DeviceService {
 
     public void delete(Actor actor, long deviceId, String reason) {
         actor.require(Rights.DEVICE_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         record(actor, "device.delete", "device:" + d.getId(), Changes.of().field("name", d.getName(), null)
                 .field("lanSubnet", d.getLanSubnet(), null).field("virtualSubnet", d.getVirtualSubnet(), null), why);
+        removed.fire(new DeviceRemoved(actor.accountId(), d.getId()));
         em.remove(d);
     }
 
@@ -179,7 +158,7 @@ public class DeviceService {
 
     public Component addComponent(Actor actor, long deviceId, ComponentForm form, String reason) {
         actor.require(Rights.COMPONENT_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         CheckedComponent c = check(d, form, null);
         Component comp = new Component(d, c.name, clock.instant());
@@ -196,7 +175,7 @@ public class DeviceService {
 
     public Component updateComponent(Actor actor, long componentId, ComponentForm form, String reason) {
         actor.require(Rights.COMPONENT_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Component comp = component(actor, componentId);
         CheckedComponent c = check(comp.getDevice(), form, comp);
         Changes changes = Changes.of().field("name", comp.getName(), c.name).field("ip", comp.getIp(), c.ip)
@@ -213,7 +192,7 @@ public class DeviceService {
 
     public void deleteComponent(Actor actor, long componentId, String reason) {
         actor.require(Rights.COMPONENT_EDIT);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Component comp = component(actor, componentId);
         record(actor, "component.delete", "component:" + comp.getId() + " of device:" + comp.getDevice().getId(),
                 Changes.of().field("name", comp.getName(), null).field("ip", comp.getIp(), null), why);

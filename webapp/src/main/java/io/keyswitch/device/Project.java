@@ -45,6 +45,10 @@ public class Project {
         this.createdAt = createdAt;
     }
 
+    public java.time.Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Long getId() {
         return id;
     }

@@ -103,6 +103,11 @@ public class EmailLinkAuthenticator {
         return tokens.redeem(token).map(Long::valueOf);
     }
 
+    /** Deletes expired links; for the scheduled housekeeping. */
+    public int deleteExpired() {
+        return tokens.deleteExpired();
+    }
+
     private Optional<String> address(long userId) {
         User user = em.find(User.class, userId);
         return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());

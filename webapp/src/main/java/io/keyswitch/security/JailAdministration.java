@@ -9,29 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authz.AuthorizationException;
-import org.apache.shiro.subject.Subject;
 
 /**
  * The administrator's view of the login jail: the bans in force, and lifting one before its end.
- * Only a system administrator or a holder of {@value Rights#SETTINGS_MANAGE} may do either; a lift
- * needs a reason and is audited ({@code jail.lift}) by the jail's listener.
+ * Bans are appliance-wide (they name addresses and user names of every account), so only a system
+ * administrator may do either ({@link AdminRights#applianceAdmin()}); a lift needs a reason and is
+ * audited ({@code jail.lift}) by the jail's listener.
  */
 @ApplicationScoped
 public class JailAdministration {
 
-    /** The role the realm gives system administrators. */
-    public static final String SYSTEM_ADMIN_ROLE = "system-admin";
-
     @Inject
     LoginJail jail;
 
-    /** Whether the signed-in user may see and lift bans. */
+    /** Whether the signed-in user may see and lift bans: a system administrator. */
     public boolean mayAdminister() {
-        Subject subject = SecurityUtils.getSubject();
-        return subject.isAuthenticated()
-                && (subject.hasRole(SYSTEM_ADMIN_ROLE) || subject.isPermitted(Rights.SETTINGS_MANAGE));
+        return AdminRights.applianceAdmin();
     }
 
     /** The bans in force now, oldest first. */
@@ -57,7 +51,8 @@ public class JailAdministration {
 
     private void requireRight() {
         if (!mayAdminister()) {
-            throw new AuthorizationException("Managing login bans needs the right " + Rights.SETTINGS_MANAGE);
+            throw new AuthorizationException("Managing login bans needs the right " + Rights.ACCOUNT_MANAGE
+                    + " (system administrators)");
         }
     }
 }

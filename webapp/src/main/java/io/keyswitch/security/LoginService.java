@@ -1,11 +1,14 @@
 package io.keyswitch.security;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.jail.Ban;
 import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.security.sms.SmsCodes;
 import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
@@ -41,6 +44,9 @@ public class LoginService {
     /** The answer to a link that does not complete this login. */
     public static final String WRONG_LINK = "This login link is not valid (any more). Please log in again to get a new one.";
 
+    /** The answer when there is no SMS code to check. */
+    public static final String NO_SMS_CODE = "There is no valid SMS code (any more). Please ask for a new one.";
+
     /** The answer when the second step came too late. */
     public static final String TOO_LATE = "The login took too long. Please log in again.";
 
@@ -64,6 +70,15 @@ public class LoginService {
 
     @Inject
     EmailLinkAuthenticator mailLinks;
+
+    @Inject
+    io.keyswitch.user.PasswordHasher passwords;
+
+    @Inject
+    AccountPolicies policies;
+
+    @Inject
+    SmsCodeAuthenticator smsCodes;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -96,6 +111,15 @@ public class LoginService {
         PortalPrincipal principal = info.getPrincipals().oneByType(PortalPrincipal.class);
         User found = em.find(User.class, principal.userId());
         Instant now = clock.instant();
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // The hourly sweep may not have come by yet: the rule holds at the door too.
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(principal.accountId(), "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + user, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
         Optional<String> refusal = refusal(found, now);
         if (refusal.isPresent()) {
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
@@ -105,13 +129,15 @@ public class LoginService {
         boolean enrolled = totp.enrolled(principal.userId());
         if (enrolled || policy.requiredFor(principal.userId())) {
             // A user who needs a second factor and has no app, but an e-mail address while SMTP is
-            // configured, gets the e-mail link; only without either is enrolment the next step.
+            // configured or a phone number while an SMS gateway is, gets the e-mail link or the SMS
+            // code; only without any of them is enrolment the next step.
             boolean mailLink = mailLinks.availableFor(principal.userId());
-            boolean mustEnrol = !enrolled && !mailLink;
+            boolean sms = smsCodes.availableFor(principal.userId());
+            boolean mustEnrol = !enrolled && !mailLink && !sms;
             audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login.password",
                     "user:" + user, Outcome.SUCCESS,
                     mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next", null));
-            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink);
+            PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink, sms);
             return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
                     null, null, pending);
         }
@@ -181,6 +207,31 @@ public class LoginService {
     }
 
     /**
+     * The second step by SMS code: the code sent for this user, once, within its validity and its
+     * tries. A wrong code, or a try when there is none, counts in the jail like a wrong password.
+     */
+    @Transactional
+    public LoginResult smsCode(PendingLogin pending, String code, String sourceIp) {
+        Optional<Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isPresent()) {
+            return LoginResult.banned(ban.get().until());
+        }
+        if (!pending.validAt(clock.instant())) {
+            return LoginResult.refused(TOO_LATE);
+        }
+        PortalPrincipal p = pending.principal();
+        SmsCodes.Check check = smsCodes.check(p.userId(), code);
+        if (check != SmsCodes.Check.ACCEPTED) {
+            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
+                    "user:" + p.username(), Outcome.FAILURE, check == SmsCodes.Check.WRONG ? "wrong SMS code"
+                            : "SMS code not sent, used, expired or out of tries", null));
+            jail.recordFailure(sourceIp, pending.tried());
+            return LoginResult.refused(check == SmsCodes.Check.WRONG ? WRONG_CODE : NO_SMS_CODE);
+        }
+        return complete(p, pending.tried(), sourceIp, "second factor: SMS code");
+    }
+
+    /**
      * The second step for a user who must enrol: confirms the new authenticator with its first
      * code, then signs in.
      *
@@ -222,9 +273,112 @@ public class LoginService {
         jail.recordSuccess(sourceIp, tried);
         audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
                 "user:" + principal.username(), Outcome.SUCCESS, details, null));
-        return found.isMustChangePassword()
-                ? new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.")
-                : new LoginResult(LoginResult.Status.SIGNED_IN, null);
+        if (found.isMustChangePassword()) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.");
+        }
+        AccountPolicy rules = policies.of(principal.accountId());
+        if (rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Your password is older than "
+                    + rules.getPasswordMaxAgeDays() + " days, the most this account allows. Please choose a new one.");
+        }
+        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
+    }
+
+    /**
+     * A technician's VPN login (OpenVPN static challenge): the user named by the profile's certificate, the user name
+     * typed, the password and the authenticator code, all in one step. The same jail, password check, account and user
+     * state, temporary validity and login limit as the web login, and the second factor is required: a user without
+     * an authenticator app is refused. Nobody is signed in to the web (no Shiro subject): the VPN session is the
+     * login. Every attempt is audited (action {@code vpn.login}) and every failure counts in the jail.
+     *
+     * @param userId the user the profile's certificate was issued to
+     */
+    @Transactional
+    public LoginResult vpnLogin(long userId, String username, char[] password, String code, String sourceIp) {
+        User found = em.find(User.class, userId);
+        String typed = trim(username);
+        String tried = (found == null ? "?" : found.getAccount().getName()) + "/" + typed;
+        Optional<Ban> ban = jail.activeBan(sourceIp, tried);
+        Long accountId = found == null ? null : found.getAccount().getId();
+        if (ban.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "address or user name jailed"));
+            return LoginResult.banned(ban.get().until());
+        }
+        if (found == null || !found.getUsername().equals(typed) || !passwords.matches(password, found.getPasswordHash())) {
+            audit.record(new AuditEntry(accountId, tried, found == null ? null : userId, sourceIp, "vpn.login",
+                    "user:" + typed, Outcome.FAILURE, "VPN", "wrong user name or password for this profile"));
+            jail.recordFailure(sourceIp, tried);
+            return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
+        }
+        Instant now = clock.instant();
+        AccountPolicy rules = policies.of(found.getAccount().getId());
+        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
+                && rules.inactiveTooLong(found.lastActivity(), now)) {
+            // as at the web login: the hourly sweep may not have come by yet
+            found.setStatus(UserStatus.DISABLED);
+            audit.record(new AuditEntry(accountId, "system", null, sourceIp, "user.disable.inactive",
+                    "user:" + typed, Outcome.SUCCESS, null,
+                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
+        }
+        Optional<String> refusal = refusal(found, now);
+        if (refusal.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", refusal.get()));
+            return LoginResult.refused(refusal.get());
+        }
+        if (found.isMustChangePassword() || rules.passwordExpired(found.getPasswordChangedAt(), now)) {
+            // the VPN has no way to change it: the web login does
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "password must be changed in the portal first"));
+            return LoginResult.refused("Please change your password in the portal first.");
+        }
+        if (!totp.enrolled(userId)) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", "no authenticator app enrolled: the VPN needs one"));
+            return LoginResult.refused("The VPN needs an authenticator app: enrol one in the portal first.");
+        }
+        TotpVerification v = totp.verify(userId, code == null ? "" : code.strip());
+        if (!v.accepted()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.FAILURE, "VPN", v == TotpVerification.REPLAYED ? "authenticator code used before"
+                    : "wrong authenticator code"));
+            jail.recordFailure(sourceIp, tried);
+            return LoginResult.refused(WRONG_CODE);
+        }
+        User locked = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        refusal = refusal(locked, now);
+        if (refusal.isPresent()) {
+            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                    Outcome.DENIED, "VPN", refusal.get()));
+            return LoginResult.refused(refusal.get());
+        }
+        locked.recordLogin(now);
+        jail.recordSuccess(sourceIp, tried);
+        audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
+                Outcome.SUCCESS, "VPN, second factor: authenticator app", null));
+        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
+    }
+
+    /** Whether the user may still be connected now (account and user active, temporary validity); no login counted. */
+    @Transactional
+    public Optional<String> stillAllowed(long userId) {
+        User found = em.find(User.class, userId);
+        if (found == null) {
+            return Optional.of("user deleted");
+        }
+        Instant now = clock.instant();
+        Account account = found.getAccount();
+        if (!account.isActive()) {
+            return Optional.of("account disabled");
+        }
+        if (found.getStatus() != UserStatus.ACTIVE) {
+            return Optional.of("user disabled");
+        }
+        if (found.getValidUntil() != null && !now.isBefore(found.getValidUntil())) {
+            return Optional.of("temporary access expired");
+        }
+        return Optional.empty();
     }
 
     /** Why a user whose password was right may still not log in now; said only after the password was right. */

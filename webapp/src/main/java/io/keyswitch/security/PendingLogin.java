@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param mustEnrol whether the user has no second factor yet but needs one
  * @param totp whether the user has an authenticator app
  * @param mailLink whether the user can get an e-mail link (an address, and SMTP configured)
+ * @param sms whether the user can get an SMS code (a phone number, and an SMS gateway configured)
  */
 public record PendingLogin(PortalPrincipal principal, String tried, Instant startedAt, boolean mustEnrol,
-        boolean totp, boolean mailLink) implements Serializable {
+        boolean totp, boolean mailLink, boolean sms) implements Serializable {
 
     /** Five minutes to type the code (or to enrol) after the password. */
     public static final long VALIDITY_SECONDS = 300;
@@ -36,5 +37,9 @@ public record PendingLogin(PortalPrincipal principal, String tried, Instant star
 
     public boolean isMailLink() {
         return mailLink;
+    }
+
+    public boolean isSms() {
+        return sms;
     }
 }

@@ -3,7 +3,6 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.platform.PortalHome;
 import io.keyswitch.security.internal.JpaRecoveryCodeStore;
 import io.keyswitch.security.internal.JpaTotpStepStore;
 import io.keyswitch.security.internal.PortalSettings;
@@ -52,6 +51,9 @@ public class TotpAuthenticator {
     AuditTrail audit;
 
     @Inject
+    SecretsAtRest secrets;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "keyswitch")
@@ -61,7 +63,6 @@ public class TotpAuthenticator {
     private TotpSettings settings;
     private TotpVerifier verifier;
     private RecoveryCodes recoveryCodes;
-    private volatile TotpSecretCipher cipher;
 
     /** A new secret on its way to the user: shown once as a QR code and as text, kept only when confirmed. */
     public record Enrolment(String secret, String qrCode, String uri) implements Serializable {
@@ -193,15 +194,6 @@ public class TotpAuthenticator {
     }
 
     private TotpSecretCipher cipher() {
-        TotpSecretCipher c = cipher;
-        if (c == null) {
-            synchronized (this) {
-                if (cipher == null) {
-                    cipher = TotpSecretCipher.fromSettings(PortalSettings.lookup(), PortalHome.path());
-                }
-                c = cipher;
-            }
-        }
-        return c;
+        return secrets.cipher();
     }
 }

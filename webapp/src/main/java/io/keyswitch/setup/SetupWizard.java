@@ -175,7 +175,7 @@ public class SetupWizard {
         settings.putDnsName(dns);
         audit.record(actor.change("settings.dns-name", "appliance", Changes.of().field("dnsName", null, dns), reason));
         if (r.mail() != null && !r.mail().host().isBlank()) {
-            mail.save(r.mail(), actor.accountId(), actor.name(), actor.userId(), reason, sourceIp);
+            mail.save(r.mail(), actor, reason);
         }
         audit.record(actor.change("setup.finish", "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
                 reason));

@@ -28,10 +28,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The certificate the portal serves over HTTPS: the PKCS12 key store named by {@code javax.net.ssl.keyStore}
- * (alias {@value #ALIAS}, password {@code javax.net.ssl.keyStorePassword}), which the appliance's first
+ * The certificate the portal serves over HTTPS: the PKCS12 key store {@value #KEY_KEYSTORE} (else
+ * {@code javax.net.ssl.keyStore}; alias {@value #ALIAS}, password {@code javax.net.ssl.keyStorePassword}), which the appliance's first
  * boot fills with a self-signed certificate. {@link #replace} writes a checked {@link CertificateBundle}
  * there (atomically, mode 0600), audits it and has the {@link HttpsListener} take it a second later,
  * outside of the request that asked for it.
@@ -40,6 +41,8 @@ import java.util.logging.Logger;
 public class TlsCertificates {
 
     public static final String ALIAS = "keyswitch";
+    /** The original key store file (PKCS12, password {@code javax.net.ssl.keyStorePassword}). */
+    public static final String KEY_KEYSTORE = "keyswitch.tls.keystore";
     /** How long the listener reload waits, so that the answer to the request that asked for it gets out first. */
     static final long RELOAD_DELAY_MS = 1500;
 
@@ -177,8 +180,15 @@ public class TlsCertificates {
         }
     }
 
+    /**
+     * The key store file the portal's certificate lives in: {@value #KEY_KEYSTORE} (the appliance and the
+     * launcher set it to the file they made), else {@code javax.net.ssl.keyStore}. Payara Micro points
+     * {@code javax.net.ssl.keyStore} at a copy in its runtime folder, which it makes again from the
+     * original at every start (measured): a certificate written only to the copy is gone after a restart.
+     */
     private static Optional<Path> keystore() {
-        String path = System.getProperty("javax.net.ssl.keyStore");
+        String path = ConfigProvider.getConfig().getOptionalValue(KEY_KEYSTORE, String.class)
+                .orElse(System.getProperty("javax.net.ssl.keyStore"));
         return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
     }
 

@@ -1,5 +1,7 @@
 package io.keyswitch.user;
 
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -13,7 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A user changes their own password: the current one is checked, the new one must follow the policy. */
+/**
+ * A user changes their own password: the current one is checked, the new one must follow the
+ * account's password policy and may not be the current one or one of the last N (kept as bcrypt
+ * hashes in {@code password_history}).
+ */
 @ApplicationScoped
 public class PasswordChange {
 
@@ -28,6 +34,9 @@ public class PasswordChange {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AccountPolicies policies;
 
     @Inject
     jakarta.enterprise.event.Event<PasswordChanged> changed;
@@ -48,7 +57,8 @@ public class PasswordChange {
             return problems;
         }
         String candidate = new String(proposed);
-        List<String> missing = PasswordPolicy.DEFAULT.problems(candidate, user.getUsername());
+        AccountPolicy policy = policies.of(user.getAccount().getId());
+        List<String> missing = policy.passwordPolicy().problems(candidate, user.getUsername());
         if (!missing.isEmpty()) {
             problems.add("The new password needs " + String.join(", ", missing) + ".");
             return problems;
@@ -57,12 +67,42 @@ public class PasswordChange {
             problems.add("The new password must differ from the current one.");
             return problems;
         }
+        List<String> earlier = earlierHashes(user.getId(), policy.getPasswordHistory());
+        if (earlier.stream().anyMatch(hash -> hasher.matches(proposed, hash))) {
+            problems.add("The new password must differ from your last " + policy.getPasswordHistory()
+                    + " passwords.");
+            return problems;
+        }
+        remember(user, policy.getPasswordHistory());
         user.changePasswordHash(hasher.hash(proposed), clock.instant());
         audit.record(new AuditEntry(user.getAccount().getId(), user.getUsername(), user.getId(), sourceIp,
                 "user.password.change", "user:" + user.getUsername(), Outcome.SUCCESS,
                 null, "changed by the user"));
         changed.fire(new PasswordChanged(user.getId(), user.isSystemAdmin()));
         return problems;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> earlierHashes(long userId, int howMany) {
+        if (howMany <= 0) {
+            return List.of();
+        }
+        return em.createNativeQuery("SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC")
+                .setParameter(1, userId).setMaxResults(howMany).getResultList();
+    }
+
+    /** Keeps the hash being replaced, and no more than the policy needs. */
+    private void remember(User user, int keep) {
+        if (keep > 0) {
+            em.createNativeQuery("INSERT INTO password_history (user_id, password_hash, replaced_at) VALUES (?, ?, ?)")
+                    .setParameter(1, user.getId()).setParameter(2, user.getPasswordHash())
+                    .setParameter(3, java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                    .executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM password_history WHERE user_id = ? AND id NOT IN (SELECT id FROM "
+                        + "(SELECT id FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?) AS kept)")
+                .setParameter(1, user.getId()).setParameter(2, user.getId()).setParameter(3, keep)
+                .executeUpdate();
     }
 
     /** Said after a user's password was changed. */

@@ -109,6 +109,11 @@ public class User {
         mustChangePassword = false;
     }
 
+    /** When the user last logged in, or was created if they never did: where "days without login" count from. */
+    public Instant lastActivity() {
+        return lastLoginAt != null ? lastLoginAt : createdAt;
+    }
+
     public Long getId() {
         return id;
     }
@@ -206,7 +211,7 @@ public class User {
     }
 
     public Instant getPasswordChangedAt() {
-        return passwordChangedAt;
+        return passwordChangedAt != null ? passwordChangedAt : createdAt;
     }
 
     public Instant getCreatedAt() {

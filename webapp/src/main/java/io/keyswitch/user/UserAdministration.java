@@ -1,5 +1,6 @@
 package io.keyswitch.user;
 
+import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -43,7 +44,13 @@ public class UserAdministration {
     EntityManager em;
 
     @Inject
+    jakarta.enterprise.event.Event<UserDisabled> disabled;
+
+    @Inject
     AuditTrail audit;
+
+    @Inject
+    AccountPolicies policies;
 
     @Inject
     PasswordHasher hasher;
@@ -94,7 +101,7 @@ public class UserAdministration {
 
     public OneTimePassword createUser(Actor actor, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Checked c = check(actor, form, null);
         String password = RandomTokens.readable(16);
         Account account = em.find(Account.class, actor.accountId());
@@ -114,7 +121,7 @@ public class UserAdministration {
 
     public User updateUser(Actor actor, long userId, UserForm form, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         Checked c = check(actor, form, u);
         List<UserGroup> before = groupsOf(u);
@@ -126,17 +133,21 @@ public class UserAdministration {
         if (u.getId().equals(actor.userId()) && !form.isActive()) {
             throw ValidationFailed.of("active", "You cannot disable yourself.");
         }
+        boolean disabling = u.getStatus() == UserStatus.ACTIVE && !form.isActive();
         applyDetails(u, form, c);
         setGroups(u, c.groups);
         if (!changes.isEmpty()) {
             record(actor, "user.update", "user:" + u.getUsername(), changes, why);
+        }
+        if (disabling) {
+            disabled.fire(new UserDisabled(actor.accountId(), u.getId()));
         }
         return u;
     }
 
     public OneTimePassword resetPassword(Actor actor, long userId, String reason) {
         actor.require(Rights.USER_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         User u = user(actor, userId);
         String password = RandomTokens.readable(16);
         u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
@@ -152,6 +163,27 @@ public class UserAdministration {
         actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
         return em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a ORDER BY g.name", UserGroup.class)
                 .setParameter("a", actor.accountId()).getResultList();
+    }
+
+    public long countGroups(Actor actor, String filter) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        var q = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter), Long.class)
+                .setParameter("a", actor.accountId());
+        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
+                .getSingleResult();
+    }
+
+    /** One page of the account's groups by name, cut by the database. */
+    public List<UserGroup> groups(Actor actor, String filter, int first, int size) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        var q = em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter) + " ORDER BY g.name",
+                UserGroup.class).setParameter("a", actor.accountId());
+        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
+                .setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    private static String groupFilter(String filter) {
+        return filter == null || filter.isBlank() ? "" : " AND g.name LIKE :prefix";
     }
 
     public UserGroup group(Actor actor, long groupId) {
@@ -170,7 +202,7 @@ public class UserAdministration {
 
     public UserGroup saveGroup(Actor actor, Long groupId, String name, String description, List<String> rights, String reason) {
         actor.require(Rights.GROUP_MANAGE);
-        String why = Actor.requireReason(reason);
+        String why = policies.reason(actor, reason);
         Map<String, String> errors = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100) {
@@ -209,6 +241,33 @@ public class UserAdministration {
             record(actor, "group.update", "group:" + n, changes, why);
         }
         return g;
+    }
+
+    /**
+     * Deletes a group; its members lose its rights at their next request and its grants go with it
+     * (counted in the audit). Refused for the last group through which anybody may manage groups.
+     */
+    public void deleteGroup(Actor actor, long groupId, String reason) {
+        actor.require(Rights.GROUP_MANAGE);
+        String why = policies.reason(actor, reason);
+        UserGroup g = group(actor, groupId);
+        if (g.getRights().contains(Rights.GROUP_MANAGE)) {
+            long others = em.createQuery("SELECT COUNT(DISTINCT m) FROM UserGroup o JOIN o.members m JOIN o.rights r"
+                            + " WHERE o.account.id = :a AND o <> :g AND r = :right AND m.status = :active", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("g", g).setParameter("right", Rights.GROUP_MANAGE)
+                    .setParameter("active", UserStatus.ACTIVE).getSingleResult();
+            if (others == 0) {
+                throw ValidationFailed.of("reason", "'" + g.getName() + "' is the last group through which an active user"
+                        + " may manage groups; deleting it would lock the account's administration out.");
+            }
+        }
+        long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE group_id = ?1")
+                .setParameter(1, g.getId()).getSingleResult()).longValue();
+        record(actor, "group.delete", "group:" + g.getName(), Changes.of().field("name", g.getName(), null)
+                .field("rights", String.join(", ", new TreeSet<>(g.getRights())), null)
+                .field("members", memberCount(g), null).field("grants", grants, null), why);
+        em.createNativeQuery("DELETE FROM access_grant WHERE group_id = ?1").setParameter(1, g.getId()).executeUpdate();
+        em.remove(g);
     }
 
     // --- checks --------------------------------------------------------------------------------

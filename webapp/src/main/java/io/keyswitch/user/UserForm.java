@@ -21,7 +21,7 @@ public class UserForm implements Serializable {
     private Date validFrom;
     private Date validUntil;
     private Integer maxLogins;
-    private List<Long> groupIds = List.of();
+    private List<Long> groupIds = new java.util.ArrayList<>();
 
     public static UserForm of(User u, Set<Long> groups) {
         UserForm f = new UserForm();
@@ -34,7 +34,7 @@ public class UserForm implements Serializable {
         f.validFrom = date(u.getValidFrom());
         f.validUntil = date(u.getValidUntil());
         f.maxLogins = u.getMaxLogins();
-        f.groupIds = List.copyOf(new HashSet<>(groups));
+        f.groupIds = new java.util.ArrayList<>(new HashSet<>(groups));
         return f;
     }
 
@@ -123,6 +123,6 @@ public class UserForm implements Serializable {
     }
 
     public void setGroupIds(List<Long> groupIds) {
-        this.groupIds = groupIds == null ? List.of() : groupIds;
+        this.groupIds = groupIds == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(groupIds);
     }
 }

@@ -60,8 +60,45 @@ public final class AdministrationBench {
                 measure("what can this user reach (first 50 of " + api.get("/users/" + techId + "/reach?size=1").json().getInt("total")
                         + ")", 100, () -> api.get("/users/" + techId + "/reach?size=50"));
                 System.out.printf("portal RSS after the runs: %d MiB (heap -Xmx256m)%n", rssMiB(portal.pid()));
+                importCsv(db, portal.url() + "api/v1");
+                System.out.printf("portal RSS after the import: %d MiB (heap -Xmx256m)%n", rssMiB(portal.pid()));
             }
         }
+    }
+
+    /**
+     * CSV import of 20,000 devices with 5 components each (100,000 lines, the import page's format)
+     * into a second, empty account: the check (dry run), then the import, all or nothing, timed.
+     */
+    private static void importCsv(DatabaseCoordinates db, String apiUrl) throws Exception {
+        long account = Fixtures.account(db, "bench-import");
+        // The default pool (100.64.0.0/10) holds 16,384 /24s; this account gets a /8 for 20,000.
+        Fixtures.update(db, "UPDATE account SET virtual_pool = '10.0.0.0/8' WHERE id = ?", account);
+        long admin = Fixtures.user(db, account, "importer", "Bench-Import-2026",
+                List.of("device:view", "device:edit", "component:edit"));
+        String token = "ks_" + "I".repeat(16) + "mportBenchTokenX";
+        Fixtures.apiToken(db, account, admin, token);
+        StringBuilder csv = new StringBuilder(8 << 20).append("device,serial_number,lan_subnet,component,component_ip,services,web2go\n");
+        for (int i = 0; i < DEVICES; i++) {
+            for (int c = 1; c <= COMPONENTS_PER_DEVICE; c++) {
+                csv.append("Imported ").append(i).append(',').append(c == 1 ? "IMP" + i : "").append(",192.168.0.0/24,C")
+                        .append(c).append(",192.168.0.").append(10 + c).append(",\"tcp/102, tcp/502\",no\n");
+            }
+        }
+        ApiClient api = new ApiClient(apiUrl, token);
+        long t = System.nanoTime();
+        ApiClient.Answer check = api.postCsv("/devices/import?dryRun=true", csv.toString());
+        double checkS = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        ApiClient.Answer stored = api.postCsv("/devices/import?reason=benchmark", csv.toString());
+        double importS = (System.nanoTime() - t) / 1e9;
+        if (check.status() != 200 || stored.status() != 201) {
+            throw new IllegalStateException("import failed: " + check.status() + " / " + stored.status() + ": " + stored.body());
+        }
+        System.out.printf("CSV import (%,d KiB, %,d devices, %,d components): check %.1f s, import %.1f s; stored %,d devices, %,d audit events%n",
+                csv.length() / 1024, stored.json().getInt("devices"), stored.json().getJsonNumber("components").longValue(),
+                checkS, importS, Fixtures.count(db, "SELECT COUNT(*) FROM device WHERE account_id = ?", account),
+                Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action = 'device.import'", account));
     }
 
     private static void measure(String what, int runs, Supplier<ApiClient.Answer> call) {

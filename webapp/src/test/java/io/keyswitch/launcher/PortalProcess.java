@@ -63,10 +63,12 @@ public final class PortalProcess implements AutoCloseable {
         return prepare(home, database, bindAddress, httpPort, httpsPort, heap, java.util.Map.of());
     }
 
-    /** As above, with further system properties for the portal (e.g. {@code keyswitch.setup.wizard=true}). */
+    /** As above, with more system properties for the portal (e.g. {@code keyswitch.vpn.*} in the system tier). */
     public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
-                                        int httpPort, int httpsPort, String heap, java.util.Map<String, String> properties) {
+                                        int httpPort, int httpsPort, String heap, java.util.Map<String, String> extra) {
         try {
+            StringBuilder more = new StringBuilder();
+            extra.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
             Path payaraDir = home.resolve("payara");
             for (String dir : List.of("runtime", "unpacked", "tmp")) {
                 Files.createDirectories(payaraDir.resolve(dir));
@@ -82,14 +84,14 @@ public final class PortalProcess implements AutoCloseable {
                     "javax.net.ssl.keyStore=" + keystore.file(),
                     "javax.net.ssl.keyStorePassword=" + keystore.password(),
                     "javax.net.ssl.keyStoreType=PKCS12",
+                    // the original file: Payara Micro serves a copy it makes from it at every start
+                    "keyswitch.tls.keystore=" + keystore.file(),
                     "keyswitch.db.url=" + database.url(),
                     "keyswitch.db.user=" + database.user(),
                     "keyswitch.db.password=" + database.password(),
                     "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
-                    properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(java.util.stream.Collectors.joining("\n")),
-                    ""));
+                    "") + more);
             List<String> jvm = List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
@@ -115,10 +117,10 @@ public final class PortalProcess implements AutoCloseable {
         return start(o, java.util.Map.of());
     }
 
-    /** Starts the portal with further system properties. */
-    public static PortalProcess start(Options o, java.util.Map<String, String> properties) {
+    /** Starts the portal with more system properties (see {@link #prepare(Path, DatabaseCoordinates, String, int, int, String, java.util.Map)}). */
+    public static PortalProcess start(Options o, java.util.Map<String, String> extra) {
         try {
-            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap(), properties);
+            PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap(), extra);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(payara.jvmOptions());

@@ -121,7 +121,7 @@ class FirstLoginIT {
         assertThat(changed.body()).contains("Welcome, System administrator", "Your password has been changed.");
         assertThat(passwordFile()).doesNotExist();
         try (Connection c = Databases.connect(ArquillianPortal.database())) {
-            assertThat(strings(c, "SELECT must_change_password FROM app_user WHERE username = 'admin'")).containsExactly("0");
+            assertThat(strings(c, "SELECT u.must_change_password FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = 'admin'")).containsExactly("0");
             assertThat(strings(c, "SELECT action FROM audit_event WHERE actor_user_id IS NOT NULL ORDER BY id"))
                     .containsSubsequence("login", "user.password.change");
         }

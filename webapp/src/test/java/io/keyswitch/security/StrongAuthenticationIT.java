@@ -54,6 +54,8 @@ class StrongAuthenticationIT {
 
     static final String ACCOUNT = "acme-auth";
     static final String PASSWORD = "Second-Factor-Test-2026";
+    static final String GINA_PHONE = "+49 170 5550123";
+    static final String SMTP_PASSWORD = "Relay-Secret-7c1f-2026";
 
     private static boolean prepared;
 
@@ -322,22 +324,44 @@ class StrongAuthenticationIT {
 
     @Test
     @Order(10)
-    @DisplayName("SMTP settings send a test mail, and the e-mail link signs in once, through a real in-process SMTP server")
+    @DisplayName("SMTP settings with a login send a test mail, the password is stored encrypted, and the e-mail link signs in once, through a real in-process SMTP server")
     void mailLinkThroughRealSmtp() throws Exception {
         prepare();
         int port = TestDirs.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        // GreenMail checks SMTP AUTH against this user: a wrong password is refused (asserted below),
+        // so a mail that arrives proves the portal decrypted and sent the right one.
+        smtp.setUser("portal@acme.test", "portal-relay", SMTP_PASSWORD);
         try {
             FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
             login(admin, ACCOUNT, "secadmin", PASSWORD);
             Page form = admin.get("/mail-settings.xhtml");
-            Page saved = admin.submit(form, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
-                    "security_input", "NONE", "user", "", "password", "", "from", "portal@acme.test",
+            Page savedWrong = admin.submit(form, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
+                    "security_input", "NONE", "user", "portal-relay", "password", "not-the-relay-password", "from", "portal@acme.test",
                     "reason", "Plant mail relay"), "save");
-            Page tested = admin.submit(saved, "testForm", Map.of("testTo", "secadmin@acme.test"), "send");
+            Page refused = admin.submit(savedWrong, "testForm", Map.of("testTo", "secadmin@acme.test"), "send");
+            Page saved = admin.submit(refused, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
+                    "security_input", "NONE", "user", "portal-relay", "password", SMTP_PASSWORD, "from", "portal@acme.test",
+                    "reason", "Relay password from the mail administrator"), "save");
+            Page keptPassword = admin.submit(saved, "mailForm", Map.of("host", "127.0.0.1", "port", Integer.toString(port),
+                    "security_input", "NONE", "user", "portal-relay", "password", "", "from", "portal@acme.test",
+                    "reason", "Blank password field keeps the stored one"), "save");
+            Page tested = admin.submit(keptPassword, "testForm", Map.of("testTo", "secadmin@acme.test"), "send");
             assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the test mail arrives").isTrue();
             MimeMessage testMail = smtp.getReceivedMessages()[0];
+
+            assertThat(savedWrong.body()).contains("The e-mail settings are saved.");
+            assertThat(refused.body()).contains("did not take the mail", "AuthenticationFailedException")
+                    .doesNotContain("not-the-relay-password");
+            assertThat(keptPassword.body()).contains("The e-mail settings are saved.", "blank: keep the stored one")
+                    .doesNotContain(SMTP_PASSWORD);
+            assertThat(strings("SELECT setting_value FROM setting WHERE scope_id = 0 AND setting_key = 'mail.smtp.password'"))
+                    .singleElement().satisfies(stored -> assertThat(stored).startsWith("aes-gcm:v1:").doesNotContain(SMTP_PASSWORD));
+            assertThat(strings("SELECT COUNT(*) FROM setting WHERE setting_value LIKE ?", "%" + SMTP_PASSWORD + "%"))
+                    .containsExactly("0");
+            assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE CONCAT_WS(' ', details, reason) LIKE ? OR CONCAT_WS(' ', details, reason) LIKE ?",
+                    "%" + SMTP_PASSWORD + "%", "%not-the-relay-password%")).containsExactly("0");
 
             FacesClient erin = new FacesClient(ArquillianPortal.httpsUrl());
             Page second = login(erin, ACCOUNT, "erin", PASSWORD);
@@ -363,9 +387,15 @@ class StrongAuthenticationIT {
             assertThat(home.path()).isEqualTo("/index.xhtml");
             assertThat(home.body()).contains("Welcome");
             assertThat(reused.body()).contains(LoginService.WRONG_LINK);
-            assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.mail'"))
-                    .singleElement().satisfies(row -> assertThat(row).startsWith("Plant mail relay | ")
-                            .contains("host=127.0.0.1", "port=" + port, "security=none", "from=portal@acme.test"));
+            assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.mail' ORDER BY id"))
+                    .satisfiesExactly(
+                            first -> assertThat(first).startsWith("Plant mail relay | ").contains("host=127.0.0.1",
+                                    "port=" + port, "security=none", "user=portal-relay", "password=(set)", "from=portal@acme.test",
+                                    "password changed"),
+                            secondSave -> assertThat(secondSave).startsWith("Relay password from the mail administrator | ")
+                                    .endsWith("; password changed"),
+                            third -> assertThat(third).startsWith("Blank password field keeps the stored one | ")
+                                    .doesNotContain("password changed"));
             assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event "
                     + "WHERE actor = ? AND action IN ('login', 'login.second-factor', 'login.mail-link') ORDER BY id", ACCOUNT + "/erin"))
                     .containsExactly("login.mail-link SUCCESS login link mailed",
@@ -427,6 +457,166 @@ class StrongAuthenticationIT {
                 .doesNotContain("<script>alert(1)");
         assertThat(strings("SELECT reason FROM audit_event WHERE action = 'settings.login-notice'"))
                 .containsExactly("SR 1.12, works council");
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("appliance-wide settings are for system administrators only: an account's administrator with settings:manage is refused bans, SMTP, SMS and login notice, and does not see them in the menu")
+    void applianceSettingsOnlyForSystemAdministrators() throws SQLException {
+        prepare();
+        FacesClient accountAdmin = new FacesClient(ArquillianPortal.httpsUrl());
+        Page home = login(accountAdmin, ACCOUNT, "acctadmin", PASSWORD);
+        Map<String, Page> refused = new java.util.LinkedHashMap<>();
+        for (String path : List.of("/bans.xhtml", "/mail-settings.xhtml", "/sms-settings.xhtml", "/login-notice.xhtml")) {
+            refused.put(path, accountAdmin.get(path));
+        }
+        Page ownPolicy = accountAdmin.get("/second-factor-admin.xhtml");
+        FacesClient systemAdmin = new FacesClient(ArquillianPortal.httpsUrl());
+        Page systemHome = login(systemAdmin, ACCOUNT, "secadmin", PASSWORD);
+        Page systemSms = systemAdmin.get("/sms-settings.xhtml");
+
+        assertThat(home.path()).isEqualTo("/index.xhtml");
+        assertThat(home.body()).contains("menuSecondFactor").doesNotContain("menuBans", "menuMail", "menuSms", "menuNotice");
+        assertThat(refused).allSatisfy((path, page) -> {
+            assertThat(page.path()).as(path).isEqualTo("/error.xhtml");
+            assertThat(page.body()).as(path).contains("This page is not available")
+                    .doesNotContain("liftForm", "mailForm", "smsForm", "noticeForm", "portal-relay");
+        });
+        assertThat(ownPolicy.path()).as("the account's own second-factor policy stays theirs").isEqualTo("/second-factor-admin.xhtml");
+        assertThat(ownPolicy.body()).contains("policyForm");
+        assertThat(systemHome.body()).contains("menuBans", "menuMail", "menuSms", "menuNotice", "menuSecondFactor");
+        assertThat(systemSms.path()).isEqualTo("/sms-settings.xhtml");
+        assertThat(systemSms.body()).contains("smsForm");
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("SMS: the administrator chooses a gateway (credentials stored encrypted, bad templates refused with a message); a user with a phone number gets a code, a wrong code is refused, the right one signs in once")
+    void smsCodeSignsInOnce() throws Exception {
+        prepare();
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        String body = "{\"to\":\"${phone}\",\"text\":\"${text}\"}";
+        Page form = admin.get("/sms-settings.xhtml");
+        Page badUrl = admin.submit(form, "smsForm", Map.of("kind_input", "HTTP", "method_input", "POST",
+                "url", "ftp://sms.example.test/send", "contentType", "application/json", "body", body,
+                "headers", "Authorization: Bearer sms-api-secret-42", "reason", "Trial provider"), "save");
+        Page http = admin.submit(badUrl, "smsForm", Map.of("kind_input", "HTTP", "method_input", "POST",
+                "url", "https://sms.example.test/v1/messages?key=url-secret-17", "contentType", "application/json", "body", body,
+                "headers", "Authorization: Bearer sms-api-secret-42", "reason", "Trial provider"), "save");
+        Page logOnly = admin.submit(http, "smsForm", Map.of("kind_input", "LOG_ONLY", "method_input", "POST",
+                "url", "https://sms.example.test/v1/messages?key=url-secret-17", "contentType", "application/json", "body", body,
+                "headers", "", "reason", "Log-only gateway for the acceptance test"), "save");
+
+        assertThat(badUrl.body()).contains("The URL must be an http:// or https:// URL template.");
+        assertThat(http.body()).contains("The SMS settings are saved.", "stored: Authorization; blank keeps them")
+                .doesNotContain("sms-api-secret-42");
+        assertThat(logOnly.body()).contains("The SMS settings are saved.", "stored: Authorization");
+        assertThat(strings("SELECT CONCAT(setting_key, '=', setting_value) FROM setting WHERE scope_id = 0 "
+                + "AND setting_key IN ('sms.http.url', 'sms.http.headers', 'sms.http.body') ORDER BY setting_key"))
+                .hasSize(3).allSatisfy(row -> assertThat(row).contains("=aes-gcm:v1:")
+                        .doesNotContain("sms-api-secret-42", "url-secret-17", "${phone}"));
+        assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.sms' ORDER BY id"))
+                .satisfiesExactly(
+                        first -> assertThat(first).startsWith("Trial provider | before: gateway=none; after: gateway=http method=POST "
+                                + "url=https://sms.example.test/v1/messages?… content-type=application/json body=(set) headers=Authorization; headers changed"),
+                        second -> assertThat(second).startsWith("Log-only gateway for the acceptance test | ")
+                                .endsWith("after: gateway=log-only"))
+                .allSatisfy(row -> assertThat(row).doesNotContain("sms-api-secret-42", "url-secret-17"));
+
+        LocalAddressClient gina = new LocalAddressClient(loopbackUrl(), "127.0.0.4");
+        Page second = login(gina, ACCOUNT, "gina", PASSWORD);
+        Page sent = gina.submit(second, "smsForm", Map.of("smsCode", ""), "sendSms");
+        String code = lastSmsCodeTo("+491705550123");
+        Page wrong = gina.submit(sent, "smsForm", Map.of("smsCode", otherThan(code)), "verifySms");
+        Page home = gina.submit(wrong, "smsForm", Map.of("smsCode", code.substring(0, 3) + " " + code.substring(3)), "verifySms");
+        LocalAddressClient again = new LocalAddressClient(loopbackUrl(), "127.0.0.4");
+        Page secondAgain = login(again, ACCOUNT, "gina", PASSWORD);
+        Page reused = again.submit(secondAgain, "smsForm", Map.of("smsCode", code), "verifySms");
+
+        assertThat(second.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(second.body()).contains("Text me a code").doesNotContain("secondFactorForm:code", "mailLinkForm");
+        assertThat(sent.body()).contains("We sent a code by SMS to your number ending in 23.");
+        assertThat(wrong.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(wrong.body()).contains(LoginService.WRONG_CODE);
+        assertThat(home.path()).isEqualTo("/index.xhtml");
+        assertThat(home.body()).contains("Welcome");
+        assertThat(reused.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(reused.body()).contains(LoginService.NO_SMS_CODE);
+        assertThat(strings("SELECT COUNT(*) FROM sms_code s JOIN app_user u ON CAST(s.user_key AS UNSIGNED) = u.id WHERE u.username = 'gina'"))
+                .as("the used code is gone").containsExactly("0");
+        assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event "
+                + "WHERE actor = ? AND action IN ('login', 'login.sms', 'login.second-factor') ORDER BY id", ACCOUNT + "/gina"))
+                .containsExactly("login.sms SUCCESS login code sent by SMS to the number ending in 23",
+                        "login.second-factor FAILURE wrong SMS code",
+                        "login SUCCESS second factor: SMS code",
+                        "login.second-factor FAILURE SMS code not sent, used, expired or out of tries");
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE CONCAT_WS(' ', details, reason) LIKE ?", "%" + code + "%"))
+                .as("the code is in no audit entry").containsExactly("0");
+
+        // Wrong codes count in the jail. The successful login forgot the user name's failures before
+        // it; the reused code is one, four more guesses from a third address ban the user name, and
+        // then a login already waiting at yet another address cannot have an SMS sent any more.
+        LocalAddressClient elsewhere = new LocalAddressClient(loopbackUrl(), "127.0.0.5");
+        Page waiting = login(elsewhere, ACCOUNT, "gina", PASSWORD);
+        LocalAddressClient guesser = new LocalAddressClient(loopbackUrl(), "127.0.0.6");
+        Page guess = login(guesser, ACCOUNT, "gina", PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            guess = guesser.submit(guess, "smsForm", Map.of("smsCode", "000000"), "verifySms");
+            assertThat(guess.body()).contains(LoginService.NO_SMS_CODE);
+        }
+        long smsBefore = java.nio.file.Files.readAllLines(ArquillianPortal.smsOutbox()).size();
+        Page sendWhileBanned = elsewhere.submit(waiting, "smsForm", Map.of("smsCode", ""), "sendSms");
+
+        assertThat(waiting.path()).isEqualTo("/second-factor.xhtml");
+        assertThat(sendWhileBanned.status()).isEqualTo(429);
+        assertThat(sendWhileBanned.body()).contains(LoginResult.BANNED);
+        assertThat(java.nio.file.Files.readAllLines(ArquillianPortal.smsOutbox())).as("no SMS sent while banned").hasSize((int) smsBefore);
+        assertThat(strings("SELECT target FROM audit_event WHERE action = 'jail.ban' AND target LIKE ? ORDER BY target", "%gina%"))
+                .containsExactly("user-name:" + ACCOUNT + "/gina");
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("the scheduled housekeeping deletes expired e-mail links and SMS codes, and only those")
+    void housekeepingDeletesExpiredLinksAndCodes() throws Exception {
+        prepare();
+        try (Connection c = Databases.connect(ArquillianPortal.database())) {
+            insert(c, "INSERT INTO email_link_token (user_key, token_hash, expires_at) VALUES "
+                    + "('hk-expired', REPEAT('a', 64), UTC_TIMESTAMP(3) - INTERVAL 1 MINUTE), "
+                    + "('hk-live', REPEAT('b', 64), UTC_TIMESTAMP(3) + INTERVAL 1 HOUR)");
+            insert(c, "INSERT INTO sms_code (user_key, code_hash, issued_at, expires_at, attempts_left) VALUES "
+                    + "('hk-expired', REPEAT('c', 64), UTC_TIMESTAMP(3) - INTERVAL 10 MINUTE, UTC_TIMESTAMP(3) - INTERVAL 5 MINUTE, 3), "
+                    + "('hk-live', REPEAT('d', 64), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, 3)");
+        }
+        String rows = "SELECT CONCAT('link ', user_key) FROM email_link_token WHERE user_key LIKE 'hk-%' "
+                + "UNION ALL SELECT CONCAT('sms ', user_key) FROM sms_code WHERE user_key LIKE 'hk-%' ORDER BY 1";
+        List<String> before = strings(rows);
+
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        List<String> after = strings(rows);
+        while (after.size() > 2 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            after = strings(rows);
+        }
+
+        assertThat(before).containsExactly("link hk-expired", "link hk-live", "sms hk-expired", "sms hk-live");
+        assertThat(after).as("within 30 s (the test portal runs it every 2 s)").containsExactly("link hk-live", "sms hk-live");
+        try (Connection c = Databases.connect(ArquillianPortal.database()); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM email_link_token WHERE user_key LIKE 'hk-%'");
+            s.executeUpdate("DELETE FROM sms_code WHERE user_key LIKE 'hk-%'");
+        }
+    }
+
+    /** The code in the last SMS the portal's log-only gateway "sent" to {@code phone} (E.164). */
+    static String lastSmsCodeTo(String phone) throws Exception {
+        java.nio.file.Path outbox = ArquillianPortal.smsOutbox();
+        assertThat(outbox).as("the log-only gateway's outbox").exists();
+        List<String> lines = java.nio.file.Files.readAllLines(outbox).stream().filter(l -> l.startsWith(phone + "\t")).toList();
+        assertThat(lines).as("an SMS to " + phone).isNotEmpty();
+        Matcher m = Pattern.compile("login code is ([0-9]{6})\\.").matcher(lines.get(lines.size() - 1));
+        assertThat(m.find()).as("the SMS holds the code: " + lines.get(lines.size() - 1).replaceAll("[0-9]{6}", "******")).isTrue();
+        return m.group(1);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -491,13 +681,21 @@ class StrongAuthenticationIT {
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
             long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
-            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin", "frank")) {
+            for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin", "frank", "acctadmin", "gina")) {
                 long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3))", account, user, hash, "Test " + user, user + "@acme.test");
-                if (user.equals("secadmin")) {
+                if (user.equals("secadmin") || user.equals("acctadmin")) {
                     insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", group, id);
                 }
-                if (user.equals("alice") || user.equals("carol") || user.equals("erin")) {
+                if (user.equals("secadmin")) {
+                    // appliance-wide settings (bans, SMTP, SMS, login notice) are for system administrators only;
+                    // acctadmin holds the same settings:manage in the account but is not one
+                    insert(c, "UPDATE app_user SET system_admin = TRUE WHERE id = ?", id);
+                }
+                if (user.equals("gina")) {
+                    insert(c, "UPDATE app_user SET phone = ?, email = NULL WHERE id = ?", GINA_PHONE, id);
+                }
+                if (user.equals("alice") || user.equals("carol") || user.equals("erin") || user.equals("gina")) {
                     insert(c, "INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)", fieldService, id);
                 }
             }

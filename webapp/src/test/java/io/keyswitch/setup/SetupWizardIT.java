@@ -54,6 +54,7 @@ class SetupWizardIT {
     private static DatabaseCoordinates database;
     private static Path home;
     private static int httpsPort;
+    private static int httpPort;
     private static GreenMail smtp;
     private static int smtpPort;
     private static TestPki.Issued server;
@@ -65,16 +66,17 @@ class SetupWizardIT {
         database = Databases.fresh("keyswitch_setup");
         home = TestDirs.fresh("portal-setup");
         httpsPort = TestDirs.freePort();
+        httpPort = TestDirs.freePort();
         portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, database,
-                "127.0.0.1", TestDirs.freePort(), httpsPort, "256m", line -> { }), Map.of("keyswitch.setup.wizard", "true"));
+                "127.0.0.1", httpPort, httpsPort, "256m", line -> { }), Map.of("keyswitch.setup.wizard", "true"));
         smtpPort = TestDirs.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Instant now = Instant.now();
         TestPki.Issued root = TestPki.root("Keyswitch Test Root", now);
         TestPki.Issued issuing = TestPki.intermediate("Keyswitch Test Issuing CA", root, now);
-        // localhost too: the test's HTTP client checks the name it connects to
-        server = TestPki.server(TestPki.ec(), issuing, List.of(DNS, "localhost"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
+        // localhost and 127.0.0.1 too: the test's HTTP clients check the name they connect to
+        server = TestPki.server(TestPki.ec(), issuing, List.of(DNS, "localhost", "127.0.0.1"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
         chain = TestPki.pem(issuing.certificate(), root.certificate());
         portal.awaitReady(Duration.ofMinutes(5));
     }
@@ -259,6 +261,19 @@ class SetupWizardIT {
             assertThat(strings(c, "SELECT CONCAT(target, ' ', outcome) FROM audit_event WHERE action = 'console.authorize' ORDER BY id"))
                     .containsExactly("console:reboot SUCCESS", "console:reboot FAILURE");
         }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("after a restart of the portal the uploaded certificate is still the one served")
+    void certificateSurvivesARestart() throws Exception {
+        portal.close();
+        portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, database,
+                "127.0.0.1", httpPort, httpsPort, "256m", line -> { }), Map.of("keyswitch.setup.wizard", "true"));
+        portal.awaitReady(Duration.ofMinutes(5));
+
+        assertThat(servedCertificate()).isEqualTo(server.certificate());
+        assertThat(home.resolve(SetupCode.FILE)).doesNotExist();
     }
 
     private static int consoleCheck(String account, String user, String password, String action) throws Exception {

@@ -102,7 +102,8 @@ public final class TestPki {
                     : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
             if (!dnsNames.isEmpty()) {
                 b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dnsNames.stream()
-                        .map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+                        .map(n -> new GeneralName(n.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, n))
+                        .toArray(GeneralName[]::new)));
             }
             String algorithm = "RSA".equals(signer.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA";
             return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(algorithm).build(signer)));

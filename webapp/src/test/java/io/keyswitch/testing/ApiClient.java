@@ -28,6 +28,12 @@ public final class ApiClient {
                 return reader.readObject();
             }
         }
+
+        public jakarta.json.JsonArray array() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
     }
 
     public ApiClient(String baseUrl, String token) {
@@ -43,6 +49,10 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer postCsv(String path, String csv) {
+        return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -52,7 +62,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }

@@ -21,6 +21,9 @@ public class ArquillianPortal implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (System.getProperty("keyswitch.home") != null) {
+            return; // inside the portal (an in-container test): it is already prepared and running
+        }
         prepare();
     }
 
@@ -33,8 +36,17 @@ public class ArquillianPortal implements BeforeAllCallback {
         httpPort = TestDirs.freePort();
         httpsPort = TestDirs.freePort();
         PortalProcess.PayaraCommand payara = PortalProcess.prepare(home, database, "127.0.0.1", httpPort, httpsPort, "256m");
-        System.setProperty("keyswitch.it.jvm", String.join(" ", payara.jvmOptions()));
+        // The log-only SMS gateway writes each message in full to a file the tests read (as a person
+        // reads their phone); housekeeping runs every 2 s so that its test need not wait 5 minutes.
+        System.setProperty("keyswitch.it.jvm", String.join(" ", payara.jvmOptions())
+                + " -Dkeyswitch.sms.log-only.outbox-file=" + smsOutbox()
+                + " -Dkeyswitch.housekeeping.interval=PT2S");
         System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");
+    }
+
+    /** Where the portal's log-only SMS gateway writes every message: a line of number, tab, text. */
+    public static Path smsOutbox() {
+        return home.resolve("sms-outbox.txt");
     }
 
     public static DatabaseCoordinates database() {

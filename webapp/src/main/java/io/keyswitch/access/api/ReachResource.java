@@ -3,6 +3,7 @@ package io.keyswitch.access.api;
 import io.keyswitch.access.AccessService;
 import io.keyswitch.access.Reach;
 import io.keyswitch.platform.api.Paged;
+import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -44,9 +45,8 @@ public class ReachResource {
     public Paged<ReachOut> reach(@PathParam("id") long userId, @QueryParam("page") @DefaultValue("0") int page,
                                  @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size);
-        List<Reach> all = access.reachableBy(BearerTokenFilter.caller(request), userId);
-        int from = Math.min(page * size, all.size());
-        return new Paged<>(all.subList(from, Math.min(from + size, all.size())).stream().map(ReachOut::of).toList(),
-                page, size, all.size());
+        Actor actor = BearerTokenFilter.caller(request);
+        AccessService.ReachPage reach = access.reachPage(actor, userId, page * size, size);
+        return new Paged<>(reach.items().stream().map(ReachOut::of).toList(), page, size, reach.total());
     }
 }

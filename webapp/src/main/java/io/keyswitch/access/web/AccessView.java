@@ -36,9 +36,12 @@ public class AccessView implements Serializable {
     DeviceService devices;
 
     @Inject
+    io.keyswitch.device.ProjectService projectService;
+
+    @Inject
     UserAdministration users;
 
-    private List<Grant> grants;
+    private io.keyswitch.platform.web.PagedModel<Grant> grants;
     private List<UserGroup> groups;
     private List<Project> projects;
     private List<Component> deviceComponents = List.of();
@@ -48,14 +51,16 @@ public class AccessView implements Serializable {
     private String reason;
     private Long revokingId;
     private String reachUser;
-    private List<Reach> reach;
+    private io.keyswitch.platform.web.PagedModel<Reach> reach;
 
     @PostConstruct
     void load() {
         Actor actor = actor();
-        grants = access.grants(actor);
+        AccessService service = access;
+        grants = new io.keyswitch.platform.web.PagedModel<>(filter -> service.countGrants(actor()),
+                (filter, sort, asc, first, size) -> service.grants(actor(), first, size), Grant::getId);
         groups = users.groups(actor);
-        projects = devices.projects(actor);
+        projects = projectService.all(actor);
     }
 
     public List<String> completeDevice(String prefix) {
@@ -88,7 +93,6 @@ public class AccessView implements Serializable {
         });
         if (made != null) {
             reason = null;
-            grants = access.grants(actor);
         }
     }
 
@@ -98,26 +102,27 @@ public class AccessView implements Serializable {
     }
 
     public void revoke() {
-        Object done = Pages.attempt("revokeForm", "Access revoked.", () -> {
+        Pages.attempt("revokeForm", "Access revoked.", () -> {
             access.revoke(actor(), revokingId, reason);
             return Boolean.TRUE;
         });
-        if (done != null) {
-            grants = access.grants(actor());
-        }
     }
 
     public void showReach() {
-        reach = Pages.attempt("reachForm", null, () -> access.reachableBy(actor(),
-                users.userNamed(actor(), reachUser).map(User::getId)
-                        .orElseThrow(() -> ValidationFailed.of("reachUser", "Please choose a user from the list."))));
+        Long userId = Pages.attempt("reachForm", null, () -> users.userNamed(actor(), reachUser).map(User::getId)
+                .orElseThrow(() -> ValidationFailed.of("reachUser", "Please choose a user from the list.")));
+        AccessService service = access;
+        reach = userId == null ? null : new io.keyswitch.platform.web.PagedModel<>(
+                filter -> service.countReachable(actor(), userId),
+                (filter, sort, asc, first, size) -> service.reachableBy(actor(), userId, first, size),
+                r -> r.deviceId() + "/" + r.componentId());
     }
 
     private static Actor actor() {
         return Actor.current(Pages.sourceIp());
     }
 
-    public List<Grant> getGrants() {
+    public io.keyswitch.platform.web.PagedModel<Grant> getGrants() {
         return grants;
     }
 
@@ -177,7 +182,7 @@ public class AccessView implements Serializable {
         this.reachUser = reachUser;
     }
 
-    public List<Reach> getReach() {
+    public io.keyswitch.platform.web.PagedModel<Reach> getReach() {
         return reach;
     }
 }

@@ -23,7 +23,7 @@ public class AccountsView implements Serializable {
     @Inject
     AccountAdministration admin;
 
-    private List<Account> accounts;
+    private io.keyswitch.platform.web.PagedModel<Account> accounts;
     private String name;
     private String adminUsername = "admin";
     private String adminFullName;
@@ -35,7 +35,10 @@ public class AccountsView implements Serializable {
 
     @PostConstruct
     void load() {
-        accounts = admin.accounts(Actor.current(Pages.sourceIp()));
+        AccountAdministration service = admin;
+        accounts = new io.keyswitch.platform.web.PagedModel<>(filter -> service.count(Actor.current(Pages.sourceIp()), filter),
+                (filter, sort, asc, first, size) -> service.accounts(Actor.current(Pages.sourceIp()), filter, first, size),
+                Account::getId);
     }
 
     public void startCreate() {
@@ -93,7 +96,7 @@ public class AccountsView implements Serializable {
         return created != null;
     }
 
-    public List<Account> getAccounts() {
+    public io.keyswitch.platform.web.PagedModel<Account> getAccounts() {
         return accounts;
     }
 

@@ -42,6 +42,34 @@ public class HashChainedAuditTrail implements AuditTrail {
         return event;
     }
 
+    @Override
+    @Transactional
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long chainKey = chainKey(entries.get(0).accountId());
+        if (entries.stream().anyMatch(e -> chainKey(e.accountId()) != chainKey)) {
+            throw new IllegalArgumentException("recordAll takes the events of one account");
+        }
+        AuditChainHead head = lockedHead(chainKey);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String prev = head.lastHash();
+        long lastId = 0;
+        for (AuditEntry entry : entries) {
+            AuditEvent event = new AuditEvent(chainKey, now, entry, prev);
+            event.seal(EventHash.of(event));
+            // One insert at a time: EclipseLink does not keep the order of objects persisted in one
+            // flush, and the chain is read back in id order. Detached, the next flush stays small.
+            em.persist(event);
+            em.flush();
+            em.detach(event);
+            prev = event.getHash();
+            lastId = event.getId();
+        }
+        head.advance(lastId, prev);
+    }
+
     /**
      * The chain's head, locked for this transaction. Only the first event of a chain inserts the row:
      * an INSERT IGNORE on an existing row takes a shared lock, and two writers upgrading their shared

@@ -51,6 +51,8 @@ public final class ProfileGenerator {
         line(profile, "resolv-retry infinite");
         line(profile, "persist-key");
         line(profile, "persist-tun");
+        // tells the server when the client stops, so the portal shows it offline at once, not after the keepalive
+        line(profile, "explicit-exit-notify 1");
         line(profile, "remote-cert-tls server");
         line(profile, "verify-x509-name " + material.serverName() + " name");
         line(profile, "tls-version-min 1.2");

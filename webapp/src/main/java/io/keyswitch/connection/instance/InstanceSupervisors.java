@@ -18,13 +18,22 @@ public final class InstanceSupervisors {
     }
 
     public static InstanceSupervisor choose(String kind, Path configDirectory, Path logDirectory, List<String> systemctl) {
+        return choose(kind, configDirectory, logDirectory, systemctl, List.of());
+    }
+
+    /**
+     * As above; {@code processLauncher} comes before {@code openvpn} in the {@code process} kind (e.g.
+     * {@code ip netns exec <ns>} in the system tier, so the server binds only in a namespace the test made).
+     */
+    public static InstanceSupervisor choose(String kind, Path configDirectory, Path logDirectory, List<String> systemctl,
+                                            List<String> processLauncher) {
         Path openvpn = OpenVpnProbe.locate();
         VpnAvailability availability = OpenVpnProbe.probe(openvpn);
         InstanceSupervisor chosen;
         if (!availability.available()) {
             chosen = new UnavailableInstanceSupervisor(availability.detail());
         } else if ("process".equals(kind)) {
-            chosen = new ProcessInstanceSupervisor(openvpn, List.of(),
+            chosen = new ProcessInstanceSupervisor(openvpn, processLauncher,
                     name -> configDirectory.toAbsolutePath().resolve(name + ".conf"),
                     name -> logDirectory.toAbsolutePath().resolve(name + ".log"));
         } else if (Files.isDirectory(Path.of("/run/systemd/system"))) {

@@ -1,5 +1,7 @@
 package io.keyswitch.device.api;
 
+import io.keyswitch.connection.vpn.DeviceVpnStatus;
+
 import io.keyswitch.device.Component;
 import io.keyswitch.device.Device;
 
@@ -11,12 +13,35 @@ public final class DeviceJson {
 
     /** A device: its real LAN and the virtual subnet it is reached by. */
     public record DeviceOut(long id, String name, String serialNumber, String description, Long projectId,
-                            String lanSubnet, String virtualSubnet, String status) {
-        static DeviceOut of(Device d) {
+                            String lanSubnet, String virtualSubnet, String status, VpnStatusOut vpn) {
+        static DeviceOut of(Device d, DeviceVpnStatus live) {
             return new DeviceOut(d.getId(), d.getName(), d.getSerialNumber(), d.getDescription(),
                     d.getProject() == null ? null : d.getProject().getId(), d.getLanSubnet(), d.getVirtualSubnet(),
-                    d.getStatus().name());
+                    d.getStatus().name(), VpnStatusOut.of(live));
         }
+    }
+
+    /**
+     * A device's live VPN status: online or offline since when (UTC, ISO-8601), WAN and tunnel address, bytes in and
+     * out of the current (or last) session, last seen. Never connected: online false, the rest null or 0.
+     */
+    public record VpnStatusOut(boolean online, String since, String wanAddress, String tunnelAddress, long bytesIn,
+                               long bytesOut, String lastSeen) {
+        static VpnStatusOut of(DeviceVpnStatus s) {
+            if (s == null) {
+                return new VpnStatusOut(false, null, null, null, 0, 0, null);
+            }
+            return new VpnStatusOut(s.isOnline(), String.valueOf(s.getSince()), s.getWanAddress(), s.getTunnelAddress(),
+                    s.getBytesIn(), s.getBytesOut(), s.getLastSeen() == null ? null : s.getLastSeen().toString());
+        }
+    }
+
+    /** A device's new VPN profile: the .ovpn text and the secret, shown this once (the router's user name is the identity). */
+    public record DeviceProfileOut(String fileName, String identity, String secret, String profile) {
+    }
+
+    /** Only a reason: for changes that need nothing else (make a profile, revoke). */
+    public record ReasonIn(String reason) {
     }
 
     /** What creates or changes a device; the reason is required and goes to the audit trail. */

@@ -1,14 +1,19 @@
 package io.keyswitch.device.api;
 
+import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.connection.vpn.VpnService;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
+import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
 import io.keyswitch.device.api.DeviceJson.ComponentOut;
 import io.keyswitch.device.api.DeviceJson.DeviceIn;
 import io.keyswitch.device.api.DeviceJson.DeviceOut;
+import io.keyswitch.device.api.DeviceJson.DeviceProfileOut;
+import io.keyswitch.device.api.DeviceJson.ReasonIn;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.api.Paged;
@@ -32,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Devices and their components of the caller's account. */
@@ -43,6 +49,12 @@ public class DeviceResource {
 
     @Inject
     DeviceService devices;
+
+    @Inject
+    VpnService vpn;
+
+    @Inject
+    DeviceImport importer;
 
     @Context
     HttpServletRequest request;
@@ -56,30 +68,47 @@ public class DeviceResource {
                                  @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size);
         Actor actor = caller();
-        List<DeviceOut> items = devices.page(actor, new DevicePage(filter, "name", true, page * size, size))
-                .stream().map(DeviceOut::of).toList();
+        List<Device> found = devices.page(actor, new DevicePage(filter, "name", true, page * size, size));
+        Map<Long, DeviceVpnStatus> live = vpn.status(actor, found.stream().map(Device::getId).toList());
+        List<DeviceOut> items = found.stream().map(d -> DeviceOut.of(d, live.get(d.getId()))).toList();
         return new Paged<>(items, page, size, devices.count(actor, filter));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import devices with components from CSV (the import page's format), all or nothing;"
+            + " ?dryRun=true only checks and lists every bad line (rights device:edit and component:edit)")
+    public Response importCsv(byte[] csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                              @QueryParam("reason") String reason) {
+        Actor actor = caller();
+        DeviceImport.Check check = dryRun ? importer.check(actor, csv) : importer.commit(actor, csv, reason, n -> { });
+        return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(ImportJson.of(check, !dryRun)).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One device (right device:view)")
     public DeviceOut get(@PathParam("id") long id) {
-        return DeviceOut.of(devices.find(caller(), id).orElseThrow(() -> new NotFound("device")));
+        Actor actor = caller();
+        Device d = devices.find(actor, id).orElseThrow(() -> new NotFound("device"));
+        return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
     }
 
     @POST
     @Operation(summary = "Create a device; its virtual subnet is allocated (right device:edit)")
     public Response create(DeviceIn in) {
         Device d = devices.create(caller(), form(in), in == null ? null : in.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d, null)).build();
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a device (right device:edit)")
     public DeviceOut update(@PathParam("id") long id, DeviceIn in) {
-        return DeviceOut.of(devices.update(caller(), id, form(in), in == null ? null : in.reason()));
+        Actor actor = caller();
+        Device d = devices.update(actor, id, form(in), in == null ? null : in.reason());
+        return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
     }
 
     @DELETE
@@ -107,6 +136,23 @@ public class DeviceResource {
     public Response addComponent(@PathParam("id") long id, ComponentIn in) {
         ComponentOut out = ComponentOut.of(devices.addComponent(caller(), id, componentForm(in), in == null ? null : in.reason()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(out.id())).build()).entity(out).build();
+    }
+
+    @POST
+    @Path("{id}/vpn-profile")
+    @Operation(summary = "Make the device's VPN profile and secret (shown this once); an earlier profile is revoked"
+            + " and its session ended (right device:edit)")
+    public DeviceProfileOut vpnProfile(@PathParam("id") long id, ReasonIn in) {
+        VpnService.DeviceProfile p = vpn.deviceProfile(caller(), id, in == null ? null : in.reason());
+        return new DeviceProfileOut(p.fileName(), p.identity(), p.secret(), p.profile());
+    }
+
+    @POST
+    @Path("{id}/vpn-revoke")
+    @Operation(summary = "Revoke the device's VPN profile: on the CRL, its session ended now (right device:edit)")
+    public Response vpnRevoke(@PathParam("id") long id, ReasonIn in) {
+        vpn.revokeDevice(caller(), id, in == null ? null : in.reason());
+        return Response.noContent().build();
     }
 
     private Actor caller() {

@@ -1,5 +1,8 @@
 package io.keyswitch.device.web;
 
+import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.connection.vpn.VpnService;
+
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
@@ -18,9 +21,17 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
     private static final long serialVersionUID = 1L;
 
     private final DeviceService devices;
+    private final VpnService vpn;
+    private transient Map<Long, DeviceVpnStatus> live = Map.of();
 
-    DeviceLazyModel(DeviceService devices) {
+    DeviceLazyModel(DeviceService devices, VpnService vpn) {
         this.devices = devices;
+        this.vpn = vpn;
+    }
+
+    /** The live VPN status of a device of the page shown (loaded with the page, one query); null: never connected. */
+    public DeviceVpnStatus live(Device device) {
+        return live.get(device.getId());
     }
 
     /** The signed-in user of the request at hand (rights are read now, not when the page was opened). */
@@ -38,7 +49,10 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
         SortMeta sort = sorts.values().stream().findFirst().orElse(null);
         String field = sort == null ? "name" : sort.getField();
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-        return devices.page(actor(), new DevicePage(filterText(filters), field, ascending, first, pageSize));
+        Actor actor = actor();
+        List<Device> page = devices.page(actor, new DevicePage(filterText(filters), field, ascending, first, pageSize));
+        live = vpn.status(actor, page.stream().map(Device::getId).toList());
+        return page;
     }
 
     @Override

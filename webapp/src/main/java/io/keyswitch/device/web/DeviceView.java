@@ -1,5 +1,9 @@
 package io.keyswitch.device.web;
 
+import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.connection.vpn.VpnService;
+import org.primefaces.model.StreamedContent;
+
 import io.keyswitch.access.AccessService;
 import io.keyswitch.device.Component;
 import io.keyswitch.device.ComponentForm;
@@ -26,6 +30,13 @@ public class DeviceView implements Serializable {
     @Inject
     AccessService access;
 
+    @Inject
+    VpnService vpn;
+
+    private DeviceVpnStatus live;
+    private String vpnProblem;
+    private transient VpnService.DeviceProfile profile;
+
     private List<String> whoCanReach = List.of();
     private String whoFor;
     private Long id;
@@ -42,6 +53,80 @@ public class DeviceView implements Serializable {
         Actor actor = Actor.current(Pages.sourceIp());
         device = id == null ? null : devices.find(actor, id).orElse(null);
         components = device == null ? List.of() : devices.components(actor, device.getId());
+        live = device == null ? null : vpn.status(actor, List.of(device.getId())).get(device.getId());
+        vpnProblem = vpn.problem(actor.accountId()).orElse(null);
+    }
+
+    // --- VPN profile ------------------------------------------------------------------------------------------
+
+    public void startProfile() {
+        profile = null;
+        reason = null;
+    }
+
+    /** Makes the device's profile and secret (an earlier profile is revoked); the dialog then shows both once. */
+    public void makeProfile() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        profile = Pages.attempt("profileForm", "VPN profile made: download it and note the secret now.",
+                () -> vpn.deviceProfile(actor, device.getId(), reason));
+    }
+
+    public boolean isProfileReady() {
+        return profile != null;
+    }
+
+    public String getProfileIdentity() {
+        return profile == null ? null : profile.identity();
+    }
+
+    /** The device secret, shown once beside the download; never stored in clear. */
+    public String getProfileSecret() {
+        return profile == null ? null : profile.secret();
+    }
+
+    public StreamedContent getProfileFile() {
+        VpnService.DeviceProfile p = profile;
+        return Profiles.download(p == null ? null : p.fileName(), p == null ? null : p.profile());
+    }
+
+    /** Forgets the profile and the secret when the dialog closes. */
+    public void closeProfile() {
+        profile = null;
+    }
+
+    public void startRevoke() {
+        reason = null;
+    }
+
+    public void revoke() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        Object done = Pages.attempt("revokeForm", "VPN profile revoked: the device is disconnected and refused.", () -> {
+            vpn.revokeDevice(actor, device.getId(), reason);
+            return Boolean.TRUE;
+        });
+        if (done != null) {
+            load();
+        }
+    }
+
+    public String getLiveText() {
+        return Profiles.liveText(live);
+    }
+
+    public DeviceVpnStatus getLive() {
+        return live;
+    }
+
+    public String getTraffic() {
+        return live == null ? "" : Profiles.bytes(live.getBytesIn()) + " in / " + Profiles.bytes(live.getBytesOut()) + " out";
+    }
+
+    public String getLastSeen() {
+        return live == null ? "" : Profiles.time(live.getLastSeen());
+    }
+
+    public String getVpnProblem() {
+        return vpnProblem;
     }
 
     public void startCreate() {

@@ -1,5 +1,10 @@
 package io.keyswitch.device.web;
 
+import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.connection.vpn.VpnService;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.StreamedContent;
+
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
 import io.keyswitch.device.DeviceService;
@@ -23,6 +28,12 @@ public class DevicesView implements Serializable {
     @Inject
     DeviceService devices;
 
+    @Inject
+    VpnService vpn;
+
+    @Inject
+    io.keyswitch.device.ProjectService projectService;
+
     private DeviceLazyModel model;
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
@@ -30,12 +41,81 @@ public class DevicesView implements Serializable {
     private Long deletingId;
     private String deletingName;
     private String reason;
+    private long liveVersion;
+    private String vpnProblem;
+    private transient VpnService.TechnicianProfile technicianProfile;
 
     @PostConstruct
     void load() {
         Actor actor = Actor.current(Pages.sourceIp());
-        model = new DeviceLazyModel(devices);
-        projects = devices.projects(actor);
+        model = new DeviceLazyModel(devices, vpn);
+        projects = projectService.all(actor);
+        liveVersion = vpn.statusVersion(actor);
+        vpnProblem = vpn.problem(actor.accountId()).orElse(null);
+    }
+
+    /**
+     * Called by the page's poll every few seconds: re-renders the table (online/offline, addresses, bytes) only when
+     * a device status of the account changed since the last look, so an idle page costs no query.
+     */
+    public void poll() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        long now = vpn.statusVersion(actor);
+        String problem = vpn.problem(actor.accountId()).orElse(null);
+        if (now != liveVersion) {
+            liveVersion = now;
+            PrimeFaces.current().ajax().update("listForm:devices");
+        }
+        if (!java.util.Objects.equals(problem, vpnProblem)) {
+            vpnProblem = problem;
+            PrimeFaces.current().ajax().update("vpnBanner");
+        }
+    }
+
+    public String getVpnProblem() {
+        return vpnProblem;
+    }
+
+    public void startTechnicianProfile() {
+        technicianProfile = null;
+        reason = null;
+    }
+
+    /** Makes the signed-in user's technician profile; the download button then appears in the dialog. */
+    public void makeTechnicianProfile() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        technicianProfile = Pages.attempt("technicianForm", "Your technician profile is ready: download it now.",
+                () -> vpn.technicianProfile(actor, reason));
+    }
+
+    public boolean isTechnicianProfileReady() {
+        return technicianProfile != null;
+    }
+
+    /** The profile made last, once: afterwards it is gone from the page. */
+    public StreamedContent getTechnicianProfileFile() {
+        VpnService.TechnicianProfile p = technicianProfile;
+        technicianProfile = null;
+        return Profiles.download(p == null ? null : p.fileName(), p == null ? null : p.profile());
+    }
+
+    /** "online since …" / "offline since …" / "never connected" for the table. */
+    public String liveText(Device device) {
+        return Profiles.liveText(model.live(device));
+    }
+
+    public DeviceVpnStatus live(Device device) {
+        return model.live(device);
+    }
+
+    public String lastSeen(Device device) {
+        DeviceVpnStatus s = model.live(device);
+        return s == null ? "" : Profiles.time(s.getLastSeen());
+    }
+
+    public String traffic(Device device) {
+        DeviceVpnStatus s = model.live(device);
+        return s == null ? "" : Profiles.bytes(s.getBytesIn()) + " in / " + Profiles.bytes(s.getBytesOut()) + " out";
     }
 
     public void startCreate() {

@@ -4,18 +4,16 @@ import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.mail.MailSender;
 import io.keyswitch.mail.MailSettingsStore;
 import io.keyswitch.mail.SmtpSettings;
-import io.keyswitch.security.JailAdministration;
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.List;
-import org.apache.shiro.SecurityUtils;
 
 /** The SMTP account (host, port, STARTTLS/TLS, user, password, sender) and "send test mail". */
 @Named
@@ -30,9 +28,6 @@ public class MailSettingsView implements Serializable {
     @Inject
     transient MailSender sender;
 
-    @Inject
-    transient JailAdministration rights;
-
     private boolean permitted;
     private String host;
     private Integer port;
@@ -46,7 +41,7 @@ public class MailSettingsView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = rights.mayAdminister();
+        permitted = io.keyswitch.security.AdminRights.applianceAdmin();
         if (!permitted) {
             return;
         }
@@ -78,9 +73,14 @@ public class MailSettingsView implements Serializable {
         if (!ok) {
             return;
         }
-        PortalPrincipal admin = (PortalPrincipal) SecurityUtils.getSubject().getPrincipal();
-        store.save(new SmtpSettings(host, port, SmtpSettings.Security.valueOf(security), user, password == null ? "" : password, from),
-                admin.accountId(), admin.qualifiedName(), admin.userId(), reason.strip(), sourceIp());
+        SmtpSettings settings = new SmtpSettings(host, port, SmtpSettings.Security.valueOf(security), user,
+                password == null ? "" : password, from);
+        if (Pages.attempt("mailForm", null, () -> {
+            store.save(settings, Actor.current(Pages.sourceIp()), reason);
+            return Boolean.TRUE;
+        }) == null) {
+            return;
+        }
         reason = null;
         load();
         FacesContext.getCurrentInstance().addMessage(null,
@@ -111,10 +111,6 @@ public class MailSettingsView implements Serializable {
 
     private static void error(String field, String message) {
         FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
-    }
-
-    private static String sourceIp() {
-        return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
     }
 
     public List<String> getSecurities() {

@@ -57,7 +57,7 @@ public class DatabaseRealm extends AuthorizingRealm {
         Set<String> rights = new HashSet<>(directory().rightsOf(principal.userId()));
         if (principal.systemAdmin()) {
             rights.add(Rights.ACCOUNT_MANAGE);
-            info.addRole("system-admin");
+            info.addRole(io.keyswitch.security.AdminRights.SYSTEM_ADMIN_ROLE);
         }
         info.setStringPermissions(rights);
         return info;

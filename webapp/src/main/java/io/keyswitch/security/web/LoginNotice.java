@@ -60,6 +60,7 @@ public class LoginNotice {
     /** Replaces the notice (blank: none) and audits it ({@code settings.login-notice}, before and after). */
     @Transactional
     public void change(String text, PortalPrincipal admin, String reason, String sourceIp) {
+        io.keyswitch.security.AdminRights.requireApplianceAdmin();
         String before = text();
         String after = text == null ? "" : text.strip();
         em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "

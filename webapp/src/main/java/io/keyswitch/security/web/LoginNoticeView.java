@@ -1,6 +1,5 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.security.JailAdministration;
 import io.keyswitch.security.PortalPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -21,16 +20,13 @@ public class LoginNoticeView implements Serializable {
     @Inject
     transient LoginNotice notice;
 
-    @Inject
-    transient JailAdministration rights;
-
     private boolean permitted;
     private String text;
     private String reason;
 
     @PostConstruct
     void load() {
-        permitted = rights.mayAdminister();
+        permitted = io.keyswitch.security.AdminRights.applianceAdmin();
         text = permitted ? notice.text() : null;
     }
 

@@ -54,7 +54,7 @@ public class SecondFactorAdminView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = rights.mayAdminister();
+        permitted = io.keyswitch.security.AdminRights.accountSecurityAdmin();
         if (!permitted) {
             return;
         }

@@ -8,9 +8,17 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import io.keyswitch.mail.MailDeliveryException;
+import io.keyswitch.security.EmailLinkAuthenticator;
+import io.keyswitch.security.SmsCodeAuthenticator;
+import io.keyswitch.security.jail.Ban;
+import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.security.sms.SmsDeliveryException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
 
-/** The login's second step: the code from the authenticator app, or a recovery code. */
+/** The login's second step: the code from the authenticator app, a recovery code, an e-mail link or an SMS code. */
 @Named
 @RequestScoped
 public class SecondFactorView {
@@ -22,9 +30,16 @@ public class SecondFactorView {
     Clock clock;
 
     @Inject
-    io.keyswitch.security.EmailLinkAuthenticator mailLinks;
+    EmailLinkAuthenticator mailLinks;
+
+    @Inject
+    SmsCodeAuthenticator smsCodes;
+
+    @Inject
+    LoginJail jail;
 
     private String code;
+    private String smsCode;
 
     /** Without a login in progress this page leads to the login page. */
     public void check() {
@@ -64,6 +79,9 @@ public class SecondFactorView {
             Requests.redirect("/login.xhtml");
             return;
         }
+        if (banned(pending)) {
+            return;
+        }
         var request = Requests.current();
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 + request.getContextPath() + "/";
@@ -71,11 +89,87 @@ public class SecondFactorView {
             mailLinks.send(pending, base, request.getRemoteAddr());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "We sent a login link to your e-mail address. Open it in this browser within a few minutes.", null));
-        } catch (io.keyswitch.mail.MailDeliveryException e) {
-            java.util.logging.Logger.getLogger(SecondFactorView.class.getName()).warning("Login link not sent: " + e.getMessage());
+        } catch (MailDeliveryException e) {
+            Logger.getLogger(SecondFactorView.class.getName()).warning("Login link not sent: " + e.getMessage());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "The login link could not be sent. Please try again later or contact your administrator.", null));
         }
+    }
+
+    /** Sends an SMS code for the login in progress. */
+    public void sendSms() {
+        PendingLogin pending = Requests.pendingLogin();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (pending == null || !pending.sms() || !pending.validAt(clock.instant())) {
+            Requests.redirect("/login.xhtml");
+            return;
+        }
+        if (banned(pending)) {
+            return;
+        }
+        try {
+            var sent = smsCodes.send(pending, Requests.sourceIp());
+            faces.addMessage(null, sent == SmsCodeAuthenticator.Sent.SENT
+                    ? new FacesMessage(FacesMessage.SEVERITY_INFO, "We sent a code by SMS to your number ending in "
+                            + smsCodes.numberEnding(pending.principal().userId()) + ". Enter it below.", null)
+                    : new FacesMessage(FacesMessage.SEVERITY_WARN,
+                            "A code was sent less than half a minute ago. Please wait for it, or try again in a moment.", null));
+        } catch (SmsDeliveryException e) {
+            Logger.getLogger(SecondFactorView.class.getName()).warning("SMS code not sent: " + e.getMessage());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The SMS could not be sent. Please try again later or contact your administrator.", null));
+        }
+    }
+
+    /**
+     * Whether the jail refuses the address or the user name: then nothing is sent (a banned user
+     * name from another address could otherwise have mails or SMS sent in a loop) and the answer is 429.
+     */
+    private boolean banned(PendingLogin pending) {
+        Optional<Ban> ban = jail.activeBan(Requests.sourceIp(), pending.tried());
+        ban.ifPresent(b -> Requests.tooManyAttempts(b.until(), clock));
+        return ban.isPresent();
+    }
+
+    /** Checks the SMS code typed for the login in progress. */
+    public void verifySms() {
+        PendingLogin pending = Requests.pendingLogin();
+        if (pending == null || !pending.sms()) {
+            Requests.redirect("/login.xhtml");
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (smsCode == null || smsCode.isBlank()) {
+            faces.addMessage("smsForm:smsCode", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please enter the code from the SMS.", null));
+            return;
+        }
+        LoginResult result = loginService.smsCode(pending, smsCode, Requests.sourceIp());
+        smsCode = null;
+        if (result.status() == LoginResult.Status.REFUSED) {
+            if (LoginService.TOO_LATE.equals(result.message())) {
+                Requests.current().getSession().removeAttribute(SessionAttributes.PENDING_LOGIN);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, result.message(), null));
+                Requests.redirect("/login.xhtml");
+            } else {
+                faces.addMessage("smsForm:smsCode", new FacesMessage(FacesMessage.SEVERITY_ERROR, result.message(), null));
+            }
+            return;
+        }
+        LoginView.finish(result, clock);
+    }
+
+    /** Whether the user can get an SMS code (the SMS part is shown). */
+    public boolean isSms() {
+        PendingLogin pending = Requests.pendingLogin();
+        return pending != null && pending.sms();
+    }
+
+    public String getSmsCode() {
+        return smsCode;
+    }
+
+    public void setSmsCode(String smsCode) {
+        this.smsCode = smsCode;
     }
 
     /** Whether the user has an authenticator app (the code field is shown). */

@@ -18,9 +18,6 @@ public class SessionView {
     @Inject
     SessionRegistry sessions;
 
-    @Inject
-    io.keyswitch.security.JailAdministration jailAdministration;
-
     public PortalPrincipal getPrincipal() {
         Object p = SecurityUtils.getSubject().getPrincipal();
         return p instanceof PortalPrincipal principal ? principal : null;
@@ -30,9 +27,14 @@ public class SessionView {
         return SecurityUtils.getSubject().isPermitted(permission);
     }
 
-    /** Whether the signed-in user manages login security (bans, second-factor policy). */
+    /** Whether the signed-in user manages their account's login security (second-factor policy). */
     public boolean isSecurityAdmin() {
-        return jailAdministration.mayAdminister();
+        return io.keyswitch.security.AdminRights.accountSecurityAdmin();
+    }
+
+    /** Whether the signed-in user manages appliance-wide settings (bans, SMTP, SMS, login notice). */
+    public boolean isSystemAdmin() {
+        return io.keyswitch.security.AdminRights.applianceAdmin();
     }
 
     /** Ends every session of the signed-in user, on every device, this one included. */

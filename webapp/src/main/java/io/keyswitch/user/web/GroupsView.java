@@ -23,16 +23,21 @@ public class GroupsView implements Serializable {
     @Inject
     UserAdministration admin;
 
-    private List<UserGroup> groups;
+    private io.keyswitch.platform.web.PagedModel<UserGroup> groups;
     private Long editingId;
     private String name;
     private String description;
     private List<String> rights = new ArrayList<>();
     private String reason;
+    private Long deletingId;
+    private String deletingName;
 
     @PostConstruct
     void load() {
-        groups = admin.groups(Actor.current(Pages.sourceIp()));
+        UserAdministration service = admin;
+        groups = new io.keyswitch.platform.web.PagedModel<>(filter -> service.countGroups(Actor.current(Pages.sourceIp()), filter),
+                (filter, sort, asc, first, size) -> service.groups(Actor.current(Pages.sourceIp()), filter, first, size),
+                UserGroup::getId);
     }
 
     public void startCreate() {
@@ -59,6 +64,26 @@ public class GroupsView implements Serializable {
         }
     }
 
+    public void startDelete(UserGroup group) {
+        deletingId = group.getId();
+        deletingName = group.getName();
+        reason = null;
+    }
+
+    public void delete() {
+        Object done = Pages.attempt("deleteForm", "Group '" + deletingName + "' deleted.", () -> {
+            admin.deleteGroup(Actor.current(Pages.sourceIp()), deletingId, reason);
+            return Boolean.TRUE;
+        });
+        if (done != null) {
+            load();
+        }
+    }
+
+    public String getDeletingName() {
+        return deletingName;
+    }
+
     public long members(UserGroup group) {
         return admin.memberCount(group);
     }
@@ -71,7 +96,7 @@ public class GroupsView implements Serializable {
         return Rights.ALL;
     }
 
-    public List<UserGroup> getGroups() {
+    public io.keyswitch.platform.web.PagedModel<UserGroup> getGroups() {
         return groups;
     }
 

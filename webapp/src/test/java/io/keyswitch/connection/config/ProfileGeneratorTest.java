@@ -34,6 +34,7 @@ class ProfileGeneratorTest {
         assertTrue(lines.contains("remote-cert-tls server"));
         assertTrue(lines.contains("verify-x509-name acme-vpn name"));
         assertTrue(lines.contains("data-ciphers AES-256-GCM:CHACHA20-POLY1305"));
+        assertTrue(lines.contains("explicit-exit-notify 1"), "a device that stops tells the server, so it is offline at once");
         assertTrue(profile.contains("<ca>\n" + CA + "</ca>"));
         assertTrue(profile.contains("<cert>\n" + CERT + "</cert>"));
         assertTrue(profile.contains("<key>\n" + KEY + "</key>"));
@@ -68,7 +69,7 @@ class ProfileGeneratorTest {
         // Arrange
         List<String> portable = List.of("client", "dev", "proto", "remote", "nobind", "resolv-retry", "persist-key",
                 "persist-tun", "remote-cert-tls", "verify-x509-name", "tls-version-min", "data-ciphers", "verb",
-                "auth-user-pass", "auth-nocache", "static-challenge");
+                "auth-user-pass", "auth-nocache", "static-challenge", "explicit-exit-notify");
         ProfileGenerator generator = new ProfileGenerator();
 
         // Act

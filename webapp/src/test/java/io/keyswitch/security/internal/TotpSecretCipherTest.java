@@ -58,6 +58,33 @@ class TotpSecretCipherTest {
     }
 
     @Test
+    @DisplayName("a settings secret (the SMTP password) is sealed as text without its clear form, and opens only for its own setting and key")
+    void sealedText() {
+        TotpSecretCipher cipher = new TotpSecretCipher(KEY);
+        String password = "Smtp-Password-äöü-2026";
+
+        String stored = cipher.sealText("mail.smtp.password", password);
+        byte[] otherKey = KEY.clone();
+        otherKey[0] = 1;
+        String changed = stored.substring(0, stored.length() - 6) + (stored.charAt(stored.length() - 6) == 'A' ? 'B' : 'A')
+                + stored.substring(stored.length() - 5);
+
+        assertThat(stored).startsWith(TotpSecretCipher.TEXT_PREFIX + cipher.keyId() + ":").doesNotContain(password)
+                .doesNotContain(Base64.getEncoder().encodeToString(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(TotpSecretCipher.isSealed(stored)).isTrue();
+        assertThat(TotpSecretCipher.isSealed(password)).isFalse();
+        assertThat(cipher.openText("mail.smtp.password", stored)).isEqualTo(password);
+        assertThat(cipher.sealText("mail.smtp.password", password)).as("a fresh nonce each time").isNotEqualTo(stored);
+        assertThatThrownBy(() -> cipher.openText("sms.http.headers", stored)).hasMessageContaining("was changed")
+                .hasMessageNotContaining(password);
+        assertThatThrownBy(() -> cipher.openText("mail.smtp.password", changed)).hasMessageContaining("mail.smtp.password");
+        assertThatThrownBy(() -> new TotpSecretCipher(otherKey).openText("mail.smtp.password", stored))
+                .hasMessageContaining("encrypted with key " + cipher.keyId());
+        assertThatThrownBy(() -> cipher.openText("mail.smtp.password", password)).hasMessageContaining("not in a known encrypted form")
+                .hasMessageNotContaining(password);
+    }
+
+    @Test
     @DisplayName("without a setting the key is made once in the home folder, readable only by the portal")
     void keyFileInHome(@TempDir Path home) throws Exception {
         TotpSecretCipher first = TotpSecretCipher.fromSettings(key -> null, Optional.of(home));

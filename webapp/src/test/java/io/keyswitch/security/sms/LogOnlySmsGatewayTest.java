@@ -81,4 +81,20 @@ class LogOnlySmsGatewayTest {
         assertEquals("Code 100059", outbox.get(49).text());
         assertFalse(logged.stream().anyMatch(line -> line.contains("100059")));
     }
+
+    @Test
+    @DisplayName("writingTo: the log stays masked, the file gets each message in full, one line each, readable only by its owner")
+    void outboxFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("sms-outbox.txt");
+        LogOnlySmsGateway gateway = LogOnlySmsGateway.writingTo(file);
+
+        gateway.send("+49 170 555-0123", "Keyswitch login code: 123456\nValid 5 minutes.");
+        gateway.send("+491705550124", "second 654321");
+
+        assertEquals(List.of("+491705550123\tKeyswitch login code: 123456\\nValid 5 minutes.", "+491705550124\tsecond 654321"),
+                java.nio.file.Files.readAllLines(file));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(file)));
+        assertTrue(logged.stream().noneMatch(line -> line.contains("123456") || line.contains("654321")), logged.toString());
+        assertEquals(2, gateway.outbox().size());
+    }
 }

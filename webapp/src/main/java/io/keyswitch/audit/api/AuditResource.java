@@ -1,0 +1,65 @@
+package io.keyswitch.audit.api;
+
+import io.keyswitch.audit.AuditEvent;
+import io.keyswitch.audit.AuditQuery;
+import io.keyswitch.audit.ChainVerification;
+import io.keyswitch.platform.api.Paged;
+import io.keyswitch.security.Actor;
+import io.keyswitch.security.api.BearerTokenFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The caller's account's audit trail, newest first, and the check of its hash chain (right audit:view). */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    @Inject
+    AuditQuery audit;
+
+    @Context
+    HttpServletRequest request;
+
+    /** One audit event; {@code details} is the JSON of the changed fields (before/after). */
+    public record EventOut(long id, Instant occurredAt, String actor, String sourceIp, String action, String target,
+                           String outcome, String details, String reason, String hash) {
+        static EventOut of(AuditEvent e) {
+            return new EventOut(e.getId(), e.getOccurredAt(), e.getActor(), e.getSourceIp(), e.getAction(), e.getTarget(),
+                    e.getOutcome().name(), e.getDetails(), e.getReason(), e.getHash());
+        }
+    }
+
+    /** The chain check: how many events were checked and the first broken one, if any. */
+    public record VerificationOut(boolean intact, long checked, Long firstBrokenEventId, String problem) {
+    }
+
+    @GET
+    @Operation(summary = "Audit events, newest first; action and actor filter by prefix (right audit:view)")
+    public Paged<EventOut> list(@QueryParam("action") String action, @QueryParam("actor") String actorPrefix,
+                                @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Paged.check(page, size);
+        Actor actor = BearerTokenFilter.caller(request);
+        AuditQuery.Filter filter = new AuditQuery.Filter(action, actorPrefix);
+        return new Paged<>(audit.page(actor, filter, page * size, size).stream().map(EventOut::of).toList(), page, size,
+                audit.count(actor, filter));
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Walk the account's hash chain and report the first broken link (right audit:view)")
+    public VerificationOut verify() {
+        ChainVerification v = audit.verify(BearerTokenFilter.caller(request));
+        return new VerificationOut(v.intact(), v.eventsChecked(), v.firstBrokenEventId(), v.problem());
+    }
+}

@@ -1,0 +1,43 @@
+package io.keyswitch.connection.vpn.internal;
+
+import io.keyswitch.connection.vpn.VpnClient;
+import io.keyswitch.connection.vpn.VpnRuntime;
+import io.keyswitch.device.DeviceRemoved;
+import io.keyswitch.user.UserDisabled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * What the VPN does when the rest of the portal changes: a deleted device's certificates are revoked in the deleting
+ * transaction, then (after the commit) put on the CRL and its session ended; a disabled user's technician session is
+ * ended at once (the next login is refused by the login service anyway).
+ */
+@ApplicationScoped
+public class AccountChanges {
+
+    @Inject
+    VpnStore store;
+
+    @Inject
+    VpnRuntime runtime;
+
+    void revokeDeleted(@Observes DeviceRemoved event) {
+        store.clientByCommonName(VpnClient.deviceCommonName(event.deviceId()))
+                .filter(c -> c.getAccountId() == event.accountId())
+                .ifPresent(c -> store.revokeAll(c.getId(), "device deleted"));
+    }
+
+    /** After the commit, on the VPN's own thread: a new transaction cannot start in the committed one's completion. */
+    void disconnectDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceRemoved event) {
+        runtime.later(() -> {
+            runtime.writeCrl(event.accountId());
+            runtime.disconnect(event.accountId(), VpnClient.deviceCommonName(event.deviceId()));
+        });
+    }
+
+    void disconnectDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
+        runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.technicianCommonName(event.userId())));
+    }
+}

@@ -1,0 +1,201 @@
+package io.keyswitch.device;
+
+import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.device.DeviceCsv.CsvComponent;
+import io.keyswitch.device.DeviceCsv.CsvDevice;
+import io.keyswitch.device.DeviceCsv.RowError;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Imports devices with their components from a CSV file (see {@link DeviceCsv}) into the actor's
+ * account: first a check that names every bad line and stores nothing, then a commit of all of it
+ * in one transaction — or nothing, when any line is wrong. Each device created is an audit event.
+ */
+@ApplicationScoped
+public class DeviceImport {
+
+    /** The problems shown at most; the count says how many there are in all. */
+    public static final int MAX_SHOWN_ERRORS = 1000;
+
+    private static final int FLUSH_EVERY = 500;
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AccountPolicies policies;
+
+    @Inject
+    Clock clock;
+
+    /** What a check of the file found. */
+    public record Check(long rows, int devices, long components, List<RowError> errors, long errorCount) {
+        public boolean ok() {
+            return errorCount == 0;
+        }
+
+        public long getRows() {
+            return rows;
+        }
+
+        public int getDevices() {
+            return devices;
+        }
+
+        public long getComponents() {
+            return components;
+        }
+
+        public List<RowError> getErrors() {
+            return errors;
+        }
+
+        public long getErrorCount() {
+            return errorCount;
+        }
+    }
+
+    /** Checks the file against the rules and the account (names taken, projects, address pool); stores nothing. */
+    @Transactional
+    public Check check(Actor actor, byte[] file) {
+        return prepare(actor, file).check();
+    }
+
+    /**
+     * Imports every device of the file, or nothing: throws {@link ValidationFailed} (field "file")
+     * when any line is wrong. {@code progress} hears how many devices are stored so far.
+     */
+    @Transactional
+    public Check commit(Actor actor, byte[] file, String reason, IntConsumer progress) {
+        String why = policies.reason(actor, reason);
+        Prepared prepared = prepare(actor, file);
+        Check check = prepared.check();
+        if (!check.ok()) {
+            throw ValidationFailed.of("file", check.errorCount() + (check.errorCount() == 1 ? " line has a problem" : " lines have problems")
+                    + "; nothing was imported. Correct the file and check it again.");
+        }
+        Instant now = clock.instant();
+        List<AuditEntry> events = new ArrayList<>(prepared.devices.size());
+        int done = 0;
+        for (int i = 0; i < prepared.devices.size(); i++) {
+            CsvDevice row = prepared.devices.get(i);
+            Device d = new Device(actor.accountId(), row.name(), now);
+            d.setSerialNumber(row.serialNumber());
+            d.setDescription(row.description());
+            d.setLanSubnet(row.lan().toString());
+            d.setVirtualSubnet(prepared.virtualSubnets.get(i).toString());
+            d.setProject(row.project() == null ? null : em.getReference(Project.class, prepared.projects.get(row.project())));
+            em.persist(d);
+            for (CsvComponent c : row.components()) {
+                Component comp = new Component(d, c.name(), now);
+                comp.setIp(c.ip());
+                comp.setServices(c.services());
+                comp.setWeb2go(c.web2go());
+                em.persist(comp);
+            }
+            events.add(actor.change("device.import", "device:" + row.name(), Changes.of()
+                    .field("name", null, row.name()).field("serialNumber", null, row.serialNumber())
+                    .field("project", null, row.project()).field("lanSubnet", null, d.getLanSubnet())
+                    .field("virtualSubnet", null, d.getVirtualSubnet())
+                    .field("components", null, row.components().stream()
+                            .map(c -> c.name() + " " + c.ip() + " " + c.services()).collect(Collectors.joining("; "))), why));
+            done++;
+            if (done % FLUSH_EVERY == 0) {
+                em.flush();
+                em.clear();
+                progress.accept(done);
+            }
+        }
+        em.flush();
+        em.clear();
+        audit.recordAll(events);
+        progress.accept(done);
+        return check;
+    }
+
+    private record Prepared(List<CsvDevice> devices, Map<String, Long> projects, List<Ipv4Subnet> virtualSubnets,
+                            long rows, long components, List<RowError> errors) {
+        Check check() {
+            List<RowError> shown = errors.size() > MAX_SHOWN_ERRORS ? errors.subList(0, MAX_SHOWN_ERRORS) : errors;
+            return new Check(rows, devices.size(), components, List.copyOf(shown), errors.size());
+        }
+    }
+
+    private Prepared prepare(Actor actor, byte[] file) {
+        actor.require(Rights.DEVICE_EDIT);
+        actor.require(Rights.COMPONENT_EDIT);
+        if (file == null || file.length == 0) {
+            throw ValidationFailed.of("file", "Please choose a CSV file.");
+        }
+        DeviceCsv.Parsed parsed;
+        try {
+            parsed = DeviceCsv.parse(new ByteArrayInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<RowError> errors = new ArrayList<>(parsed.errors());
+        // Locked: two imports (or an import and a new device) never get the same virtual subnet.
+        Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        Set<String> taken = new HashSet<>(em.createQuery("SELECT d.name FROM Device d WHERE d.accountId = :a", String.class)
+                .setParameter("a", actor.accountId()).getResultList());
+        Map<String, Long> projects = new HashMap<>();
+        em.createQuery("SELECT p.name, p.id FROM Project p WHERE p.accountId = :a", Object[].class)
+                .setParameter("a", actor.accountId()).getResultList()
+                .forEach(r -> projects.put((String) r[0], (Long) r[1]));
+        Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
+        VirtualSubnets allocator = new VirtualSubnets(pool, em.createQuery(
+                        "SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a", String.class)
+                .setParameter("a", actor.accountId()).getResultStream().map(s -> Ipv4Subnet.parse(s).subnet()).toList());
+        List<Ipv4Subnet> virtual = new ArrayList<>(parsed.devices().size());
+        boolean poolFull = false;
+        for (CsvDevice d : parsed.devices()) {
+            if (taken.contains(d.name())) {
+                errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is already a device with this name."));
+            }
+            if (d.project() != null && !projects.containsKey(d.project())) {
+                errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is no project named '" + d.project()
+                        + "'. Create it on the Projects page first."));
+            }
+            var subnet = poolFull ? java.util.Optional.<Ipv4Subnet>empty() : allocator.next(d.lan().prefix());
+            if (subnet.isEmpty()) {
+                if (!poolFull) {
+                    errors.add(new RowError(d.line(), "Device '" + d.name() + "': the account's virtual address pool " + pool
+                            + " has no free /" + d.lan().prefix() + " left for this and the following devices."));
+                }
+                poolFull = true;
+            } else {
+                virtual.add(subnet.get());
+            }
+        }
+        errors.sort(java.util.Comparator.comparingLong(RowError::line));
+        return new Prepared(parsed.devices(), projects, virtual, parsed.rows(), parsed.components(), errors);
+    }
+}

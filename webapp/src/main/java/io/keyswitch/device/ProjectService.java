@@ -1,0 +1,174 @@
+package io.keyswitch.device;
+
+import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.Like;
+import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Projects, the folders devices are kept in, of the actor's account only: listed with their device
+ * counts (filtered, sorted and paged by the database), created, renamed and deleted with a reason.
+ * A project that still holds devices is not deleted; its grants go with it (named in the audit).
+ */
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AccountPolicies policies;
+
+    @Inject
+    Clock clock;
+
+    /** A project and how many devices it holds. */
+    public record Row(Project project, long devices) {
+        public Project getProject() {
+            return project;
+        }
+
+        public long getDevices() {
+            return devices;
+        }
+    }
+
+    /** Every project of the account, by name (for choosing one). */
+    public List<Project> all(Actor actor) {
+        actor.require(Rights.DEVICE_VIEW);
+        return em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a ORDER BY p.name", Project.class)
+                .setParameter("a", actor.accountId()).getResultList();
+    }
+
+    public Project find(Actor actor, long projectId) {
+        actor.require(Rights.DEVICE_VIEW);
+        Project p = em.find(Project.class, projectId);
+        if (p == null || p.getAccountId() != actor.accountId()) {
+            throw new NotFound("project");
+        }
+        return p;
+    }
+
+    public long count(Actor actor, String filter) {
+        actor.require(Rights.DEVICE_VIEW);
+        return filter(em.createQuery("SELECT COUNT(p) FROM Project p WHERE p.accountId = :a" + where(filter), Long.class)
+                .setParameter("a", actor.accountId()), filter).getSingleResult();
+    }
+
+    /** One page of projects whose name starts with {@code filter}, sorted by name or creation. */
+    public List<Row> page(Actor actor, String filter, String sortField, boolean ascending, int first, int size) {
+        actor.require(Rights.DEVICE_VIEW);
+        String order = "createdAt".equals(sortField) ? "p.createdAt" : "p.name";
+        List<Project> projects = filter(em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a" + where(filter)
+                        + " ORDER BY " + order + (ascending ? " ASC" : " DESC") + ", p.id", Project.class)
+                .setParameter("a", actor.accountId()), filter)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        if (!projects.isEmpty()) {
+            em.createQuery("SELECT d.project.id, COUNT(d) FROM Device d WHERE d.project IN :ps GROUP BY d.project.id", Object[].class)
+                    .setParameter("ps", projects).getResultList()
+                    .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        }
+        return projects.stream().map(p -> new Row(p, counts.getOrDefault(p.getId(), 0L))).toList();
+    }
+
+    public Project create(Actor actor, String name, String description, String reason) {
+        actor.require(Rights.PROJECT_MANAGE);
+        String why = policies.reason(actor, reason);
+        String n = checkName(actor, name, null);
+        String d = checkDescription(description);
+        Project p = new Project(actor.accountId(), n, clock.instant());
+        p.setDescription(d);
+        em.persist(p);
+        em.flush();
+        audit.record(actor.change("project.create", "project:" + p.getId(),
+                Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why));
+        return p;
+    }
+
+    public Project update(Actor actor, long projectId, String name, String description, String reason) {
+        actor.require(Rights.PROJECT_MANAGE);
+        String why = policies.reason(actor, reason);
+        Project p = find(actor, projectId);
+        String n = checkName(actor, name, p.getId());
+        String d = checkDescription(description);
+        Changes changes = Changes.of().field("name", p.getName(), n).field("description", p.getDescription(), d);
+        p.setName(n);
+        p.setDescription(d);
+        if (!changes.isEmpty()) {
+            audit.record(actor.change("project.update", "project:" + p.getId(), changes, why));
+        }
+        return p;
+    }
+
+    public void delete(Actor actor, long projectId, String reason) {
+        actor.require(Rights.PROJECT_MANAGE);
+        String why = policies.reason(actor, reason);
+        Project p = find(actor, projectId);
+        long devices = em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.project = :p", Long.class)
+                .setParameter("p", p).getSingleResult();
+        if (devices > 0) {
+            throw ValidationFailed.of("reason", "The project '" + p.getName() + "' still holds " + devices
+                    + (devices == 1 ? " device" : " devices") + ": move or delete them first.");
+        }
+        long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE project_id = ?1")
+                .setParameter(1, p.getId()).getSingleResult()).longValue();
+        audit.record(actor.change("project.delete", "project:" + p.getId(), Changes.of()
+                .field("name", p.getName(), null).field("grants", grants, null), why));
+        em.createNativeQuery("DELETE FROM access_grant WHERE project_id = ?1").setParameter(1, p.getId()).executeUpdate();
+        em.remove(p);
+    }
+
+    private String checkName(Actor actor, String name, Long except) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw ValidationFailed.of("name", "Please enter a name.");
+        }
+        if (n.length() > 100) {
+            throw ValidationFailed.of("name", "A name has at most 100 characters.");
+        }
+        List<Long> same = em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.name = :n", Long.class)
+                .setParameter("a", actor.accountId()).setParameter("n", n).getResultList();
+        if (same.stream().anyMatch(id -> !id.equals(except))) {
+            throw ValidationFailed.of("name", "There is already a project named '" + n + "'.");
+        }
+        return n;
+    }
+
+    private static String checkDescription(String description) {
+        String d = description == null || description.isBlank() ? null : description.strip();
+        if (d != null && d.length() > 1000) {
+            throw ValidationFailed.of("description", "The description can have at most 1000 characters.");
+        }
+        return d;
+    }
+
+    private static String where(String filter) {
+        return filter == null || filter.isBlank() ? "" : " AND p.name LIKE :prefix";
+    }
+
+    private static <T> TypedQuery<T> filter(TypedQuery<T> q, String filter) {
+        if (filter != null && !filter.isBlank()) {
+            q.setParameter("prefix", Like.prefix(filter));
+        }
+        return q;
+    }
+}

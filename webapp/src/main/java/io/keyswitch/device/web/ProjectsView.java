@@ -1,0 +1,148 @@
+package io.keyswitch.device.web;
+
+import io.keyswitch.device.ProjectService;
+import io.keyswitch.device.ProjectService.Row;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/** The projects page: a lazy table with device counts, a dialog to create or rename, delete with a reason. */
+@Named
+@ViewScoped
+public class ProjectsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ProjectService projects;
+
+    private LazyDataModel<Row> model;
+    private Long editingId;
+    private String name;
+    private String description;
+    private String deletingName;
+    private Long deletingId;
+    private String reason;
+
+    @PostConstruct
+    void load() {
+        model = new Model(projects);
+    }
+
+    public void startCreate() {
+        editingId = null;
+        name = description = reason = null;
+    }
+
+    public void startEdit(Row row) {
+        editingId = row.project().getId();
+        name = row.project().getName();
+        description = row.project().getDescription();
+        reason = null;
+    }
+
+    public void save() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        if (editingId == null) {
+            Pages.attempt("projectForm", "Project '" + name + "' created.", () -> projects.create(actor, name, description, reason));
+        } else {
+            Pages.attempt("projectForm", "Project '" + name + "' saved.",
+                    () -> projects.update(actor, editingId, name, description, reason));
+        }
+    }
+
+    public void startDelete(Row row) {
+        deletingId = row.project().getId();
+        deletingName = row.project().getName();
+        reason = null;
+    }
+
+    public void delete() {
+        Actor actor = Actor.current(Pages.sourceIp());
+        Pages.attempt("deleteForm", "Project '" + deletingName + "' deleted.", () -> {
+            projects.delete(actor, deletingId, reason);
+            return Boolean.TRUE;
+        });
+    }
+
+    public LazyDataModel<Row> getModel() {
+        return model;
+    }
+
+    public boolean isEditing() {
+        return editingId != null;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getDeletingName() {
+        return deletingName;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    /** Rows counted, filtered, sorted and paged by the database. */
+    static final class Model extends LazyDataModel<Row> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient ProjectService projects;
+
+        Model(ProjectService projects) {
+            this.projects = projects;
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) projects.count(Actor.current(Pages.sourceIp()), filterText(filters));
+        }
+
+        @Override
+        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
+            SortMeta sort = sorts.values().stream().findFirst().orElse(null);
+            return projects.page(Actor.current(Pages.sourceIp()), filterText(filters),
+                    sort == null ? "name" : sort.getField(), sort == null || sort.getOrder() != SortOrder.DESCENDING,
+                    first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Row row) {
+            return String.valueOf(row.project().getId());
+        }
+
+        private static String filterText(Map<String, FilterMeta> filters) {
+            FilterMeta global = filters.get("globalFilter");
+            return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package io.keyswitch.administration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.testing.ApiClient;
+import io.keyswitch.testing.ApiClient.Answer;
+import io.keyswitch.testing.ArquillianPortal;
+import io.keyswitch.testing.FacesClient;
+import io.keyswitch.testing.FacesClient.Page;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.MovableClock;
+import io.keyswitch.testing.TestDirs;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 3 across every resource, in the running portal: two accounts that cannot see each other,
+ * rights that hold for every action, the account's rules (temporary users, days without login,
+ * password policy and age) under a clock the test moves, the CSV import, and an audit chain that
+ * shows a changed row. The deployment carries {@link MovableClock}, which replaces the portal's clock.
+ */
+@ExtendWith({ArquillianPortal.class, ArquillianExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayName("Administration across accounts, rights, rules and the audit trail")
+class AdministrationIT {
+
+    private static final String ALPHA = "alpha-adm";
+    private static final String ALPHA_TOKEN = "ks_" + "D".repeat(16) + "alphaAdmAdminTok";
+    private static final String BETA_TOKEN = "ks_" + "E".repeat(16) + "betaAdmAdminToke";
+    private static final String VIEWER_TOKEN = "ks_" + "F".repeat(16) + "alphaAdmViewerTk";
+    private static final String PASSWORD = "Administration-IT-2026";
+
+    private static DatabaseCoordinates db;
+    private static long alpha;
+    private static long beta;
+    private static final Map<String, Long> ids = new java.util.HashMap<>();
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return ShrinkWrap.create(ZipImporter.class, "keyswitch.war").importFrom(TestDirs.war().toFile()).as(WebArchive.class)
+                .addClass(MovableClock.class).addClass(MovableClock.class.getName() + "$Offset");
+    }
+
+    @BeforeAll
+    static void arrange() throws Exception {
+        db = ArquillianPortal.database();
+        alpha = Fixtures.account(db, ALPHA);
+        beta = Fixtures.account(db, "beta-adm");
+        List<String> all = List.of("device:view", "device:edit", "component:edit", "user:manage", "group:manage",
+                "project:manage", "audit:view", "settings:manage");
+        Fixtures.apiToken(db, alpha, Fixtures.user(db, alpha, "adm", PASSWORD, all), ALPHA_TOKEN);
+        Fixtures.apiToken(db, beta, Fixtures.user(db, beta, "adm", PASSWORD, all), BETA_TOKEN);
+        Fixtures.apiToken(db, alpha, Fixtures.user(db, alpha, "viewer", PASSWORD, List.of("device:view")), VIEWER_TOKEN);
+    }
+
+    @AfterAll
+    static void realTimeAgain() throws Exception {
+        Files.deleteIfExists(ArquillianPortal.home().resolve("test-clock-offset"));
+    }
+
+    private static ApiClient as(String token) {
+        return new ApiClient(ArquillianPortal.httpsUrl() + "api/v1", token);
+    }
+
+    private static long id(Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return a.json().getJsonNumber("id").longValue();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("an administrator sets up a project, a device with a component, a group, a user and a grant, each with a reason")
+    void setUpAlpha() {
+        ApiClient a = as(ALPHA_TOKEN);
+        ids.put("project", id(a.post("/projects", "{\"name\":\"Line 3\",\"reason\":\"new line\"}")));
+        ids.put("device", id(a.post("/devices", "{\"name\":\"Press 7\",\"lanSubnet\":\"192.168.0.0/24\",\"projectId\":"
+                + ids.get("project") + ",\"reason\":\"commissioning\"}")));
+        ids.put("component", id(a.post("/devices/" + ids.get("device") + "/components",
+                "{\"name\":\"PLC\",\"ip\":\"192.168.0.10\",\"services\":\"tcp/102\",\"reason\":\"the PLC\"}")));
+        ids.put("group", id(a.post("/groups", "{\"name\":\"Service\",\"rights\":[\"device:view\",\"device:connect\"],\"reason\":\"team\"}")));
+        Answer user = a.post("/users", "{\"username\":\"tech\",\"fullName\":\"Tess Tech\",\"groupIds\":[" + ids.get("group")
+                + "],\"reason\":\"new technician\"}");
+        ids.put("user", user.json().getJsonObject("user").getJsonNumber("id").longValue());
+        Answer grant = a.post("/grants", "{\"subjectType\":\"GROUP\",\"groupId\":" + ids.get("group")
+                + ",\"scopeType\":\"COMPONENTS\",\"deviceId\":" + ids.get("device") + ",\"componentIds\":[" + ids.get("component")
+                + "],\"reason\":\"PLC only\"}");
+        ids.put("grant", grant.array().getJsonObject(0).getJsonNumber("id").longValue());
+
+        assertThat(user.json().getString("oneTimePassword")).hasSizeGreaterThanOrEqualTo(12);
+        Answer reach = a.get("/users/" + ids.get("user") + "/reach");
+        assertThat(reach.json().getInt("total")).isOne();
+        assertThat(reach.json().getJsonArray("items").getJsonObject(0).getString("via")).isEqualTo("group Service → component PLC");
+        assertThat(a.get("/grants/components/" + ids.get("component")).json().getJsonArray("items").getString(0))
+                .isEqualTo("tech (Tess Tech) — group Service → component PLC of device Press 7");
+        assertThat(a.get("/audit?action=grant.").json().getJsonArray("items").getJsonObject(0).getString("reason")).isEqualTo("PLC only");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("another account cannot read, change, delete or count any of it: every answer is the one for an id that does not exist")
+    void tenancyAcrossEveryResource() throws Exception {
+        ApiClient b = as(BETA_TOKEN);
+        Map<String, List<String>> reads = Map.of(
+                "project", List.of("/projects/%d"),
+                "device", List.of("/devices/%d", "/devices/%d/components"),
+                "user", List.of("/users/%d", "/users/%d/reach"),
+                "group", List.of("/groups/%d"),
+                "component", List.of("/grants/components/%d"));
+        reads.forEach((kind, paths) -> paths.forEach(path -> {
+            Answer across = b.get(path.formatted(ids.get(kind)));
+            Answer missing = b.get(path.formatted(987_654_321L));
+            assertThat(across.status()).as(path).isEqualTo(404);
+            assertThat(across.body()).as(path).isEqualTo(missing.body());
+        }));
+        List<String[]> writes = List.of(
+                new String[] {"PUT", "/projects/%d", "project", "{\"name\":\"taken\",\"reason\":\"across\"}"},
+                new String[] {"DELETE", "/projects/%d?reason=across", "project", null},
+                new String[] {"PUT", "/users/%d", "user", "{\"fullName\":\"Taken\",\"reason\":\"across\"}"},
+                new String[] {"POST", "/users/%d/password-reset?reason=across", "user", "{}"},
+                new String[] {"PUT", "/groups/%d", "group", "{\"name\":\"taken\",\"rights\":[],\"reason\":\"across\"}"},
+                new String[] {"DELETE", "/groups/%d?reason=across", "group", null},
+                new String[] {"DELETE", "/grants/%d?reason=across", "grant", null},
+                new String[] {"DELETE", "/devices/%d?reason=across", "device", null});
+        for (String[] w : writes) {
+            Answer across = send(b, w[0], w[1].formatted(ids.get(w[2])), w[3]);
+            Answer missing = send(b, w[0], w[1].formatted(987_654_321L), w[3]);
+            assertThat(across.status()).as(w[0] + " " + w[1]).isEqualTo(404);
+            assertThat(across.body()).as(w[0] + " " + w[1]).isEqualTo(missing.body());
+        }
+        long betaGroup = id(b.post("/groups", "{\"name\":\"Beta service\",\"rights\":[],\"reason\":\"team\"}"));
+        Answer grantAcross = b.post("/grants", "{\"subjectType\":\"GROUP\",\"groupId\":" + betaGroup
+                + ",\"scopeType\":\"DEVICE\",\"deviceId\":" + ids.get("device") + ",\"reason\":\"across\"}");
+        Answer grantMissing = b.post("/grants", "{\"subjectType\":\"GROUP\",\"groupId\":" + betaGroup
+                + ",\"scopeType\":\"DEVICE\",\"deviceId\":987654321,\"reason\":\"across\"}");
+        assertThat(grantAcross.status()).isEqualTo(400);
+        assertThat(grantAcross.body()).isEqualTo(grantMissing.body());
+
+        assertThat(b.get("/projects").json().getInt("total")).isZero();
+        assertThat(b.get("/devices").json().getInt("total")).isZero();
+        assertThat(b.get("/grants").json().getInt("total")).isZero();
+        assertThat(b.get("/users").json().getJsonArray("items")).extracting(v -> v.asJsonObject().getString("username"))
+                .containsExactly("adm");
+        assertThat(b.get("/audit?size=200").body()).doesNotContain("Press 7", "Line 3", "tech", "PLC");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(p.name, '/', d.name, '/', g.name) FROM project p, device d, user_group g "
+                + "WHERE p.id = ? AND d.id = ? AND g.id = ?", ids.get("project"), ids.get("device"), ids.get("group")))
+                .isEqualTo("Line 3/Press 7/Service");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM access_grant WHERE account_id = ?", alpha)).isOne();
+    }
+
+    private static Answer send(ApiClient c, String method, String path, String body) {
+        return switch (method) {
+            case "PUT" -> c.put(path, body);
+            case "POST" -> c.post(path, body);
+            default -> c.delete(path);
+        };
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a token holds only its user's rights: a device viewer gets 403 for every other action, and nothing changes")
+    void rightsHoldForEveryAction() throws Exception {
+        ApiClient v = as(VIEWER_TOKEN);
+        List<Answer> refused = List.of(
+                v.post("/projects", "{\"name\":\"x\",\"reason\":\"no right\"}"),
+                v.delete("/projects/" + ids.get("project") + "?reason=no%20right"),
+                v.post("/devices", "{\"name\":\"x\",\"lanSubnet\":\"10.0.0.0/24\",\"reason\":\"no right\"}"),
+                v.post("/devices/" + ids.get("device") + "/components", "{\"name\":\"x\",\"ip\":\"192.168.0.3\",\"services\":\"tcp/80\",\"reason\":\"no right\"}"),
+                v.postCsv("/devices/import?dryRun=true", "device,lan_subnet\nx,10.0.0.0/24\n"),
+                v.get("/users"),
+                v.post("/users", "{\"username\":\"x1\",\"fullName\":\"X\",\"reason\":\"no right\"}"),
+                v.get("/groups"),
+                v.put("/groups/" + ids.get("group"), "{\"name\":\"x\",\"rights\":[\"user:manage\"],\"reason\":\"no right\"}"),
+                v.get("/grants"),
+                v.post("/grants", "{\"subjectType\":\"USER\",\"userId\":1,\"scopeType\":\"DEVICE\",\"deviceId\":" + ids.get("device") + ",\"reason\":\"no right\"}"),
+                v.get("/users/" + ids.get("user") + "/reach"),
+                v.get("/audit"),
+                v.get("/audit/verify"));
+
+        assertThat(refused).allSatisfy(a -> {
+            assertThat(a.status()).as(a.body()).isEqualTo(403);
+            assertThat(a.contentType()).startsWith("application/problem+json");
+        });
+        assertThat(v.get("/devices").status()).isEqualTo(200);
+        assertThat(v.get("/projects").json().getInt("total")).isOne();
+        assertThat(Fixtures.string(db, "SELECT name FROM user_group WHERE id = ?", ids.get("group"))).isEqualTo("Service");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a CSV with one bad line: the check names the line, the import stores nothing; the corrected file imports every device")
+    void csvImportIsAllOrNothing() throws Exception {
+        ApiClient a = as(ALPHA_TOKEN);
+        String bad = "device,project,lan_subnet,component,component_ip,services\n"
+                + "Mill 1,Line 3,10.1.0.0/24,plc,10.1.0.5,tcp/102\n"
+                + "Mill 2,,10.2.0.0/24,plc,10.9.9.9,tcp/102\n"
+                + "Mill 3,,10.3.0.0/24,,,\n";
+        Answer check = a.postCsv("/devices/import?dryRun=true", bad);
+        Answer commit = a.postCsv("/devices/import?reason=order%204711", bad);
+
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.json().getInt("devices")).isEqualTo(3);
+        assertThat(check.json().getJsonArray("problems")).singleElement().satisfies(p -> {
+            assertThat(p.asJsonObject().getInt("line")).isEqualTo(3);
+            assertThat(p.asJsonObject().getString("message")).contains("10.9.9.9 is not a host address in the device's LAN 10.2.0.0/24");
+        });
+        assertThat(commit.status()).isEqualTo(400);
+        assertThat(commit.json().getJsonObject("errors").getString("file")).contains("1 line has a problem; nothing was imported");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM device WHERE account_id = ? AND name LIKE 'Mill%'", alpha)).isZero();
+
+        Answer good = a.postCsv("/devices/import?reason=order%204711", bad.replace("10.9.9.9", "10.2.0.9"));
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        assertThat(good.json().getBoolean("imported")).isTrue();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM device WHERE account_id = ? AND name LIKE 'Mill%'", alpha)).isEqualTo(3);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component c JOIN device d ON d.id = c.device_id "
+                + "WHERE d.account_id = ? AND d.name LIKE 'Mill%'", alpha)).isEqualTo(2);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action = 'device.import' "
+                + "AND reason = 'order 4711'", alpha)).isEqualTo(3);
+        assertThat(a.get("/audit/verify").json().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a changed audit row is found by verify, which names the first broken event; restored, the chain is whole again")
+    void auditChainShowsAChangedRow() throws Exception {
+        ApiClient a = as(ALPHA_TOKEN);
+        long eventId = Long.parseLong(Fixtures.string(db,
+                "SELECT MIN(id) FROM audit_event WHERE account_id = ? AND action = 'grant.create'", alpha));
+        String reason = Fixtures.string(db, "SELECT reason FROM audit_event WHERE id = ?", eventId);
+        Fixtures.update(db, "UPDATE audit_event SET reason = 'nothing to see here' WHERE id = ?", eventId);
+        Answer broken = a.get("/audit/verify");
+        Fixtures.update(db, "UPDATE audit_event SET reason = ? WHERE id = ?", reason, eventId);
+        Answer whole = a.get("/audit/verify");
+
+        assertThat(broken.json().getBoolean("intact")).isFalse();
+        assertThat(broken.json().getJsonNumber("firstBrokenEventId").longValue()).isEqualTo(eventId);
+        assertThat(broken.json().getString("problem")).contains("was changed");
+        assertThat(whole.json().getBoolean("intact")).isTrue();
+        assertThat(as(BETA_TOKEN).get("/audit/verify").json().getBoolean("intact")).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("a new password must follow the account's policy, each missing rule named, and may not repeat a recent one")
+    void passwordPolicy() throws Exception {
+        Fixtures.user(db, alpha, "pw", PASSWORD, List.of());
+        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
+        login(browser, "pw", PASSWORD);
+        Page weak = change(browser, PASSWORD, "short");
+        Page ok = change(browser, PASSWORD, "Another-Password-2027");
+        Page reused = change(browser, "Another-Password-2027", PASSWORD);
+
+        assertThat(weak.body()).contains("The new password needs at least 12 characters (this one has 5), an upper-case letter, a digit.");
+        assertThat(ok.body()).contains("Your password has been changed.");
+        assertThat(reused.body()).contains("The new password must differ from your last 5 passwords.");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM password_history h JOIN app_user u ON u.id = h.user_id "
+                + "WHERE u.account_id = ? AND u.username = 'pw'", alpha)).isOne();
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("a temporary user is refused, with a clear message, after their last allowed login and after their end")
+    void temporaryUsers() throws Exception {
+        ApiClient a = as(ALPHA_TOKEN);
+        Instant until = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        String once = a.post("/users", "{\"username\":\"once\",\"fullName\":\"One Login\",\"temporary\":true,\"maxLogins\":1,"
+                + "\"reason\":\"one visit\"}").json().getString("oneTimePassword");
+        String hour = a.post("/users", "{\"username\":\"hour\",\"fullName\":\"One Hour\",\"temporary\":true,\"validUntil\":\""
+                + until + "\",\"reason\":\"one hour\"}").json().getString("oneTimePassword");
+
+        Page first = login(new FacesClient(ArquillianPortal.httpsUrl()), "once", once);
+        Page second = login(new FacesClient(ArquillianPortal.httpsUrl()), "once", once);
+        Page inTime = login(new FacesClient(ArquillianPortal.httpsUrl()), "hour", hour);
+        MovableClock.set(ArquillianPortal.home(), Duration.ofHours(2));
+        Page late = login(new FacesClient(ArquillianPortal.httpsUrl()), "hour", hour);
+
+        assertThat(first.path()).isEqualTo("/password.xhtml");
+        assertThat(second.body()).contains("This temporary access has used all of its 1 logins.");
+        assertThat(inTime.path()).isEqualTo("/password.xhtml");
+        assertThat(late.body()).contains("This temporary access has expired: it ended at " + until);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("after the account's maximum age a password must be changed; after 90 days without login the user is disabled")
+    void passwordAgeAndInactivity() throws Exception {
+        Fixtures.update(db, "INSERT INTO account_policy (account_id, password_max_age_days) VALUES (?, 30)", alpha);
+        Fixtures.user(db, alpha, "aging", PASSWORD, List.of());
+        Fixtures.user(db, alpha, "idle", PASSWORD, List.of());
+
+        MovableClock.set(ArquillianPortal.home(), Duration.ofDays(31));
+        Page aged = login(new FacesClient(ArquillianPortal.httpsUrl()), "aging", PASSWORD);
+        MovableClock.set(ArquillianPortal.home(), Duration.ofDays(91));
+        Page idle = login(new FacesClient(ArquillianPortal.httpsUrl()), "idle", PASSWORD);
+        MovableClock.set(ArquillianPortal.home(), Duration.ZERO);
+
+        assertThat(aged.path()).isEqualTo("/password.xhtml");
+        assertThat(aged.body()).contains("Your password is older than 30 days");
+        assertThat(idle.body()).contains("This user is disabled.");
+        assertThat(Fixtures.string(db, "SELECT status FROM app_user WHERE account_id = ? AND username = 'idle'", alpha)).isEqualTo("DISABLED");
+        assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE account_id = ? AND action = 'user.disable.inactive' "
+                + "AND target = 'user:idle'", alpha)).isEqualTo("no login for 90 days (account rule)");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("an account that does not ask for reasons accepts a change without one; the default account still refuses it")
+    void reasonRequirementIsTheAccounts() throws Exception {
+        Fixtures.update(db, "INSERT INTO account_policy (account_id, reason_required) VALUES (?, FALSE)", beta);
+        Answer noReasonBeta = as(BETA_TOKEN).post("/projects", "{\"name\":\"Quick\"}");
+        Answer noReasonAlpha = as(ALPHA_TOKEN).post("/projects", "{\"name\":\"Quick\"}");
+
+        assertThat(noReasonBeta.status()).isEqualTo(201);
+        assertThat(noReasonAlpha.status()).isEqualTo(400);
+        assertThat(noReasonAlpha.json().getJsonObject("errors").getString("reason")).contains("Please say why");
+    }
+
+    private static Page login(FacesClient browser, String user, String password) {
+        return browser.submit(browser.get("/login.xhtml"), "loginForm",
+                Map.of("account", ALPHA, "username", user, "password", password), "login");
+    }
+
+    private static Page change(FacesClient browser, String current, String proposed) {
+        return browser.submit(browser.get("/password.xhtml"), "passwordForm",
+                Map.of("current", current, "proposed", proposed, "confirmation", proposed), "change");
+    }
+}

@@ -1,0 +1,81 @@
+package io.keyswitch.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.device.DeviceCsv.Parsed;
+import io.keyswitch.device.DeviceCsv.RowError;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The device import file")
+class DeviceCsvTest {
+
+    private static Parsed parse(String text) throws IOException {
+        return DeviceCsv.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @DisplayName("the downloadable template imports as it is: two devices, two components")
+    void templateIsValid() throws IOException {
+        Parsed p = parse(DeviceCsv.TEMPLATE);
+
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.devices()).extracting(DeviceCsv.CsvDevice::name).containsExactly("press-17", "robot-4");
+        assertThat(p.devices().get(0).components()).extracting(DeviceCsv.CsvComponent::name, DeviceCsv.CsvComponent::services,
+                DeviceCsv.CsvComponent::web2go).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("plc", "tcp/102, tcp/502", false),
+                org.assertj.core.groups.Tuple.tuple("hmi", "tcp/80, tcp/443", true));
+        assertThat(p.devices().get(0).project()).isEqualTo("Line 3");
+        assertThat(p.devices().get(1).components()).isEmpty();
+        assertThat(p.components()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("Excel's semicolons and a UTF-8 byte order mark are understood")
+    void semicolonsAndBom() throws IOException {
+        Parsed p = parse("\uFEFFDevice;LAN subnet;Component;Component IP;Services\r\n"
+                + "mühle-1;192.168.1.0/24;plc;192.168.1.5;tcp/102\r\n");
+
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.devices()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("mühle-1");
+            assertThat(d.components()).singleElement().extracting(DeviceCsv.CsvComponent::ip).isEqualTo("192.168.1.5");
+        });
+    }
+
+    @Test
+    @DisplayName("every bad line is named with its number and what is wrong with it")
+    void badLinesAreNamed() throws IOException {
+        Parsed p = parse("""
+                device,lan_subnet,component,component_ip,services,web2go
+                a,192.168.0.0/24,plc,192.168.0.10,tcp/102,no
+                a,192.168.0.0/24,plc,192.168.0.11,tcp/102,no
+                b,192.168.0.0/33,plc,192.168.0.10,tcp/102,no
+                c,10.0.0.0/24,hmi,10.0.1.7,tcp/80,no
+                d,10.0.0.0/24,hmi,10.0.0.7,http,maybe
+                ,10.0.0.0/24,,,,
+                a,10.1.0.0/24,hmi,10.1.0.3,tcp/80,no
+                """);
+
+        assertThat(p.errors()).extracting(RowError::line).containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 8L);
+        assertThat(p.errors().get(0).message()).contains("already has a component named 'plc'");
+        assertThat(p.errors().get(1).message()).contains("Device 'b'");
+        assertThat(p.errors().get(2).message()).contains("10.0.1.7 is not a host address in the device's LAN 10.0.0.0/24");
+        assertThat(p.errors().get(3).message()).contains("'http' is not protocol/port").contains("web2go must be yes or no");
+        assertThat(p.errors().get(4).message()).isEqualTo("The device name is empty.");
+        assertThat(p.errors().get(5).message()).contains("lan_subnet '10.1.0.0/24' differs from line 2");
+    }
+
+    @Test
+    @DisplayName("a file without the required columns or without rows is refused as a whole")
+    void wrongFiles() throws IOException {
+        assertThat(parse("name,subnet\nx,10.0.0.0/24\n").errors()).extracting(RowError::message)
+                .anyMatch(m -> m.contains("Unknown column 'name'"))
+                .anyMatch(m -> m.contains("The column 'device' is missing"));
+        assertThat(parse("device,lan_subnet\n").errors()).extracting(RowError::message)
+                .containsExactly("The file has a header but no devices.");
+    }
+}
