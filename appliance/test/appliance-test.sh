@@ -95,7 +95,7 @@ else
 fi
 bash_scripts=("$here/appliance-test.sh")
 if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
-if /usr/bin/python3 -m py_compile "$here/qga.py"; then pass "qga.py compiles"; else fail "qga.py does not compile"; fi
+if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py"; then pass "qga.py and setup_wizard.py compile"; else fail "qga.py or setup_wizard.py does not compile"; fi
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
 if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
     -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
@@ -294,7 +294,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-echo "== step 7: the portal over HTTPS: certificate, redirect, first login with the setup code"
+echo "== step 7: the portal over HTTPS: certificate, redirect, setup wizard with the setup code, login"
 base=https://127.0.0.1:$https_port
 cert=$(echo | openssl s_client -connect "127.0.0.1:$https_port" 2>/dev/null | openssl x509 -noout -text 2>/dev/null || true)
 if grep -q 'ASN1 OID: prime256v1' <<< "$cert" && grep -q 'DNS:keyswitch' <<< "$cert"; then
@@ -316,29 +316,90 @@ faces_submit() {
     for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
     curl -sk -L -c "$jar" -b "$jar" --max-time 120 -o "$out" -w '%{url_effective}' "${args[@]}" "$base$action"
 }
+# make_test_pki DIR NAME: a root CA, an issuing CA and a server certificate for NAME (EC P-256), PEM.
+make_test_pki() {
+    local d=$1 name=$2
+    openssl req -x509 -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout "$d/root.key" -out "$d/root.pem" \
+        -days 30 -subj "/CN=Keyswitch appliance test root" \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null &&
+    openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout "$d/ca.key" -out "$d/ca.csr" \
+        -subj "/CN=Keyswitch appliance test issuing CA" 2>/dev/null &&
+    printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' > "$d/ca.ext" &&
+    openssl x509 -req -in "$d/ca.csr" -CA "$d/root.pem" -CAkey "$d/root.key" -CAcreateserial -days 30 \
+        -extfile "$d/ca.ext" -out "$d/ca.pem" 2>/dev/null &&
+    openssl req -new -nodes -newkey ec -pkeyopt ec_paramgen_curve:P-256 -keyout "$d/server.key" -out "$d/server.csr" \
+        -subj "/CN=$name" 2>/dev/null &&
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:%s\n' \
+        "$name" > "$d/server.ext" &&
+    openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 20 \
+        -extfile "$d/server.ext" -out "$d/server.pem" 2>/dev/null &&
+    cat "$d/ca.pem" "$d/root.pem" > "$d/chain.pem"
+}
+served_fingerprint() {
+    echo | openssl s_client -connect "127.0.0.1:$https_port" 2>/dev/null | openssl x509 -noout -fingerprint -sha256 2>/dev/null || true
+}
 if [ "$portal_checks" = 1 ]; then
     redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 15 "http://127.0.0.1:$http_port/login.xhtml" || true)
     if [[ $redirect =~ ^30[1278]\ https:// ]]; then pass "HTTP 80 redirects to HTTPS ($redirect)"; else fail "HTTP 80 does not redirect to HTTPS ($redirect)"; fi
+    dns=keyswitch.appliance.test
     (umask 077; printf '%s' "$setup_code" > "$tmp/code"; printf 'Ks9%s' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$tmp/newpw")
-    curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
-    if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
-            account=system username=admin "password@$tmp/code") && [[ $url == */password.xhtml* ]]; then
-        pass "logged in as system/admin with the setup code; the portal asks for a new password"
-        if url=$(faces_submit "$tmp/after-login.html" passwordForm change "$tmp/after-change.html" \
-                "current@$tmp/code" "proposed@$tmp/newpw" "confirmation@$tmp/newpw") && [[ $url == */index.xhtml* ]]; then
-            pass "changed the one-time password; the portal's home page follows"
-        else
-            fail "password change with the setup code failed (at ${url:-nothing})"
-        fi
+    mkdir -p "$tmp/pki"
+    if make_test_pki "$tmp/pki" "$dns"; then pass "test PKI made with openssl (root, issuing CA, server certificate for $dns)"; else fail "openssl could not make the test PKI"; fi
+    if [ "$guest_ok" = 1 ]; then restarts_before=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?'); fi
+    t_setup=$(date +%s)
+    if /usr/bin/python3 "$here/setup_wizard.py" "$base" --code-file "$tmp/code" --password-file "$tmp/newpw" --dns-name "$dns" \
+            --certificate "$tmp/pki/server.pem" --chain "$tmp/pki/chain.pem" --key "$tmp/pki/server.key" > "$tmp/wizard.txt" 2>&1; then
+        pass "setup wizard completed over HTTPS with the setup code from the serial console ($(tail -n 1 "$tmp/wizard.txt"))"
+        figure "setup wizard over HTTPS (6 steps, TCG): $(( $(date +%s) - t_setup )) s"
     else
-        fail "login as system/admin with the setup code failed (at ${url:-nothing})"
+        fail "setup wizard (output below)"; cat "$tmp/wizard.txt"
+    fi
+    want=$(openssl x509 -in "$tmp/pki/server.pem" -noout -fingerprint -sha256)
+    served=
+    for _ in $(seq 60); do served=$(served_fingerprint); [ "$served" = "$want" ] && break; sleep 2; done
+    if [ "$served" = "$want" ]; then
+        pass "a new TLS connection gets the uploaded certificate, without a reboot"
+    else
+        fail "the portal does not serve the uploaded certificate (${served:-no answer})"
     fi
     if [ "$guest_ok" = 1 ]; then
-        if qga exec --timeout 60 -- /bin/sh -c 'test ! -e /var/lib/keyswitch/initial-admin-password'; then
-            pass "the setup code file is gone after the password change"
+        restarts_after=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?')
+        if [ "$restarts_before" = "$restarts_after" ]; then pass "the portal was not restarted for the certificate (NRestarts $restarts_after)"; else fail "the portal restarted ($restarts_before -> $restarts_after)"; fi
+    fi
+    curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
+    if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
+            account=system username=admin "password@$tmp/newpw") && [[ $url == */index.xhtml* ]]; then
+        pass "logged in as system/admin with the password chosen in the wizard"
+    else
+        fail "login as system/admin with the wizard's password failed (at ${url:-nothing})"
+    fi
+    url=$(curl -sk -L -o /dev/null -w '%{url_effective}' --max-time 60 "$base/setup.xhtml" || true)
+    if [[ $url == */login.xhtml* ]]; then pass "after setup, /setup.xhtml leads to the login page"; else fail "after setup, /setup.xhtml leads to ${url:-nothing}"; fi
+    if [ "$guest_ok" = 1 ]; then
+        if qga exec --timeout 60 -- /bin/sh -c 'test ! -e /var/lib/keyswitch/setup-code'; then
+            pass "the setup code file is gone after setup"
         else
-            fail "the setup code file is still there after the password change"
+            fail "the setup code file is still there after setup"
         fi
+        # The console's credential check, as keyswitch-console calls it; the password reaches the
+        # guest in the script on the agent's stdin, never on a command line.
+        {
+            echo '. /usr/local/lib/keyswitch/common.sh'
+            echo 'umask 077; f=$(mktemp)'
+            printf "printf '%%s' '%s' > \"\$f\"\n" "$(cat "$tmp/newpw")"
+            echo 'if journalctl --no-pager -o verbose | grep -qF -f "$f"; then echo "password: in the journal"; else echo "password: not in the journal"; fi'
+            echo 'if portal_authorize reboot system admin "$f"; then echo "right password: allowed"; else echo "right password: refused"; fi'
+            echo "printf 'Wrong-password-1' > \"\$f\""
+            echo 'if portal_authorize shutdown system admin "$f"; then echo "wrong password: allowed"; else echo "wrong password: refused"; fi'
+            echo 'rm -f "$f"'
+        } > "$tmp/console-check.sh"
+        qga exec --timeout 120 --stdin "$tmp/console-check.sh" -- /bin/sh -s > "$tmp/console-check.txt" 2>&1 || true
+        if grep -q '^right password: allowed' "$tmp/console-check.txt" && grep -q '^wrong password: refused' "$tmp/console-check.txt"; then
+            pass "console actions: the portal allows its administrator's password and refuses a wrong one ($(grep -v ':' "$tmp/console-check.txt" | head -n 1))"
+        else
+            fail "console credential check: $(tr '\n' ';' < "$tmp/console-check.txt")"
+        fi
+        if grep -q '^password: not in the journal' "$tmp/console-check.txt"; then pass "the administrator's password is not in the journal"; else fail "the administrator's password is in the journal"; fi
     fi
 fi
 
@@ -346,10 +407,12 @@ fi
 echo "== step 8: after the first login: still healthy, then power off"
 if [ "$guest_ok" = 1 ]; then
     if qga exec --timeout 60 -- /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
-        pass "after the first login: portal active, no failed units"
+        pass "after setup and the first login: portal active, no failed units"
     else
-        fail "after the first login: a unit failed or the portal is down"
+        fail "after setup and the first login: a unit failed or the portal is down"
     fi
+    qga exec --timeout 60 -- /bin/sh -c 'awk "/^MemTotal/ { t = \$2 } /^MemAvailable/ { a = \$2 } END { printf \"memory after setup: used %d MiB of %d MiB (MemTotal - MemAvailable)\\n\", (t - a) / 1024, t / 1024 }" /proc/meminfo; ps -eo rss=,comm= --sort=-rss | head -n 8 | awk "{ printf \"rss after setup: %-20s %6d MiB\\n\", \$2, \$1 / 1024 }"' > "$tmp/after.txt" 2>&1 || true
+    while read -r line; do figure "$line"; done < "$tmp/after.txt"
     echo "powering the guest off"
     qga shutdown || true
     for _ in $(seq 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 2; done

@@ -20,7 +20,7 @@ check "no first-boot marker (first boot not yet run)" no_file /var/lib/keyswitch
 check "no secrets made yet (portal.env)" no_file /etc/keyswitch/portal.env
 check "no secrets made yet (jvm.args)" no_file /etc/keyswitch/jvm.args
 check "no keystore yet" no_file /var/lib/keyswitch/keystore.p12
-check "no setup code yet" no_file /var/lib/keyswitch/initial-admin-password
+check "no setup code yet" no_file /var/lib/keyswitch/setup-code
 check "no portal database yet" no_file /var/lib/mysql/keyswitch
 check "no apt package lists (downloaded fresh)" sh -c "[ -z \"\$(find '$ROOT/var/lib/apt/lists' -maxdepth 1 -type f -name '*_Packages*' 2>/dev/null)\" ]"
 check "no .deb in the apt cache" sh -c "[ -z \"\$(find '$ROOT/var/cache/apt/archives' -name '*.deb' 2>/dev/null)\" ]"

@@ -43,8 +43,8 @@ fi
 check "portal.env is root:keyswitch 0640" test "$(stat -c '%U:%G %a' /etc/keyswitch/portal.env)" = "root:keyswitch 640"
 check "jvm.args is root:keyswitch 0640" test "$(stat -c '%U:%G %a' /etc/keyswitch/jvm.args)" = "root:keyswitch 640"
 check "keystore.p12 is keyswitch 0600" test "$(stat -c '%U %a' /var/lib/keyswitch/keystore.p12)" = "keyswitch 600"
-if [ -e /var/lib/keyswitch/initial-admin-password ]; then
-    check "the setup code file is keyswitch 0600" test "$(stat -c '%U %a' /var/lib/keyswitch/initial-admin-password)" = "keyswitch 600"
+if [ -e /var/lib/keyswitch/setup-code ]; then
+    check "the setup code file is keyswitch 0600" test "$(stat -c '%U %a' /var/lib/keyswitch/setup-code)" = "keyswitch 600"
 fi
 journal=$(mktemp)
 journalctl --no-pager -o verbose > "$journal" 2>/dev/null
@@ -60,7 +60,7 @@ check_secret() { # check_secret NAME VALUE
 }
 check_secret "database password" "$(sed -n 's/^KEYSWITCH_DB_PASSWORD=//p' /etc/keyswitch/portal.env)"
 check_secret "keystore password" "$(cat /etc/keyswitch/keystore.pass)"
-check_secret "setup code" "$(head -n 1 /var/lib/keyswitch/initial-admin-password 2>/dev/null || true)"
+check_secret "setup code" "$(head -n 1 /var/lib/keyswitch/setup-code 2>/dev/null || true)"
 rm -f "$secret_file"
 rm -f "$journal"
 

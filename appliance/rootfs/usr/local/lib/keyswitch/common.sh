@@ -5,7 +5,7 @@ KEYSWITCH_HOME=/var/lib/keyswitch
 # shellcheck disable=SC2034 # used by the scripts that source this file
 KEYSWITCH_ETC=/etc/keyswitch
 NETWORK_FILE=/etc/systemd/network/10-keyswitch.network
-SETUP_CODE_FILE=$KEYSWITCH_HOME/initial-admin-password
+SETUP_CODE_FILE=$KEYSWITCH_HOME/setup-code
 
 # valid_ipv4 ADDRESS: true if ADDRESS is a dotted quad of 0..255.
 valid_ipv4() {
@@ -98,6 +98,20 @@ primary_ipv4() {
 # setup_code: the one-time setup code, or nothing once it has been used.
 setup_code() {
     [ -s "$SETUP_CODE_FILE" ] && head -n 1 "$SETUP_CODE_FILE"
+}
+
+# portal_authorize ACTION ACCOUNT USER PASSWORD_FILE: asks the portal (on loopback only) whether this
+# is an active system administrator's password; ACTION is ssh, reboot or shutdown. The password goes
+# to curl from a file (name@file), never on a command line. Prints the portal's answer when it says no.
+portal_authorize() {
+    answer=$(curl -sk --max-time 30 -w '\n%{http_code}' \
+        --data-urlencode "action=$1" --data-urlencode "account=$2" --data-urlencode "username=$3" \
+        --data-urlencode "password@$4" https://127.0.0.1/appliance/console-check 2>/dev/null) || answer="
+000"
+    status=$(printf '%s\n' "$answer" | tail -n 1)
+    [ "$status" = 204 ] && return 0
+    if [ "$status" = 000 ]; then echo "The portal does not answer."; else printf '%s\n' "$answer" | sed '$d'; fi
+    return 1
 }
 
 # random_secret: 32 characters of [A-Za-z0-9] from the kernel's CSPRNG.

@@ -18,7 +18,7 @@ address=$(primary_ipv4)
 code=$(setup_code || true)
 if [ -n "$code" ]; then
     echo "  setup code issued (shown on the console)"
-    line="Setup code (one-time): $code"
+    line=$(printf 'Setup code (one-time): %s\nSetup: https://%s/setup.xhtml' "$code" "${address:-no-address}")
 else
     echo "  the portal issued no setup code (no $SETUP_CODE_FILE)"
     line="Setup code: none issued by the portal"

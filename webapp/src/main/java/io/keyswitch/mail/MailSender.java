@@ -9,6 +9,13 @@ public interface MailSender {
      */
     void send(String to, String subject, String text);
 
+    /**
+     * Sends through {@code settings} instead of the stored account: the test mail of settings not yet saved.
+     *
+     * @throws MailDeliveryException as {@link #send}
+     */
+    void sendWith(SmtpSettings settings, String to, String subject, String text);
+
     /** Whether an SMTP account is configured at all. */
     boolean configured();
 }

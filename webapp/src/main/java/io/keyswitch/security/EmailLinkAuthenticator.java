@@ -44,6 +44,9 @@ public class EmailLinkAuthenticator {
     @Inject
     Clock clock;
 
+    @Inject
+    io.keyswitch.setup.ApplianceSettings appliance;
+
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
@@ -73,13 +76,14 @@ public class EmailLinkAuthenticator {
     /**
      * Mails a new link (voiding the user's earlier one) and audits it ({@code login.mail-link}).
      *
-     * @param requestBase the address the login came to, used unless {@value #KEY_PUBLIC_URL} is set
+     * @param requestBase the address the login came to, used unless {@value #KEY_PUBLIC_URL} or the appliance's
+     *     DNS name (setup wizard, page DNS name) is set
      */
     public void send(PendingLogin pending, String requestBase, String sourceIp) {
         PortalPrincipal p = pending.principal();
         String to = address(p.userId()).orElseThrow(() -> new IllegalStateException("The user has no e-mail address"));
         EmailLinkToken token = tokens.issue(Long.toString(p.userId()));
-        String base = publicUrl != null ? publicUrl : requestBase;
+        String base = publicUrl != null ? publicUrl : appliance.publicUrl().orElse(requestBase);
         mail.send(to, "Your Keyswitch login link", """
                 Hello %s,
 

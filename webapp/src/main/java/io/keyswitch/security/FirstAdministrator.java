@@ -37,6 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * password that must be changed at the first login. The password is written to
  * {@code <home>/initial-admin-password} (mode 0600, deleted once changed) and printed on the console
  * only when {@code keyswitch.print-initial-password} is true (the development launcher sets it).
+ * The appliance turns this off ({@value #KEY_SETUP_WIZARD}): there the setup wizard, opened with the
+ * setup code of the first boot, creates the first administrator with a password the person chooses.
  */
 @ApplicationScoped
 public class FirstAdministrator {
@@ -45,6 +47,8 @@ public class FirstAdministrator {
     public static final String PASSWORD_FILE = "initial-admin-password";
     /** The start of the console line that carries the one-time password; the launcher looks for it. */
     public static final String CONSOLE_MARKER = "Keyswitch first login:";
+    /** On: no one-time password; the setup wizard ({@code io.keyswitch.setup}) creates the first administrator. */
+    public static final String KEY_SETUP_WIZARD = "keyswitch.setup.wizard";
 
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
 
@@ -63,28 +67,19 @@ public class FirstAdministrator {
     @Inject
     Clock clock;
 
+    /**
+     * With the setup wizard on ({@value #KEY_SETUP_WIZARD}, the appliance sets it), nothing: the wizard
+     * creates the first administrator. Otherwise, on an empty database, the administrator with a
+     * one-time password.
+     */
     @Transactional
     public void ensureOne() {
-        if (directory.countUsers() > 0) {
+        if (directory.countUsers() > 0 || setupWizard()) {
             return;
         }
-        Instant now = clock.instant();
-        Account system = new Account(Account.SYSTEM_ACCOUNT, now);
-        em.persist(system);
         String password = RandomTokens.readable(20);
-        User admin = new User(system, USERNAME, "System administrator", hasher.hash(password.toCharArray()), now);
-        admin.setSystemAdmin(true);
-        admin.setMustChangePassword(true);
-        em.persist(admin);
-        UserGroup administrators = new UserGroup(system, "Administrators", now);
-        administrators.setDescription("Every right in this account.");
-        administrators.getRights().addAll(Rights.ALL);
-        administrators.getMembers().add(admin);
-        em.persist(administrators);
-        em.flush();
-        audit.record(new AuditEntry(system.getId(), "keyswitch", null, null, "user.create",
-                "user:" + USERNAME, Outcome.SUCCESS, "{\"systemAdmin\":true,\"group\":\"Administrators\"}",
-                "first start with an empty database: the first administrator is created with a one-time password"));
+        create(USERNAME, "System administrator", password.toCharArray(), true, "keyswitch", null,
+                "first start with an empty database: the first administrator is created with a one-time password");
         passwordFile().ifPresent(file -> write(file, password));
         LOG.info(() -> "First start: created the system administrator '" + USERNAME + "' in account '"
                 + Account.SYSTEM_ACCOUNT + "' with a one-time password"
@@ -93,6 +88,42 @@ public class FirstAdministrator {
             System.out.println(CONSOLE_MARKER + " account \"" + Account.SYSTEM_ACCOUNT + "\", user \"" + USERNAME
                     + "\", one-time password " + password + " (to be changed at the first login)");
         }
+    }
+
+    /** Whether the first administrator comes from the setup wizard ({@value #KEY_SETUP_WIZARD}, default false). */
+    public static boolean setupWizard() {
+        return ConfigProvider.getConfig().getOptionalValue(KEY_SETUP_WIZARD, Boolean.class).orElse(false);
+    }
+
+    /**
+     * Creates the account {@code system} (if missing), its group {@code Administrators} with every right, and
+     * the system administrator in it; audits {@code user.create}. Joins the caller's transaction.
+     *
+     * @param mustChange whether the password is a one-time password
+     */
+    @Transactional
+    public User create(String username, String fullName, char[] password, boolean mustChange, String actor, String sourceIp,
+                       String reason) {
+        Instant now = clock.instant();
+        Account system = em.createQuery("SELECT a FROM Account a WHERE a.name = :n", Account.class)
+                .setParameter("n", Account.SYSTEM_ACCOUNT).getResultStream().findFirst().orElse(null);
+        if (system == null) {
+            system = new Account(Account.SYSTEM_ACCOUNT, now);
+            em.persist(system);
+        }
+        User admin = new User(system, username, fullName, hasher.hash(password), now);
+        admin.setSystemAdmin(true);
+        admin.setMustChangePassword(mustChange);
+        em.persist(admin);
+        UserGroup administrators = new UserGroup(system, "Administrators", now);
+        administrators.setDescription("Every right in this account.");
+        administrators.getRights().addAll(Rights.ALL);
+        administrators.getMembers().add(admin);
+        em.persist(administrators);
+        em.flush();
+        audit.record(new AuditEntry(system.getId(), actor, null, sourceIp, "user.create",
+                "user:" + username, Outcome.SUCCESS, "{\"systemAdmin\":true,\"group\":\"Administrators\"}", reason));
+        return admin;
     }
 
     /** The one-time password file is deleted as soon as a system administrator has chosen a password. */

@@ -57,7 +57,10 @@ public final class Launcher {
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.println("Keyswitch ready: " + portal.url() + "  (started in " + seconds + " s; Ctrl-C stops it)");
-        if (portal.firstLoginLine() != null) {
+        if (portal.firstLoginLine() != null && portal.firstLoginLine().contains("setup code")) {
+            System.out.println("Set the portal up at " + portal.url() + "setup.xhtml with the setup code above"
+                    + " (KEYSWITCH_SETUP_WIZARD=true).");
+        } else if (portal.firstLoginLine() != null) {
             System.out.println("Log in at " + portal.url() + " with the account, user and one-time password above;"
                     + " you will be asked to choose your own password.");
         } else {

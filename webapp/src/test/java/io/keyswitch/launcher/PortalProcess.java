@@ -84,6 +84,8 @@ public final class PortalProcess implements AutoCloseable {
                     "javax.net.ssl.keyStore=" + keystore.file(),
                     "javax.net.ssl.keyStorePassword=" + keystore.password(),
                     "javax.net.ssl.keyStoreType=PKCS12",
+                    // the original file: Payara Micro serves a copy it makes from it at every start
+                    "keyswitch.tls.keystore=" + keystore.file(),
                     "keyswitch.db.url=" + database.url(),
                     "keyswitch.db.user=" + database.user(),
                     "keyswitch.db.password=" + database.password(),

@@ -76,6 +76,40 @@ public final class FacesClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * What PrimeFaces' script sends for an ajax event of {@code source} (e.g. a wizard's "Next"): the form's
+     * {@code fields}, {@code params} of the component, and the partial execute/render of {@code source}.
+     * Returns the partial response (XML) as the page body; the page's view state is kept.
+     */
+    public Page ajax(Page page, String formId, String source, Map<String, String> fields, Map<String, String> params) {
+        Matcher m = VIEW_STATE.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no Faces form on " + page.path());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", source);
+        form.put("jakarta.faces.partial.execute", source);
+        form.put("jakarta.faces.partial.render", source);
+        form.put(source, source);
+        form.putAll(params);
+        form.put(formId, formId);
+        fields.forEach((k, v) -> form.put(formId + ":" + k, v));
+        form.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":"));
+        Matcher nonce = CSP_NONCE.matcher(page.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + page.path()))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -40,7 +40,11 @@ public class SmtpMailSender implements MailSender {
 
     @Override
     public void send(String to, String subject, String text) {
-        SmtpSettings s = store.load();
+        sendWith(store.load(), to, subject, text);
+    }
+
+    @Override
+    public void sendWith(SmtpSettings s, String to, String subject, String text) {
         if (!s.configured()) {
             throw new MailDeliveryException("No SMTP server is configured (E-mail settings).", null);
         }

@@ -1,0 +1,88 @@
+package io.keyswitch.setup;
+
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.security.Actor;
+import io.keyswitch.user.Rights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Appliance-wide settings of the setup, in the {@code setting} table (scope 0): the DNS name
+ * ({@value #DNS_NAME}, used for certificates, VPN profiles and e-mail links) and the moment setup
+ * was finished ({@value #SETUP_COMPLETED}). Appliance-wide, so changed by system administrators only
+ * ({@link Rights#ACCOUNT_MANAGE}).
+ */
+@ApplicationScoped
+public class ApplianceSettings {
+
+    public static final String DNS_NAME = "appliance.dns-name";
+    public static final String SETUP_COMPLETED = "setup.completed";
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The DNS name, once set up. */
+    public Optional<String> dnsName() {
+        return value(DNS_NAME);
+    }
+
+    /** The portal's public address from the DNS name, e.g. {@code https://remote.example.com/}. */
+    public Optional<String> publicUrl() {
+        return dnsName().map(name -> "https://" + name + "/");
+    }
+
+    public boolean setupCompleted() {
+        return value(SETUP_COMPLETED).isPresent();
+    }
+
+    /**
+     * Sets the DNS name and audits it ({@code settings.dns-name}, before and after, with the reason).
+     *
+     * @throws io.keyswitch.platform.ValidationFailed field {@code dnsName} or {@code reason}
+     */
+    @Transactional
+    public String changeDnsName(Actor actor, String name, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
+        String checked = DnsName.check(name, "dnsName");
+        String before = dnsName().orElse(null);
+        put(DNS_NAME, checked);
+        audit.record(actor.change("settings.dns-name", "appliance", Changes.of().field("dnsName", before, checked), why));
+        return checked;
+    }
+
+    /** Stores the DNS name without any check or audit: for {@link SetupWizard}, which does both. */
+    void putDnsName(String checked) {
+        put(DNS_NAME, checked);
+    }
+
+    /** Marks setup as finished; false if it already was (another finish came first). */
+    boolean markSetupCompleted() {
+        int inserted = em.createNativeQuery("INSERT IGNORE INTO setting (scope_id, setting_key, setting_value, updated_at) "
+                + "VALUES (0, ?1, DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%sZ'), UTC_TIMESTAMP(3))")
+                .setParameter(1, SETUP_COMPLETED).executeUpdate();
+        return inserted == 1;
+    }
+
+    private Optional<String> value(String key) {
+        List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = 0 AND setting_key = ?1")
+                .setParameter(1, key).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
+    private void put(String key, String value) {
+        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
+                + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
+                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
+                .setParameter(1, key).setParameter(2, value).executeUpdate();
+    }
+}

@@ -1,0 +1,191 @@
+package io.keyswitch.setup;
+
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
+import io.keyswitch.audit.Outcome;
+import io.keyswitch.mail.MailSettingsStore;
+import io.keyswitch.mail.SmtpSettings;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.Actor;
+import io.keyswitch.security.FirstAdministrator;
+import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.user.PasswordPolicy;
+import io.keyswitch.user.User;
+import io.keyswitch.user.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The setup wizard's rules: open only with the setup wizard on ({@value FirstAdministrator#KEY_SETUP_WIZARD}),
+ * while no user exists and setup has not been finished, and only with the setup code. A wrong code
+ * counts in the login jail like a wrong password. {@link #finish} stores the administrator, the DNS
+ * name and the mail account in one transaction (all or nothing) and audits each with the reason given.
+ * Wrong codes are counted per address only: counting them under one name would let anyone on the
+ * network lock the real administrator out of setup.
+ */
+@ApplicationScoped
+public class SetupWizard {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Logger LOG = Logger.getLogger(SetupWizard.class.getName());
+
+    @Inject
+    ApplianceSettings settings;
+
+    @Inject
+    FirstAdministrator firstAdministrator;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    MailSettingsStore mail;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    LoginJail jail;
+
+    @Inject
+    Clock clock;
+
+    /** What the person entered, step by step. */
+    public record Request(String username, String fullName, String password, String dnsName, SmtpSettings mail, String reason) {
+    }
+
+    /** Whether the wizard may be shown at all. */
+    public boolean open() {
+        return FirstAdministrator.setupWizard() && SetupCode.file().isPresent() && !settings.setupCompleted()
+                && directory.countUsers() == 0;
+    }
+
+    /** At start-up: makes the setup code while setup is open, and says where it is (never the code itself). */
+    public void prepare() {
+        if (!open()) {
+            if (FirstAdministrator.setupWizard()) {
+                LOG.info(SetupCode.file().isEmpty() ? "Setup wizard: off (no portal home for the setup code)."
+                        : "Setup wizard: closed (setup is finished).");
+            }
+            return;
+        }
+        Path file = SetupCode.file().orElseThrow();
+        String code = SetupCode.ensure(file);
+        LOG.info(() -> "Setup wizard: open at /setup.xhtml with the one-time setup code in " + file);
+        if (ConfigProvider.getConfig().getOptionalValue("keyswitch.print-initial-password", Boolean.class).orElse(false)) {
+            System.out.println(FirstAdministrator.CONSOLE_MARKER + " setup code " + code + " (one-time, for /setup.xhtml)");
+        }
+    }
+
+    /**
+     * Checks the setup code; a wrong one is counted in the jail and audited.
+     *
+     * @throws ValidationFailed field {@code code}
+     */
+    public void checkCode(String code, String sourceIp) {
+        if (!open()) {
+            throw ValidationFailed.of("code", "Setup is already finished. Please log in.");
+        }
+        if (jail.isBanned(sourceIp, null)) {
+            throw ValidationFailed.of("code", "Too many wrong codes from your address. Please wait a few minutes.");
+        }
+        if (!SetupCode.matches(SetupCode.file().orElseThrow(), code)) {
+            jail.recordFailure(sourceIp, null);
+            audit.record(new AuditEntry(null, "setup", null, sourceIp, "setup.code", "setup", Outcome.FAILURE, null,
+                    "wrong setup code"));
+            throw ValidationFailed.of("code", "This is not the setup code. It is shown on the appliance's console.");
+        }
+    }
+
+    /** @throws ValidationFailed fields {@code username}, {@code fullName}, {@code password} */
+    public void checkAdministrator(String username, String fullName, String password, String confirmation) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String u = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(u).matches()) {
+            errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
+        }
+        String name = fullName == null ? "" : fullName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.put("fullName", name.isEmpty() ? "Please enter the administrator's full name." : "At most 200 characters.");
+        }
+        List<String> problems = PasswordPolicy.DEFAULT.problems(password, u);
+        if (!problems.isEmpty()) {
+            errors.put("password", "The password needs " + String.join(", ", problems) + ".");
+        } else if (confirmation == null || !confirmation.equals(password)) {
+            errors.put("confirmation", "The two passwords differ.");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    /** @throws ValidationFailed fields {@code mailHost}, {@code mailPort}, {@code mailFrom} */
+    public static void checkMail(SmtpSettings mail) {
+        if (mail == null || (mail.host().isBlank() && mail.from().isBlank())) {
+            return;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (mail.host().isBlank()) {
+            errors.put("mailHost", "Please enter the SMTP server, or leave every mail field empty to set it up later.");
+        }
+        if (mail.port() < 1 || mail.port() > 65535) {
+            errors.put("mailPort", "The port must be between 1 and 65535.");
+        }
+        if (!mail.from().contains("@")) {
+            errors.put("mailFrom", "Please enter the sender's e-mail address.");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    /**
+     * Finishes setup: everything checked again, then stored in one transaction and audited; the setup code
+     * no longer opens anything. The caller installs a new certificate afterwards ({@link TlsCertificates}) and
+     * then {@link #consumeCode()}.
+     *
+     * @return the actor that stands for the new administrator, for the certificate's audit entry
+     */
+    @Transactional
+    public Actor finish(String code, Request r, String sourceIp) {
+        checkCode(code, sourceIp);
+        checkAdministrator(r.username(), r.fullName(), r.password(), r.password());
+        String dns = DnsName.check(r.dnsName(), "dnsName");
+        checkMail(r.mail());
+        String reason = Actor.requireReason(r.reason());
+        if (!settings.markSetupCompleted()) {
+            throw ValidationFailed.of("code", "Setup is already finished. Please log in.");
+        }
+        String username = r.username().strip();
+        User admin = firstAdministrator.create(username, r.fullName().strip(), r.password().toCharArray(), false,
+                "setup", sourceIp, reason);
+        Actor actor = new Actor(admin.getAccount().getId(), admin.getId(), admin.getAccount().getName() + "/" + username,
+                sourceIp, right -> true);
+        settings.putDnsName(dns);
+        audit.record(actor.change("settings.dns-name", "appliance", Changes.of().field("dnsName", null, dns), reason));
+        if (r.mail() != null && !r.mail().host().isBlank()) {
+            mail.save(r.mail(), actor, reason);
+        }
+        audit.record(actor.change("setup.finish", "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
+                reason));
+        return actor;
+    }
+
+    /** Deletes the setup code once setup is stored. */
+    public void consumeCode() {
+        Optional<Path> file = SetupCode.file();
+        file.ifPresent(SetupCode::consume);
+        LOG.info("Setup wizard: finished; the setup code is deleted.");
+    }
+}
