@@ -78,7 +78,19 @@ class AccessUiIT {
         complete("grantForm:user_input", "to", "tom");
         radio("grantForm:scopeType", "Only chosen components");
         complete("grantForm:device_input", "Pu", "Pump 3");
-        wait(By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), 'PLC')]")).click();
+        ajaxDone();
+        // the device's components arrive by ajax (item chosen, then the field's change): tick the PLC in
+        // the list that stays, looking again if it was replaced, and never untick it by a second click
+        By plc = By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), 'PLC')]");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    ajaxDone();
+                    WebElement label = d.findElement(plc);
+                    if (!d.findElement(By.id(label.getAttribute("for"))).isSelected()) {
+                        label.click();
+                    }
+                    return d.findElement(By.id(d.findElement(plc).getAttribute("for"))).isSelected();
+                });
         type("grantForm:reason", "PLC update, ticket 815");
         wait(By.id("grantForm:grant")).click();
 
@@ -139,6 +151,11 @@ class AccessUiIT {
     private static void radio(String id, String label) {
         wait(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
         // the radio's ajax request replaces the dependent panel: wait until it has been answered
+        ajaxDone();
+    }
+
+    /** Waits until no PrimeFaces ajax request is queued or running. */
+    private static void ajaxDone() {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
     }
