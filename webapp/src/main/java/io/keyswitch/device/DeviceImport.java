@@ -86,7 +86,7 @@ public class DeviceImport {
     /** Checks the file against the rules and the account (names taken, projects, address pool); stores nothing. */
     @Transactional
     public Check check(Actor actor, byte[] file) {
-        return prepare(actor, file).check();
+        return prepare(actor, file, LockModeType.NONE).check();
     }
 
     /**
@@ -96,7 +96,7 @@ public class DeviceImport {
     @Transactional
     public Check commit(Actor actor, byte[] file, String reason, IntConsumer progress) {
         String why = policies.reason(actor, reason);
-        Prepared prepared = prepare(actor, file);
+        Prepared prepared = prepare(actor, file, LockModeType.PESSIMISTIC_WRITE);
         Check check = prepared.check();
         if (!check.ok()) {
             throw ValidationFailed.of("file", check.errorCount() + (check.errorCount() == 1 ? " line has a problem" : " lines have problems")
@@ -149,7 +149,8 @@ public class DeviceImport {
         }
     }
 
-    private Prepared prepare(Actor actor, byte[] file) {
+    /** Reads and checks the file; {@code lock}: the account row, held by an import until it commits. */
+    private Prepared prepare(Actor actor, byte[] file, LockModeType lock) {
         actor.require(Rights.DEVICE_EDIT);
         actor.require(Rights.COMPONENT_EDIT);
         if (file == null || file.length == 0) {
@@ -162,8 +163,9 @@ public class DeviceImport {
             throw new UncheckedIOException(e);
         }
         List<RowError> errors = new ArrayList<>(parsed.errors());
-        // Locked: two imports (or an import and a new device) never get the same virtual subnet.
-        Account account = em.find(Account.class, actor.accountId(), LockModeType.PESSIMISTIC_WRITE);
+        // Locked for an import: two imports (or an import and a new device) never get the same virtual
+        // subnet. A check stores nothing and takes no lock.
+        Account account = em.find(Account.class, actor.accountId(), lock);
         Set<String> taken = new HashSet<>(em.createQuery("SELECT d.name FROM Device d WHERE d.accountId = :a", String.class)
                 .setParameter("a", actor.accountId()).getResultList());
         Map<String, Long> projects = new HashMap<>();

@@ -6,6 +6,7 @@ import io.keyswitch.connection.vpn.VpnService;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
 import java.util.List;
@@ -41,7 +42,7 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
 
     @Override
     public int count(Map<String, FilterMeta> filters) {
-        return (int) devices.count(actor(), filterText(filters));
+        return (int) devices.count(actor(), PagedModel.filterText(filters));
     }
 
     @Override
@@ -50,7 +51,7 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
         String field = sort == null ? "name" : sort.getField();
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
         Actor actor = actor();
-        List<Device> page = devices.page(actor, new DevicePage(filterText(filters), field, ascending, first, pageSize));
+        List<Device> page = devices.page(actor, new DevicePage(PagedModel.filterText(filters), field, ascending, first, pageSize));
         live = vpn.status(actor, page.stream().map(Device::getId).toList());
         return page;
     }
@@ -58,10 +59,5 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
     @Override
     public String getRowKey(Device device) {
         return String.valueOf(device.getId());
-    }
-
-    private static String filterText(Map<String, FilterMeta> filters) {
-        FilterMeta global = filters.get("globalFilter");
-        return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
     }
 }

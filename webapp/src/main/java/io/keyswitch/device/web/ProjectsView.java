@@ -2,6 +2,7 @@ package io.keyswitch.device.web;
 
 import io.keyswitch.device.ProjectService;
 import io.keyswitch.device.ProjectService.Row;
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
 import jakarta.annotation.PostConstruct;
@@ -9,12 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /** The projects page: a lazy table with device counts, a dialog to create or rename, delete with a reason. */
 @Named
@@ -26,7 +21,7 @@ public class ProjectsView implements Serializable {
     @Inject
     transient ProjectService projects;
 
-    private LazyDataModel<Row> model;
+    private PagedModel<Row> model;
     private Long editingId;
     private String name;
     private String description;
@@ -36,7 +31,11 @@ public class ProjectsView implements Serializable {
 
     @PostConstruct
     void load() {
-        model = new Model(projects);
+        ProjectService service = projects;
+        model = new PagedModel<>(filter -> service.count(Actor.current(Pages.sourceIp()), filter),
+                (filter, sort, ascending, first, size) -> service.page(Actor.current(Pages.sourceIp()), filter,
+                        sort == null ? "name" : sort, ascending, first, size),
+                row -> row.project().getId());
     }
 
     public void startCreate() {
@@ -75,7 +74,7 @@ public class ProjectsView implements Serializable {
         });
     }
 
-    public LazyDataModel<Row> getModel() {
+    public PagedModel<Row> getModel() {
         return model;
     }
 
@@ -109,40 +108,5 @@ public class ProjectsView implements Serializable {
 
     public void setReason(String reason) {
         this.reason = reason;
-    }
-
-    /** Rows counted, filtered, sorted and paged by the database. */
-    static final class Model extends LazyDataModel<Row> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient ProjectService projects;
-
-        Model(ProjectService projects) {
-            this.projects = projects;
-        }
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) projects.count(Actor.current(Pages.sourceIp()), filterText(filters));
-        }
-
-        @Override
-        public List<Row> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
-            SortMeta sort = sorts.values().stream().findFirst().orElse(null);
-            return projects.page(Actor.current(Pages.sourceIp()), filterText(filters),
-                    sort == null ? "name" : sort.getField(), sort == null || sort.getOrder() != SortOrder.DESCENDING,
-                    first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(Row row) {
-            return String.valueOf(row.project().getId());
-        }
-
-        private static String filterText(Map<String, FilterMeta> filters) {
-            FilterMeta global = filters.get("globalFilter");
-            return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
-        }
     }
 }

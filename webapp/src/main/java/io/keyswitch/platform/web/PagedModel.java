@@ -61,7 +61,8 @@ public final class PagedModel<T> extends LazyDataModel<T> {
         return String.valueOf(key.of(row));
     }
 
-    private static String filterText(Map<String, FilterMeta> filters) {
+    /** The text of a table's global filter ({@code globalFilter}), or null. */
+    public static String filterText(Map<String, FilterMeta> filters) {
         FilterMeta global = filters.get("globalFilter");
         return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
     }

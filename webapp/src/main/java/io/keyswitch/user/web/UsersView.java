@@ -1,5 +1,6 @@
 package io.keyswitch.user.web;
 
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.User;
@@ -13,11 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The account's users: a lazy table, a dialog to create or edit one (temporary users too), password reset. */
 @Named
@@ -36,24 +33,10 @@ public class UsersView implements Serializable {
     private String shownPassword;
     private String shownFor;
 
-    private final LazyDataModel<User> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) admin.countUsers(actor(), filterText(filters));
-        }
-
-        @Override
-        public List<User> load(int first, int size, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
-            return admin.users(actor(), filterText(filters), first, size);
-        }
-
-        @Override
-        public String getRowKey(User user) {
-            return String.valueOf(user.getId());
-        }
-    };
+    private final PagedModel<User> model = new PagedModel<>(
+            filter -> admin.countUsers(actor(), filter),
+            (filter, sort, ascending, first, size) -> admin.users(actor(), filter, first, size),
+            User::getId);
 
     @PostConstruct
     void load() {
@@ -112,12 +95,7 @@ public class UsersView implements Serializable {
         return Actor.current(Pages.sourceIp());
     }
 
-    private static String filterText(Map<String, FilterMeta> filters) {
-        FilterMeta global = filters.get("globalFilter");
-        return global == null || global.getFilterValue() == null ? null : global.getFilterValue().toString();
-    }
-
-    public LazyDataModel<User> getModel() {
+    public PagedModel<User> getModel() {
         return model;
     }
 
