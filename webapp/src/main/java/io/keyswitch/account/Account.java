@@ -40,7 +40,7 @@ public class Account {
     private Instant createdAt;
 
     @Column(name = "virtual_pool", nullable = false, length = 18)
-    private String virtualPool = DEFAULT_VIRTUAL_POOL;
+    private String virtualPool;
 
     @Version
     private long version;

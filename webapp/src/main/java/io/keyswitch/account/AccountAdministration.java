@@ -47,6 +47,12 @@ public class AccountAdministration {
     @Inject
     Clock clock;
 
+    @Inject
+    VirtualPools pools;
+
+    @Inject
+    jakarta.enterprise.event.Event<AccountChanged> changed;
+
     /** A new account and its first administrator's one-time password, to be shown once. */
     public record Created(Account account, String adminUsername, String oneTimePassword) {
     }
@@ -86,7 +92,17 @@ public class AccountAdministration {
                 .setParameter("a", account.getId()).getSingleResult();
     }
 
+    /** A new account with the first free virtual pool of the default size. */
     public Created create(Actor actor, String name, String adminUsername, String adminFullName, String reason) {
+        return create(actor, name, adminUsername, adminFullName, null, reason);
+    }
+
+    /**
+     * A new account, its group "Administrators" and its first administrator; {@code virtualPool} blank means the
+     * first free pool of the default size ({@link VirtualPools}), a typed one must overlap no other account's.
+     */
+    public Created create(Actor actor, String name, String adminUsername, String adminFullName, String virtualPool,
+                          String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
         String why = policies.reason(actor, reason);
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
@@ -101,8 +117,11 @@ public class AccountAdministration {
             throw ValidationFailed.of("adminUsername", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore.");
         }
         String fullName = adminFullName == null || adminFullName.isBlank() ? "Administrator of " + n : adminFullName.strip();
+        pools.lock();
+        String pool = pools.choose(virtualPool, null).toString();
         Instant now = clock.instant();
         Account account = new Account(n, now);
+        account.setVirtualPool(pool);
         em.persist(account);
         String password = RandomTokens.readable(16);
         User user = new User(account, admin, fullName, hasher.hash(password.toCharArray()), now);
@@ -138,6 +157,49 @@ public class AccountAdministration {
             audit.record(actor.change("account.status", "account:" + account.getName(), changes, why));
             audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
                     "account.status", "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+            changed.fire(new AccountChanged(account.getId(), AccountChanged.STATUS));
+        }
+        return account;
+    }
+
+    /**
+     * Gives the account another virtual pool: it must hold every virtual subnet its devices already have (they keep
+     * their addresses) and overlap no other account's pool. The account's VPN server routes the new pool after a
+     * restart (its running sessions reconnect by themselves).
+     */
+    public Account changeVirtualPool(Actor actor, long accountId, String virtualPool, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        String why = policies.reason(actor, reason);
+        if (virtualPool == null || virtualPool.isBlank()) {
+            throw ValidationFailed.of("virtualPool", "Enter a pool such as 100.66.0.0/16.");
+        }
+        pools.lock();
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFound("account");
+        }
+        io.keyswitch.device.Ipv4Subnet pool = pools.choose(virtualPool, accountId);
+        List<String> outside = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a "
+                        + "AND d.virtualSubnet IS NOT NULL ORDER BY d.name", String.class)
+                .setParameter("a", accountId).getResultList().stream()
+                .filter(s -> {
+                    io.keyswitch.device.Ipv4Subnet.Parsed p = io.keyswitch.device.Ipv4Subnet.parse(s);
+                    return p.ok() && !pool.contains(p.subnet());
+                }).toList();
+        if (!outside.isEmpty()) {
+            throw ValidationFailed.of("virtualPool", outside.size() + " device(s) of this account have virtual subnets outside "
+                    + pool + " (e.g. " + outside.get(0) + "); choose a pool that holds them.");
+        }
+        Changes changes = Changes.of().field("virtualPool", account.getVirtualPool(), pool.toString());
+        if (!changes.isEmpty()) {
+            account.setVirtualPool(pool.toString());
+            audit.record(actor.change("account.virtual-pool", "account:" + account.getName(), changes, why));
+            if (account.getId() != actor.accountId()) {
+                audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
+                        "account.virtual-pool", "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS,
+                        changes.toJson(), why));
+            }
+            changed.fire(new AccountChanged(account.getId(), AccountChanged.VIRTUAL_POOL));
         }
         return account;
     }

@@ -56,6 +56,9 @@ public class FirstAdministrator {
     EntityManager em;
 
     @Inject
+    io.keyswitch.account.VirtualPools pools;
+
+    @Inject
     UserDirectory directory;
 
     @Inject
@@ -109,6 +112,7 @@ public class FirstAdministrator {
                 .setParameter("n", Account.SYSTEM_ACCOUNT).getResultStream().findFirst().orElse(null);
         if (system == null) {
             system = new Account(Account.SYSTEM_ACCOUNT, now);
+            system.setVirtualPool(pools.suggest().toString());
             em.persist(system);
         }
         User admin = new User(system, username, fullName, hasher.hash(password), now);

@@ -107,7 +107,7 @@ class AccountsUiIT {
     @DisplayName("a disabled account's users are refused at login with a plain message")
     void disableAccount() {
         browser.get(portal.url() + "accounts.xhtml");
-        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button")).click();
+        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button[span[text()='Disable']]")).click();
         type("statusForm:reason", "contract ended");
         wait(By.id("statusForm:confirm")).click();
         wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco'] and td[text()='DISABLED']]"));
@@ -122,6 +122,61 @@ class AccountsUiIT {
         } finally {
             boss.quit();
         }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("each account gets a virtual pool of its own; an overlapping or too small pool is refused with the field named")
+    void virtualPools() throws Exception {
+        // Arrange: newco (made above with the proposed pool) has a device
+        long newco = Fixtures.accountId(db, "newco");
+        String newcoPool = Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco);
+        String first = Fixtures.firstVirtualSubnet(db, newco);
+        Fixtures.device(db, newco, "Kiln 1", "192.168.0.0/24", first);
+        browser.get(portal.url() + "accounts.xhtml");
+
+        // Act: a second account is proposed the next free pool; typing newco's pool is refused
+        wait(By.id("listForm:newAccount")).click();
+        type("accountForm:accountName", "otherco");
+        String proposed = wait(By.id("accountForm:virtualPool")).getAttribute("value");
+        type("accountForm:virtualPool", newcoPool);
+        type("accountForm:reason", "second customer");
+        wait(By.id("accountForm:create")).click();
+        String overlap = messageFor("accountForm:virtualPool");
+        long refusedCount = Fixtures.count(db, "SELECT COUNT(*) FROM account WHERE name = 'otherco'");
+        type("accountForm:virtualPool", proposed);
+        wait(By.id("accountForm:create")).click();
+        wait(By.id("createdLogin"));
+
+        // Assert
+        assertThat(proposed).matches("100\\.\\d+\\.0\\.0/16").isNotEqualTo(newcoPool);
+        assertThat(overlap).isEqualTo("It overlaps the virtual pool " + newcoPool + " of account 'newco'.");
+        assertThat(refusedCount).as("nothing stored").isZero();
+        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE name = 'otherco'")).isEqualTo(proposed);
+
+        // Act: newco's pool narrowed so that its device is outside → refused; widened to a /15 that holds it → saved
+        browser.get(portal.url() + "accounts.xhtml");
+        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button[span[text()='Pool']]")).click();
+        String outside = first.replaceFirst("\\.0\\.0/24$", ".128.0/24");
+        type("poolForm:virtualPool", outside);
+        type("poolForm:reason", "narrow it");
+        wait(By.id("poolForm:savePool")).click();
+        String holds = messageFor("poolForm:virtualPool");
+
+        // Assert
+        assertThat(holds).isEqualTo("1 device(s) of this account have virtual subnets outside " + outside + " (e.g. " + first
+                + "); choose a pool that holds them.");
+        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco)).isEqualTo(newcoPool);
+
+        // Act: a pool that holds the device and touches no other account
+        String narrower = first.replaceFirst("/24$", "/20");
+        type("poolForm:virtualPool", narrower);
+        wait(By.id("poolForm:savePool")).click();
+        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]/td[normalize-space()='" + narrower + "']"));
+
+        // Assert
+        assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
+                newco)).isEqualTo("{\"virtualPool\":[\"" + newcoPool + "\",\"" + narrower + "\"]}");
     }
 
     private static Steps steps() {

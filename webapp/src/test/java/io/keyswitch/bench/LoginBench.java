@@ -107,10 +107,7 @@ public final class LoginBench {
     private static void makeUsers(DatabaseCoordinates db, int count) throws Exception {
         String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
         try (Connection c = Databases.connect(db)) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO account (name, status, created_at) VALUES ('bench', 'ACTIVE', UTC_TIMESTAMP(3))")) {
-                s.executeUpdate();
-            }
+            io.keyswitch.testing.Fixtures.account(c, "bench");
             for (int i = 0; i < count; i++) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO app_user (account_id, username, password_hash, "
                         + "full_name, status, created_at) SELECT id, ?, ?, ?, 'ACTIVE', UTC_TIMESTAMP(3) FROM account WHERE name = 'bench'")) {

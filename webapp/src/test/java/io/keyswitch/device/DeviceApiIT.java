@@ -83,7 +83,7 @@ class DeviceApiIT {
 
         assertThat(created.status()).isEqualTo(201);
         deviceId = String.valueOf(created.json().getJsonNumber("id").longValue());
-        assertThat(created.json().getString("virtualSubnet")).isEqualTo("100.64.0.0/24");
+        assertThat(created.json().getString("virtualSubnet")).isEqualTo(Fixtures.firstVirtualSubnet(db, alpha));
         assertThat(list.json().getInt("total")).isEqualTo(1);
         assertThat(list.json().getJsonArray("items").getJsonObject(0).getString("name")).isEqualTo("Mill 1");
         assertThat(Fixtures.string(db, "SELECT CONCAT(actor, ' | ', reason) FROM audit_event WHERE account_id = ? AND action = 'device.create'", alpha))

@@ -100,7 +100,7 @@ class ImportUiIT {
                 By.id("messages"), "2 devices with 3 components imported from good.csv."));
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component WHERE account_id = ?", account)).isEqualTo(3);
         assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(virtual_subnet ORDER BY name) FROM device WHERE account_id = ?", account))
-                .isEqualTo("100.64.0.0/24,100.64.1.0/24");
+                .isEqualTo(Fixtures.firstVirtualSubnet(db, account) + "," + Fixtures.firstVirtualSubnet(db, account).replaceFirst("\\.0\\.0/24$", ".1.0/24"));
 
         browser.get(portal.url() + "projects.xhtml");
         assertThat(steps.visible(By.xpath("//tbody[@id='listForm:projects_data']/tr")).getText()).contains("Order 4711", "2");

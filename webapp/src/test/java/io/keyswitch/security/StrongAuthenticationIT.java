@@ -676,7 +676,7 @@ class StrongAuthenticationIT {
         }
         String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
         try (Connection c = Databases.connect(ArquillianPortal.database())) {
-            long account = insert(c, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', UTC_TIMESTAMP(3))", ACCOUNT);
+            long account = io.keyswitch.testing.Fixtures.account(c, ACCOUNT);
             long group = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Security', UTC_TIMESTAMP(3))", account);
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
             long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);

@@ -19,9 +19,42 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Creates an account; returns its id. */
+    /** Creates an account with the first free virtual pool (a /16 of 100.64.0.0/10, as the portal chooses); returns its id. */
     public static long account(DatabaseCoordinates db, String name) throws SQLException {
-        return insert(db, "INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', ?)", name, now());
+        try (Connection c = Databases.connect(db)) {
+            return account(c, name);
+        }
+    }
+
+    /** Creates an account with the first free virtual pool on {@code c}; returns its id. */
+    public static long account(Connection c, String name) throws SQLException {
+        java.util.List<io.keyswitch.device.Ipv4Subnet> taken = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT virtual_pool FROM account"); ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                io.keyswitch.device.Ipv4Subnet.Parsed p = io.keyswitch.device.Ipv4Subnet.parse(rows.getString(1));
+                if (p.ok()) {
+                    taken.add(p.subnet());
+                }
+            }
+        }
+        String pool = new io.keyswitch.account.PoolAllocator(io.keyswitch.device.Ipv4Subnet.parse("100.64.0.0/10").subnet(), 16,
+                io.keyswitch.device.Ipv4Subnet.parse("10.128.0.0/9").subnet()).suggest(taken)
+                .orElseThrow(() -> new IllegalStateException("no free /16 left in 100.64.0.0/10")).toString();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO account (name, status, created_at, virtual_pool) "
+                + "VALUES (?, 'ACTIVE', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, name, now(), pool);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** The first /24 of the account's virtual pool: the virtual subnet its first /24 device gets. */
+    public static String firstVirtualSubnet(DatabaseCoordinates db, long accountId) throws SQLException {
+        String pool = string(db, "SELECT virtual_pool FROM account WHERE id = ?", accountId);
+        return pool.substring(0, pool.indexOf('/')) + "/24";
     }
 
     /** Creates a user with a password (no forced change) in a new group holding {@code rights}; returns the user id. */

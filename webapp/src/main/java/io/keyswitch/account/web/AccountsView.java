@@ -23,11 +23,17 @@ public class AccountsView implements Serializable {
     @Inject
     AccountAdministration admin;
 
+    @Inject
+    io.keyswitch.account.VirtualPools pools;
+
     private io.keyswitch.platform.web.PagedModel<Account> accounts;
     private String name;
     private String adminUsername = "admin";
     private String adminFullName;
     private String reason;
+    private String virtualPool;
+    private String poolAccountName;
+    private Long poolAccountId;
     private Long changingId;
     private String changingName;
     private boolean changingToDisabled;
@@ -46,11 +52,16 @@ public class AccountsView implements Serializable {
         adminUsername = "admin";
         adminFullName = null;
         reason = null;
+        try {
+            virtualPool = pools.suggest().toString();
+        } catch (RuntimeException e) {
+            virtualPool = null;
+        }
     }
 
     public void create() {
         created = Pages.attempt("accountForm", null,
-                () -> admin.create(Actor.current(Pages.sourceIp()), name, adminUsername, adminFullName, reason));
+                () -> admin.create(Actor.current(Pages.sourceIp()), name, adminUsername, adminFullName, virtualPool, reason));
         if (created != null) {
             PrimeFaces.current().ajax().addCallbackParam("created", true);
             load();
@@ -71,6 +82,40 @@ public class AccountsView implements Serializable {
         if (done != null) {
             load();
         }
+    }
+
+    public void startPool(Account account) {
+        poolAccountId = account.getId();
+        poolAccountName = account.getName();
+        virtualPool = account.getVirtualPool();
+        reason = null;
+    }
+
+    public void changePool() {
+        Object done = Pages.attempt("poolForm", "Account '" + poolAccountName + "' now has the virtual pool " + virtualPool
+                        + "; its VPN server routes it after a restart (running sessions reconnect by themselves).",
+                () -> admin.changeVirtualPool(Actor.current(Pages.sourceIp()), poolAccountId, virtualPool, reason));
+        if (done != null) {
+            load();
+        }
+    }
+
+    /** "overlaps acme, beta" when other accounts share this account's pool (their devices' routes would collide). */
+    public String overlap(Account account) {
+        java.util.List<String> others = pools.overlapping(account);
+        return others.isEmpty() ? "" : "overlaps " + String.join(", ", others);
+    }
+
+    public String getVirtualPool() {
+        return virtualPool;
+    }
+
+    public void setVirtualPool(String virtualPool) {
+        this.virtualPool = virtualPool;
+    }
+
+    public String getPoolAccountName() {
+        return poolAccountName;
     }
 
     public long users(Account account) {

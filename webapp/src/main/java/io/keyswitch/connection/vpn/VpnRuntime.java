@@ -84,6 +84,9 @@ public class VpnRuntime {
     @Inject
     PortalClientEventListener listener;
 
+    @Inject
+    io.keyswitch.setup.ApplianceSettings appliance;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -137,6 +140,8 @@ public class VpnRuntime {
         authenticator.configure(secrets.hasher());
         listener.start(threads, scheduler, Math.max(2, settings.byteCountSeconds()));
         scheduler.scheduleAtFixedRate(this::resignCrls, 1, 1, TimeUnit.DAYS);
+        scheduler.scheduleWithFixedDelay(this::superviseQuietly, settings.watchSeconds(), settings.watchSeconds(),
+                TimeUnit.SECONDS);
         for (long accountId : store.activeAccounts()) {
             try {
                 ensure(accountId);
@@ -207,6 +212,109 @@ public class VpnRuntime {
         return r == null || r.management() == null ? Optional.empty() : Optional.of(r.management());
     }
 
+    /**
+     * Brings the instances in line with the accounts, every {@code watch-seconds} and at once after an account
+     * changed: a disabled account's instance has its sessions ended and is stopped; an active account without a
+     * running instance (enabled again, or its start failed) gets it (started again); an instance whose management
+     * socket does not answer and whose process is gone is started again; an account whose virtual pool changed gets
+     * its config rewritten and its instance restarted to route the new pool.
+     */
+    public synchronized void supervise() {
+        if (!canIssue() || supervisor == null) {
+            return;
+        }
+        java.util.Set<Long> active = new java.util.HashSet<>(store.activeAccounts());
+        for (Running r : List.copyOf(running.values())) {
+            if (!active.contains(r.accountId())) {
+                retire(r);
+            } else if (availability.available() && r.management() == null) {
+                LOG.info(() -> "OpenVPN instance " + r.name() + ": trying its start again");
+                running.remove(r.accountId());
+            } else if (r.management() != null && !r.settings().deviceNetworks().toString()
+                    .equals(Ipv4Network.parse(store.virtualPool(r.accountId())).toString())) {
+                rerouteNewPool(r);
+            } else if (r.management() != null && !r.management().isConnected() && !socketAnswers(r.settings().managementSocket())) {
+                restartIfGone(r);
+            }
+        }
+        for (long accountId : active) {
+            if (!running.containsKey(accountId)) {
+                try {
+                    ensure(accountId);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "VPN instance of account " + accountId + " not started: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void superviseQuietly() {
+        try {
+            supervise();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "VPN instances not checked: " + e.getMessage(), e);
+        }
+    }
+
+    /** A disabled account: every session told to go and ended, the management socket closed, the instance stopped. */
+    private void retire(Running r) {
+        running.remove(r.accountId());
+        ManagementClient m = r.management();
+        if (m != null) {
+            if (m.isConnected()) {
+                try {
+                    List<ConnectedClient> clients = m.connectedClients().get(5, TimeUnit.SECONDS);
+                    List<java.util.concurrent.CompletableFuture<Void>> ends = clients.stream()
+                            .map(c -> m.disconnectNow(c.cid(), c.commonName(), false)).toList();
+                    java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
+                            .get(10, TimeUnit.SECONDS);
+                    Thread.sleep(500); // the >CLIENT:DISCONNECT notices of the killed sessions
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    LOG.warning(() -> "Sessions of " + r.name() + " not all ended one by one: " + e.getMessage());
+                }
+            }
+            m.close();
+        }
+        try {
+            supervisor.stop(r.name());
+        } catch (IOException e) {
+            LOG.warning(() -> "OpenVPN instance " + r.name() + " not stopped: " + e.getMessage());
+        }
+        // whatever did not report its disconnect is offline now (audited as reconciled)
+        listener.forAccount(r.accountId()).reconciled(r.name(), List.of());
+        listener.forAccount(r.accountId()).managementAvailable(r.name(), false);
+        LOG.info(() -> "OpenVPN instance " + r.name() + " stopped: account " + r.accountId() + " is disabled");
+    }
+
+    /** The account's pool changed: config rewritten with the new route, instance restarted, management reattached. */
+    private void rerouteNewPool(Running r) {
+        running.remove(r.accountId());
+        r.management().close();
+        try {
+            supervisor.stop(r.name());
+        } catch (IOException e) {
+            LOG.warning(() -> "OpenVPN instance " + r.name() + " not stopped for its new pool: " + e.getMessage());
+        }
+        LOG.info(() -> "OpenVPN instance " + r.name() + ": restarted to route the account's new virtual pool "
+                + store.virtualPool(r.accountId()));
+        ensure(r.accountId());
+    }
+
+    /** The instance's process is gone (crashed, killed): started again; its management client reconnects by itself. */
+    private void restartIfGone(Running r) {
+        try {
+            if (!supervisor.isRunning(r.name())) {
+                LOG.warning(() -> "OpenVPN instance " + r.name() + " is not running: starting it again");
+                writeCrl(r.accountId(), r.settings());
+                supervisor.start(r.name());
+            }
+        } catch (IOException e) {
+            LOG.severe("OpenVPN instance " + r.name() + " could not be started again: " + e.getMessage());
+        }
+    }
+
     /** The account's instance, made and started when it has none yet. */
     public synchronized Running ensure(long accountId) {
         Running existing = running.get(accountId);
@@ -255,9 +363,20 @@ public class VpnRuntime {
     public ProfileMaterial material(long accountId, IssuedCredential client) {
         Running r = ensure(accountId);
         VpnInstance instance = store.instance(accountId).orElseThrow();
-        return new ProfileMaterial(settings.publicHost(), instance.getPort(), instance.getServerCommonName(),
+        return new ProfileMaterial(publicHost(), instance.getPort(), instance.getServerCommonName(),
                 Pem.encode(ca.certificate()), Pem.encode(client.certificate()), Pem.unencryptedKey(client.privateKey()),
                 secrets.decryptText(instance.getTlsCryptEncrypted()));
+    }
+
+    /**
+     * The name devices and technicians dial: {@code keyswitch.vpn.public-host} when set, else the appliance's DNS name
+     * (setup wizard, DNS name page), else this host's name.
+     */
+    public String publicHost() {
+        if (PortalSettings.lookup().apply(VpnSettings.PREFIX + "public-host") != null) {
+            return settings.publicHost();
+        }
+        return appliance.dnsName().orElse(settings.publicHost());
     }
 
     /** The tunnel subnet of the account's instance. */

@@ -18,12 +18,14 @@ import java.util.function.UnaryOperator;
  * @param socketDirectory  where each instance's management socket {@code <name>.sock} is
  * @param publicHost       the name or address devices and technicians dial ({@code remote} in profiles)
  * @param stopAtShutdown   stop the instances when the portal stops (process: yes; systemd: no, they keep serving)
+ * @param watchSeconds     how often the instances are brought in line with the accounts (a failed or dead instance
+ *                         started again, a disabled account's stopped, a changed pool routed)
  */
 public record VpnSettings(String supervisor, Path configDirectory, Path socketDirectory, String publicHost, int portBase,
                           Ipv4Network tunnelPool, int tunnelPrefix, int maxClients, int byteCountSeconds,
                           int reconnectMinMs, int reconnectMaxMs, int killGraceMs, int decisionThreads,
                           int decisionQueue, List<String> systemctl, List<String> processLauncher,
-                          boolean stopAtShutdown) {
+                          boolean stopAtShutdown, int watchSeconds) {
 
     public static final String PREFIX = "keyswitch.vpn.";
 
@@ -61,7 +63,8 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
                 number(lookup, "decision-queue", 4096, 1, 1_000_000),
                 words(text(lookup, "systemctl", "sudo -n systemctl")),
                 words(text(lookup, "process-launcher", "")),
-                Boolean.parseBoolean(text(lookup, "stop-at-shutdown", systemd ? "false" : "true")));
+                Boolean.parseBoolean(text(lookup, "stop-at-shutdown", systemd ? "false" : "true")),
+                number(lookup, "watch-seconds", 30, 1, 3600));
     }
 
     /** One line for the start-up log: every setting in force. */
@@ -72,7 +75,7 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
                 + byteCountSeconds + ", reconnect-min/max-ms=" + reconnectMinMs + "/" + reconnectMaxMs
                 + ", kill-grace-ms=" + killGraceMs + ", decision-threads/queue=" + decisionThreads + "/" + decisionQueue
                 + ", systemctl=" + String.join(" ", systemctl) + ", process-launcher=" + String.join(" ", processLauncher)
-                + ", stop-at-shutdown=" + stopAtShutdown;
+                + ", stop-at-shutdown=" + stopAtShutdown + ", watch-seconds=" + watchSeconds;
     }
 
     private static String text(UnaryOperator<String> lookup, String key, String fallback) {

@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 /**
  * What the VPN does when the rest of the portal changes: a deleted device's certificates are revoked in the deleting
  * transaction, then (after the commit) put on the CRL and its session ended; a disabled user's technician session is
- * ended at once (the next login is refused by the login service anyway).
+ * ended at once (the next login is refused by the login service anyway); a disabled account's instance is stopped
+ * with its sessions, an enabled one's started, a changed pool routed ({@link VpnRuntime#supervise()}).
  */
 @ApplicationScoped
 public class AccountChanges {
@@ -35,6 +36,11 @@ public class AccountChanges {
             runtime.writeCrl(event.accountId());
             runtime.disconnect(event.accountId(), VpnClient.deviceCommonName(event.deviceId()));
         });
+    }
+
+    /** An account disabled or enabled, or its pool changed: its instance is stopped, started or restarted at once. */
+    void superviseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.keyswitch.account.AccountChanged event) {
+        runtime.later(runtime::supervise);
     }
 
     void disconnectDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {

@@ -1,0 +1,152 @@
+package io.keyswitch.account;
+
+import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.security.internal.PortalSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Gives every account a virtual pool of its own ({@link PoolAllocator}'s rules against the accounts in the database),
+ * read from {@code keyswitch.accounts.virtual-space} (default {@code 100.64.0.0/10}),
+ * {@code keyswitch.accounts.pool-prefix} (default 16) and {@code keyswitch.vpn.tunnel-pool} (default
+ * {@code 10.128.0.0/9}). Callers hold the lock that makes their choice safe (see {@link #lock()}).
+ */
+@ApplicationScoped
+public class VirtualPools {
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    /** The allocator with the appliance's settings; a setting that cannot be read is named in the exception. */
+    public PoolAllocator allocator() {
+        UnaryOperator<String> settings = PortalSettings.lookup();
+        Ipv4Subnet space = subnet(settings, "keyswitch.accounts.virtual-space", "100.64.0.0/10");
+        Ipv4Subnet tunnel = subnet(settings, "keyswitch.vpn.tunnel-pool", "10.128.0.0/9");
+        String prefix = Optional.ofNullable(settings.apply("keyswitch.accounts.pool-prefix")).orElse("16");
+        try {
+            return new PoolAllocator(space, Integer.parseInt(prefix.strip()), tunnel);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("keyswitch.accounts.pool-prefix: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Serializes pool choices: a lock on the oldest account's row (every account creation and pool change takes it
+     * first), so two administrators cannot be given the same pool at once.
+     */
+    public void lock() {
+        em.createNativeQuery("SELECT id FROM account ORDER BY id LIMIT 1 FOR UPDATE").getResultList();
+    }
+
+    /** The first free pool of the default size. */
+    public Ipv4Subnet suggest() {
+        return suggest(null);
+    }
+
+    /** The first free pool of the default size, ignoring {@code exceptAccountId}'s own pool. */
+    public Ipv4Subnet suggest(Long exceptAccountId) {
+        PoolAllocator allocator = allocator();
+        return allocator.suggest(others(exceptAccountId).values()).orElseThrow(() -> ValidationFailed.of("virtualPool",
+                "No free /" + allocator.prefix() + " is left in " + allocator.space() + ": type a pool of your own."));
+    }
+
+    /**
+     * The pool typed for an account, checked: a subnet, from /8 to /24, overlapping no other account's pool and not
+     * the VPN's tunnel addresses. Blank means the suggestion.
+     */
+    public Ipv4Subnet choose(String typed, Long accountId) {
+        if (typed == null || typed.isBlank()) {
+            return suggest(accountId);
+        }
+        Ipv4Subnet.Parsed parsed = Ipv4Subnet.parse(typed);
+        if (!parsed.ok()) {
+            throw ValidationFailed.of("virtualPool", parsed.error());
+        }
+        allocator().problem(parsed.subnet(), others(accountId)).ifPresent(message -> {
+            throw ValidationFailed.of("virtualPool", message);
+        });
+        return parsed.subnet();
+    }
+
+    /** The pools of every account but {@code exceptAccountId}, by account name. */
+    public Map<String, Ipv4Subnet> others(Long exceptAccountId) {
+        List<Object[]> rows = em.createQuery("SELECT a.name, a.virtualPool, a.id FROM Account a ORDER BY a.id", Object[].class)
+                .getResultList();
+        Map<String, Ipv4Subnet> pools = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            Ipv4Subnet.Parsed p = Ipv4Subnet.parse((String) row[1]);
+            if (p.ok() && !((Long) row[2]).equals(exceptAccountId)) {
+                pools.put((String) row[0], p.subnet());
+            }
+        }
+        return pools;
+    }
+
+    /** The names of the other accounts whose pool overlaps {@code account}'s (empty when it has a pool of its own). */
+    public List<String> overlapping(Account account) {
+        Ipv4Subnet.Parsed own = Ipv4Subnet.parse(account.getVirtualPool());
+        if (!own.ok()) {
+            return List.of();
+        }
+        return others(account.getId()).entrySet().stream().filter(e -> e.getValue().overlaps(own.subnet()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Gives every account without devices whose pool overlaps another's a pool of its own (accounts made before pools
+     * were chosen per account all had {@code 100.64.0.0/10}); audited as the system's change. Accounts with devices
+     * keep theirs (their devices' addresses are in use): the accounts page shows the overlap until a system
+     * administrator narrows one. Answers how many accounts got a new pool.
+     */
+    @jakarta.transaction.Transactional
+    public int separateOverlapping(io.keyswitch.audit.AuditTrail audit) {
+        lock();
+        List<Account> accounts = em.createQuery("SELECT a FROM Account a ORDER BY a.id", Account.class).getResultList();
+        java.util.Set<Long> withDevices = new java.util.HashSet<>(em.createQuery(
+                "SELECT DISTINCT d.accountId FROM Device d", Long.class).getResultList());
+        List<Account> toMove = accounts.stream().filter(a -> !withDevices.contains(a.getId()) && !overlapping(a).isEmpty())
+                .toList();
+        List<Ipv4Subnet> taken = new java.util.ArrayList<>();
+        for (Account a : accounts) {
+            Ipv4Subnet.Parsed p = Ipv4Subnet.parse(a.getVirtualPool());
+            if (p.ok() && !toMove.contains(a)) {
+                taken.add(p.subnet());
+            }
+        }
+        PoolAllocator allocator = allocator();
+        int moved = 0;
+        for (Account a : toMove) {
+            Optional<Ipv4Subnet> pool = allocator.suggest(taken);
+            if (pool.isEmpty()) {
+                java.util.logging.Logger.getLogger(VirtualPools.class.getName()).warning(() -> "Account " + a.getName()
+                        + ": its virtual pool " + a.getVirtualPool() + " overlaps another account's and no free /"
+                        + allocator.prefix() + " is left in " + allocator.space());
+                continue;
+            }
+            taken.add(pool.get());
+            String json = io.keyswitch.audit.Changes.of().field("virtualPool", a.getVirtualPool(), pool.get().toString()).toJson();
+            a.setVirtualPool(pool.get().toString());
+            audit.record(new io.keyswitch.audit.AuditEntry(a.getId(), "system", null, null, "account.virtual-pool",
+                    "account:" + a.getName(), io.keyswitch.audit.Outcome.SUCCESS, json,
+                    "its virtual pool overlapped another account's (one pool per account)"));
+            moved++;
+        }
+        return moved;
+    }
+
+    private static Ipv4Subnet subnet(UnaryOperator<String> settings, String key, String fallback) {
+        String text = Optional.ofNullable(settings.apply(key)).orElse(fallback);
+        Ipv4Subnet.Parsed parsed = Ipv4Subnet.parse(text);
+        if (!parsed.ok()) {
+            throw new IllegalStateException(key + ": " + parsed.error());
+        }
+        return parsed.subnet();
+    }
+}
