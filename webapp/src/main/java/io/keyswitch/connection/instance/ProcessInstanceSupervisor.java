@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 /**
  * Runs each instance as a child process, {@code openvpn --config <absolute path>}, for development and tests.
  * A launcher prefix (e.g. {@code ip netns exec <ns>}) may come before it. Output goes to a log file per instance.
+ * An instance that outlived an earlier portal (not a child of this one) is found by its command line, so it can be
+ * stopped and seen running as with systemd.
  */
 public final class ProcessInstanceSupervisor implements InstanceSupervisor {
 
@@ -58,14 +60,15 @@ public final class ProcessInstanceSupervisor implements InstanceSupervisor {
     @Override
     public synchronized void stop(String instance) throws IOException {
         Process process = processes.remove(InstanceNames.require(instance));
-        if (process == null) {
+        ProcessHandle handle = process != null ? process.toHandle() : earlier(instance).orElse(null);
+        if (handle == null) {
             return;
         }
-        process.destroy();
+        handle.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+            if (!awaitExit(handle, 5)) {
+                handle.destroyForcibly();
+                awaitExit(handle, 5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,7 +80,23 @@ public final class ProcessInstanceSupervisor implements InstanceSupervisor {
     @Override
     public boolean isRunning(String instance) {
         Process process = processes.get(InstanceNames.require(instance));
-        return process != null && process.isAlive();
+        return process != null ? process.isAlive() : earlier(instance).isPresent();
+    }
+
+    /** An instance started by an earlier portal: the live process whose command line is this instance's. */
+    private java.util.Optional<ProcessHandle> earlier(String instance) {
+        String config = "--config " + configOf.apply(instance);
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.endsWith(config)).orElse(false)).findFirst();
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, int seconds) throws InterruptedException {
+        try {
+            handle.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return !handle.isAlive();
+        }
     }
 
     /** The process id, for tests that must kill exactly what they started. */

@@ -82,6 +82,9 @@ class VpnPortalSystemIT {
     private static final String ADMIN_B = "ks_" + "W".repeat(16) + "vpnBetaAdmin0001";
     private static final String TECH_A = "ks_" + "X".repeat(16) + "vpnAlphaTech0001";
 
+    private static final String OPERATOR_PASSWORD = "System-Operator-2026";
+    private static Device saw;
+    private static Process sawClient;
     private static Path dir;
     private static boolean namespacesMade;
     private static DatabaseCoordinates db;
@@ -122,6 +125,7 @@ class VpnPortalSystemIT {
                 Map.entry("keyswitch.vpn.process-launcher", "ip netns exec " + SERVER_NS),
                 // as on the appliance (systemd): the instances outlive a portal restart
                 Map.entry("keyswitch.vpn.stop-at-shutdown", "false"),
+                Map.entry("keyswitch.vpn.watch-seconds", "2"),
                 Map.entry("keyswitch.jail.max-failures", Integer.toString(MAX_FAILURES)),
                 Map.entry("keyswitch.totp.encryption-key", Base64.getEncoder().encodeToString(totpKey)));
         startPortalProcess();
@@ -137,6 +141,8 @@ class VpnPortalSystemIT {
         List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit", "user:manage");
         Fixtures.apiToken(db, accountA, Fixtures.user(db, accountA, "admin", "Alpha-Admin-2026", admin), ADMIN_A);
         Fixtures.apiToken(db, accountB, Fixtures.user(db, accountB, "admin", "Beta-Admin-2026", admin), ADMIN_B);
+        Fixtures.makeSystemAdmin(db, Fixtures.user(db, Fixtures.accountId(db, "system"), "operator", OPERATOR_PASSWORD,
+                List.of("user:manage")));
         technicianId = Fixtures.user(db, accountA, "tech", "Tech-Password-2026", List.of("device:view", "device:connect"));
         Fixtures.apiToken(db, accountA, technicianId, TECH_A);
         technicianTotp = TotpSecret.generate(new SecureRandom());
@@ -408,7 +414,167 @@ class VpnPortalSystemIT {
                 + " AND details LIKE '%reconciled%'", "device:" + devices.get(4).id())).isEqualTo(1);
     }
 
+    @Test
+    @Order(8)
+    @DisplayName("an account disabled while its device is online: the session ends and its instance stops; enabled again,"
+            + " the instance is back and takes the device")
+    void disabledAccountEndsItsSessions() throws Exception {
+        // Arrange
+        saw = newDevice(ADMIN_B, "Saw B", "192.168.0.0/24");
+        Process client = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b");
+        assertThat(awaitStatus(ADMIN_B, saw.id(), s -> s.getBoolean("online"), 15_000)).as(log("saw-b")).isNotNull();
+        long serverBefore = serverPid(accountB);
+        long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
+
+        // Act
+        long disabling = System.nanoTime();
+        onAccountsPage(accountRow("beta-vpn") + "//button[span[text()='Disable']]", "statusForm", "statusForm:confirm",
+                "contract paused");
+        boolean offline = awaitCount("SELECT COUNT(*) FROM device_vpn_status WHERE online = FALSE AND device_id = " + saw.id(),
+                1, 15_000);
+        long millis = (System.nanoTime() - disabling) / 1_000_000;
+
+        // Assert
+        assertThat(offline).as("offline in the database:\n" + serverLog("acct-" + accountB)).isTrue();
+        System.out.println("disabled account's device offline " + millis + " ms after the administrator's browser started (sign-in included)");
+        assertThat(awaitGone(serverBefore, 10_000)).as("the account's OpenVPN instance stopped").isTrue();
+        assertThat(audit(accountB, "vpn.disconnect", "device:" + saw.id())).isEqualTo(1);
+        assertThat(serverPid(accountB)).isZero();
+
+        // Act: enabled again; the router (restarted, as its retry would after its next timeout) dials in
+        onAccountsPage(accountRow("beta-vpn") + "//button[span[text()='Enable']]", "statusForm", "statusForm:confirm",
+                "contract resumed");
+        stop(client);
+        awaitInstanceStarts(accountB, startsBefore + 1);
+        sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-again");
+
+        // Assert
+        assertThat(awaitStatus(ADMIN_B, saw.id(), s -> s.getBoolean("online"), 20_000)).as(log("saw-b-again")).isNotNull();
+        assertThat(serverPid(accountB)).isNotZero().isNotEqualTo(serverBefore);
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("an instance that dies is started again by the portal within seconds, and takes its devices again")
+    void deadInstanceIsRestarted() throws Exception {
+        // Arrange
+        long before = serverPid(accountB);
+        assertThat(before).isNotZero();
+        long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
+
+        // Act: the server process is killed (as a crash would end it)
+        long killing = System.nanoTime();
+        ProcessHandle.of(before).orElseThrow().destroyForcibly();
+        awaitInstanceStarts(accountB, startsBefore + 1);
+        long millis = (System.nanoTime() - killing) / 1_000_000;
+        // the router notices a vanished server only at its ping timeout (60 s); restarted, as it then would be
+        stop(sawClient);
+        sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-third");
+
+        // Assert
+        System.out.println("dead instance serving again " + millis + " ms after it was killed");
+        assertThat(serverPid(accountB)).isNotZero().isNotEqualTo(before);
+        assertThat(awaitStatus(ADMIN_B, saw.id(), s -> s.getBoolean("online") && s.getString("since") != null, 20_000))
+                .as(log("saw-b-third")).isNotNull();
+        assertThat(awaitCount("SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.connect' AND target = 'device:"
+                + saw.id() + "'", 3, 20_000)).as("a third connect of the device, to the restarted instance").isTrue();
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("a system administrator widens an account's virtual pool: its instance is restarted to route the new pool")
+    void changedPoolIsRouted() throws Exception {
+        // Arrange
+        long before = serverPid(accountB);
+        long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
+        Path conf = dir.resolve("openvpn").resolve("acct-" + accountB + ".conf");
+        assertThat(Files.readString(conf)).contains("route 10.242.0.0 255.255.0.0");
+
+        // Act
+        onAccountsPage(accountRow("beta-vpn") + "//button[span[text()='Pool']]", "poolForm", null, null);
+
+        // Assert
+        awaitInstanceStarts(accountB, startsBefore + 1);
+        assertThat(Files.readString(conf)).contains("route 10.242.0.0 255.254.0.0").doesNotContain("255.255.0.0");
+        assertThat(serverPid(accountB)).isNotZero().isNotEqualTo(before);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
+                accountB)).isEqualTo(1);
+    }
+
     // ---- the portal ----
+
+    private static String accountRow(String name) {
+        return "//tbody[@id='listForm:accounts_data']/tr[td[text()='" + name + "']]";
+    }
+
+    /**
+     * As the system administrator on the accounts page: clicks {@code button}, then (status dialog) gives a reason and
+     * confirms, or (pool dialog) types the pool 10.242.0.0/15 and a reason and saves; waits until the dialog closed.
+     */
+    private static void onAccountsPage(String button, String form, String confirm, String reason) {
+        WebDriver browser = Browser.start();
+        try {
+            Steps steps = new Steps(browser);
+            signIn(browser, "system", "operator", OPERATOR_PASSWORD);
+            browser.get(portal.url() + "accounts.xhtml");
+            steps.visible(By.xpath(button)).click();
+            if (confirm == null) {
+                steps.type("poolForm:virtualPool", "10.242.0.0/15");
+                steps.type("poolForm:reason", "room for more machines");
+                steps.click("poolForm:savePool");
+                new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("poolDialog")).isDisplayed());
+            } else {
+                steps.type(form + ":reason", reason);
+                steps.click(confirm);
+                new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElement(By.id("statusDialog")).isDisplayed());
+            }
+        } catch (RuntimeException e) {
+            Browser.screenshot(browser, "vpn-accounts-page");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The PID of the account's OpenVPN server in the server namespace, 0 when none runs. */
+    private static long serverPid(long accountId) throws Exception {
+        Process pids = new ProcessBuilder("ip", "netns", "pids", SERVER_NS).start();
+        String output = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        pids.waitFor(10, TimeUnit.SECONDS);
+        for (String pid : output.split("\\s+")) {
+            if (pid.matches("\\d+")) {
+                Path cmdline = Path.of("/proc", pid, "cmdline");
+                if (Files.exists(cmdline) && Files.readString(cmdline).contains("acct-" + accountId + ".conf")) {
+                    return Long.parseLong(pid);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean awaitGone(long pid, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /** Waits (up to 30 s) until the account's server log says "Initialization Sequence Completed" {@code times} times. */
+    private static void awaitInstanceStarts(long accountId, long times) throws Exception {
+        long end = System.currentTimeMillis() + 30_000;
+        while (count(serverLog("acct-" + accountId), "Initialization Sequence Completed") < times) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("instance of account " + accountId + " not started " + times + " times:\n"
+                        + serverLog("acct-" + accountId));
+            }
+            Thread.sleep(200);
+        }
+    }
+
 
     /** Signs in and waits for the start page, so the next page is opened signed in. */
     private static void signIn(WebDriver browser, String account, String user, String password) {
