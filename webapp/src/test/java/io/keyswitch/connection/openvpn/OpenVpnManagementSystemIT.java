@@ -3,12 +3,12 @@ package io.keyswitch.connection.openvpn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.keyswitch.connection.auth.DeviceSecret;
 import io.keyswitch.connection.auth.DeviceSecretHasher;
 import io.keyswitch.connection.config.InstanceSettings;
 import io.keyswitch.connection.config.Ipv4Network;
+import io.keyswitch.testing.SystemTier;
 import io.keyswitch.connection.config.ProfileGenerator;
 import io.keyswitch.connection.config.ProfileMaterial;
 import io.keyswitch.connection.config.ServerConfigGenerator;
@@ -42,7 +42,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,7 +90,7 @@ class OpenVpnManagementSystemIT {
 
     @BeforeAll
     static void setUp() throws Exception {
-        requireSystemTools();
+        SystemTier.require("/usr/bin/python3");
         dir = Files.createTempDirectory("keyswitch-vpn-it");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         makeNamespaces();
@@ -122,11 +121,11 @@ class OpenVpnManagementSystemIT {
             decisions.shutdownNow();
         }
         for (Process client : clients) {
-            stopProcess(client);
+            SystemTier.stop(client);
         }
         if (referenceDeviceUp) {
             Path scripts = Path.of(System.getProperty("user.dir")).resolveSibling("appliance").resolve("reference-device");
-            run(false, scripts.resolve("down.sh").toString(), REFERENCE_DEVICE);
+            SystemTier.run(false, scripts.resolve("down.sh").toString(), REFERENCE_DEVICE);
         }
         if (supervisor != null) {
             supervisor.stop("acme");
@@ -134,8 +133,8 @@ class OpenVpnManagementSystemIT {
         }
         if (namespacesMade) {
             for (String ns : List.of(TECHNICIAN_NS, CLIENT_NS, SERVER_NS)) {
-                killNamespaceProcesses(ns);
-                run(false, "ip", "netns", "del", ns);
+                SystemTier.killAll(ns);
+                SystemTier.run(false, "ip", "netns", "del", ns);
             }
         }
         if (dir != null) {
@@ -478,54 +477,25 @@ class OpenVpnManagementSystemIT {
         return output;
     }
 
-    private static void requireSystemTools() {
-        List<String> missing = new ArrayList<>();
-        if (!"root".equals(System.getProperty("user.name"))) {
-            missing.add("root");
-        }
-        if (OpenVpnProbe.locate() == null) {
-            missing.add("openvpn");
-        }
-        for (String tool : List.of("/usr/sbin/ip", "/usr/sbin/nft")) {
-            if (!Files.isExecutable(Path.of(tool)) && !Files.isExecutable(Path.of(tool.replace("/usr", "")))) {
-                missing.add(tool);
-            }
-        }
-        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
-            missing.add("/usr/bin/python3");
-        }
-        if (!Files.exists(Path.of("/dev/net/tun"))) {
-            missing.add("/dev/net/tun");
-        }
-        if (!missing.isEmpty()) {
-            String reason = "system tier needs " + missing + " (apt-get install -y openvpn nftables iproute2 python3; run as root)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
-    }
-
     private static void makeNamespaces() throws Exception {
-        run(true, "ip", "netns", "add", SERVER_NS);
+        SystemTier.run(true, "ip", "netns", "add", SERVER_NS);
         namespacesMade = true;
-        run(true, "ip", "netns", "add", CLIENT_NS);
-        run(true, "ip", "link", "add", VETH_SERVER, "netns", SERVER_NS, "type", "veth", "peer", "name", VETH_CLIENT,
+        SystemTier.run(true, "ip", "netns", "add", CLIENT_NS);
+        SystemTier.run(true, "ip", "link", "add", VETH_SERVER, "netns", SERVER_NS, "type", "veth", "peer", "name", VETH_CLIENT,
                 "netns", CLIENT_NS);
-        run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", VETH_SERVER);
-        run(true, "ip", "-n", CLIENT_NS, "addr", "add", CLIENT_ADDRESS + "/30", "dev", VETH_CLIENT);
-        run(true, "ip", "netns", "add", TECHNICIAN_NS);
-        run(true, "ip", "link", "add", "kst" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "ksu" + TAG,
+        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", VETH_SERVER);
+        SystemTier.run(true, "ip", "-n", CLIENT_NS, "addr", "add", CLIENT_ADDRESS + "/30", "dev", VETH_CLIENT);
+        SystemTier.run(true, "ip", "netns", "add", TECHNICIAN_NS);
+        SystemTier.run(true, "ip", "link", "add", "kst" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "ksu" + TAG,
                 "netns", TECHNICIAN_NS);
-        run(true, "ip", "-n", SERVER_NS, "addr", "add", "10.255.79.1/30", "dev", "kst" + TAG);
-        run(true, "ip", "-n", TECHNICIAN_NS, "addr", "add", "10.255.79.2/30", "dev", "ksu" + TAG);
+        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", "10.255.79.1/30", "dev", "kst" + TAG);
+        SystemTier.run(true, "ip", "-n", TECHNICIAN_NS, "addr", "add", "10.255.79.2/30", "dev", "ksu" + TAG);
         for (String[] link : new String[][] {{SERVER_NS, VETH_SERVER}, {CLIENT_NS, VETH_CLIENT}, {SERVER_NS, "lo"},
                 {CLIENT_NS, "lo"}, {SERVER_NS, "kst" + TAG}, {TECHNICIAN_NS, "ksu" + TAG}, {TECHNICIAN_NS, "lo"}}) {
-            run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
+            SystemTier.run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
         }
         // The appliance forwards between tunnel clients in the kernel (no client-to-client); here without a policy.
-        run(true, "ip", "netns", "exec", SERVER_NS, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+        SystemTier.run(true, "ip", "netns", "exec", SERVER_NS, "sysctl", "-qw", "net.ipv4.ip_forward=1");
     }
 
     private static void writeServerFiles() throws Exception {
@@ -628,7 +598,7 @@ class OpenVpnManagementSystemIT {
             long end = System.currentTimeMillis() + timeoutMillis;
             String failure = "not tried";
             while (System.currentTimeMillis() < end) {
-                failure = run(false, "ip", "netns", "exec", CLIENT_NS, "/usr/bin/python3", "-c",
+                failure = SystemTier.run(false, "ip", "netns", "exec", CLIENT_NS, "/usr/bin/python3", "-c",
                         "import socket; s = socket.create_connection(('" + address + "', 18080), 1);"
                         + " assert s.recv(9) == b'keyswitch'");
                 if (failure.isEmpty()) {
@@ -638,7 +608,7 @@ class OpenVpnManagementSystemIT {
             }
             return failure + diagnose("ss", "-ltn");
         } finally {
-            stopProcess(server);
+            SystemTier.stop(server);
         }
     }
 
@@ -670,43 +640,6 @@ class OpenVpnManagementSystemIT {
     private static void write(Path file, String text, String permissions) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
-    }
-
-    /** Runs a command; returns "" on success, else its output (and throws when {@code required}). */
-    private static String run(boolean required, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        if (process.exitValue() == 0) {
-            return "";
-        }
-        if (required) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
-        return output.isEmpty() ? "exit " + process.exitValue() : output;
-    }
-
-    private static void stopProcess(Process process) throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** Kills, by PID, whatever still runs in a namespace this test made. */
-    private static void killNamespaceProcesses(String ns) throws Exception {
-        Process pids = new ProcessBuilder("ip", "netns", "pids", ns).start();
-        String output = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        pids.waitFor(10, TimeUnit.SECONDS);
-        for (String pid : output.split("\\s+")) {
-            if (pid.matches("\\d+")) {
-                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
     }
 
     private static final class Recorder implements ClientEventListener {

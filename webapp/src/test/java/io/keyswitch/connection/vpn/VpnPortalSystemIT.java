@@ -1,7 +1,6 @@
 package io.keyswitch.connection.vpn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.keyswitch.connection.instance.OpenVpnProbe;
 import io.keyswitch.launcher.DatabaseCoordinates;
@@ -16,6 +15,7 @@ import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.SystemTier;
 import io.keyswitch.testing.TestDirs;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
@@ -46,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,7 +101,7 @@ class VpnPortalSystemIT {
 
     @BeforeAll
     static void startPortal() throws Exception {
-        requireSystemTools();
+        SystemTier.require();
         dir = Files.createTempDirectory("keyswitch-vpn-portal");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         makeNamespaces();
@@ -159,15 +158,15 @@ class VpnPortalSystemIT {
     @AfterAll
     static void tearDown() throws Exception {
         for (Process client : clients) {
-            stop(client);
+            SystemTier.stop(client);
         }
         if (portal != null) {
             portal.close();
         }
         if (namespacesMade) {
             for (String ns : List.of(CLIENT_NS, ATTACK_NS, SERVER_NS)) {
-                killNamespaceProcesses(ns);
-                run(false, "ip", "netns", "del", ns);
+                SystemTier.killAll(ns);
+                SystemTier.run(false, "ip", "netns", "del", ns);
             }
         }
         if (dir != null) {
@@ -209,7 +208,7 @@ class VpnPortalSystemIT {
 
             // Act: the device goes (SIGTERM; the profile's explicit-exit-notify tells the server)
             long stopping = System.nanoTime();
-            stop(client);
+            SystemTier.stop(client);
             // OpenVPN 2.6 keeps a session 5 s after the client's exit notification (its fixed scheduled exit)
             // before >CLIENT:DISCONNECT: ≈ 4.3–4.8 s measured from SIGTERM to offline in the portal.
             JsonObject offline = awaitStatus(ADMIN_A, device.id(), s -> !s.getBoolean("online"), 8_000);
@@ -397,7 +396,7 @@ class VpnPortalSystemIT {
         portal = null;
         Path log = home.resolve("logs").resolve("payara.log");
         Files.copy(log, log.resolveSibling("payara-before-restart.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        stop(processes.get(4));
+        SystemTier.stop(processes.get(4));
         long restarting = System.nanoTime();
         startPortalProcess();
         JsonObject gone = awaitStatus(ADMIN_A, devices.get(4).id(), s -> !s.getBoolean("online"), 15_000);
@@ -444,7 +443,7 @@ class VpnPortalSystemIT {
         // Act: enabled again; the router (restarted, as its retry would after its next timeout) dials in
         onAccountsPage(accountRow("beta-vpn") + "//button[span[text()='Enable']]", "statusForm", "statusForm:confirm",
                 "contract resumed");
-        stop(client);
+        SystemTier.stop(client);
         awaitInstanceStarts(accountB, startsBefore + 1);
         sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-again");
 
@@ -468,7 +467,7 @@ class VpnPortalSystemIT {
         awaitInstanceStarts(accountB, startsBefore + 1);
         long millis = (System.nanoTime() - killing) / 1_000_000;
         // the router notices a vanished server only at its ping timeout (60 s); restarted, as it then would be
-        stop(sawClient);
+        SystemTier.stop(sawClient);
         sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-third");
 
         // Assert
@@ -538,15 +537,10 @@ class VpnPortalSystemIT {
 
     /** The PID of the account's OpenVPN server in the server namespace, 0 when none runs. */
     private static long serverPid(long accountId) throws Exception {
-        Process pids = new ProcessBuilder("ip", "netns", "pids", SERVER_NS).start();
-        String output = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        pids.waitFor(10, TimeUnit.SECONDS);
-        for (String pid : output.split("\\s+")) {
-            if (pid.matches("\\d+")) {
-                Path cmdline = Path.of("/proc", pid, "cmdline");
-                if (Files.exists(cmdline) && Files.readString(cmdline).contains("acct-" + accountId + ".conf")) {
-                    return Long.parseLong(pid);
-                }
+        for (long pid : SystemTier.pids(SERVER_NS)) {
+            Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+            if (Files.exists(cmdline) && Files.readString(cmdline).contains("acct-" + accountId + ".conf")) {
+                return pid;
             }
         }
         return 0;
@@ -817,48 +811,22 @@ class VpnPortalSystemIT {
 
     // ---- namespaces, files, processes ----
 
-    private static void requireSystemTools() {
-        List<String> missing = new ArrayList<>();
-        if (!"root".equals(System.getProperty("user.name"))) {
-            missing.add("root");
-        }
-        if (OpenVpnProbe.locate() == null) {
-            missing.add("openvpn");
-        }
-        for (String tool : List.of("/usr/sbin/ip", "/usr/sbin/nft")) {
-            if (!Files.isExecutable(Path.of(tool)) && !Files.isExecutable(Path.of(tool.replace("/usr", "")))) {
-                missing.add(tool);
-            }
-        }
-        if (!Files.exists(Path.of("/dev/net/tun"))) {
-            missing.add("/dev/net/tun");
-        }
-        if (!missing.isEmpty()) {
-            String reason = "system tier needs " + missing + " (apt-get install -y openvpn nftables iproute2; run as root)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(reason);
-            }
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason);
-        }
-    }
-
     private static void makeNamespaces() throws Exception {
-        run(true, "ip", "netns", "add", SERVER_NS);
+        SystemTier.run(true, "ip", "netns", "add", SERVER_NS);
         namespacesMade = true;
-        run(true, "ip", "netns", "add", CLIENT_NS);
-        run(true, "ip", "netns", "add", ATTACK_NS);
-        run(true, "ip", "link", "add", "kpa" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpb" + TAG,
+        SystemTier.run(true, "ip", "netns", "add", CLIENT_NS);
+        SystemTier.run(true, "ip", "netns", "add", ATTACK_NS);
+        SystemTier.run(true, "ip", "link", "add", "kpa" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpb" + TAG,
                 "netns", CLIENT_NS);
-        run(true, "ip", "link", "add", "kpc" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpd" + TAG,
+        SystemTier.run(true, "ip", "link", "add", "kpc" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpd" + TAG,
                 "netns", ATTACK_NS);
-        run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", "kpa" + TAG);
-        run(true, "ip", "-n", CLIENT_NS, "addr", "add", "10.255.61.2/30", "dev", "kpb" + TAG);
-        run(true, "ip", "-n", SERVER_NS, "addr", "add", ATTACK_SERVER_ADDRESS + "/30", "dev", "kpc" + TAG);
-        run(true, "ip", "-n", ATTACK_NS, "addr", "add", "10.255.62.2/30", "dev", "kpd" + TAG);
+        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", "kpa" + TAG);
+        SystemTier.run(true, "ip", "-n", CLIENT_NS, "addr", "add", "10.255.61.2/30", "dev", "kpb" + TAG);
+        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", ATTACK_SERVER_ADDRESS + "/30", "dev", "kpc" + TAG);
+        SystemTier.run(true, "ip", "-n", ATTACK_NS, "addr", "add", "10.255.62.2/30", "dev", "kpd" + TAG);
         for (String[] link : new String[][] {{SERVER_NS, "kpa" + TAG}, {SERVER_NS, "kpc" + TAG}, {SERVER_NS, "lo"},
                 {CLIENT_NS, "kpb" + TAG}, {CLIENT_NS, "lo"}, {ATTACK_NS, "kpd" + TAG}, {ATTACK_NS, "lo"}}) {
-            run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
+            SystemTier.run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
         }
     }
 
@@ -897,39 +865,4 @@ class VpnPortalSystemIT {
         return false;
     }
 
-    private static String run(boolean required, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        if (process.exitValue() == 0) {
-            return "";
-        }
-        if (required) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** Kills, by PID, whatever still runs in a namespace this test made (OpenVPN servers outlive the portal). */
-    private static void killNamespaceProcesses(String ns) throws Exception {
-        Process pids = new ProcessBuilder("ip", "netns", "pids", ns).start();
-        String output = new String(pids.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        pids.waitFor(10, TimeUnit.SECONDS);
-        for (String pid : output.split("\\s+")) {
-            if (pid.matches("\\d+")) {
-                ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
 }
