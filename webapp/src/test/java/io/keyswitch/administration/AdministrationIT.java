@@ -105,6 +105,9 @@ class AdministrationIT {
         ids.put("grant", grant.array().getJsonObject(0).getJsonNumber("id").longValue());
 
         assertThat(user.json().getString("oneTimePassword")).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(a.get("/users?filter=tech").json().getJsonArray("items").getJsonObject(0).getJsonArray("groupIds"))
+                .as("the list gives each user's groups (one query for the page)")
+                .extracting(v -> ((jakarta.json.JsonNumber) v).longValue()).containsExactly(ids.get("group"));
         Answer reach = a.get("/users/" + ids.get("user") + "/reach");
         assertThat(reach.json().getInt("total")).isOne();
         assertThat(reach.json().getJsonArray("items").getJsonObject(0).getString("via")).isEqualTo("group Service → component PLC");

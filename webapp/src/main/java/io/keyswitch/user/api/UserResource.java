@@ -53,8 +53,9 @@ public class UserResource {
                                @QueryParam("size") @DefaultValue("50") int size) {
         Paged.check(page, size);
         Actor actor = caller();
-        List<UserOut> items = users.users(actor, filter, page * size, size).stream()
-                .map(u -> UserOut.of(u, users.groupIdsOf(actor, u.getId()))).toList();
+        List<User> found = users.users(actor, filter, page * size, size);
+        java.util.Map<Long, java.util.Set<Long>> groups = users.groupIdsOf(actor, found);
+        List<UserOut> items = found.stream().map(u -> UserOut.of(u, groups.get(u.getId()))).toList();
         return new Paged<>(items, page, size, users.countUsers(actor, filter));
     }
 
