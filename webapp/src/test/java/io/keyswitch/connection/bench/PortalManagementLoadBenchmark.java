@@ -176,6 +176,7 @@ public final class PortalManagementLoadBenchmark {
         long[] before = sqlCounters(sql);
         outstanding = new Semaphore(window);
         answers = new CountDownLatch(devices);
+        Thread sampler = sampleStacks(portal.pid());
         long start = System.nanoTime();
         for (int i = 0; i < devices; i++) {
             outstanding.acquire();
@@ -185,6 +186,10 @@ public final class PortalManagementLoadBenchmark {
             throw new IllegalStateException("missing answers: " + answers.getCount());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
+        }
         long[] after = sqlCounters(sql);
         String load = loadAverage();
         System.out.printf("storm: %,d decisions in %.2f s = %,.0f decisions/s; %s (load %s)%n", devices, seconds,
@@ -549,6 +554,32 @@ public final class PortalManagementLoadBenchmark {
             usedK += Long.parseLong(m.group(1));
         }
         return String.format("%.1f MiB", usedK / 1024.0);
+    }
+
+    /**
+     * With {@code KEYSWITCH_BENCH_STACKS=<folder>}: the portal's threads every 200 ms during the storm
+     * ({@code jcmd Thread.print}), one file per sample, to see where a decision spends its time.
+     */
+    private static Thread sampleStacks(long pid) {
+        String folder = System.getenv("KEYSWITCH_BENCH_STACKS");
+        if (folder == null) {
+            return null;
+        }
+        Thread sampler = new Thread(() -> {
+            try {
+                Files.createDirectories(Path.of(folder));
+                for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
+                    Files.writeString(Path.of(folder, String.format("stack-%04d.txt", n)), jcmd(pid, "Thread.print"));
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.out.println("stack sampling stopped: " + e.getMessage());
+            }
+        }, "stack-sampler");
+        sampler.start();
+        return sampler;
     }
 
     private static String jcmd(long pid, String command) throws Exception {
