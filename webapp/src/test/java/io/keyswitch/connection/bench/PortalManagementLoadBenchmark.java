@@ -176,7 +176,7 @@ public final class PortalManagementLoadBenchmark {
         long[] before = sqlCounters(sql);
         outstanding = new Semaphore(window);
         answers = new CountDownLatch(devices);
-        Thread sampler = sampleStacks(portal.pid());
+        Thread sampler = sampleStacks(portal.pid(), "storm");
         long start = System.nanoTime();
         for (int i = 0; i < devices; i++) {
             outstanding.acquire();
@@ -208,11 +208,16 @@ public final class PortalManagementLoadBenchmark {
         figure("storm: heap used after full GC, decided, none established yet", heapAfterGc(portal.pid()));
 
         // Phase 2: all allowed devices established; the database must say so
+        sampler = sampleStacks(portal.pid(), "established");
         start = System.nanoTime();
         writeEstablished(openvpn);
         long written = System.nanoTime();
         boolean allOnline = awaitOnline(sql, account, expectedAllowed, 600);
         double toDb = (System.nanoTime() - start) / 1e9;
+        if (sampler != null) {
+            sampler.interrupt();
+            sampler.join();
+        }
         System.out.printf("online: ESTABLISHED for %,d written in %.2f s; database says %,d online after %.1f s (%s)%n",
                 expectedAllowed, (written - start) / 1e9, online(sql, account), toDb, loadAverage());
         figure("ESTABLISHED → database shows all " + String.format("%,d", expectedAllowed) + " online",
@@ -558,9 +563,10 @@ public final class PortalManagementLoadBenchmark {
 
     /**
      * With {@code KEYSWITCH_BENCH_STACKS=<folder>}: the portal's threads every 200 ms during the storm
-     * ({@code jcmd Thread.print}), one file per sample, to see where a decision spends its time.
+     * and until the database shows all online ({@code jcmd Thread.print}), one file per sample, to see where a
+     * decision or a status write spends its time.
      */
-    private static Thread sampleStacks(long pid) {
+    private static Thread sampleStacks(long pid, String phase) {
         String folder = System.getenv("KEYSWITCH_BENCH_STACKS");
         if (folder == null) {
             return null;
@@ -569,7 +575,7 @@ public final class PortalManagementLoadBenchmark {
             try {
                 Files.createDirectories(Path.of(folder));
                 for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-                    Files.writeString(Path.of(folder, String.format("stack-%04d.txt", n)), jcmd(pid, "Thread.print"));
+                    Files.writeString(Path.of(folder, String.format("%s-%04d.txt", phase, n)), jcmd(pid, "Thread.print"));
                     Thread.sleep(200);
                 }
             } catch (InterruptedException e) {
