@@ -55,11 +55,12 @@ import org.flywaydb.core.Flyway;
  * <p>Phases: (1) storm: every device connects right after the portal start, at most {@code window} CONNECTs
  * unanswered; (2) ESTABLISHED for every allowed device, time until the database says all are online, heap after a
  * full GC ({@code jcmd GC.run}, then {@code GC.heap_info}) and RSS; (3) steady: disconnect + reconnect pairs offered
- * open-loop at 2,000/s; (4) all disconnect, time until the database says all are offline. Then the cost of the
+ * open-loop at 2,000/s (or the rate given); (4) all disconnect, time until the database says all are offline. Then the cost of the
  * portal's own profile path ({@code POST /api/v1/devices/{id}/vpn-profile}) for a few devices. Exits non-zero when a
  * decision is missing or wrong, or the database disagrees.
  *
- * <p>Arguments: the WAR, Payara Micro, a fresh work folder, [devices], [window], [steady reconnects], [heap].
+ * <p>Arguments: the WAR, Payara Micro, a fresh work folder, [devices], [window], [steady reconnects], [heap],
+ * [steady rate per second].
  */
 public final class PortalManagementLoadBenchmark {
 
@@ -70,6 +71,7 @@ public final class PortalManagementLoadBenchmark {
     private final int window;
     private final int steady;
     private final String heap;
+    private final int rate;
     private final long[] deviceIds;
     private final String[] commonNames;
     private final String[] secrets;
@@ -87,7 +89,8 @@ public final class PortalManagementLoadBenchmark {
     private volatile Ipv4Network tunnel;
     private final Map<String, String> figures = new LinkedHashMap<>();
 
-    private PortalManagementLoadBenchmark(int devices, int window, int steady, String heap) {
+    private PortalManagementLoadBenchmark(int devices, int window, int steady, String heap, int rate) {
+        this.rate = rate;
         this.devices = devices;
         this.window = window;
         this.steady = steady;
@@ -110,7 +113,8 @@ public final class PortalManagementLoadBenchmark {
         int window = args.length > 4 ? Integer.parseInt(args[4]) : 200;
         int steady = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
         String heap = args.length > 6 ? args[6] : "384m";
-        boolean correct = new PortalManagementLoadBenchmark(devices, window, steady, heap).run(war, payara, work);
+        int rate = args.length > 7 ? Integer.parseInt(args[7]) : 2000;
+        boolean correct = new PortalManagementLoadBenchmark(devices, window, steady, heap, rate).run(war, payara, work);
         System.exit(correct ? 0 : 1);
     }
 
@@ -130,12 +134,19 @@ public final class PortalManagementLoadBenchmark {
             Path socket = run.resolve("acct-" + account + ".sock");
             try (ManagementSocketStandIn openvpn = new ManagementSocketStandIn(socket, this::answered);
                  Connection sql = Databases.connect(db)) {
-                Map<String, String> vpn = Map.of(
+                Map<String, String> vpn = new LinkedHashMap<>(Map.of(
                         "keyswitch.vpn.supervisor", "process",
                         "keyswitch.vpn.config-dir", home.resolve("openvpn").toString(),
                         "keyswitch.vpn.socket-dir", run.toString(),
                         "keyswitch.vpn.public-host", "127.0.0.1",
-                        "keyswitch.vpn.stop-at-shutdown", "false");
+                        "keyswitch.vpn.stop-at-shutdown", "false"));
+                // KEYSWITCH_BENCH_PORTAL_PROPERTIES="keyswitch.vpn.decision-threads=4,...": other portal settings to try
+                for (String pair : System.getenv().getOrDefault("KEYSWITCH_BENCH_PORTAL_PROPERTIES", "").split(",")) {
+                    if (pair.contains("=")) {
+                        vpn.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+                        System.out.println("portal setting: " + pair.trim());
+                    }
+                }
                 t = System.nanoTime();
                 int https = freePort();
                 try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, home, db, "127.0.0.1",
@@ -234,8 +245,9 @@ public final class PortalManagementLoadBenchmark {
         answers = new CountDownLatch(churn);
         outstanding = new Semaphore(Integer.MAX_VALUE / 2);
         long begin = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
         for (int k = 0; k < churn; k++) {
-            long due = begin + k * 500_000L;
+            long due = begin + k * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -249,9 +261,9 @@ public final class PortalManagementLoadBenchmark {
         }
         double steadySeconds = (System.nanoTime() - begin) / 1e9;
         load = loadAverage();
-        System.out.printf("steady: %,d reconnects offered at 2,000/s took %.2f s; %s (load %s)%n", churn, steadySeconds,
+        System.out.printf("steady: %,d reconnects offered at %,d/s took %.2f s; %s (load %s)%n", churn, rate, steadySeconds,
                 percentiles(devices, devices + churn), load);
-        figure("steady: " + String.format("%,d", churn) + " reconnects offered at 2,000/s, latency",
+        figure("steady: " + String.format("%,d reconnects offered at %,d/s", churn, rate) + ", latency",
                 percentiles(devices, devices + churn) + String.format(" (%.1f s)", steadySeconds));
         correct &= wrong.get() == 0;
         writeEstablished(openvpn);
