@@ -246,6 +246,12 @@ public final class PortalManagementLoadBenchmark {
         outstanding = new Semaphore(Integer.MAX_VALUE / 2);
         long begin = System.nanoTime();
         long interval = 1_000_000_000L / rate;
+        // KEYSWITCH_BENCH_STEADY_CONNECT_ONLY=true: no DISCONNECT before each reconnect (a diagnosis: decisions
+        // without the status writer's work beside them; OpenVPN sends the old session's DISCONNECT only at its timeout)
+        boolean connectOnly = Boolean.parseBoolean(System.getenv("KEYSWITCH_BENCH_STEADY_CONNECT_ONLY"));
+        if (connectOnly) {
+            System.out.println("steady phase: CONNECT only, no DISCONNECT before it");
+        }
         for (int k = 0; k < churn; k++) {
             long due = begin + k * interval;
             long wait = due - System.nanoTime();
@@ -253,7 +259,7 @@ public final class PortalManagementLoadBenchmark {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             int device = k;
-            String leave = honest[device] ? disconnected(device, currentCid[device]) : "";
+            String leave = honest[device] && !connectOnly ? disconnected(device, currentCid[device]) : "";
             connectText(openvpn, device, devices + k, leave);
         }
         if (!answers.await(300, TimeUnit.SECONDS)) {
