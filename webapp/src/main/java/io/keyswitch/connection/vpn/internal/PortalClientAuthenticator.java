@@ -3,6 +3,7 @@ package io.keyswitch.connection.vpn.internal;
 import io.keyswitch.access.AccessService;
 import io.keyswitch.access.Reach;
 import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountStatus;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.connection.auth.DeviceSecretHasher;
@@ -24,6 +25,8 @@ import io.keyswitch.security.LoginService;
 import io.keyswitch.security.jail.LoginJail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,6 +69,9 @@ public class PortalClientAuthenticator {
     @Inject
     AccessService access;
 
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
     private volatile DeviceSecretHasher hasher;
     /** {@code instance/cid -> CN} of the sessions this portal allowed (or found connected), for REAUTH. */
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
@@ -84,6 +90,16 @@ public class PortalClientAuthenticator {
         boolean knownSession = request.reauth() && cn.equals(sessions.get(key));
         if (address != null && banned(address, jailName)) {
             return refuse(accountId, cn, address, "vpn:" + cn, Outcome.DENIED, "source address jailed", false);
+        }
+        Optional<CurrentDevice> current = knownSession ? Optional.empty() : serial(env).flatMap(s -> currentDevice(cn, accountId, s));
+        if (current.isPresent()) {
+            CurrentDevice d = current.get();
+            AuthDecision decision = deviceCredentials(accountId, d.client(), d.credential(), d.device(), env, address,
+                    jailName, "device:" + d.device().getId(), false, files);
+            if (decision instanceof AuthDecision.Allow) {
+                sessions.put(key, cn);
+            }
+            return decision;
         }
         Optional<VpnClient> found = store.clientByCommonName(cn);
         if (found.isEmpty() || found.get().getAccountId() != accountId) {
@@ -118,6 +134,14 @@ public class PortalClientAuthenticator {
         if (!store.account(accountId).map(Account::isActive).orElse(false)) {
             return refuse(accountId, client.getCommonName(), address, target, Outcome.DENIED, "account disabled", false);
         }
+        return deviceCredentials(accountId, client, credential, device.get(), env, address, jailName, target, knownSession,
+                files);
+    }
+
+    /** A device whose identity, credential, device and account are all current: its user name and secret decide. */
+    private AuthDecision deviceCredentials(long accountId, VpnClient client, VpnCredential credential, Device device,
+                                           ClientEnvironment env, String address, String jailName, String target,
+                                           boolean knownSession, InstanceSettings files) {
         if (!knownSession) {
             if (!client.getCommonName().equals(env.username().orElse(null))) {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE,
@@ -132,7 +156,7 @@ public class PortalClientAuthenticator {
             }
         }
         Ipv4Network tunnel = files.tunnelNetwork();
-        Ipv4Network lan = Ipv4Network.parse(device.get().getVirtualSubnet());
+        Ipv4Network lan = Ipv4Network.parse(device.getVirtualSubnet());
         return AuthDecision.allow(List.of(
                 ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()),
                 ClientConfigLines.iroute(lan.address(), lan.netmask())));
@@ -175,6 +199,29 @@ public class PortalClientAuthenticator {
             lines.add(ClientConfigLines.pushRoute(network.address(), network.netmask()));
         }
         return AuthDecision.allow(lines);
+    }
+
+    /** An enabled device of an enabled account, with its current, unrevoked credential. */
+    private record CurrentDevice(VpnClient client, VpnCredential credential, Device device) {
+    }
+
+    /**
+     * The usual CONNECT, a device of this account presenting its current certificate, in one query: identity by CN,
+     * credential by serial (not revoked), device enabled, account enabled. Empty when any of these does not hold; the
+     * step-by-step checks then find which, for the refusal's reason. (Four lookups in four transactions, one round
+     * trip each, had held a reconnect storm to about 1,000 decisions/s.)
+     */
+    private Optional<CurrentDevice> currentDevice(String cn, long accountId, BigInteger serial) {
+        List<Object[]> rows = em.createQuery("SELECT c, cr, d FROM VpnClient c, VpnCredential cr, Device d, Account a"
+                        + " WHERE c.commonName = :cn AND c.accountId = :account AND c.kind = :kind"
+                        + " AND cr.clientId = c.id AND cr.serialHex = :serial AND cr.revokedAt IS NULL"
+                        + " AND d.id = c.deviceId AND d.status = :deviceActive"
+                        + " AND a.id = c.accountId AND a.status = :accountActive", Object[].class)
+                .setParameter("cn", cn).setParameter("account", accountId).setParameter("kind", VpnClient.Kind.DEVICE)
+                .setParameter("serial", serial.toString(16)).setParameter("deviceActive", DeviceStatus.ACTIVE)
+                .setParameter("accountActive", AccountStatus.ACTIVE).setMaxResults(1).getResultList();
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new CurrentDevice((VpnClient) rows.get(0)[0], (VpnCredential) rows.get(0)[1], (Device) rows.get(0)[2]));
     }
 
     /** The session ended: a REAUTH with its cid is no longer one this portal allowed. */
