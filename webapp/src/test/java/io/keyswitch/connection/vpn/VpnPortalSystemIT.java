@@ -241,7 +241,7 @@ class VpnPortalSystemIT {
         // Assert
         assertThat(exited && log("press-2-jailed").contains("AUTH_FAILED"))
                 .as("even the right secret is refused from a jailed address:\n" + log("press-2-jailed")).isTrue();
-        assertThat(auditReasons(accountA, "vpn.auth", "vpn:" + device.identity())).containsExactly(
+        assertThat(awaitAuditReasons(accountA, "vpn.auth", "vpn:" + device.identity(), 4)).containsExactly(
                 "wrong device secret", "wrong device secret", "wrong device secret", "source address jailed");
         assertThat(status(ADMIN_A, device.id()).getBoolean("online")).isFalse();
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'jail.ban'")).isPositive();
@@ -329,7 +329,7 @@ class VpnPortalSystemIT {
                         .replaceAll("0/24$", ""));
         assertThat(exited && log("press-4-at-b").contains("AUTH_FAILED"))
                 .as("A's device, with a valid certificate and secret, is refused by B:\n" + log("press-4-at-b")).isTrue();
-        assertThat(auditReasons(accountB, "vpn.auth", "vpn:" + deviceA.identity()))
+        assertThat(awaitAuditReasons(accountB, "vpn.auth", "vpn:" + deviceA.identity(), 1))
                 .containsExactly("certificate " + deviceA.identity() + " belongs to no identity of this account");
         assertThat(status(ADMIN_A, deviceA.id()).getBoolean("online")).isFalse();
     }
@@ -710,6 +710,17 @@ class VpnPortalSystemIT {
     private static List<String> auditReasons(long accountId, String action, String targetOrActor) throws Exception {
         return strings("SELECT reason FROM audit_event WHERE account_id = ? AND action = ? AND (target = ? OR actor = ?)"
                 + " AND reason IS NOT NULL ORDER BY id", accountId, action, targetOrActor, targetOrActor);
+    }
+
+    /** Refusals are audited by the VPN's writer thread, a moment after the client heard AUTH_FAILED: up to 5 s. */
+    private static List<String> awaitAuditReasons(long accountId, String action, String actor, int expected) throws Exception {
+        long end = System.currentTimeMillis() + 5_000;
+        List<String> reasons = auditReasons(accountId, action, actor);
+        while (reasons.size() < expected && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+            reasons = auditReasons(accountId, action, actor);
+        }
+        return reasons;
     }
 
     private static List<String> auditDetails(long accountId, String action, String outcome) throws Exception {

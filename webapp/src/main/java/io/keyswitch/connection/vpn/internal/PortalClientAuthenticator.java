@@ -61,6 +61,9 @@ public class PortalClientAuthenticator {
     VpnStore store;
 
     @Inject
+    VpnWriter writer;
+
+    @Inject
     LoginJail jail;
 
     @Inject
@@ -260,7 +263,9 @@ public class PortalClientAuthenticator {
                 LOG.fine("not an IP literal: " + address);
             }
         }
-        store.record(new AuditEntry(accountId, "vpn:" + cn, null, address, "vpn.auth", target, outcome, null, reason));
+        // written by the VPN's writer thread: a decision never waits for the audit chain's lock
+        AuditEntry refusal = new AuditEntry(accountId, "vpn:" + cn, null, address, "vpn.auth", target, outcome, null, reason);
+        writer.submit(() -> store.record(refusal));
         return AuthDecision.deny(reason, VAGUE);
     }
 

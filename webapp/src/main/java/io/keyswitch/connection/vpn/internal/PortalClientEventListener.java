@@ -12,19 +12,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The portal's {@link ClientEventListener}: the management clients' reader threads only hand events over; one
- * writer thread (in order, bounded queue) keeps the devices' live status and audits connect and disconnect. Byte
+ * writer thread ({@link VpnWriter}: in order, in batches) keeps the devices' live status and audits connect and disconnect. Byte
  * counts are collected in memory and written in one transaction every few seconds, not one write per report.
  */
 @ApplicationScoped
@@ -44,25 +40,20 @@ public class PortalClientEventListener {
     @Inject
     LiveStatusBoard board;
 
-    private volatile ThreadPoolExecutor writer;
+    @Inject
+    VpnWriter writer;
+
     /** instance -> cid -> [bytes in, bytes out], the latest counts not written yet. */
     private final Map<String, Map<Long, long[]>> pendingBytes = new ConcurrentHashMap<>();
     private final Map<String, Long> accountOfInstance = new ConcurrentHashMap<>();
 
     public void start(ThreadFactory threads, ScheduledExecutorService scheduler, int flushSeconds) {
-        writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100_000), threads);
+        writer.start(threads);
         scheduler.scheduleWithFixedDelay(() -> handOff(this::flushBytes), flushSeconds, flushSeconds, TimeUnit.SECONDS);
     }
 
     public void stop() {
-        if (writer != null) {
-            writer.shutdown();
-            try {
-                writer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.stop();
     }
 
     /** The listener one account's management client reports to. */
@@ -154,20 +145,6 @@ public class PortalClientEventListener {
     }
 
     private void handOff(Runnable task) {
-        ThreadPoolExecutor w = writer;
-        if (w == null) {
-            return;
-        }
-        try {
-            w.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "VPN status not written: " + e.getMessage(), e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warning("VPN status writer busy: an event was dropped (reconciliation corrects it)");
-        }
+        writer.submit(task);
     }
 }

@@ -210,6 +210,19 @@ public class VpnStore {
 
     // --- live status ----------------------------------------------------------------------------------------------
 
+    /**
+     * Runs many of the listener's writes (status changes with their audit events) in one transaction: one commit for
+     * a burst of connects or disconnects instead of one each. The persistence context is emptied after each write so
+     * that a long batch does not make every later flush look through all the earlier rows.
+     */
+    public void inOneTransaction(List<Runnable> writes) {
+        for (Runnable write : writes) {
+            write.run();
+            em.flush();
+            em.clear();
+        }
+    }
+
     public Map<Long, DeviceVpnStatus> statusOf(long accountId, List<Long> deviceIds) {
         if (deviceIds.isEmpty()) {
             return Map.of();
