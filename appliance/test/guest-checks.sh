@@ -43,7 +43,6 @@ else
 fi
 
 # -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
-check "polkit.service is active" systemctl is-active --quiet polkit.service
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules
 check "portal.env: KEYSWITCH_VPN_SYSTEMCTL=systemctl" grep -qx 'KEYSWITCH_VPN_SYSTEMCTL=systemctl' /etc/keyswitch/portal.env
 check "portal.env: KEYSWITCH_VPN_PUBLIC_HOST is the host name ($(hostname))" grep -qx "KEYSWITCH_VPN_PUBLIC_HOST=$(hostname)" /etc/keyswitch/portal.env
@@ -71,6 +70,7 @@ if [ "${pid:-0}" -gt 0 ]; then
         check "polkit: the portal may not: ${case#* } ${case% *}" pk_refused "${case% *}" "${case#* }"
     done
 fi
+check "polkit.service is active (D-Bus activates it on the first question)" systemctl is-active --quiet polkit.service
 # The same through systemctl and D-Bus, as user keyswitch: an inactive instance may be stopped
 # (a no-op that polkit must allow first); any other unit is refused, and stays as it was.
 check "as keyswitch, systemctl stop openvpn-server@acct-999.service is allowed" runuser -u keyswitch -- systemctl stop openvpn-server@acct-999.service
