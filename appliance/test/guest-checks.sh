@@ -54,6 +54,7 @@ check "/run/keyswitch/openvpn is root:keyswitch 2770" test "$(stat -c '%U:%G %a'
 check "openvpn-server@ drop-in: UMask 0007" test "$(systemctl show -p UMask --value openvpn-server@acct-999.service)" = 0007
 check "openvpn-server@ drop-in: --script-security 1 --user nobody after --config" \
     sh -c "systemctl show -p ExecStart --value openvpn-server@acct-999.service | grep -q -- '--config acct-999.conf --script-security 1 --user nobody --group nogroup'"
+check "openvpn-server@ drop-in: Type=exec (systemctl start must not wait for READY, sent only after hold release)" test "$(systemctl show -p Type --value openvpn-server@acct-999.service)" = exec
 check "openvpn-server@ drop-in: ProtectSystem=strict" test "$(systemctl show -p ProtectSystem --value openvpn-server@acct-999.service)" = strict
 check "/dev/net/tun exists (tun module)" test -c /dev/net/tun
 # polkit, asked about the running portal process itself (pkcheck: exit 0 = authorized).
