@@ -11,7 +11,11 @@
 #                                   setup-code, login and HTTP-redirect checks instead of failing them
 #   KEYSWITCH_TEST_TIMEOUT          seconds to wait for the portal after power-on (default 1800)
 # Needs root (loop devices) and: packer shellcheck xmllint qemu-system-x86_64 qemu-img curl
-# python3 python3-vmdkstream mmdebstrap parted partx losetup; exits non-zero on any failure.
+# python3 python3-vmdkstream mmdebstrap parted partx losetup; for the VPN step (step 8) also
+# openvpn, ip and /dev/net/tun (missing: skipped, or under CI=true failed); exits non-zero on any
+# failure. The VPN step runs a real OpenVPN client on this host as a device would (root, a tun
+# device with the tunnel address the appliance gives it); its traffic goes only to QEMU's UDP
+# forward on 127.0.0.1.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -39,6 +43,7 @@ figure() { figures+=("$*"); echo "FIGURE $*"; }
 
 tmp=$(mktemp -d /tmp/keyswitch-appliance-test.XXXXXX)
 qemu_pid=
+client_pid=
 loop=
 mnt=$tmp/rootfs
 
@@ -56,6 +61,12 @@ summary() {
 cleanup() {
     rc=$?
     set +e
+    if [ -n "$client_pid" ] && kill -0 "$client_pid" 2>/dev/null; then
+        echo "cleanup: stopping the OpenVPN client (pid $client_pid)"
+        kill "$client_pid"
+        for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$client_pid" 2>/dev/null || break; sleep 1; done
+        kill -0 "$client_pid" 2>/dev/null && kill -KILL "$client_pid"
+    fi
     if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
         echo "cleanup: stopping qemu (pid $qemu_pid)"
         kill "$qemu_pid"
@@ -211,23 +222,27 @@ rm -f "$tmp/disk.raw"
 # ---------------------------------------------------------------------------------------------
 echo "== step 5: boot the VMDK in QEMU (TCG, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-https_port=$(free_port); http_port=$(free_port)
+free_udp_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(type=socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+https_port=$(free_port); http_port=$(free_port); vpn_port=$(free_udp_port)
 qemu-img create -q -f qcow2 -F vmdk -b "$vmdk" "$tmp/overlay.qcow2"
 t_boot=$(date +%s)
 qemu-system-x86_64 -machine pc,accel=tcg -smp "$cpus" -m "$mem" -display none -daemonize \
     -pidfile "$tmp/qemu.pid" -serial "file:$tmp/serial.log" \
     -device "$qemu_scsi,id=scsi0" -drive "file=$tmp/overlay.qcow2,if=none,id=disk0,format=qcow2" \
     -device scsi-hd,drive=disk0,bus=scsi0.0 \
-    -netdev "user,id=net0,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$http_port-:80" \
+    -netdev "user,id=net0,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$http_port-:80,hostfwd=udp:127.0.0.1:$vpn_port-:1194" \
     -device "$qemu_nic,netdev=net0" \
     -chardev "socket,id=qga0,path=$tmp/qga.sock,server=on,wait=off" \
     -device virtio-serial -device virtserialport,chardev=qga0,name=org.qemu.guest_agent.0
 qemu_pid=$(cat "$tmp/qemu.pid")
-echo "qemu pid $qemu_pid; HTTPS on 127.0.0.1:$https_port, HTTP on 127.0.0.1:$http_port"
-if ss -Hltnp | grep "pid=$qemu_pid," | awk '{ print $4 }' | grep -qv '^127\.0\.0\.1:'; then
-    fail "qemu listens beyond 127.0.0.1"
+echo "qemu pid $qemu_pid; HTTPS on 127.0.0.1:$https_port, HTTP on 127.0.0.1:$http_port, OpenVPN (udp 1194) on 127.0.0.1:$vpn_port"
+qemu_sockets=$(ss -Hltunp | grep "pid=$qemu_pid," | awk '{ print $1 " " $5 }')
+if [ "$(grep -c . <<< "$qemu_sockets")" -lt 3 ]; then
+    fail "qemu's host forwards: expected 2 tcp and 1 udp, found: $(tr '\n' ';' <<< "$qemu_sockets")"
+elif awk '{ print $2 }' <<< "$qemu_sockets" | grep -qv '^127\.0\.0\.1:'; then
+    fail "qemu listens beyond 127.0.0.1: $(tr '\n' ';' <<< "$qemu_sockets")"
 else
-    pass "qemu's host forwards listen on 127.0.0.1 only"
+    pass "qemu's host forwards (tcp 443, 80, udp 1194) listen on 127.0.0.1 only"
 fi
 
 echo "waiting up to $timeout_s s for https://127.0.0.1:$https_port/login.xhtml"
@@ -404,7 +419,195 @@ if [ "$portal_checks" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-echo "== step 8: after the first login: still healthy, then power off"
+echo "== step 8: the VPN end to end: a device and its profile through the API, its account's OpenVPN server in the guest, a real client on this host"
+vpn_ready=1
+if [ "$portal_checks" != 1 ] || [ "$guest_ok" != 1 ]; then
+    fail "VPN: needs the login of step 7 and the guest agent"
+    vpn_ready=0
+fi
+vpn_missing=()
+for t in openvpn ip; do command -v "$t" >/dev/null || vpn_missing+=("$t"); done
+[ -c /dev/net/tun ] || vpn_missing+=(/dev/net/tun)
+run_client=1
+if [ ${#vpn_missing[@]} -gt 0 ]; then
+    if [ "${CI:-}" = true ]; then fail "VPN: missing on this host: ${vpn_missing[*]}"; else skip "VPN client on this host: missing ${vpn_missing[*]} (under CI=true this fails)"; fi
+    run_client=0
+fi
+# api METHOD PATH [JSON]: the body lands in $tmp/api.json, the HTTP status in $api_status. The token
+# reaches curl in a header file (-H @file), never on a command line.
+api() {
+    rm -f "$tmp/api.json"
+    local args=(-sk --max-time "${api_timeout:-120}" -H "@$tmp/auth-header" -H 'Accept: application/json' -o "$tmp/api.json" -w '%{http_code}' -X "$1")
+    [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data-binary "$3")
+    api_status=$(curl "${args[@]}" "$base/api/v1$2" || true)
+}
+# json KEY[.KEY]: a value of $tmp/api.json (booleans as true/false).
+json() {
+    /usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."):
+    d = d[k]
+print(str(d).lower() if isinstance(d, bool) else d)' "$tmp/api.json" "$1"
+}
+# await_online true|false SECONDS: polls the device until vpn.online is that; true if it became so.
+await_online() {
+    local end=$(( $(date +%s) + $2 ))
+    while [ "$(date +%s)" -lt "$end" ]; do
+        api GET "/devices/$device_id"
+        [ "$api_status" = 200 ] && [ "$(json vpn.online)" = "$1" ] && return 0
+        sleep 1
+    done
+    return 1
+}
+if [ "$vpn_ready" = 1 ]; then
+    # An API token of system/admin, put into the database the way the system tests do it
+    # (Fixtures.apiToken): the portal stores only its SHA-256. The token itself never leaves this host.
+    token="ks_$(head -c 64 /dev/urandom | base64 -w 0 | tr -dc 'A-Za-z0-9' | cut -c 1-32)"
+    (umask 077; printf 'Authorization: Bearer %s\n' "$token" > "$tmp/auth-header")
+    cat > "$tmp/token.sql" <<EOSQL
+INSERT INTO api_token (user_id, account_id, name, token_hash, created_at)
+  SELECT u.id, u.account_id, 'appliance test', '$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)', UTC_TIMESTAMP(3)
+  FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = 'admin';
+SELECT ROW_COUNT();
+EOSQL
+    token=
+    if [ "$(qga exec --timeout 60 --stdin "$tmp/token.sql" -- mariadb --protocol=socket -N keyswitch 2>&1 | tail -n 1)" = 1 ]; then
+        pass "API token of system/admin stored (SHA-256 only) in the guest's database"
+    else
+        fail "could not store an API token for system/admin in the guest's database"
+        vpn_ready=0
+    fi
+fi
+if [ "$vpn_ready" = 1 ]; then
+    api GET /vpn
+    if [ "$api_status" = 200 ] && [ "$(json available)" = true ]; then
+        pass "GET /api/v1/vpn: available ($(json detail))"
+    else
+        fail "GET /api/v1/vpn: $api_status $(cat "$tmp/api.json")"
+    fi
+    api POST /devices '{"name":"appliance-test-router","lanSubnet":"192.168.77.0/24","reason":"appliance test"}'
+    if [ "$api_status" = 201 ] && device_id=$(json id); then
+        pass "POST /api/v1/devices made device $device_id"
+    else
+        fail "POST /api/v1/devices: $api_status $(cat "$tmp/api.json")"
+        vpn_ready=0
+    fi
+fi
+if [ "$vpn_ready" = 1 ]; then
+    # The first profile of an account makes its instance (server certificate, keys sealed with
+    # PBKDF2, files) and starts it with systemctl: slow under TCG (run 3 timed out at 120 s).
+    t_profile=$(date +%s)
+    api_timeout=900 api POST "/devices/$device_id/vpn-profile" '{"reason":"appliance test"}'
+    figure "VPN: first device profile of the account (makes and starts its instance, TCG): $(( $(date +%s) - t_profile )) s"
+    if [ "$api_status" = 200 ] && /usr/bin/python3 -c 'import json, os, sys
+os.umask(0o077)
+p = json.load(open(sys.argv[1]))
+open(sys.argv[2], "w").write(p["profile"])
+open(sys.argv[3], "w").write(p["identity"] + "\n" + p["secret"] + "\n")' "$tmp/api.json" "$tmp/device.ovpn" "$tmp/device.auth"; then
+        pass "POST /api/v1/devices/$device_id/vpn-profile: profile and secret ($(wc -l < "$tmp/device.ovpn") lines)"
+    else
+        fail "POST /api/v1/devices/$device_id/vpn-profile: ${api_status:-no answer} $(head -c 400 "$tmp/api.json" 2>/dev/null) (the guest's journal below)"
+        qga exec --timeout 60 -- journalctl --no-pager -n 60 -u keyswitch-portal.service -u 'openvpn-server@*' -u polkit.service || true
+        vpn_ready=0
+    fi
+    rm -f "$tmp/api.json"
+fi
+if [ "$vpn_ready" = 1 ]; then
+    instance=$(sed -n 's/^verify-x509-name vpn-\(acct-[0-9]\{1,10\}\) name$/\1/p' "$tmp/device.ovpn")
+    remote_host='' remote_port=''
+    read -r remote_host remote_port < <(awk '$1 == "remote" { print $2, $3; exit }' "$tmp/device.ovpn") || true
+    guest_host=$(qga exec --timeout 60 -- hostname || true)
+    if [ -n "$instance" ]; then pass "the profile names its account's server ($instance)"; else fail "the profile names no vpn-acct-<id> server"; vpn_ready=0; fi
+    if [ -n "$remote_host" ] && [ "$remote_host" = "$guest_host" ]; then
+        pass "the profile dials the appliance's host name ($remote_host, KEYSWITCH_VPN_PUBLIC_HOST from the first boot)"
+    else
+        fail "the profile dials '${remote_host:-nothing}', not the appliance's host name '$guest_host'"
+    fi
+    if [ "$remote_port" = 1194 ]; then pass "the profile dials UDP 1194 (the first account's port)"; else fail "the profile dials port '${remote_port:-none}', not 1194 (QEMU forwards 1194 only)"; run_client=0; fi
+fi
+if [ "$vpn_ready" = 1 ]; then
+    cat "$here/lib/assert.sh" "$here/vpn-checks.sh" > "$tmp/vpn-checks.sh"
+    if qga exec --timeout 400 --stdin "$tmp/vpn-checks.sh" -- /bin/sh -s / "$instance" > "$tmp/vpn-guest.txt" 2>&1; then
+        pass "guest VPN checks: $instance started by the portal through polkit, its socket, nobody, UDP 1194 ($(grep -c '^ok - ' "$tmp/vpn-guest.txt") assertions)"
+    else
+        fail "guest VPN checks for $instance (failures below)"
+        grep -E '^not ok' "$tmp/vpn-guest.txt" || cat "$tmp/vpn-guest.txt"
+    fi
+    while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|caps) openvpn' "$tmp/vpn-guest.txt")
+fi
+if [ "$vpn_ready" = 1 ] && [ "$run_client" = 1 ]; then
+    # The device's profile as the customer gets it; only the address it dials is QEMU's forward.
+    sed "s/^remote .*/remote 127.0.0.1 $vpn_port/" "$tmp/device.ovpn" > "$tmp/client.ovpn"
+    tun=ksat$$
+    t_client=$(date +%s)
+    # --route-noexec: nothing pushed may change this host's routes (the tun's own /17 is all it gets).
+    openvpn --config "$tmp/client.ovpn" --auth-user-pass "$tmp/device.auth" --dev "$tun" --dev-type tun \
+        --route-noexec --verb 3 > "$tmp/client.log" 2>&1 &
+    client_pid=$!
+    echo "OpenVPN client pid $client_pid on $tun, dialling 127.0.0.1:$vpn_port"
+    up=0
+    for _ in $(seq 120); do
+        grep -q 'Initialization Sequence Completed' "$tmp/client.log" && { up=1; break; }
+        kill -0 "$client_pid" 2>/dev/null || break
+        sleep 1
+    done
+    # pipefail: a missing line must not end the test here, the checks below say what is missing
+    pushed=$(grep -o "PUSH_REPLY,[^']*" "$tmp/client.log" | head -n 1 || true)
+    tunnel_address=$(grep -o 'ifconfig [0-9.]* ' <<< "$pushed" | awk '{ print $2 }' || true)
+    gateway=$(grep -o 'route-gateway [0-9.]*' <<< "$pushed" | awk '{ print $2 }' || true)
+    if [ "$up" = 1 ] && [ -n "$tunnel_address" ]; then
+        figure "VPN client: dial to tunnel up (TCG guest): $(( $(date +%s) - t_client )) s"
+        pass "the device's OpenVPN client connected with its secret and got tunnel address $tunnel_address from the server"
+    else
+        fail "the OpenVPN client did not connect in 120 s (client log tail below)"
+        tail -n 25 "$tmp/client.log"
+    fi
+    if [ "$up" = 1 ]; then
+        if ip -4 -o addr show dev "$tun" | grep -q "inet $tunnel_address/"; then pass "$tun on this host has $tunnel_address"; else fail "$tun does not have $tunnel_address"; fi
+        # Traffic inside the tunnel: the portal itself, at the appliance's tunnel address.
+        code=000
+        if [ -n "$gateway" ]; then
+            code=$(curl -sk --interface "$tun" --max-time 60 -o /dev/null -w '%{http_code}' "https://$gateway/login.xhtml" || true)
+        fi
+        if [ "$code" = 200 ]; then
+            pass "through the tunnel: the portal answers HTTPS 200 at the appliance's tunnel address $gateway"
+        else
+            fail "through the tunnel: no HTTPS 200 from the appliance's tunnel address '${gateway:-none}' (got $code)"
+        fi
+        t_online=$(date +%s)
+        if await_online true 60; then
+            figure "VPN: client up to API online: $(( $(date +%s) - t_online )) s"
+            pass "GET /api/v1/devices/$device_id: vpn.online true"
+            if [ "$(json vpn.tunnelAddress)" = "$tunnel_address" ]; then pass "the API's tunnelAddress is the client's ($tunnel_address)"; else fail "the API's tunnelAddress is $(json vpn.tunnelAddress), the client has $tunnel_address"; fi
+        else
+            fail "the device did not turn online in the API within 60 s ($api_status $(cat "$tmp/api.json" 2>/dev/null))"
+        fi
+    fi
+    echo "stopping the OpenVPN client (pid $client_pid)"
+    kill "$client_pid" 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$client_pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$client_pid" 2>/dev/null; then
+        fail "the OpenVPN client did not stop in 20 s"
+        kill -KILL "$client_pid"
+    fi
+    wait "$client_pid" 2>/dev/null || true
+    client_pid=
+    rm -f "$tmp/device.auth" "$tmp/client.ovpn" "$tmp/device.ovpn"
+    if ip link show "$tun" >/dev/null 2>&1; then fail "$tun is still there after the client stopped"; else pass "the client stopped; $tun is gone from this host"; fi
+    if [ "$up" = 1 ]; then
+        t_offline=$(date +%s)
+        if await_online false 60; then
+            figure "VPN: client stopped to API offline: $(( $(date +%s) - t_offline )) s"
+            pass "GET /api/v1/devices/$device_id: vpn.online false after the client stopped"
+        else
+            fail "the device is still online in the API 60 s after the client stopped"
+        fi
+    fi
+fi
+rm -f "$tmp/auth-header" "$tmp/api.json"
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 9: after the first login and the VPN: still healthy, then power off"
 if [ "$guest_ok" = 1 ]; then
     if qga exec --timeout 60 -- /bin/sh -c '[ -z "$(systemctl list-units --state=failed --no-legend --plain)" ] && systemctl is-active --quiet keyswitch-portal.service'; then
         pass "after setup and the first login: portal active, no failed units"

@@ -34,9 +34,60 @@ if [ "${pid:-0}" -gt 0 ]; then
     check "the portal has only CAP_NET_BIND_SERVICE (CapEff 0x400)" grep -Eq '^CapEff:[[:space:]]+0000000000000400$' "/proc/$pid/status"
     check "the portal has no_new_privs" grep -Eq '^NoNewPrivs:[[:space:]]+1$' "/proc/$pid/status"
     check "the portal sees / read-only (ProtectSystem=strict)" sh -c "awk '\$5 == \"/\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^ro'"
-    check "the portal may write /var/lib/keyswitch only (ReadWritePaths)" sh -c "awk '\$5 == \"/var/lib/keyswitch\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^rw'"
+    for path in /var/lib/keyswitch /etc/openvpn/server /run/keyswitch; do
+        check "the portal may write $path (ReadWritePaths)" sh -c "awk '\$5 == \"$path\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^rw'"
+    done
+    check "the portal may not write /etc (read-only mount there)" sh -c "awk '\$5 == \"/etc\" || \$5 == \"/\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^ro'"
 else
     not_ok "keyswitch-portal.service has no main process"
+fi
+
+# -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
+check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules
+check "portal.env: KEYSWITCH_VPN_SYSTEMCTL=systemctl" grep -qx 'KEYSWITCH_VPN_SYSTEMCTL=systemctl' /etc/keyswitch/portal.env
+check "portal.env: KEYSWITCH_VPN_PUBLIC_HOST is the host name ($(hostname))" grep -qx "KEYSWITCH_VPN_PUBLIC_HOST=$(hostname)" /etc/keyswitch/portal.env
+check "/etc/openvpn/server is root:keyswitch 0775" test "$(stat -c '%U:%G %a' /etc/openvpn/server)" = "root:keyswitch 775"
+check "/etc/openvpn/server has a default ACL (files get the mode the portal asks for, not its umask)" \
+    sh -c "getfacl -cp /etc/openvpn/server | grep -qx 'default:other::r-x'"
+check "/run/keyswitch is root:keyswitch 0750" test "$(stat -c '%U:%G %a' /run/keyswitch)" = "root:keyswitch 750"
+check "/run/keyswitch/openvpn is root:keyswitch 2770" test "$(stat -c '%U:%G %a' /run/keyswitch/openvpn)" = "root:keyswitch 2770"
+check "openvpn-server@ drop-in: UMask 0007" test "$(systemctl show -p UMask --value openvpn-server@acct-999.service)" = 0007
+check "openvpn-server@ drop-in: --script-security 1 --user nobody after --config" \
+    sh -c "systemctl show -p ExecStart --value openvpn-server@acct-999.service | grep -q -- '--config acct-999.conf --script-security 1 --user nobody --group nogroup'"
+check "openvpn-server@ drop-in: Type=exec (systemctl start must not wait for READY, sent only after hold release)" test "$(systemctl show -p Type --value openvpn-server@acct-999.service)" = exec
+check "openvpn-server@ drop-in: ProtectSystem=strict" test "$(systemctl show -p ProtectSystem --value openvpn-server@acct-999.service)" = strict
+check "/dev/net/tun exists (tun module)" test -c /dev/net/tun
+# polkit, asked about the running portal process itself (pkcheck: exit 0 = authorized).
+if [ "${pid:-0}" -gt 0 ]; then
+    pk() { pkcheck --action-id org.freedesktop.systemd1.manage-units --process "$pid" --detail unit "$1" --detail verb "$2" >/dev/null 2>&1; }
+    for verb in start stop restart; do
+        check "polkit: the portal may $verb openvpn-server@acct-42.service" pk openvpn-server@acct-42.service "$verb"
+    done
+    pk_refused() { ! pk "$1" "$2"; }
+    for case in "openvpn-server@acct-42.service reload" "openvpn-server@acct-42.service kill" \
+        "openvpn-server@acct-42.service reload-or-restart" "openvpn-server@acct-x.service start" \
+        "openvpn-server@other.service start" "openvpn-server@acct-42.service.d start" "openvpn-client@acct-42.service start" \
+        "ssh.service start" "keyswitch-portal.service restart" "mariadb.service stop" "nftables.service stop" "polkit.service restart"; do
+        check "polkit: the portal may not: ${case#* } ${case% *}" pk_refused "${case% *}" "${case#* }"
+    done
+fi
+check "polkit.service is active (D-Bus activates it on the first question)" systemctl is-active --quiet polkit.service
+# The same through systemctl and D-Bus, as user keyswitch: an inactive instance may be stopped
+# (a no-op that polkit must allow first); any other unit is refused, and stays as it was.
+check "as keyswitch, systemctl stop openvpn-server@acct-999.service is allowed" runuser -u keyswitch -- systemctl stop openvpn-server@acct-999.service
+chrony_pid=$(systemctl show -p MainPID --value chrony.service)
+refusal=$(runuser -u keyswitch -- systemctl restart chrony.service 2>&1 </dev/null) && refused=0 || refused=1
+if [ "$refused" = 1 ] && printf '%s' "$refusal" | grep -Eq 'Access denied|[Ii]nteractive authentication required'; then
+    ok "as keyswitch, systemctl restart chrony.service is refused by polkit ($refusal)"
+else
+    not_ok "as keyswitch, systemctl restart chrony.service was not refused by polkit (exit refused=$refused: $refusal)"
+fi
+check "chrony.service was not restarted" test "$(systemctl show -p MainPID --value chrony.service)" = "$chrony_pid"
+refusal=$(runuser -u keyswitch -- systemctl stop openvpn-server@other.service 2>&1 </dev/null) && refused=0 || refused=1
+if [ "$refused" = 1 ] && printf '%s' "$refusal" | grep -Eq 'Access denied|[Ii]nteractive authentication required'; then
+    ok "as keyswitch, systemctl stop openvpn-server@other.service is refused by polkit"
+else
+    not_ok "as keyswitch, systemctl stop openvpn-server@other.service was not refused by polkit (refused=$refused: $refusal)"
 fi
 
 # -- secrets: modes, and never in the journal or /var/log

@@ -24,5 +24,16 @@ systemctl enable keyswitch-firstboot.service keyswitch-console.service
 systemctl mask getty@tty1.service serial-getty@ttyS0.service
 echo "provision: no OpenVPN instance until the portal configures one"
 systemctl disable openvpn.service >/dev/null 2>&1 || true
+echo "provision: /etc/openvpn/server root:keyswitch 0775 (the portal writes the instances' configs)"
+# A stat override, so an upgrade of the openvpn package keeps owner and mode.
+dpkg-statoverride --list /etc/openvpn/server >/dev/null && dpkg-statoverride --remove /etc/openvpn/server
+dpkg-statoverride --update --add root keyswitch 0775 /etc/openvpn/server
+# The portal runs with UMask=0077 and asks for 0644 (configs, certificates, CRL) and 0600 (keys);
+# the umask would make everything 0600 keyswitch, and OpenVPN, which re-reads crl.pem as nobody
+# at each handshake, would refuse every client. A default ACL replaces the umask in this folder
+# (and the acct-<id> folders made in it), so files get exactly the mode the portal asks for.
+setfacl -d -m u::rwx,g::r-x,o::r-x /etc/openvpn/server
+echo "provision: polkitd (the rule lets keyswitch start/stop/restart openvpn-server@acct-<id> only)"
+systemctl is-enabled --quiet polkit.service || { echo "polkit.service is not enabled" >&2; exit 1; }
 echo "provision: MariaDB with the Keyswitch settings"
 systemctl restart mariadb.service
