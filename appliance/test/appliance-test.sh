@@ -516,12 +516,11 @@ if [ "$vpn_ready" = 1 ]; then
     instance=$(sed -n 's/^verify-x509-name vpn-\(acct-[0-9]\{1,10\}\) name$/\1/p' "$tmp/device.ovpn")
     remote_host='' remote_port=''
     read -r remote_host remote_port < <(awk '$1 == "remote" { print $2, $3; exit }' "$tmp/device.ovpn") || true
-    guest_host=$(qga exec --timeout 60 -- hostname || true)
     if [ -n "$instance" ]; then pass "the profile names its account's server ($instance)"; else fail "the profile names no vpn-acct-<id> server"; vpn_ready=0; fi
-    if [ -n "$remote_host" ] && [ "$remote_host" = "$guest_host" ]; then
-        pass "the profile dials the appliance's host name ($remote_host, KEYSWITCH_VPN_PUBLIC_HOST from the first boot)"
+    if [ -n "$remote_host" ] && [ "$remote_host" = "${dns:-}" ]; then
+        pass "the profile dials the DNS name given in the setup wizard ($remote_host)"
     else
-        fail "the profile dials '${remote_host:-nothing}', not the appliance's host name '$guest_host'"
+        fail "the profile dials '${remote_host:-nothing}', not the setup wizard's DNS name '${dns:-unset}'"
     fi
     if [ "$remote_port" = 1194 ]; then pass "the profile dials UDP 1194 (the first account's port)"; else fail "the profile dials port '${remote_port:-none}', not 1194 (QEMU forwards 1194 only)"; run_client=0; fi
 fi

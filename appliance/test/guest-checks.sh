@@ -45,7 +45,7 @@ fi
 # -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules
 check "portal.env: KEYSWITCH_VPN_SYSTEMCTL=systemctl" grep -qx 'KEYSWITCH_VPN_SYSTEMCTL=systemctl' /etc/keyswitch/portal.env
-check "portal.env: KEYSWITCH_VPN_PUBLIC_HOST is the host name ($(hostname))" grep -qx "KEYSWITCH_VPN_PUBLIC_HOST=$(hostname)" /etc/keyswitch/portal.env
+check "portal.env does not pin KEYSWITCH_VPN_PUBLIC_HOST (profiles dial the setup wizard's DNS name)" sh -c '! grep -q "^KEYSWITCH_VPN_PUBLIC_HOST=" /etc/keyswitch/portal.env'
 check "/etc/openvpn/server is root:keyswitch 0775" test "$(stat -c '%U:%G %a' /etc/openvpn/server)" = "root:keyswitch 775"
 check "/etc/openvpn/server has a default ACL (files get the mode the portal asks for, not its umask)" \
     sh -c "getfacl -cp /etc/openvpn/server | grep -qx 'default:other::r-x'"

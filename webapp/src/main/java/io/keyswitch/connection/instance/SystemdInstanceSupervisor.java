@@ -62,12 +62,18 @@ public final class SystemdInstanceSupervisor implements InstanceSupervisor {
     }
 
     private int run(String action, String instance) throws IOException {
-        Process process = new ProcessBuilder(command(action, instance)).redirectErrorStream(true).start();
+        // output to a file, read after the exit: a systemctl that hangs cannot block us past the timeout
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("keyswitch-systemctl", ".txt");
+        Process process = new ProcessBuilder(command(action, instance)).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
         try {
-            String output = new String(process.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IOException("systemctl " + action + " " + unit(instance) + " timed out");
+            }
+            String output;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(out)) {
+                output = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
             }
             if (process.exitValue() != 0 && !action.equals("is-active")) {
                 throw new IOException("systemctl " + action + " " + unit(instance) + " failed: " + output.strip());
@@ -76,6 +82,8 @@ public final class SystemdInstanceSupervisor implements InstanceSupervisor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
         }
     }
 

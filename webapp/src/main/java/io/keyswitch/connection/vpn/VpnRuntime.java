@@ -481,6 +481,8 @@ public class VpnRuntime {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         Files.deleteIfExists(next);
         Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
+        // the creation mode is cut by the process umask (the appliance's portal runs with 0077): set it as meant
+        Files.setPosixFilePermissions(next, PosixFilePermissions.fromString(permissions));
         Files.writeString(next, text, StandardCharsets.UTF_8);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
