@@ -12,8 +12,6 @@ import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,9 +146,9 @@ public final class PortalManagementLoadBenchmark {
                     }
                 }
                 t = System.nanoTime();
-                int https = freePort();
+                int https = PortalProbe.freePort();
                 try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, home, db, "127.0.0.1",
-                        freePort(), https, heap, line -> { }), vpn)) {
+                        PortalProbe.freePort(), https, heap, line -> { }), vpn)) {
                     portal.awaitReady(Duration.ofMinutes(5));
                     if (!attached.await(60, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the portal did not attach to " + socket);
@@ -159,11 +157,11 @@ public final class PortalManagementLoadBenchmark {
                             (System.nanoTime() - t) / 1e9, portal.pid(), heap);
                     tunnel = Ipv4Network.parse(Fixtures.string(db, "SELECT tunnel_subnet FROM vpn_instance WHERE account_id = ?", account));
                     Thread.sleep(1000);
-                    figure("load average at the start", loadAverage());
-                    figure("portal heap used after full GC, ready, nobody connected", heapAfterGc(portal.pid()));
-                    figure("portal RSS, ready", rss(portal.pid()));
+                    figure("load average at the start", PortalProbe.loadAverage());
+                    figure("portal heap used after full GC, ready, nobody connected", PortalProbe.heapAfterGc(portal.pid()));
+                    figure("portal RSS, ready", PortalProbe.rss(portal.pid()));
                     correct &= run(openvpn, sql, portal, account);
-                    figure("load average at the end", loadAverage());
+                    figure("load average at the end", PortalProbe.loadAverage());
                     correct &= profilesThroughTheApi(portal);
                 }
             }
@@ -202,7 +200,7 @@ public final class PortalManagementLoadBenchmark {
             sampler.join();
         }
         long[] after = sqlCounters(sql);
-        String load = loadAverage();
+        String load = PortalProbe.loadAverage();
         System.out.printf("storm: %,d decisions in %.2f s = %,.0f decisions/s; %s (load %s)%n", devices, seconds,
                 devices / seconds, percentiles(0, devices), load);
         System.out.printf("        second half only (warm): %s%n", percentiles(devices / 2, devices));
@@ -216,7 +214,7 @@ public final class PortalManagementLoadBenchmark {
         System.out.printf("decisions: %,d allowed (expected %,d), %,d denied, %d wrong%n", allowed.get(), expectedAllowed,
                 denied.get(), wrong.get());
         correct &= allowed.get() == expectedAllowed && wrong.get() == 0;
-        figure("storm: heap used after full GC, decided, none established yet", heapAfterGc(portal.pid()));
+        figure("storm: heap used after full GC, decided, none established yet", PortalProbe.heapAfterGc(portal.pid()));
 
         // Phase 2: all allowed devices established; the database must say so
         sampler = sampleStacks(portal.pid(), "established");
@@ -230,13 +228,13 @@ public final class PortalManagementLoadBenchmark {
             sampler.join();
         }
         System.out.printf("online: ESTABLISHED for %,d written in %.2f s; database says %,d online after %.1f s (%s)%n",
-                expectedAllowed, (written - start) / 1e9, online(sql, account), toDb, loadAverage());
+                expectedAllowed, (written - start) / 1e9, online(sql, account), toDb, PortalProbe.loadAverage());
         figure("ESTABLISHED → database shows all " + String.format("%,d", expectedAllowed) + " online",
                 String.format("%.1f s (%,.0f status writes/s)", toDb, expectedAllowed / toDb));
         correct &= allOnline;
         correct &= apiSaysOnline(portal, true);
-        figure("portal heap used after full GC, all online", heapAfterGc(portal.pid()));
-        figure("portal RSS, all online", rss(portal.pid()));
+        figure("portal heap used after full GC, all online", PortalProbe.heapAfterGc(portal.pid()));
+        figure("portal RSS, all online", PortalProbe.rss(portal.pid()));
 
         // Phase 3: steady churn at the goal rate, open loop: disconnect + reconnect with a new cid
         allowed.set(0);
@@ -266,7 +264,7 @@ public final class PortalManagementLoadBenchmark {
             throw new IllegalStateException("missing steady answers: " + answers.getCount());
         }
         double steadySeconds = (System.nanoTime() - begin) / 1e9;
-        load = loadAverage();
+        load = PortalProbe.loadAverage();
         System.out.printf("steady: %,d reconnects offered at %,d/s took %.2f s; %s (load %s)%n", churn, rate, steadySeconds,
                 percentiles(devices, devices + churn), load);
         figure("steady: " + String.format("%,d reconnects offered at %,d/s", churn, rate) + ", latency",
@@ -567,18 +565,6 @@ public final class PortalManagementLoadBenchmark {
         System.out.println(what + ": " + value);
     }
 
-    /** Heap in use after a full GC of the portal's JVM, from {@code jcmd}: young + old generation "used". */
-    private static String heapAfterGc(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        long usedK = 0;
-        Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(info);
-        while (m.find()) {
-            usedK += Long.parseLong(m.group(1));
-        }
-        return String.format("%.1f MiB", usedK / 1024.0);
-    }
-
     /**
      * With {@code KEYSWITCH_BENCH_STACKS=<folder>}: the portal's threads every 200 ms during the storm
      * and until the database shows all online ({@code jcmd Thread.print}), one file per sample, to see where a
@@ -593,7 +579,7 @@ public final class PortalManagementLoadBenchmark {
             try {
                 Files.createDirectories(Path.of(folder));
                 for (int n = 0; !Thread.currentThread().isInterrupted(); n++) {
-                    Files.writeString(Path.of(folder, String.format("%s-%04d.txt", phase, n)), jcmd(pid, "Thread.print"));
+                    Files.writeString(Path.of(folder, String.format("%s-%04d.txt", phase, n)), PortalProbe.jcmd(pid, "Thread.print"));
                     Thread.sleep(200);
                 }
             } catch (InterruptedException e) {
@@ -606,31 +592,4 @@ public final class PortalManagementLoadBenchmark {
         return sampler;
     }
 
-    private static String jcmd(long pid, String command) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
-    }
-
-    private static String rss(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MiB";
-            }
-        }
-        return "?";
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return parts[0] + " " + parts[1] + " " + parts[2];
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

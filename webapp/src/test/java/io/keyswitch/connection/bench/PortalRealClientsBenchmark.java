@@ -9,8 +9,6 @@ import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -110,16 +106,16 @@ public final class PortalRealClientsBenchmark {
                     "keyswitch.vpn.stop-at-shutdown", "true");
             long t = System.nanoTime();
             try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, home, db, "127.0.0.1",
-                    freePort(), freePort(), heap, line -> { }), vpn);
+                    PortalProbe.freePort(), PortalProbe.freePort(), heap, line -> { }), vpn);
                  Connection sql = Databases.connect(db)) {
                 portal.awaitReady(Duration.ofMinutes(5));
                 ApiClient api = new ApiClient(portal.url() + "api/v1", TOKEN);
                 long serverPid = awaitServer(api);
                 System.out.printf("portal ready, its OpenVPN server (pid %d) answering, after %.1f s%n",
                         serverPid, (System.nanoTime() - t) / 1e9);
-                figure("load average before the clients", loadAverage());
-                figure("OpenVPN server RSS, no clients", rss(serverPid));
-                figure("portal RSS, no clients", rss(portal.pid()));
+                figure("load average before the clients", PortalProbe.loadAverage());
+                figure("OpenVPN server RSS, no clients", PortalProbe.rss(serverPid));
+                figure("portal RSS, no clients", PortalProbe.rss(portal.pid()));
 
                 // Profiles through the portal's own API: a real certificate and secret per device
                 double[] ms = new double[count];
@@ -162,7 +158,7 @@ public final class PortalRealClientsBenchmark {
                     Thread.sleep(100);
                 }
                 double allOnline = (System.nanoTime() - t) / 1e9;
-                String load = loadAverage();
+                String load = PortalProbe.loadAverage();
                 System.out.printf("%d clients started in %.1f s; the database says %d of %d online %.1f s after the first"
                         + " start (load %s)%n", count, started, online, count, allOnline, load);
                 figure(String.format("%d real clients started (%d/s) → database says all online", count, perSecond),
@@ -172,11 +168,11 @@ public final class PortalRealClientsBenchmark {
                 Thread.sleep(10_000);
                 long still = online(sql, account);
                 figure("online 10 s later (database)", Long.toString(still));
-                figure("OpenVPN server RSS, all connected", rss(serverPid));
-                figure("portal RSS, all connected", rss(portal.pid()));
-                figure("portal heap used after full GC, all connected", heapAfterGc(portal.pid()));
-                figure("one client's RSS", rss(clients.get(0).pid()));
-                figure("load average at the end", loadAverage());
+                figure("OpenVPN server RSS, all connected", PortalProbe.rss(serverPid));
+                figure("portal RSS, all connected", PortalProbe.rss(portal.pid()));
+                figure("portal heap used after full GC, all connected", PortalProbe.heapAfterGc(portal.pid()));
+                figure("one client's RSS", PortalProbe.rss(clients.get(0).pid()));
+                figure("load average at the end", PortalProbe.loadAverage());
                 return online == count && still == count;
             }
         }
@@ -211,10 +207,10 @@ public final class PortalRealClientsBenchmark {
         long end = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < end) {
             ApiClient.Answer vpn = api.get("/vpn");
-            List<Long> pids = namespacePids(SERVER_NS);
+            List<Long> pids = io.keyswitch.testing.SystemTier.pids(SERVER_NS);
             if (vpn.status() == 200 && vpn.json().getBoolean("available") && !pids.isEmpty()) {
                 Thread.sleep(1000);
-                return namespacePids(SERVER_NS).get(0);
+                return io.keyswitch.testing.SystemTier.pids(SERVER_NS).get(0);
             }
             Thread.sleep(200);
         }
@@ -256,7 +252,7 @@ public final class PortalRealClientsBenchmark {
         if (namespaces) {
             for (String ns : List.of(CLIENT_NS, SERVER_NS)) {
                 // OpenVPN servers can outlive the portal: whatever still runs in our namespaces, by PID
-                for (long pid : namespacePids(ns)) {
+                for (long pid : io.keyswitch.testing.SystemTier.pids(ns)) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
                 new ProcessBuilder("ip", "netns", "del", ns).start().waitFor(10, TimeUnit.SECONDS);
@@ -264,55 +260,9 @@ public final class PortalRealClientsBenchmark {
         }
     }
 
-    private static List<Long> namespacePids(String ns) throws Exception {
-        Process p = new ProcessBuilder("ip", "netns", "pids", ns).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        List<Long> pids = new ArrayList<>();
-        for (String pid : out.split("\\s+")) {
-            if (pid.matches("\\d+")) {
-                pids.add(Long.parseLong(pid));
-            }
-        }
-        return pids;
-    }
-
     private void figure(String what, String value) {
         figures.put(what, value);
         System.out.println(what + ": " + value);
-    }
-
-    private static String heapAfterGc(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        String info = jcmd(pid, "GC.heap_info");
-        long usedK = 0;
-        Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(info);
-        while (m.find()) {
-            usedK += Long.parseLong(m.group(1));
-        }
-        return String.format("%.1f MiB", usedK / 1024.0);
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
-    }
-
-    private static String rss(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return String.format("%.1f MiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
-            }
-        }
-        return "?";
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
     private static void sh(String... command) throws Exception {
@@ -329,9 +279,4 @@ public final class PortalRealClientsBenchmark {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }
