@@ -8,7 +8,6 @@ import io.keyswitch.connection.config.ServerConfigGenerator;
 import io.keyswitch.connection.instance.InstanceSupervisor;
 import io.keyswitch.connection.instance.InstanceSupervisors;
 import io.keyswitch.connection.instance.VpnAvailability;
-import io.keyswitch.connection.openvpn.ConnectedClient;
 import io.keyswitch.connection.openvpn.InstanceManagement;
 import io.keyswitch.connection.openvpn.ManagementClient;
 import io.keyswitch.connection.pki.CertificateAuthority;
@@ -223,21 +222,22 @@ public class VpnRuntime {
         if (!canIssue() || supervisor == null) {
             return;
         }
-        java.util.Set<Long> active = new java.util.HashSet<>(store.activeAccounts());
+        Map<Long, String> active = store.activePools();
         for (Running r : List.copyOf(running.values())) {
-            if (!active.contains(r.accountId())) {
+            String pool = active.get(r.accountId());
+            if (pool == null) {
                 retire(r);
             } else if (availability.available() && r.management() == null) {
                 LOG.info(() -> "OpenVPN instance " + r.name() + ": trying its start again");
                 running.remove(r.accountId());
-            } else if (r.management() != null && !r.settings().deviceNetworks().toString()
-                    .equals(Ipv4Network.parse(store.virtualPool(r.accountId())).toString())) {
-                rerouteNewPool(r);
+            } else if (r.management() != null && !r.settings().deviceNetworks().equals(Ipv4Network.parse(pool))) {
+                detach(r);
+                LOG.info(() -> "OpenVPN instance " + r.name() + ": restarted to route the account's new virtual pool " + pool);
             } else if (r.management() != null && !r.management().isConnected() && !socketAnswers(r.settings().managementSocket())) {
                 restartIfGone(r);
             }
         }
-        for (long accountId : active) {
+        for (long accountId : active.keySet()) {
             if (!running.containsKey(accountId)) {
                 try {
                     ensure(accountId);
@@ -256,50 +256,37 @@ public class VpnRuntime {
         }
     }
 
-    /** A disabled account: every session told to go and ended, the management socket closed, the instance stopped. */
+    /** A disabled account: every session ended, the instance detached and stopped, whatever remains marked offline. */
     private void retire(Running r) {
-        running.remove(r.accountId());
-        ManagementClient m = r.management();
-        if (m != null) {
-            if (m.isConnected()) {
-                try {
-                    List<ConnectedClient> clients = m.connectedClients().get(5, TimeUnit.SECONDS);
-                    List<java.util.concurrent.CompletableFuture<Void>> ends = clients.stream()
-                            .map(c -> m.disconnectNow(c.cid(), c.commonName(), false)).toList();
-                    java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
-                            .get(10, TimeUnit.SECONDS);
-                    Thread.sleep(500); // the >CLIENT:DISCONNECT notices of the killed sessions
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    LOG.warning(() -> "Sessions of " + r.name() + " not all ended one by one: " + e.getMessage());
-                }
+        if (r.management() != null && r.management().isConnected()) {
+            endSessions(r.management(), commonName -> true);
+            try {
+                Thread.sleep(500); // the >CLIENT:DISCONNECT notices of the ended sessions
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            m.close();
         }
-        try {
-            supervisor.stop(r.name());
-        } catch (IOException e) {
-            LOG.warning(() -> "OpenVPN instance " + r.name() + " not stopped: " + e.getMessage());
-        }
+        detach(r);
         // whatever did not report its disconnect is offline now (audited as reconciled)
         listener.forAccount(r.accountId()).reconciled(r.name(), List.of());
         listener.forAccount(r.accountId()).managementAvailable(r.name(), false);
         LOG.info(() -> "OpenVPN instance " + r.name() + " stopped: account " + r.accountId() + " is disabled");
     }
 
-    /** The account's pool changed: config rewritten with the new route, instance restarted, management reattached. */
-    private void rerouteNewPool(Running r) {
+    /**
+     * The instance is forgotten, its management socket closed and the instance stopped; the next {@link #ensure}
+     * (the supervision's second loop, for an account still active) writes its files again and starts it.
+     */
+    private void detach(Running r) {
         running.remove(r.accountId());
-        r.management().close();
+        if (r.management() != null) {
+            r.management().close();
+        }
         try {
             supervisor.stop(r.name());
         } catch (IOException e) {
-            LOG.warning(() -> "OpenVPN instance " + r.name() + " not stopped for its new pool: " + e.getMessage());
+            LOG.warning(() -> "OpenVPN instance " + r.name() + " not stopped: " + e.getMessage());
         }
-        LOG.info(() -> "OpenVPN instance " + r.name() + ": restarted to route the account's new virtual pool "
-                + store.virtualPool(r.accountId()));
-        ensure(r.accountId());
     }
 
     /** The instance's process is gone (crashed, killed): started again; its management client reconnects by itself. */
@@ -402,18 +389,23 @@ public class VpnRuntime {
 
     /** Ends every session of {@code commonName} on the account's instance now ({@code client-kill}, then {@code kill}). */
     public void disconnect(long accountId, String commonName) {
-        management(accountId).filter(InstanceManagement::isConnected).ifPresent(m -> {
-            try {
-                List<ConnectedClient> clients = m.connectedClients().get(5, TimeUnit.SECONDS);
-                for (ConnectedClient c : clients) {
-                    if (commonName.equals(c.commonName())) {
-                        m.disconnectNow(c.cid(), commonName, false).get(5, TimeUnit.SECONDS);
-                    }
-                }
-            } catch (Exception e) {
-                LOG.warning(() -> "Could not disconnect " + commonName + ": " + e.getMessage());
-            }
-        });
+        management(accountId).filter(InstanceManagement::isConnected)
+                .ifPresent(m -> endSessions(m, commonName::equals));
+    }
+
+    /** Ends every session whose common name {@code which} accepts ({@code status 3}, then {@code disconnectNow} each). */
+    private static void endSessions(InstanceManagement m, java.util.function.Predicate<String> which) {
+        try {
+            List<java.util.concurrent.CompletableFuture<Void>> ends = m.connectedClients().get(5, TimeUnit.SECONDS).stream()
+                    .filter(c -> which.test(c.commonName()))
+                    .map(c -> m.disconnectNow(c.cid(), c.commonName(), false)).toList();
+            java.util.concurrent.CompletableFuture.allOf(ends.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning(() -> "Sessions of " + m.instance() + " not all ended: " + e.getMessage());
+        }
     }
 
     /** Runs {@code task} soon on the VPN's scheduler thread (its own transactions); nothing when the VPN never started. */
