@@ -135,9 +135,7 @@ public class AccountAdministration {
         em.flush();
         Changes changes = Changes.of().field("name", null, n).field("administrator", null, admin)
                 .field("virtualPool", null, account.getVirtualPool());
-        audit.record(actor.change("account.create", "account:" + n, changes, why));
-        audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
-                "account.create", "account:" + n, io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+        recordInBoth(actor, account, "account.create", changes, why);
         return new Created(account, admin, password);
     }
 
@@ -154,9 +152,7 @@ public class AccountAdministration {
         Changes changes = Changes.of().field("status", account.getStatus(), status);
         account.setStatus(status);
         if (!changes.isEmpty()) {
-            audit.record(actor.change("account.status", "account:" + account.getName(), changes, why));
-            audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
-                    "account.status", "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+            recordInBoth(actor, account, "account.status", changes, why);
             changed.fire(new AccountChanged(account.getId(), AccountChanged.STATUS));
         }
         return account;
@@ -193,14 +189,18 @@ public class AccountAdministration {
         Changes changes = Changes.of().field("virtualPool", account.getVirtualPool(), pool.toString());
         if (!changes.isEmpty()) {
             account.setVirtualPool(pool.toString());
-            audit.record(actor.change("account.virtual-pool", "account:" + account.getName(), changes, why));
-            if (account.getId() != actor.accountId()) {
-                audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
-                        "account.virtual-pool", "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS,
-                        changes.toJson(), why));
-            }
+            recordInBoth(actor, account, "account.virtual-pool", changes, why);
             changed.fire(new AccountChanged(account.getId(), AccountChanged.VIRTUAL_POOL));
         }
         return account;
+    }
+
+    /** A change of an account, audited in the system administrator's account and (when another) in the account concerned. */
+    private void recordInBoth(Actor actor, Account account, String action, Changes changes, String why) {
+        audit.record(actor.change(action, "account:" + account.getName(), changes, why));
+        if (account.getId() != actor.accountId()) {
+            audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
+                    action, "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+        }
     }
 }

@@ -89,14 +89,24 @@ public class VirtualPools {
         return pools;
     }
 
-    /** The names of the other accounts whose pool overlaps {@code account}'s (empty when it has a pool of its own). */
-    public List<String> overlapping(Account account) {
-        Ipv4Subnet.Parsed own = Ipv4Subnet.parse(account.getVirtualPool());
-        if (!own.ok()) {
-            return List.of();
+    /**
+     * For every account whose pool overlaps another's, the names of those others (by account id; an account with a
+     * pool of its own is not in the map) — one query for all accounts.
+     */
+    public Map<Long, List<String>> overlaps() {
+        List<Object[]> rows = em.createQuery("SELECT a.id, a.name, a.virtualPool FROM Account a ORDER BY a.id", Object[].class)
+                .getResultList();
+        Map<Long, List<String>> overlaps = new java.util.HashMap<>();
+        for (Object[] a : rows) {
+            Ipv4Subnet.Parsed own = Ipv4Subnet.parse((String) a[2]);
+            for (Object[] b : rows) {
+                Ipv4Subnet.Parsed other = Ipv4Subnet.parse((String) b[2]);
+                if (own.ok() && other.ok() && !a[0].equals(b[0]) && own.subnet().overlaps(other.subnet())) {
+                    overlaps.computeIfAbsent((Long) a[0], id -> new java.util.ArrayList<>()).add((String) b[1]);
+                }
+            }
         }
-        return others(account.getId()).entrySet().stream().filter(e -> e.getValue().overlaps(own.subnet()))
-                .map(Map.Entry::getKey).toList();
+        return overlaps;
     }
 
     /**
@@ -111,7 +121,8 @@ public class VirtualPools {
         List<Account> accounts = em.createQuery("SELECT a FROM Account a ORDER BY a.id", Account.class).getResultList();
         java.util.Set<Long> withDevices = new java.util.HashSet<>(em.createQuery(
                 "SELECT DISTINCT d.accountId FROM Device d", Long.class).getResultList());
-        List<Account> toMove = accounts.stream().filter(a -> !withDevices.contains(a.getId()) && !overlapping(a).isEmpty())
+        Map<Long, List<String>> overlaps = overlaps();
+        List<Account> toMove = accounts.stream().filter(a -> !withDevices.contains(a.getId()) && overlaps.containsKey(a.getId()))
                 .toList();
         List<Ipv4Subnet> taken = new java.util.ArrayList<>();
         for (Account a : accounts) {

@@ -34,6 +34,7 @@ public class AccountsView implements Serializable {
     private String virtualPool;
     private String poolAccountName;
     private Long poolAccountId;
+    private java.util.Map<Long, java.util.List<String>> overlaps = java.util.Map.of();
     private Long changingId;
     private String changingName;
     private boolean changingToDisabled;
@@ -42,8 +43,12 @@ public class AccountsView implements Serializable {
     @PostConstruct
     void load() {
         AccountAdministration service = admin;
+        io.keyswitch.account.VirtualPools poolService = pools;
         accounts = new io.keyswitch.platform.web.PagedModel<>(filter -> service.count(Actor.current(Pages.sourceIp()), filter),
-                (filter, sort, asc, first, size) -> service.accounts(Actor.current(Pages.sourceIp()), filter, first, size),
+                (filter, sort, asc, first, size) -> {
+                    overlaps = poolService.overlaps(); // once per page of the table, not per row
+                    return service.accounts(Actor.current(Pages.sourceIp()), filter, first, size);
+                },
                 Account::getId);
     }
 
@@ -102,8 +107,8 @@ public class AccountsView implements Serializable {
 
     /** "overlaps acme, beta" when other accounts share this account's pool (their devices' routes would collide). */
     public String overlap(Account account) {
-        java.util.List<String> others = pools.overlapping(account);
-        return others.isEmpty() ? "" : "overlaps " + String.join(", ", others);
+        java.util.List<String> others = overlaps.get(account.getId());
+        return others == null ? "" : "overlaps " + String.join(", ", others);
     }
 
     public String getVirtualPool() {
