@@ -14,4 +14,4 @@ mvn -B -q -pl webapp -am test-compile
 echo "Running the load generator: ${devices} devices, at most ${window} CONNECTs unanswered, 512 MiB heap"
 java -Xmx512m \
     -cp webapp/target/test-classes:webapp/target/classes \
-    io.keyswitch.connection.bench.ManagementLoadBenchmark "${devices}" "${window}"
+    io.keyswitch.vpn.bench.ManagementLoadBenchmark "${devices}" "${window}"

@@ -22,5 +22,5 @@ mvn -q -B -pl webapp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Running: ${devices} devices, window ${window}, ${steady} reconnects at ${rate}/s, portal -Xmx${heap} (work folder $work)"
 java -Xmx512m -cp "webapp/target/test-classes:webapp/target/classes:$(cat "$work/classpath")" \
-    io.keyswitch.connection.bench.PortalManagementLoadBenchmark webapp/target/keyswitch.war webapp/target/payara-micro.jar \
+    io.keyswitch.vpn.bench.PortalManagementLoadBenchmark webapp/target/keyswitch.war webapp/target/payara-micro.jar \
     "$work" "$devices" "$window" "$steady" "$heap" "$rate" 2>&1 | grep -v -e '^SLF4J' -e 'Commons Logging'

@@ -20,5 +20,5 @@ mvn -q -B -pl webapp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Running ${clients} real OpenVPN clients through the portal, ${rate} started per second (work folder $work)"
 java -Xmx256m -cp "webapp/target/test-classes:webapp/target/classes:$(cat "$work/classpath")" \
-    io.keyswitch.connection.bench.PortalRealClientsBenchmark webapp/target/keyswitch.war webapp/target/payara-micro.jar \
+    io.keyswitch.vpn.bench.PortalRealClientsBenchmark webapp/target/keyswitch.war webapp/target/payara-micro.jar \
     "$work" "$clients" "$rate" "$heap" 2>&1 | grep -v -e '^SLF4J' -e 'Commons Logging'

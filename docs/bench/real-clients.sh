@@ -22,4 +22,4 @@ mvn -B -q -pl webapp dependency:build-classpath -DincludeGroupIds=org.bouncycast
 
 echo "Running ${clients} real OpenVPN clients, ${rate} started per second"
 java -Xmx256m -cp "webapp/target/test-classes:webapp/target/classes:$(cat webapp/target/bench.classpath)" \
-    io.keyswitch.connection.bench.RealClientsBenchmark "${clients}" "${rate}"
+    io.keyswitch.vpn.bench.RealClientsBenchmark "${clients}" "${rate}"

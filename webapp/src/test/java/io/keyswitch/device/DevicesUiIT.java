@@ -133,7 +133,7 @@ class DevicesUiIT {
         // openvpn the VPN is unavailable, which is the case under test (on a host with both it would be available).
         boolean systemd = java.nio.file.Files.isDirectory(java.nio.file.Path.of("/run/systemd/system"));
         org.junit.jupiter.api.Assumptions.assumeFalse(systemd
-                && io.keyswitch.connection.instance.OpenVpnProbe.locate() != null, "OpenVPN can run here");
+                && io.keyswitch.vpn.instance.OpenVpnProbe.locate() != null, "OpenVPN can run here");
         signIn("acme", "alice");
 
         browser.get(portal.url() + "devices.xhtml");

@@ -1,6 +1,6 @@
 package io.keyswitch.testing;
 
-import io.keyswitch.connection.instance.OpenVpnProbe;
+import io.keyswitch.vpn.instance.OpenVpnProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.keyswitch.device.api;
 
-import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.vpn.DeviceVpnStatus;
 
 import io.keyswitch.device.Component;
 import io.keyswitch.device.Device;

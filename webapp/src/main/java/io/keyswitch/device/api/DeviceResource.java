@@ -1,7 +1,7 @@
 package io.keyswitch.device.api;
 
-import io.keyswitch.connection.vpn.DeviceVpnStatus;
-import io.keyswitch.connection.vpn.VpnService;
+import io.keyswitch.vpn.DeviceVpnStatus;
+import io.keyswitch.vpn.VpnService;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;

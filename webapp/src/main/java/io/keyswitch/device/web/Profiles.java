@@ -1,6 +1,6 @@
 package io.keyswitch.device.web;
 
-import io.keyswitch.connection.vpn.DeviceVpnStatus;
+import io.keyswitch.vpn.DeviceVpnStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;

@@ -1,2 +1,0 @@
-/** Credentials checked when a client authenticates on the VPN: device secrets and their keyed hashes. */
-package io.keyswitch.connection.auth;

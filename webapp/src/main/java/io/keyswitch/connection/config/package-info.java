@@ -1,2 +1,0 @@
-/** OpenVPN configuration the portal generates: one server config per account instance, device and technician profiles. */
-package io.keyswitch.connection.config;

@@ -1,2 +1,0 @@
-/** Starting, stopping and watching the OpenVPN server instances, one per account, and whether OpenVPN is there at all. */
-package io.keyswitch.connection.instance;

@@ -1,2 +1,0 @@
-/** OpenVPN's management interface: parsing its stream, answering its client authentications and reconciling who is connected. */
-package io.keyswitch.connection.openvpn;

@@ -1,8 +1,0 @@
-package io.keyswitch.connection.pki;
-
-import java.math.BigInteger;
-import java.time.Instant;
-
-/** A serial number on the CRL and when it was revoked. */
-public record RevokedCertificate(BigInteger serial, Instant revokedAt) {
-}

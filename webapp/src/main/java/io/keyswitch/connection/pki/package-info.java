@@ -1,2 +1,0 @@
-/** The appliance's certificate authority: CA, server and client certificates, CRL, encrypted keys and tls-crypt keys. */
-package io.keyswitch.connection.pki;

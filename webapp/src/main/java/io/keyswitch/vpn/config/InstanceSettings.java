@@ -1,0 +1,48 @@
+package io.keyswitch.vpn.config;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one account's OpenVPN server instance needs: its name, UDP port, tunnel subnet, the pool its devices'
+ * virtual LAN subnets come from, and the absolute paths of its files (OpenVPN reads the CRL again after dropping
+ * privileges, and with relative paths a daemonized server dies at the first connect).
+ */
+public record InstanceSettings(String name, int port, Ipv4Network tunnelNetwork, Ipv4Network deviceNetworks,
+                               Path caCertificate, Path serverCertificate, Path serverKey, Path tlsCryptKey,
+                               Path crl, Path managementSocket, int maxClients, String user, String group) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9\\-]{0,31}");
+
+    public InstanceSettings {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("instance name must match " + NAME.pattern());
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("maxClients must be positive");
+        }
+        for (Path path : new Path[] {caCertificate, serverCertificate, serverKey, tlsCryptKey, crl, managementSocket}) {
+            if (path == null || !path.isAbsolute()) {
+                throw new IllegalArgumentException("paths must be absolute: " + path);
+            }
+            if (path.toString().matches(".*[\\s\"'\\\\].*")) {
+                throw new IllegalArgumentException("paths must not contain blanks, quotes or backslashes: " + path);
+            }
+        }
+        if (!user.matches("[a-z_][a-z0-9_\\-]{0,31}") || !group.matches("[a-z_][a-z0-9_\\-]{0,31}")) {
+            throw new IllegalArgumentException("bad user or group");
+        }
+    }
+
+    /** The files of instance {@code name} under {@code directory}, run as nobody:nogroup. */
+    public static InstanceSettings under(Path directory, String name, int port, Ipv4Network tunnel,
+                                         Ipv4Network devices, int maxClients) {
+        Path dir = directory.toAbsolutePath().normalize();
+        return new InstanceSettings(name, port, tunnel, devices, dir.resolve("ca.crt"), dir.resolve("server.crt"),
+                dir.resolve("server.key"), dir.resolve("tls-crypt.key"), dir.resolve("crl.pem"),
+                dir.resolve("management.sock"), maxClients, "nobody", "nogroup");
+    }
+}

@@ -1,2 +1,0 @@
-/** Load generators for the VPN core, run by the scripts in docs/bench, not by the test suites. */
-package io.keyswitch.connection.bench;

@@ -1,0 +1,59 @@
+package io.keyswitch.vpn.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the benchmarks read off the machine and off the portal's JVM: heap after a full GC, RSS, load, a free port. */
+final class PortalProbe {
+
+    private PortalProbe() {
+    }
+
+    /** Heap in use after a full GC of the portal's JVM, from {@code jcmd}: young + old generation "used". */
+    static String heapAfterGc(long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        String info = jcmd(pid, "GC.heap_info");
+        long usedK = 0;
+        Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(info);
+        while (m.find()) {
+            usedK += Long.parseLong(m.group(1));
+        }
+        return String.format("%.1f MiB", usedK / 1024.0);
+    }
+
+    static String jcmd(long pid, String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** The resident set of a process, from /proc. */
+    static String rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return String.format("%.1f MiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+            }
+        }
+        return "?";
+    }
+
+    static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
