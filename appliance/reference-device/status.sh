@@ -18,6 +18,6 @@ ip -n "ksdev-${name}" -brief addr show type tun || true
 echo "Last OpenVPN log lines"
 tail -n 5 "$run/openvpn.log" || true
 echo "NETMAP rules"
-ip netns exec "ksdev-${name}" nft list table ip keyswitch_netmap
+ip netns exec "ksdev-${name}" nft list ruleset
 echo "Components listening in ksdev-${name}-lan"
 ip netns exec "ksdev-${name}-lan" ss -ltn

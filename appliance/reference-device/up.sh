@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Keyswitch reference device: plays an industrial router for tests and demos, without hardware.
 # A router namespace runs the OpenVPN client with a device profile and maps the device's virtual subnet
-# 1:1 onto its real LAN (nft NETMAP); a LAN namespace behind it holds stand-in components (102, 502, 80).
+# 1:1 onto its real LAN (nft NETMAP); a LAN namespace behind it holds two stand-in components, a PLC at
+# .10 and an HMI at .20, both answering tcp 102, 502, 80 and udp 47808 (so a firewall, not a closed
+# port, is what keeps a technician out of what is not granted).
 #
 # Usage: up.sh NAME PROFILE.ovpn CREDENTIALS VIRTUAL_SUBNET
 #   NAME            1-8 of [a-z0-9]; namespaces ksdev-NAME (router) and ksdev-NAME-lan (components)
@@ -13,11 +15,13 @@
 #   KS_WAN_PEER_NS  namespace the router's WAN cable plugs into (default: the host's own)
 #   KS_WAN_NET      /30 for the WAN cable, host side .1, router .2 (default 10.255.250.0)
 #   KS_WAN_NAT=1    masquerade the router's WAN in the host, for an appliance on another machine
-#   KS_LAN_NET      the real LAN, the same for every device (default 192.168.0.0/24; router .1, components .10)
+#   KS_LAN_NET      the real LAN, the same for every device (default 192.168.0.0/24; router .1, PLC .10, HMI .20)
+#   KS_NETMAP       a file of router commands to run in the router namespace instead of the built-in NETMAP,
+#                   e.g. the device page's "Router settings" for nftables or iptables firmware
 set -euo pipefail
 
 if [ "$#" -ne 4 ]; then
-    sed -n '2,19p' "$0" >&2
+    sed -n '2,23p' "$0" >&2
     exit 2
 fi
 name="$1"
@@ -93,17 +97,22 @@ table ip ksdev_${name} {
 NFT
 fi
 
-echo "Cabling the machine LAN ${lan}: router ${lan_prefix}.1, components ${lan_prefix}.10"
+echo "Cabling the machine LAN ${lan}: router ${lan_prefix}.1, PLC ${lan_prefix}.10, HMI ${lan_prefix}.20"
 ip link add "kd${name}l0" netns "$router" type veth peer name "kd${name}l1" netns "$lanns"
 ip -n "$router" addr add "${lan_prefix}.1/24" dev "kd${name}l0"
 ip -n "$router" link set "kd${name}l0" up
 ip -n "$lanns" addr add "${lan_prefix}.10/24" dev "kd${name}l1"
+ip -n "$lanns" addr add "${lan_prefix}.20/24" dev "kd${name}l1"
 ip -n "$lanns" link set "kd${name}l1" up
 ip -n "$lanns" route add default via "${lan_prefix}.1"
 ip netns exec "$router" sysctl -qw net.ipv4.ip_forward=1
 
-echo "Mapping virtual ${virtual} 1:1 onto the real LAN ${lan} (NETMAP)"
-ip netns exec "$router" nft -f - <<NFT
+if [ -n "${KS_NETMAP:-}" ]; then
+    echo "Mapping virtual ${virtual} 1:1 onto the real LAN ${lan} with the router commands in ${KS_NETMAP}"
+    ip netns exec "$router" sh -eu "$KS_NETMAP"
+else
+    echo "Mapping virtual ${virtual} 1:1 onto the real LAN ${lan} (NETMAP)"
+    ip netns exec "$router" nft -f - <<NFT
 table ip keyswitch_netmap {
     chain prerouting {
         type nat hook prerouting priority dstnat; policy accept;
@@ -115,6 +124,7 @@ table ip keyswitch_netmap {
     }
 }
 NFT
+fi
 
 echo "Starting the stand-in components in ${lanns}"
 ip netns exec "$lanns" python3 "$here/components.py" >"$run/components.log" 2>&1 &
@@ -124,4 +134,4 @@ echo "Starting the OpenVPN client in ${router}"
 ip netns exec "$router" openvpn --config "$run/device.ovpn" --auth-user-pass "$credentials" \
     --daemon "ksdev-${name}" --log "$run/openvpn.log" --writepid "$run/openvpn.pid"
 
-echo "Reference device ${name} is up: log ${run}/openvpn.log; components at ${lan_prefix}.10 = ${virtual%.0/24}.10"
+echo "Reference device ${name} is up: log ${run}/openvpn.log; PLC ${lan_prefix}.10 = ${virtual%.0/24}.10, HMI ${lan_prefix}.20 = ${virtual%.0/24}.20"

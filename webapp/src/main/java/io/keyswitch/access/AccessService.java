@@ -76,6 +76,62 @@ public class AccessService {
 
     private static final String REACH_COUNT = "SELECT COUNT(DISTINCT x.component_id) FROM (" + PATHS + ") x";
 
+    /** The components a user reaches on some devices (?3: a comma list of device ids is not bindable, so one IN). */
+    private static final String REACH_ON_DEVICES = """
+            SELECT x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component_id, x.component, x.ip, x.services,
+                   GROUP_CONCAT(DISTINCT x.via ORDER BY x.via SEPARATOR '; ')
+            FROM (""" + PATHS + """
+            ) x
+            WHERE x.device_id IN (SELECT d.id FROM device d WHERE d.account_id = ?1 AND d.id IN (%s))
+            GROUP BY x.component_id, x.device_id, x.device, x.virtual_subnet, x.lan_subnet, x.component, x.ip, x.services
+            ORDER BY x.device, x.component, x.component_id
+            """;
+
+    /** The devices a user reaches at least one component of, by name, with a name prefix filter; and how many. */
+    private static final String DEVICES = """
+            SELECT x.device_id, COUNT(*) OVER ()
+            FROM (""" + PATHS + """
+            ) x
+            WHERE ?3 IS NULL OR x.device LIKE ?3
+            GROUP BY x.device_id, x.device
+            ORDER BY x.device, x.device_id
+            LIMIT ?4 OFFSET ?5
+            """;
+
+    /**
+     * Which components of some devices some users reach now, for all of them in one query (the live connections'
+     * check): %1$s the user ids, %2$s the device ids (longs only, never text from a request).
+     */
+    private static final String MANY = """
+            SELECT DISTINCT x.user_id, x.device_id, d.name, d.virtual_subnet, d.lan_subnet, c.id, c.name, c.ip, c.services
+            FROM (
+              SELECT g.user_id, c.device_id, c.id component_id FROM access_grant g JOIN component c ON c.id = g.component_id
+               WHERE g.user_id IN (%1$s) AND c.device_id IN (%2$s) AND c.account_id = g.account_id
+              UNION ALL
+              SELECT m.user_id, c.device_id, c.id FROM group_membership m JOIN access_grant g ON g.group_id = m.group_id
+                JOIN component c ON c.id = g.component_id
+               WHERE m.user_id IN (%1$s) AND c.device_id IN (%2$s) AND c.account_id = g.account_id
+              UNION ALL
+              SELECT g.user_id, c.device_id, c.id FROM access_grant g JOIN component c ON c.device_id = g.device_id
+               WHERE g.user_id IN (%1$s) AND g.device_id IN (%2$s) AND c.account_id = g.account_id
+              UNION ALL
+              SELECT m.user_id, c.device_id, c.id FROM group_membership m JOIN access_grant g ON g.group_id = m.group_id
+                JOIN component c ON c.device_id = g.device_id
+               WHERE m.user_id IN (%1$s) AND g.device_id IN (%2$s) AND c.account_id = g.account_id
+              UNION ALL
+              SELECT g.user_id, d.id, c.id FROM access_grant g JOIN device d ON d.project_id = g.project_id
+                JOIN component c ON c.device_id = d.id
+               WHERE g.user_id IN (%1$s) AND d.id IN (%2$s) AND d.account_id = g.account_id
+              UNION ALL
+              SELECT m.user_id, d.id, c.id FROM group_membership m JOIN access_grant g ON g.group_id = m.group_id
+                JOIN device d ON d.project_id = g.project_id JOIN component c ON c.device_id = d.id
+               WHERE m.user_id IN (%1$s) AND d.id IN (%2$s) AND d.account_id = g.account_id
+            ) x JOIN device d ON d.id = x.device_id JOIN component c ON c.id = x.component_id
+            """;
+
+    private static final String DEVICES_COUNT = "SELECT COUNT(DISTINCT x.device_id) FROM (" + PATHS + ") x"
+            + " WHERE ?3 IS NULL OR x.device LIKE ?3";
+
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -88,6 +144,9 @@ public class AccessService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    jakarta.enterprise.event.Event<GrantsChanged> grantsChanged;
 
     public List<Grant> grants(Actor actor) {
         return grants(actor, 0, Integer.MAX_VALUE);
@@ -180,6 +239,7 @@ public class AccessService {
             audit.record(actor.change("grant.create", "grant:" + g.getId(),
                     Changes.of().field("subject", null, g.getSubject()).field("scope", null, g.getScope()), why));
         }
+        grantsChanged.fire(new GrantsChanged(actor.accountId()));
         return created;
     }
 
@@ -193,6 +253,7 @@ public class AccessService {
         audit.record(actor.change("grant.delete", "grant:" + g.getId(),
                 Changes.of().field("subject", g.getSubject(), null).field("scope", g.getScope(), null), why));
         em.remove(g);
+        grantsChanged.fire(new GrantsChanged(actor.accountId()));
     }
 
     /** Every component {@code userId} can reach, with the grants that give it; empty without grants. */
@@ -240,6 +301,90 @@ public class AccessService {
         if (u == null || !u.getAccount().getId().equals(actor.accountId())) {
             throw new NotFound("user");
         }
+    }
+
+    /** One page of the devices the signed-in user can reach, by name, and how many there are in all. */
+    public record DevicePage(List<Long> deviceIds, long total) {
+    }
+
+    /**
+     * The devices the actor's own grants reach (their "machines"), filtered by a name prefix, one page by name:
+     * what a technician may connect to. Right {@code device:connect}.
+     */
+    public DevicePage myDevices(Actor actor, String filter, int first, int size) {
+        actor.require(Rights.DEVICE_CONNECT);
+        long self = self(actor);
+        String pattern = filter == null || filter.isBlank() ? null : io.keyswitch.platform.Like.prefix(filter);
+        List<Long> ids = new ArrayList<>();
+        long total = -1;
+        for (Object row : em.createNativeQuery(DEVICES).setParameter(1, actor.accountId()).setParameter(2, self)
+                .setParameter(3, pattern).setParameter(4, size).setParameter(5, first).getResultList()) {
+            Object[] r = (Object[]) row;
+            ids.add(((Number) r[0]).longValue());
+            total = ((Number) r[1]).longValue();
+        }
+        if (total < 0) {
+            total = ((Number) em.createNativeQuery(DEVICES_COUNT).setParameter(1, actor.accountId()).setParameter(2, self)
+                    .setParameter(3, pattern).getSingleResult()).longValue();
+        }
+        return new DevicePage(ids, total);
+    }
+
+    /** What the actor's own grants reach on these devices (of the actor's account), one query. Right {@code device:connect}. */
+    public List<Reach> myReach(Actor actor, List<Long> deviceIds) {
+        actor.require(Rights.DEVICE_CONNECT);
+        return reachOnDevices(actor.accountId(), self(actor), deviceIds);
+    }
+
+    /**
+     * What {@code userId}'s grants reach on these devices of {@code accountId}, for the portal's own decisions (a
+     * connection opening, a sweep checking that its grants still hold): no actor, so callers check rights first and
+     * never show the result to anyone else.
+     */
+    public List<Reach> reachOnDevices(long accountId, long userId, List<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return List.of();
+        }
+        String ids = String.join(",", deviceIds.stream().map(id -> Long.toString(id)).toList()); // longs only
+        List<Reach> out = new ArrayList<>();
+        for (Object row : em.createNativeQuery(REACH_ON_DEVICES.formatted(ids)).setParameter(1, accountId)
+                .setParameter(2, userId).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new Reach(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+        }
+        return out;
+    }
+
+    /** A component some user reaches on some device (the grant paths are not told). */
+    public record UserReach(long userId, Reach reach) {
+    }
+
+    /**
+     * Which components of {@code deviceIds} each of {@code userIds} reaches now, in one query, for the portal's own
+     * checks of live connections (no actor: never shown to anyone).
+     */
+    public List<UserReach> reachOfUsers(java.util.Collection<Long> userIds, java.util.Collection<Long> deviceIds) {
+        if (userIds.isEmpty() || deviceIds.isEmpty()) {
+            return List.of();
+        }
+        String users = String.join(",", userIds.stream().map(id -> Long.toString(id)).toList());
+        String devices = String.join(",", deviceIds.stream().map(id -> Long.toString(id)).toList());
+        List<UserReach> out = new ArrayList<>();
+        for (Object row : em.createNativeQuery(MANY.formatted(users, devices)).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new UserReach(((Number) r[0]).longValue(), new Reach(((Number) r[1]).longValue(), (String) r[2],
+                    (String) r[3], (String) r[4], ((Number) r[5]).longValue(), (String) r[6], (String) r[7], (String) r[8],
+                    null)));
+        }
+        return out;
+    }
+
+    private static long self(Actor actor) {
+        if (actor.userId() == null) {
+            throw new io.keyswitch.platform.Forbidden(Rights.DEVICE_CONNECT);
+        }
+        return actor.userId();
     }
 
     /** Who can reach {@code componentId}: each user with the grant (and group) that gives it. */

@@ -68,6 +68,13 @@ public class AccountPolicies {
         range(errors, "passwordHistory", proposed.getPasswordHistory(), 0, 24, "Between 0 and 24 earlier passwords.");
         range(errors, "passwordMaxAgeDays", proposed.getPasswordMaxAgeDays(), 0, 3650,
                 "Between 0 (passwords do not expire) and 3650 days.");
+        range(errors, "connectionIdleMinutes", proposed.getConnectionIdleMinutes(), 0, 1440,
+                "Between 0 (never) and 1440 minutes (a day).");
+        range(errors, "connectionsPerAccount", proposed.getConnectionsPerAccount(), 0, 100_000,
+                "Between 0 (only the appliance's limit) and 100000.");
+        range(errors, "connectionsPerUser", proposed.getConnectionsPerUser(), 1, 100, "Between 1 and 100 devices at once.");
+        range(errors, "connectionsPerDevice", proposed.getConnectionsPerDevice(), 1, 100,
+                "Between 1 and 100 technicians at once.");
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
@@ -85,7 +92,12 @@ public class AccountPolicies {
                 .field("passwordDigit", stored.isPasswordDigit(), proposed.isPasswordDigit())
                 .field("passwordSymbol", stored.isPasswordSymbol(), proposed.isPasswordSymbol())
                 .field("passwordHistory", stored.getPasswordHistory(), proposed.getPasswordHistory())
-                .field("passwordMaxAgeDays", stored.getPasswordMaxAgeDays(), proposed.getPasswordMaxAgeDays());
+                .field("passwordMaxAgeDays", stored.getPasswordMaxAgeDays(), proposed.getPasswordMaxAgeDays())
+                .field("connectionReasonRequired", stored.isConnectionReasonRequired(), proposed.isConnectionReasonRequired())
+                .field("connectionIdleMinutes", stored.getConnectionIdleMinutes(), proposed.getConnectionIdleMinutes())
+                .field("connectionsPerAccount", stored.getConnectionsPerAccount(), proposed.getConnectionsPerAccount())
+                .field("connectionsPerUser", stored.getConnectionsPerUser(), proposed.getConnectionsPerUser())
+                .field("connectionsPerDevice", stored.getConnectionsPerDevice(), proposed.getConnectionsPerDevice());
         stored.setReasonRequired(proposed.isReasonRequired());
         stored.setInactivityDays(proposed.getInactivityDays());
         stored.setPasswordMinLength(proposed.getPasswordMinLength());
@@ -95,6 +107,11 @@ public class AccountPolicies {
         stored.setPasswordSymbol(proposed.isPasswordSymbol());
         stored.setPasswordHistory(proposed.getPasswordHistory());
         stored.setPasswordMaxAgeDays(proposed.getPasswordMaxAgeDays());
+        stored.setConnectionReasonRequired(proposed.isConnectionReasonRequired());
+        stored.setConnectionIdleMinutes(proposed.getConnectionIdleMinutes());
+        stored.setConnectionsPerAccount(proposed.getConnectionsPerAccount());
+        stored.setConnectionsPerUser(proposed.getConnectionsPerUser());
+        stored.setConnectionsPerDevice(proposed.getConnectionsPerDevice());
         stored.touch(clock.instant());
         if (!changes.isEmpty()) {
             audit.record(actor.change("account.policy", "account-policy", changes, why));

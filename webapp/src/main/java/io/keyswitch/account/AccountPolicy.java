@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * The rules of one account: whether every change needs a reason, after how many days without login
- * a user is disabled, and the password policy. An account that never changed them has the defaults.
+ * a user is disabled, the password policy, and the rules of technician connections (reason at Connect,
+ * idle timeout, how many at once). An account that never changed them has the defaults.
  */
 @Entity
 @Table(name = "account_policy")
@@ -20,6 +21,7 @@ public class AccountPolicy {
 
     public static final int DEFAULT_INACTIVITY_DAYS = 90;
     public static final int DEFAULT_PASSWORD_HISTORY = 5;
+    public static final int DEFAULT_CONNECTION_IDLE_MINUTES = 30;
 
     @Id
     @Column(name = "account_id")
@@ -54,6 +56,26 @@ public class AccountPolicy {
     /** 0: passwords do not expire (NIST SP 800-63B advises against periodic changes). */
     @Column(name = "password_max_age_days", nullable = false)
     private int passwordMaxAgeDays;
+
+    /** Whether a technician must say why they connect. */
+    @Column(name = "connection_reason_required", nullable = false)
+    private boolean connectionReasonRequired = true;
+
+    /** Minutes without traffic after which a connection is closed; 0: never. */
+    @Column(name = "connection_idle_minutes", nullable = false)
+    private int connectionIdleMinutes = DEFAULT_CONNECTION_IDLE_MINUTES;
+
+    /** Connections open at once in the account; 0: only the appliance's limit. */
+    @Column(name = "connections_per_account", nullable = false)
+    private int connectionsPerAccount;
+
+    /** Devices one technician may be connected to at once. */
+    @Column(name = "connections_per_user", nullable = false)
+    private int connectionsPerUser = 1;
+
+    /** Technicians that may be connected to one device at once. */
+    @Column(name = "connections_per_device", nullable = false)
+    private int connectionsPerDevice = 1;
 
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "updated_at")
@@ -160,6 +182,52 @@ public class AccountPolicy {
 
     public void setPasswordMaxAgeDays(int passwordMaxAgeDays) {
         this.passwordMaxAgeDays = passwordMaxAgeDays;
+    }
+
+    public boolean isConnectionReasonRequired() {
+        return connectionReasonRequired;
+    }
+
+    public void setConnectionReasonRequired(boolean connectionReasonRequired) {
+        this.connectionReasonRequired = connectionReasonRequired;
+    }
+
+    public int getConnectionIdleMinutes() {
+        return connectionIdleMinutes;
+    }
+
+    public void setConnectionIdleMinutes(int connectionIdleMinutes) {
+        this.connectionIdleMinutes = connectionIdleMinutes;
+    }
+
+    public int getConnectionsPerAccount() {
+        return connectionsPerAccount;
+    }
+
+    public void setConnectionsPerAccount(int connectionsPerAccount) {
+        this.connectionsPerAccount = connectionsPerAccount;
+    }
+
+    public int getConnectionsPerUser() {
+        return connectionsPerUser;
+    }
+
+    public void setConnectionsPerUser(int connectionsPerUser) {
+        this.connectionsPerUser = connectionsPerUser;
+    }
+
+    public int getConnectionsPerDevice() {
+        return connectionsPerDevice;
+    }
+
+    public void setConnectionsPerDevice(int connectionsPerDevice) {
+        this.connectionsPerDevice = connectionsPerDevice;
+    }
+
+    /** Whether a connection last active at {@code lastActivity} has been idle too long by {@code now}. */
+    public boolean connectionIdleTooLong(Instant lastActivity, Instant now) {
+        return connectionIdleMinutes > 0 && lastActivity != null
+                && !now.isBefore(lastActivity.plus(java.time.Duration.ofMinutes(connectionIdleMinutes)));
     }
 
     public Instant getUpdatedAt() {

@@ -123,6 +123,11 @@ public class Device {
         this.virtualSubnet = virtualSubnet;
     }
 
+    /** The address technicians reach {@code realIp} of the device's LAN at: the same host in the virtual subnet. */
+    public String virtualAddressOf(String realIp) {
+        return Ipv4Subnet.mapAddress(realIp, lanSubnet, virtualSubnet);
+    }
+
     public DeviceStatus getStatus() {
         return status;
     }

@@ -12,6 +12,7 @@ public class DeviceForm implements Serializable {
     private String description;
     private String lanSubnet = "192.168.0.0/24";
     private Long projectId;
+    private boolean active = true;
 
     public static DeviceForm of(Device d) {
         DeviceForm f = new DeviceForm();
@@ -20,7 +21,17 @@ public class DeviceForm implements Serializable {
         f.description = d.getDescription();
         f.lanSubnet = d.getLanSubnet();
         f.projectId = d.getProject() == null ? null : d.getProject().getId();
+        f.active = d.getStatus() == DeviceStatus.ACTIVE;
         return f;
+    }
+
+    /** Whether the device may dial in and be connected to (disabled: refused, its sessions and connections end). */
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
     }
 
     public String getName() {

@@ -50,6 +50,9 @@ public class DeviceService {
     @Inject
     jakarta.enterprise.event.Event<DeviceRemoved> removed;
 
+    @Inject
+    jakarta.enterprise.event.Event<DeviceDisabled> disabled;
+
     // --- reading -------------------------------------------------------------------------------
 
     public Optional<Device> find(Actor actor, long deviceId) {
@@ -59,6 +62,18 @@ public class DeviceService {
     }
 
     /** The device of this name in the actor's account, if there is one. */
+    /** These devices of the actor's account, by id, in one query (for those who see devices, and technicians' machines). */
+    public java.util.Map<Long, Device> byIds(Actor actor, java.util.Collection<Long> ids) {
+        actor.requireAny(Rights.DEVICE_VIEW, Rights.DEVICE_CONNECT);
+        java.util.Map<Long, Device> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.id IN :ids", Device.class)
+                    .setParameter("a", actor.accountId()).setParameter("ids", List.copyOf(ids)).getResultList()
+                    .forEach(d -> out.put(d.getId(), d));
+        }
+        return out;
+    }
+
     public Optional<Device> findByName(Actor actor, String name) {
         actor.require(Rights.DEVICE_VIEW);
         return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.name = :n", Device.class)
@@ -110,13 +125,15 @@ public class DeviceService {
         Checked c = check(actor, form, null);
         Device d = new Device(actor.accountId(), c.name, clock.instant());
         apply(d, form, c);
+        d.setStatus(form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED);
         d.setVirtualSubnet(allocate(account, c.lan, null).toString());
         em.persist(d);
         em.flush();
         record(actor, "device.create", "device:" + d.getId(), Changes.of()
                 .field("name", null, d.getName()).field("serialNumber", null, d.getSerialNumber())
                 .field("description", null, d.getDescription()).field("project", null, projectName(d))
-                .field("lanSubnet", null, d.getLanSubnet()).field("virtualSubnet", null, d.getVirtualSubnet()), why);
+                .field("lanSubnet", null, d.getLanSubnet()).field("virtualSubnet", null, d.getVirtualSubnet())
+                .field("status", null, d.getStatus() == DeviceStatus.ACTIVE ? null : d.getStatus()), why);
         return d;
     }
 
@@ -130,9 +147,12 @@ public class DeviceService {
                 .field("serialNumber", d.getSerialNumber(), blankToNull(form.getSerialNumber()))
                 .field("description", d.getDescription(), blankToNull(form.getDescription()))
                 .field("project", projectName(d), c.project == null ? null : c.project.getName())
-                .field("lanSubnet", d.getLanSubnet(), c.lan.toString());
+                .field("lanSubnet", d.getLanSubnet(), c.lan.toString())
+                .field("status", d.getStatus(), form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED);
         Ipv4Subnet oldLan = Ipv4Subnet.parse(d.getLanSubnet()).subnet();
+        boolean disabling = d.getStatus() == DeviceStatus.ACTIVE && !form.isActive();
         apply(d, form, c);
+        d.setStatus(form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED);
         if (oldLan.prefix() != c.lan.prefix()) {
             String before = d.getVirtualSubnet();
             d.setVirtualSubnet(allocate(account, c.lan, d.getId()).toString());
@@ -140,6 +160,9 @@ public class DeviceService {
         }
         if (!changes.isEmpty()) {
             record(actor, "device.update", "device:" + d.getId(), changes, why);
+        }
+        if (disabling) {
+            disabled.fire(new DeviceDisabled(actor.accountId(), d.getId()));
         }
         return d;
     }

@@ -86,6 +86,28 @@ public record Ipv4Subnet(long network, int prefix) {
         return other.network >= network && other.broadcast() <= broadcast();
     }
 
+    /**
+     * Where {@code address} of this subnet lands in {@code mapped}, a subnet of the same size, 1:1 (what a router's
+     * NETMAP does): the host part stays, the network part is {@code mapped}'s.
+     */
+    public long map(long address, Ipv4Subnet mapped) {
+        if (mapped.prefix != prefix || address < network || address > broadcast()) {
+            throw new IllegalArgumentException(Ipv4Address.format(address) + " of " + this + " does not map onto " + mapped);
+        }
+        return mapped.network + (address - network);
+    }
+
+    /** {@link #map} for addresses and subnets written as text: where {@code address} of {@code from} lands in {@code to}. */
+    public static String mapAddress(String address, String from, String to) {
+        Ipv4Subnet source = parse(from).subnet();
+        Ipv4Subnet target = parse(to).subnet();
+        if (source == null || target == null) {
+            throw new IllegalArgumentException("not subnets: " + from + ", " + to);
+        }
+        long a = Ipv4Address.parse(address).orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + address));
+        return Ipv4Address.format(source.map(a, target));
+    }
+
     static long mask(int prefix) {
         return (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }

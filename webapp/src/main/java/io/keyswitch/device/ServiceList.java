@@ -1,6 +1,7 @@
 package io.keyswitch.device;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,15 +9,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The protocols and ports a component may be reached on, written as {@code tcp/102, tcp/502, udp/161}
- * or with a range {@code tcp/8000-8010}.
+ * The protocols and ports a component may be reached on, written as {@code tcp/102, tcp/502, udp/161},
+ * with a range {@code tcp/8000-8010}, or {@code icmp} (ping and its errors; no port).
  */
 public record ServiceList(List<Service> services) {
 
-    /** One protocol with a port or a range of ports. */
+    /** ICMP has no ports: its service is written {@code icmp}, held with port 0. */
+    public static final String ICMP = "icmp";
+
+    /** One protocol with a port or a range of ports ({@code icmp}: port 0). */
     public record Service(String protocol, int fromPort, int toPort) {
+        public boolean icmp() {
+            return ICMP.equals(protocol);
+        }
+
         @Override
         public String toString() {
+            if (icmp()) {
+                return ICMP;
+            }
             return protocol + "/" + (fromPort == toPort ? Integer.toString(fromPort) : fromPort + "-" + toPort);
         }
     }
@@ -40,9 +51,13 @@ public record ServiceList(List<Service> services) {
             if (item.isEmpty()) {
                 continue;
             }
+            if (item.equals(ICMP)) {
+                services.add(new Service(ICMP, 0, 0));
+                continue;
+            }
             String[] pp = item.split("/", -1);
             if (pp.length != 2 || !(pp[0].equals("tcp") || pp[0].equals("udp"))) {
-                errors.add("'" + raw.strip() + "' is not protocol/port, such as tcp/502 or udp/161.");
+                errors.add("'" + raw.strip() + "' is not protocol/port, such as tcp/502 or udp/161, or icmp.");
                 continue;
             }
             String[] range = pp[1].split("-", -1);
@@ -68,6 +83,25 @@ public record ServiceList(List<Service> services) {
         }
         int p = Integer.parseInt(s);
         return p >= 1 && p <= 65535 ? p : null;
+    }
+
+    /**
+     * The same services with overlapping or touching port ranges of one protocol merged, by protocol and port: what a
+     * firewall rule set of intervals can hold ({@code tcp/80, tcp/79-81, tcp/82} → {@code tcp/79-82}).
+     */
+    public List<Service> merged() {
+        List<Service> sorted = new ArrayList<>(services);
+        sorted.sort(Comparator.comparing(Service::protocol).thenComparingInt(Service::fromPort));
+        List<Service> out = new ArrayList<>();
+        for (Service s : sorted) {
+            Service last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.protocol().equals(s.protocol()) && s.fromPort() <= last.toPort() + 1) {
+                out.set(out.size() - 1, new Service(last.protocol(), last.fromPort(), Math.max(last.toPort(), s.toPort())));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -17,5 +17,8 @@ public interface UserDirectory {
     /** The union of the rights of every group the user is in, read now (a group change applies at once). */
     Set<String> rightsOf(long userId);
 
+    /** Which of {@code userIds} hold {@code right} through a group now, in one query. */
+    Set<Long> holding(String right, java.util.Collection<Long> userIds);
+
     long countUsers();
 }

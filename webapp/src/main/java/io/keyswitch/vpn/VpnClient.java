@@ -72,6 +72,14 @@ public class VpnClient {
         return "user-" + userId;
     }
 
+    /** The user id a technician's CN names ({@code user-42} → 42); empty for any other CN. */
+    public static java.util.Optional<Long> technicianOf(String commonName) {
+        if (commonName == null || !commonName.matches("user-[1-9][0-9]{0,17}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Long.parseLong(commonName.substring(5)));
+    }
+
     public Long getId() {
         return id;
     }

@@ -318,7 +318,8 @@ public class VpnRuntime {
         InstanceSettings files = new InstanceSettings(instance.getName(), instance.getPort(),
                 Ipv4Network.parse(instance.getTunnelSubnet()), devices, dir.resolve("ca.crt"), dir.resolve("server.crt"),
                 dir.resolve("server.key"), dir.resolve("tls-crypt.key"), dir.resolve("crl.pem"),
-                settings.socketDirectory().resolve(instance.getName() + ".sock"), settings.maxClients(), "nobody", "nogroup");
+                settings.socketDirectory().resolve(instance.getName() + ".sock"), settings.maxClients(), "nobody", "nogroup",
+                InstanceSettings.accountDevice(accountId));
         ManagementClient management = null;
         if (availability.available()) {
             try {

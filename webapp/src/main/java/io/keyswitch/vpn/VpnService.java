@@ -151,9 +151,12 @@ public class VpnService {
         return new TechnicianProfile(fileName(username) + "-technician.ovpn", profile, username);
     }
 
-    /** The live status of these devices of the actor's account (one query), by device id. */
+    /**
+     * The live status of these devices of the actor's account (one query), by device id; for those who see devices
+     * and for technicians (their machines).
+     */
     public Map<Long, DeviceVpnStatus> status(Actor actor, List<Long> deviceIds) {
-        actor.require(Rights.DEVICE_VIEW);
+        actor.requireAny(Rights.DEVICE_VIEW, Rights.DEVICE_CONNECT);
         return store.statusOf(actor.accountId(), deviceIds);
     }
 

@@ -1,10 +1,10 @@
 package io.keyswitch.vpn;
 
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.vpn.config.Ipv4Network;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -30,41 +30,42 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
     public static final String PREFIX = "keyswitch.vpn.";
 
     public static VpnSettings from(UnaryOperator<String> lookup, Optional<Path> home) {
-        String supervisor = text(lookup, "supervisor", "systemd");
+        SettingsReader read = SettingsReader.of(lookup, PREFIX);
+        String supervisor = read.text("supervisor", "systemd");
         if (!supervisor.equals("systemd") && !supervisor.equals("process")) {
             throw new IllegalArgumentException(PREFIX + "supervisor must be systemd or process, not '" + supervisor + "'");
         }
         boolean systemd = supervisor.equals("systemd");
         Path defaultConfig = systemd ? Path.of("/etc/openvpn/server")
                 : home.map(h -> h.resolve("openvpn")).orElse(Path.of("/etc/openvpn/server"));
-        Path config = Path.of(text(lookup, "config-dir", defaultConfig.toString())).toAbsolutePath().normalize();
-        Path sockets = Path.of(text(lookup, "socket-dir", systemd ? "/run/keyswitch/openvpn" : config.toString()))
+        Path config = Path.of(read.text("config-dir", defaultConfig.toString())).toAbsolutePath().normalize();
+        Path sockets = Path.of(read.text("socket-dir", systemd ? "/run/keyswitch/openvpn" : config.toString()))
                 .toAbsolutePath().normalize();
-        String host = text(lookup, "public-host", localHostName());
+        String host = read.text("public-host", localHostName());
         if (!host.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,252}")) {
             throw new IllegalArgumentException(PREFIX + "public-host must be a DNS name or IPv4 address");
         }
         Ipv4Network pool;
         try {
-            pool = Ipv4Network.parse(text(lookup, "tunnel-pool", "10.128.0.0/9"));
+            pool = Ipv4Network.parse(read.text("tunnel-pool", "10.128.0.0/9"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(PREFIX + "tunnel-pool: " + e.getMessage());
         }
-        int prefix = number(lookup, "tunnel-prefix", 17, pool.prefixLength(), 29);
+        int prefix = read.integer("tunnel-prefix", 17, pool.prefixLength(), 29);
         return new VpnSettings(supervisor, config, sockets, host,
-                number(lookup, "port-base", 1194, 1, 65000),
+                read.integer("port-base", 1194, 1, 65000),
                 pool, prefix,
-                number(lookup, "max-clients", 21000, 1, 1 << 20),
-                number(lookup, "bytecount-seconds", 10, 0, 3600),
-                number(lookup, "reconnect-min-ms", 200, 10, 60_000),
-                number(lookup, "reconnect-max-ms", 5000, 10, 600_000),
-                number(lookup, "kill-grace-ms", 300, 0, 10_000),
-                number(lookup, "decision-threads", 2, 1, 64),
-                number(lookup, "decision-queue", 4096, 1, 1_000_000),
-                words(text(lookup, "systemctl", "sudo -n systemctl")),
-                words(text(lookup, "process-launcher", "")),
-                Boolean.parseBoolean(text(lookup, "stop-at-shutdown", systemd ? "false" : "true")),
-                number(lookup, "watch-seconds", 30, 1, 3600));
+                read.integer("max-clients", 21000, 1, 1 << 20),
+                read.integer("bytecount-seconds", 10, 0, 3600),
+                read.integer("reconnect-min-ms", 200, 10, 60_000),
+                read.integer("reconnect-max-ms", 5000, 10, 600_000),
+                read.integer("kill-grace-ms", 300, 0, 10_000),
+                read.integer("decision-threads", 2, 1, 64),
+                read.integer("decision-queue", 4096, 1, 1_000_000),
+                read.words("systemctl", "sudo -n systemctl"),
+                read.words("process-launcher", ""),
+                read.bool("stop-at-shutdown", !systemd),
+                read.integer("watch-seconds", 30, 1, 3600));
     }
 
     /** One line for the start-up log: every setting in force. */
@@ -76,29 +77,6 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
                 + ", kill-grace-ms=" + killGraceMs + ", decision-threads/queue=" + decisionThreads + "/" + decisionQueue
                 + ", systemctl=" + String.join(" ", systemctl) + ", process-launcher=" + String.join(" ", processLauncher)
                 + ", stop-at-shutdown=" + stopAtShutdown + ", watch-seconds=" + watchSeconds;
-    }
-
-    private static String text(UnaryOperator<String> lookup, String key, String fallback) {
-        String value = lookup.apply(PREFIX + key);
-        return value == null || value.isBlank() ? fallback : value.strip();
-    }
-
-    private static int number(UnaryOperator<String> lookup, String key, int fallback, int min, int max) {
-        String value = text(lookup, key, Integer.toString(fallback));
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a whole number from " + min + " to " + max
-                    + ", not '" + value + "'");
-        }
-    }
-
-    private static List<String> words(String text) {
-        return text.isBlank() ? List.of() : Arrays.asList(text.strip().split("\\s+"));
     }
 
     private static String localHostName() {

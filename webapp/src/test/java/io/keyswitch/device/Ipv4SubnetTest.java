@@ -58,4 +58,18 @@ class Ipv4SubnetTest {
         assertThat(VirtualSubnets.allocate(pool, 25, taken.subList(1, 4))).hasValueSatisfying(
                 s -> assertThat(s).hasToString("10.200.0.0/25"));
     }
+
+    @Test
+    @DisplayName("a LAN host maps 1:1 onto the virtual subnet of the same size (the router's NETMAP), nothing else does")
+    void mapsOneToOne() {
+        Ipv4Subnet lan = Ipv4Subnet.parse("192.168.0.0/24").subnet();
+        Ipv4Subnet virtual = Ipv4Subnet.parse("100.64.7.0/24").subnet();
+
+        assertThat(Ipv4Address.format(lan.map(Ipv4Address.parse("192.168.0.10").orElseThrow(), virtual)))
+                .isEqualTo("100.64.7.10");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> lan.map(Ipv4Address.parse("192.168.1.10").orElseThrow(), virtual));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> lan.map(Ipv4Address.parse("192.168.0.10").orElseThrow(), Ipv4Subnet.parse("100.64.8.0/23").subnet()));
+    }
 }

@@ -25,10 +25,29 @@ class ServiceListTest {
         assertThat(parsed.ok()).isFalse();
         assertThat(parsed.errors()).containsExactly(
                 "'tcp/0': ports are numbers from 1 to 65535.",
-                "'icmp/1' is not protocol/port, such as tcp/502 or udp/161.",
+                "'icmp/1' is not protocol/port, such as tcp/502 or udp/161, or icmp.",
                 "'tcp/70000': ports are numbers from 1 to 65535.",
                 "'tcp/90-80': a range goes from the lower port to the higher.",
-                "'502' is not protocol/port, such as tcp/502 or udp/161.");
+                "'502' is not protocol/port, such as tcp/502 or udp/161, or icmp.");
+    }
+
+    @Test
+    @DisplayName("knows icmp, which has no port")
+    void icmp() {
+        ServiceList.Parsed parsed = ServiceList.parse("tcp/102, ICMP");
+
+        assertThat(parsed.ok()).isTrue();
+        assertThat(parsed.list()).hasToString("tcp/102, icmp");
+        assertThat(parsed.list().services().get(1).icmp()).isTrue();
+    }
+
+    @Test
+    @DisplayName("merges overlapping and touching ranges of one protocol, as a firewall's interval set must hold them")
+    void merged() {
+        ServiceList list = ServiceList.parse("tcp/80, udp/80, tcp/79-81, tcp/82, tcp/443, icmp, tcp/8000-8010, tcp/8005").list();
+
+        assertThat(list.merged()).extracting(ServiceList.Service::toString)
+                .containsExactly("icmp", "tcp/79-82", "tcp/443", "tcp/8000-8010", "udp/80");
     }
 
     @Test

@@ -40,7 +40,9 @@ public class ArquillianPortal implements BeforeAllCallback {
         // reads their phone); housekeeping runs every 2 s so that its test need not wait 5 minutes.
         System.setProperty("keyswitch.it.jvm", String.join(" ", payara.jvmOptions())
                 + " -Dkeyswitch.sms.log-only.outbox-file=" + smsOutbox()
-                + " -Dkeyswitch.housekeeping.interval=PT2S");
+                + " -Dkeyswitch.housekeeping.interval=PT2S"
+                // ConnectionsIT reaches the appliance's limit of open connections with a few
+                + " -Dkeyswitch.connections.max=6");
         System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");
     }
 

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** The account's rules: reason for every change, days without login, password policy. */
+/** The account's rules: reason for every change, days without login, password policy, technician connections. */
 @Named
 @ViewScoped
 public class AccountSettingsView implements Serializable {

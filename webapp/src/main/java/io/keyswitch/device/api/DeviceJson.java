@@ -44,9 +44,13 @@ public final class DeviceJson {
     public record ReasonIn(String reason) {
     }
 
-    /** What creates or changes a device; the reason is required and goes to the audit trail. */
+    /**
+     * What creates or changes a device; the reason is required and goes to the audit trail. {@code active}: false
+     * disables the device (refused by the VPN, its session and connections end); absent keeps it as it is (a new
+     * device is active).
+     */
     public record DeviceIn(String name, String serialNumber, String description, Long projectId, String lanSubnet,
-                           String reason) {
+                           Boolean active, String reason) {
     }
 
     /** A component behind a device. */

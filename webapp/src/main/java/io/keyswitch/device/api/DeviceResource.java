@@ -7,6 +7,8 @@ import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
 import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
+import io.keyswitch.device.DeviceStatus;
+import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
 import io.keyswitch.device.api.DeviceJson.ComponentOut;
@@ -98,7 +100,9 @@ public class DeviceResource {
     @POST
     @Operation(summary = "Create a device; its virtual subnet is allocated (right device:edit)")
     public Response create(DeviceIn in) {
-        Device d = devices.create(caller(), form(in), in == null ? null : in.reason());
+        DeviceForm f = form(in);
+        f.setActive(in.active() == null || in.active());
+        Device d = devices.create(caller(), f, in.reason());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d, null)).build();
     }
 
@@ -107,7 +111,10 @@ public class DeviceResource {
     @Operation(summary = "Change a device (right device:edit)")
     public DeviceOut update(@PathParam("id") long id, DeviceIn in) {
         Actor actor = caller();
-        Device d = devices.update(actor, id, form(in), in == null ? null : in.reason());
+        DeviceForm f = form(in);
+        f.setActive(in.active() == null ? devices.find(actor, id).map(d -> d.getStatus() == DeviceStatus.ACTIVE).orElse(true)
+                : in.active());
+        Device d = devices.update(actor, id, f, in.reason());
         return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
     }
 
@@ -136,6 +143,15 @@ public class DeviceResource {
     public Response addComponent(@PathParam("id") long id, ComponentIn in) {
         ComponentOut out = ComponentOut.of(devices.addComponent(caller(), id, componentForm(in), in == null ? null : in.reason()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(out.id())).build()).entity(out).build();
+    }
+
+    @GET
+    @Path("{id}/router-settings")
+    @Operation(summary = "What the device's router must be told: the NETMAP of its virtual subnet onto its LAN, per router"
+            + " family (nftables, openwrt, iptables, routeros) (right device:view)")
+    public List<RouterSettings.Family> routerSettings(@PathParam("id") long id) {
+        Device d = devices.find(caller(), id).orElseThrow(() -> new NotFound("device"));
+        return RouterSettings.of(d);
     }
 
     @POST

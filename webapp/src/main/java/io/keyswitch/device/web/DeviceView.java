@@ -1,21 +1,22 @@
 package io.keyswitch.device.web;
 
-import io.keyswitch.vpn.DeviceVpnStatus;
-import io.keyswitch.vpn.VpnService;
-import org.primefaces.model.StreamedContent;
-
 import io.keyswitch.access.AccessService;
 import io.keyswitch.device.Component;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
+import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
+import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
+import io.keyswitch.vpn.DeviceVpnStatus;
+import io.keyswitch.vpn.VpnService;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.model.StreamedContent;
 
 /** One device with its components: add, edit and delete components, each with a reason. */
 @Named
@@ -55,6 +56,11 @@ public class DeviceView implements Serializable {
         components = device == null ? List.of() : devices.components(actor, device.getId());
         live = device == null ? null : vpn.status(actor, List.of(device.getId())).get(device.getId());
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
+    }
+
+    /** What the router must be told (NETMAP of this device's virtual subnet onto its LAN), per router family. */
+    public List<RouterSettings.Family> getRouterSettings() {
+        return device == null ? List.of() : RouterSettings.of(device);
     }
 
     // --- VPN profile ------------------------------------------------------------------------------------------
@@ -118,11 +124,11 @@ public class DeviceView implements Serializable {
     }
 
     public String getTraffic() {
-        return live == null ? "" : Profiles.bytes(live.getBytesIn()) + " in / " + Profiles.bytes(live.getBytesOut()) + " out";
+        return live == null ? "" : Formats.bytesOf(live.getBytesIn()) + " in / " + Formats.bytesOf(live.getBytesOut()) + " out";
     }
 
     public String getLastSeen() {
-        return live == null ? "" : Profiles.time(live.getLastSeen());
+        return live == null ? "" : Formats.timeOf(live.getLastSeen());
     }
 
     public String getVpnProblem() {

@@ -1,22 +1,21 @@
 package io.keyswitch.device.web;
 
-import io.keyswitch.vpn.DeviceVpnStatus;
-import io.keyswitch.vpn.VpnService;
-import org.primefaces.PrimeFaces;
-import org.primefaces.model.StreamedContent;
-
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.Project;
+import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
+import io.keyswitch.vpn.DeviceVpnStatus;
+import io.keyswitch.vpn.VpnService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 
 /** The device list: a lazy table, a dialog to create or edit a device, and delete with a reason. */
 @Named
@@ -43,7 +42,6 @@ public class DevicesView implements Serializable {
     private String reason;
     private long liveVersion;
     private String vpnProblem;
-    private transient VpnService.TechnicianProfile technicianProfile;
 
     @PostConstruct
     void load() {
@@ -76,29 +74,6 @@ public class DevicesView implements Serializable {
         return vpnProblem;
     }
 
-    public void startTechnicianProfile() {
-        technicianProfile = null;
-        reason = null;
-    }
-
-    /** Makes the signed-in user's technician profile; the download button then appears in the dialog. */
-    public void makeTechnicianProfile() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        technicianProfile = Pages.attempt("technicianForm", "Your technician profile is ready: download it now.",
-                () -> vpn.technicianProfile(actor, reason));
-    }
-
-    public boolean isTechnicianProfileReady() {
-        return technicianProfile != null;
-    }
-
-    /** The profile made last, once: afterwards it is gone from the page. */
-    public StreamedContent getTechnicianProfileFile() {
-        VpnService.TechnicianProfile p = technicianProfile;
-        technicianProfile = null;
-        return Profiles.download(p == null ? null : p.fileName(), p == null ? null : p.profile());
-    }
-
     /** "online since …" / "offline since …" / "never connected" for the table. */
     public String liveText(Device device) {
         return Profiles.liveText(model.live(device));
@@ -110,12 +85,12 @@ public class DevicesView implements Serializable {
 
     public String lastSeen(Device device) {
         DeviceVpnStatus s = model.live(device);
-        return s == null ? "" : Profiles.time(s.getLastSeen());
+        return s == null ? "" : Formats.timeOf(s.getLastSeen());
     }
 
     public String traffic(Device device) {
         DeviceVpnStatus s = model.live(device);
-        return s == null ? "" : Profiles.bytes(s.getBytesIn()) + " in / " + Profiles.bytes(s.getBytesOut()) + " out";
+        return s == null ? "" : Formats.bytesOf(s.getBytesIn()) + " in / " + Formats.bytesOf(s.getBytesOut()) + " out";
     }
 
     public void startCreate() {

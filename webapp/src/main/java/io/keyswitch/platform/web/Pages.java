@@ -24,6 +24,11 @@ public final class Pages {
         return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
     }
 
+    /** A message at the top of the page. */
+    public static void info(String message) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
     /**
      * Runs {@code action}; on {@link ValidationFailed} each message goes to {@code formId:field}.
      * Returns the action's result, or {@code null} when it failed.

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +48,16 @@ public class JpaUserDirectory implements UserDirectory {
                         + "WHERE m.id = :user", String.class)
                 .setParameter("user", userId)
                 .getResultList());
+    }
+
+    @Override
+    public Set<Long> holding(String right, java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT DISTINCT m.id FROM UserGroup g JOIN g.members m JOIN g.rights r"
+                        + " WHERE r = :right AND m.id IN :users", Long.class)
+                .setParameter("right", right).setParameter("users", List.copyOf(userIds)).getResultList());
     }
 
     @Override

@@ -7,12 +7,18 @@ import java.util.regex.Pattern;
  * Everything one account's OpenVPN server instance needs: its name, UDP port, tunnel subnet, the pool its devices'
  * virtual LAN subnets come from, and the absolute paths of its files (OpenVPN reads the CRL again after dropping
  * privileges, and with relative paths a daemonized server dies at the first connect).
+ *
+ * @param device the tun interface: {@code tun} (the kernel names it) or the account's own name {@code ks<digits>},
+ *               which the appliance's forward chain and the firewall helper's set elements are keyed by
  */
 public record InstanceSettings(String name, int port, Ipv4Network tunnelNetwork, Ipv4Network deviceNetworks,
                                Path caCertificate, Path serverCertificate, Path serverKey, Path tlsCryptKey,
-                               Path crl, Path managementSocket, int maxClients, String user, String group) {
+                               Path crl, Path managementSocket, int maxClients, String user, String group,
+                               String device) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9\\-]{0,31}");
+    /** An account's tun interface: {@code ks} and its id (at most 15 characters, the kernel's limit). */
+    public static final Pattern ACCOUNT_DEVICE = Pattern.compile("ks[0-9]{1,13}");
 
     public InstanceSettings {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -35,6 +41,14 @@ public record InstanceSettings(String name, int port, Ipv4Network tunnelNetwork,
         if (!user.matches("[a-z_][a-z0-9_\\-]{0,31}") || !group.matches("[a-z_][a-z0-9_\\-]{0,31}")) {
             throw new IllegalArgumentException("bad user or group");
         }
+        if (device == null || !(device.equals("tun") || ACCOUNT_DEVICE.matcher(device).matches())) {
+            throw new IllegalArgumentException("device must be tun or ks<digits>: " + device);
+        }
+    }
+
+    /** The tun interface of account {@code accountId}'s instance. */
+    public static String accountDevice(long accountId) {
+        return "ks" + accountId;
     }
 
     /** The files of instance {@code name} under {@code directory}, run as nobody:nogroup. */
@@ -43,6 +57,6 @@ public record InstanceSettings(String name, int port, Ipv4Network tunnelNetwork,
         Path dir = directory.toAbsolutePath().normalize();
         return new InstanceSettings(name, port, tunnel, devices, dir.resolve("ca.crt"), dir.resolve("server.crt"),
                 dir.resolve("server.key"), dir.resolve("tls-crypt.key"), dir.resolve("crl.pem"),
-                dir.resolve("management.sock"), maxClients, "nobody", "nogroup");
+                dir.resolve("management.sock"), maxClients, "nobody", "nogroup", "tun");
     }
 }

@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 
 /**
  * What the VPN does when the rest of the portal changes: a deleted device's certificates are revoked in the deleting
- * transaction, then (after the commit) put on the CRL and its session ended; a disabled user's technician session is
+ * transaction, then (after the commit) put on the CRL and its session ended; a disabled device's session ends; a
+ * disabled user's technician session is
  * ended at once (the next login is refused by the login service anyway); a disabled account's instance is stopped
  * with its sessions, an enabled one's started, a changed pool routed ({@link VpnRuntime#supervise()}).
  */
@@ -41,6 +42,11 @@ public class AccountChanges {
     /** An account disabled or enabled, or its pool changed: its instance is stopped, started or restarted at once. */
     void superviseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.keyswitch.account.AccountChanged event) {
         runtime.later(runtime::supervise);
+    }
+
+    /** A disabled device's session ends at once (its next login is refused: device disabled). */
+    void disconnectDisabledDevice(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.keyswitch.device.DeviceDisabled event) {
+        runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.deviceCommonName(event.deviceId())));
     }
 
     void disconnectDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {

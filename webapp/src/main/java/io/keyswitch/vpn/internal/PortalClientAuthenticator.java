@@ -1,7 +1,5 @@
 package io.keyswitch.vpn.internal;
 
-import io.keyswitch.access.AccessService;
-import io.keyswitch.access.Reach;
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountStatus;
 import io.keyswitch.audit.AuditEntry;
@@ -19,21 +17,19 @@ import io.keyswitch.vpn.VpnClient;
 import io.keyswitch.vpn.VpnCredential;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
-import io.keyswitch.security.Actor;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.user.Rights;
+import io.keyswitch.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -70,7 +66,7 @@ public class PortalClientAuthenticator {
     LoginService logins;
 
     @Inject
-    AccessService access;
+    UserDirectory users;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -170,6 +166,11 @@ public class PortalClientAuthenticator {
         if (client.getUserId() == null) {
             return refuse(accountId, client.getCommonName(), address, target, Outcome.DENIED, "user deleted", false);
         }
+        if (!users.rightsOf(client.getUserId()).contains(Rights.DEVICE_CONNECT)) {
+            return refuse(accountId, client.getCommonName(), address, target, Outcome.DENIED,
+                    (knownSession ? "renegotiation refused: " : "") + "the user no longer holds the right " + Rights.DEVICE_CONNECT,
+                    false);
+        }
         if (knownSession) {
             Optional<String> refusal = logins.stillAllowed(client.getUserId());
             if (refusal.isPresent()) {
@@ -190,18 +191,12 @@ public class PortalClientAuthenticator {
             }
         }
         Ipv4Network tunnel = files.tunnelNetwork();
-        List<String> lines = new ArrayList<>();
-        lines.add(ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()));
-        Set<String> subnets = new LinkedHashSet<>();
-        Actor system = new Actor(accountId, null, "vpn", address, right -> true);
-        for (Reach reach : access.reachableBy(system, client.getUserId())) {
-            subnets.add(reach.virtualSubnet());
-        }
-        for (String subnet : subnets) {
-            Ipv4Network network = Ipv4Network.parse(subnet);
-            lines.add(ClientConfigLines.pushRoute(network.address(), network.netmask()));
-        }
-        return AuthDecision.allow(lines);
+        Ipv4Network pool = files.deviceNetworks();
+        // One route for the account's whole virtual pool, whatever the grants: routes are not access control, the
+        // appliance's forward chain is (a connection puts the granted components' rules in).
+        return AuthDecision.allow(List.of(
+                ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()),
+                ClientConfigLines.pushRoute(pool.address(), pool.netmask())));
     }
 
     /** An enabled device of an enabled account, with its current, unrevoked credential. */

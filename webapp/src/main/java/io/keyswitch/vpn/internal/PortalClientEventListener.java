@@ -5,6 +5,7 @@ import io.keyswitch.vpn.openvpn.ClientEventListener;
 import io.keyswitch.vpn.openvpn.ConnectedClient;
 import io.keyswitch.vpn.openvpn.ManagementEvent;
 import io.keyswitch.vpn.LiveStatusBoard;
+import io.keyswitch.vpn.TechnicianTunnels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -43,6 +44,9 @@ public class PortalClientEventListener {
     @Inject
     VpnWriter writer;
 
+    @Inject
+    TechnicianTunnels tunnels;
+
     /** instance -> cid -> [bytes in, bytes out], the latest counts not written yet. */
     private final Map<String, Map<Long, long[]>> pendingBytes = new ConcurrentHashMap<>();
     private final Map<String, Long> accountOfInstance = new ConcurrentHashMap<>();
@@ -66,6 +70,8 @@ public class PortalClientEventListener {
                 VpnStore.Established e = new VpnStore.Established(instance, event.cid(), env.commonName().orElse(""),
                         env.get("trusted_ip").or(env::remoteAddress).orElse(null), env.virtualAddress().orElse(null),
                         clock.instant());
+                // at once, not behind the writer's queue: a waiting technician connection opens on this
+                tunnels.established(accountId, instance, event.cid(), e.commonName(), e.tunnelAddress(), e.at());
                 handOff(() -> {
                     store.established(accountId, e);
                     board.changed(accountId);
@@ -81,6 +87,7 @@ public class PortalClientEventListener {
                 }
                 authenticator.forget(instance, event.cid());
                 String cn = env.commonName().orElse("");
+                tunnels.disconnected(accountId, instance, event.cid(), cn);
                 String wan = env.get("trusted_ip").or(env::remoteAddress).orElse(null);
                 Long in = env.number("bytes_received").orElse(null);
                 Long out = env.number("bytes_sent").orElse(null);
@@ -101,6 +108,7 @@ public class PortalClientEventListener {
             public void reconciled(String instance, List<ConnectedClient> connected) {
                 authenticator.reconciled(instance, connected);
                 Instant at = clock.instant();
+                tunnels.reconciled(accountId, instance, connected, at);
                 handOff(() -> {
                     int changed = store.reconcile(accountId, instance, connected, at);
                     board.changed(accountId);

@@ -48,6 +48,21 @@ class ServerConfigGeneratorTest {
     }
 
     @Test
+    @DisplayName("an account's instance has its own tun interface ks<id>, the name the forward chain's rules are keyed by")
+    void namesTheAccountsInterface() {
+        InstanceSettings account = new InstanceSettings("acct-12", 1194, Ipv4Network.parse("10.128.0.0/17"),
+                Ipv4Network.parse("100.64.0.0/16"), Path.of("/c/ca.crt"), Path.of("/c/s.crt"), Path.of("/c/s.key"),
+                Path.of("/c/t.key"), Path.of("/c/crl.pem"), Path.of("/run/m.sock"), 10, "nobody", "nogroup",
+                InstanceSettings.accountDevice(12));
+
+        List<String> lines = new ServerConfigGenerator().generate(account).lines().toList();
+
+        assertTrue(lines.contains("dev ks12"), String.join("\n", lines));
+        assertTrue(lines.contains("dev-type tun"));
+        assertTrue(lines.stream().noneMatch(l -> l.equals("dev tun")));
+    }
+
+    @Test
     @DisplayName("refuses relative paths, bad names and ports out of range")
     void refusesBadSettings() {
         Ipv4Network tunnel = Ipv4Network.parse("10.255.8.0/24");
@@ -56,7 +71,10 @@ class ServerConfigGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> InstanceSettings.under(Path.of("/x"), "acme", 70000, tunnel, devices, 10));
         assertThrows(IllegalArgumentException.class, () -> new InstanceSettings("acme", 1194, tunnel, devices,
                 Path.of("ca.crt"), Path.of("/s.crt"), Path.of("/s.key"), Path.of("/t.key"), Path.of("/crl.pem"),
-                Path.of("/m.sock"), 10, "nobody", "nogroup"));
+                Path.of("/m.sock"), 10, "nobody", "nogroup", "tun"));
+        assertThrows(IllegalArgumentException.class, () -> new InstanceSettings("acme", 1194, tunnel, devices,
+                Path.of("/ca.crt"), Path.of("/s.crt"), Path.of("/s.key"), Path.of("/t.key"), Path.of("/crl.pem"),
+                Path.of("/m.sock"), 10, "nobody", "nogroup", "eth0"));
         assertThrows(IllegalArgumentException.class, () -> InstanceSettings.under(Path.of("/with space"), "acme", 1194, tunnel, devices, 10));
     }
 

@@ -1,0 +1,41 @@
+package io.keyswitch.connection.api;
+
+import io.keyswitch.connection.Machines;
+import io.keyswitch.platform.api.Paged;
+import io.keyswitch.security.api.BearerTokenFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The caller's machines: the devices their grants reach, with the components and addresses they may connect to. */
+@Path("machines")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MachineResource {
+
+    @Inject
+    Machines machines;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Operation(summary = "The devices the caller's grants reach, by name, with the granted components and the caller's"
+            + " live connection to each (right device:connect)")
+    public Paged<ConnectionJson.MachineOut> list(@QueryParam("filter") String filter,
+                                                 @QueryParam("page") @DefaultValue("0") int page,
+                                                 @QueryParam("size") @DefaultValue("50") int size) {
+        Paged.check(page, size);
+        Machines.Page found = machines.page(BearerTokenFilter.caller(request), filter,
+                (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
+        return new Paged<>(found.machines().stream().map(ConnectionJson.MachineOut::of).toList(), page, size, found.total());
+    }
+}

@@ -1,0 +1,2 @@
+/** REST resources of technician connections and the machines a technician can reach. */
+package io.keyswitch.connection.api;

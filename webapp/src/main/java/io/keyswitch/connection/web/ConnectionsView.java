@@ -1,0 +1,193 @@
+package io.keyswitch.connection.web;
+
+import io.keyswitch.connection.Connection;
+import io.keyswitch.connection.ConnectionComponent;
+import io.keyswitch.connection.ConnectionQuery;
+import io.keyswitch.connection.ConnectionService;
+import io.keyswitch.connection.ConnectionState;
+import io.keyswitch.platform.web.Formats;
+import io.keyswitch.platform.web.PagedModel;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.security.Actor;
+import io.keyswitch.vpn.TechnicianTunnels;
+import io.keyswitch.vpn.VpnService;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.primefaces.PrimeFaces;
+
+/**
+ * A list of connections — live ones on the home page, one device's on its page, the history with its filters —
+ * newest first, paged by the database and re-rendered by itself when a connection of the account changed; an
+ * administrator's End with a reason. Without {@code connection:view} a technician sees their own only.
+ */
+@Named
+@ViewScoped
+public class ConnectionsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    VpnService vpn;
+
+    @Inject
+    TechnicianTunnels tunnels;
+
+    @Inject
+    Clock clock;
+
+    private String which = "live";
+    private Long deviceId;
+    private Long userId;
+    private LocalDate from;
+    private LocalDate to;
+    private long liveVersion;
+    private Long endingId;
+    private String endingText;
+    private String reason;
+    private transient Map<Long, List<ConnectionComponent>> opened = Map.of();
+
+    private final PagedModel<Connection> model = new PagedModel<>(
+            filter -> connections.count(actor(), query().withText(filter)),
+            (filter, sort, ascending, first, size) -> {
+                List<Connection> page = connections.page(actor(), query().withText(filter), first, size);
+                opened = connections.components(page);
+                return page;
+            },
+            Connection::getId);
+
+    @PostConstruct
+    void load() {
+        liveVersion = vpn.statusVersion(actor());
+    }
+
+    private ConnectionQuery query() {
+        ConnectionQuery.Which w = ConnectionQuery.Which.valueOf(which.toUpperCase(Locale.ROOT));
+        return new ConnectionQuery(w, deviceId, userId, from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), null);
+    }
+
+    /** The page's poll: re-renders the list only when a connection (or device) of the account changed. */
+    public void poll() {
+        long now = vpn.statusVersion(actor());
+        if (now != liveVersion) {
+            liveVersion = now;
+            PrimeFaces.current().ajax().update("connectionsForm:connections");
+        }
+    }
+
+    public void startEnd(Connection c) {
+        endingId = c.getId();
+        endingText = c.getUserName() + " → " + c.getDeviceName();
+        reason = null;
+    }
+
+    public void end() {
+        Pages.attempt("endForm", "The connection " + endingText + " was ended.", () -> connections.end(actor(), endingId, reason));
+    }
+
+    /** "PLC 100.64.3.10 (tcp/102)"; while it waits, nothing was opened yet. */
+    public String components(Connection c) {
+        return opened.getOrDefault(c.getId(), List.of()).stream()
+                .map(o -> o.getComponentName() + " " + o.getVirtualAddress() + " (" + o.getServices() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** open / waiting for … / closed: why. */
+    public String state(Connection c) {
+        return switch (c.getState()) {
+            case OPEN -> "open";
+            case WAITING -> connections.waitingFor(c, c.getUserId() != null && tunnels.of(c.getUserId()).isPresent())
+                    .orElse("waiting");
+            case CLOSED -> "closed: " + MachinesView.closedWords(c) + (c.getClosedBy() == null ? "" : " (" + c.getClosedBy() + ")");
+        };
+    }
+
+    public String since(Connection c) {
+        return Formats.timeOf(c.getOpenedAt() != null ? c.getOpenedAt() : c.getRequestedAt());
+    }
+
+    public String duration(Connection c) {
+        return c.getOpenedAt() == null ? "" : Formats.durationOf(c.duration(clock.instant()));
+    }
+
+    public String bytes(Connection c) {
+        return Formats.bytesOf(c.getBytesToDevice()) + " to / " + Formats.bytesOf(c.getBytesFromDevice()) + " from";
+    }
+
+    public boolean live(Connection c) {
+        return c.getState() != ConnectionState.CLOSED;
+    }
+
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
+    }
+
+    public PagedModel<Connection> getModel() {
+        return model;
+    }
+
+    public String getWhich() {
+        return which;
+    }
+
+    public void setWhich(String which) {
+        this.which = which == null || !List.of("live", "closed", "all").contains(which) ? "live" : which;
+    }
+
+    public Long getDeviceId() {
+        return deviceId;
+    }
+
+    public void setDeviceId(Long deviceId) {
+        this.deviceId = deviceId;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public void setUserId(Long userId) {
+        this.userId = userId;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getEndingText() {
+        return endingText;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
