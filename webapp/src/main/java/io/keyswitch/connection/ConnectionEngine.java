@@ -10,6 +10,7 @@ import io.keyswitch.connection.internal.UnavailableFirewall;
 import io.keyswitch.device.DeviceDisabled;
 import io.keyswitch.device.DeviceRemoved;
 import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.user.RightsChanged;
 import io.keyswitch.user.UserDisabled;
 import io.keyswitch.vpn.LiveStatusBoard;
 import io.keyswitch.vpn.TechnicianTunnel;
@@ -173,6 +174,10 @@ public class ConnectionEngine {
     }
 
     void userDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
+        sweepSoon();
+    }
+
+    void rightsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RightsChanged event) {
         sweepSoon();
     }
 

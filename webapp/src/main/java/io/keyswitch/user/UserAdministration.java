@@ -47,6 +47,9 @@ public class UserAdministration {
     jakarta.enterprise.event.Event<UserDisabled> disabled;
 
     @Inject
+    jakarta.enterprise.event.Event<RightsChanged> rightsChanged;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -153,6 +156,7 @@ public class UserAdministration {
         setGroups(u, c.groups);
         if (!changes.isEmpty()) {
             record(actor, "user.update", "user:" + u.getUsername(), changes, why);
+            rightsChanged.fire(new RightsChanged(actor.accountId()));
         }
         if (disabling) {
             disabled.fire(new UserDisabled(actor.accountId(), u.getId()));
@@ -254,6 +258,7 @@ public class UserAdministration {
         g.getRights().addAll(wanted);
         if (!changes.isEmpty()) {
             record(actor, "group.update", "group:" + n, changes, why);
+            rightsChanged.fire(new RightsChanged(actor.accountId()));
         }
         return g;
     }
@@ -283,6 +288,7 @@ public class UserAdministration {
                 .field("members", memberCount(g), null).field("grants", grants, null), why);
         em.createNativeQuery("DELETE FROM access_grant WHERE group_id = ?1").setParameter(1, g.getId()).executeUpdate();
         em.remove(g);
+        rightsChanged.fire(new RightsChanged(actor.accountId()));
     }
 
     // --- checks --------------------------------------------------------------------------------

@@ -84,6 +84,9 @@ public class VpnRuntime {
     PortalClientEventListener listener;
 
     @Inject
+    io.keyswitch.vpn.internal.WithdrawnRights withdrawn;
+
+    @Inject
     io.keyswitch.setup.ApplianceSettings appliance;
 
     @Resource
@@ -216,7 +219,8 @@ public class VpnRuntime {
      * changed: a disabled account's instance has its sessions ended and is stopped; an active account without a
      * running instance (enabled again, or its start failed) gets it (started again); an instance whose management
      * socket does not answer and whose process is gone is started again; an account whose virtual pool changed gets
-     * its config rewritten and its instance restarted to route the new pool.
+     * its config rewritten and its instance restarted to route the new pool; technicians who lost the right
+     * device:connect lose their profile.
      */
     public synchronized void supervise() {
         if (!canIssue() || supervisor == null) {
@@ -246,6 +250,7 @@ public class VpnRuntime {
                 }
             }
         }
+        withdrawn.revoke(this);
     }
 
     private void superviseQuietly() {

@@ -154,6 +154,33 @@ public class DeviceResource {
         return RouterSettings.of(d);
     }
 
+    @PUT
+    @Path("{id}/components/{componentId}")
+    @Operation(summary = "Change a component; live connections to it follow its new address and services (right component:edit)")
+    public ComponentOut updateComponent(@PathParam("id") long id, @PathParam("componentId") long componentId, ComponentIn in) {
+        Actor actor = caller();
+        requireOf(actor, id, componentId);
+        return ComponentOut.of(devices.updateComponent(actor, componentId, componentForm(in), in.reason()));
+    }
+
+    @DELETE
+    @Path("{id}/components/{componentId}")
+    @Operation(summary = "Delete a component; ?reason= is required; live connections to it lose it (right component:edit)")
+    public Response deleteComponent(@PathParam("id") long id, @PathParam("componentId") long componentId,
+                                    @QueryParam("reason") String reason) {
+        Actor actor = caller();
+        requireOf(actor, id, componentId);
+        devices.deleteComponent(actor, componentId, reason);
+        return Response.noContent().build();
+    }
+
+    /** The component must be one of the device's (of the caller's account): else it is not there. */
+    private void requireOf(Actor actor, long deviceId, long componentId) {
+        if (devices.components(actor, deviceId).stream().noneMatch(c -> c.getId() == componentId)) {
+            throw new NotFound("component");
+        }
+    }
+
     @POST
     @Path("{id}/vpn-profile")
     @Operation(summary = "Make the device's VPN profile and secret (shown this once); an earlier profile is revoked"

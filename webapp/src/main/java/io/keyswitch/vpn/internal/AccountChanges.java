@@ -49,6 +49,11 @@ public class AccountChanges {
         runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.deviceCommonName(event.deviceId())));
     }
 
+    /** Rights changed: a technician who lost device:connect loses their profile now, not at the next supervision. */
+    void revokeWithoutRight(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.keyswitch.user.RightsChanged event) {
+        runtime.later(runtime::supervise);
+    }
+
     void disconnectDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
         runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.technicianCommonName(event.userId())));
     }

@@ -177,6 +177,24 @@ public class VpnStore {
         return client;
     }
 
+    /**
+     * The technicians (account id, user id) whose profile is still valid although they no longer hold the right
+     * device:connect (or were deleted): one query.
+     */
+    public List<long[]> techniciansWithoutRight() {
+        List<long[]> out = new java.util.ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                SELECT DISTINCT c.account_id, c.user_id FROM vpn_client c
+                  JOIN vpn_credential cr ON cr.client_id = c.id AND cr.revoked_at IS NULL
+                 WHERE c.kind = 'TECHNICIAN' AND c.user_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM group_membership m JOIN group_right r ON r.group_id = m.group_id
+                                    WHERE m.user_id = c.user_id AND r.permission = 'device:connect')""").getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()});
+        }
+        return out;
+    }
+
     /** Revokes every credential of the client that is not revoked yet; returns how many. */
     public int revokeAll(long clientId, String reason) {
         List<VpnCredential> active = activeCredentials(clientId);
