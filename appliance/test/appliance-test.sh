@@ -44,6 +44,9 @@ figure() { figures+=("$*"); echo "FIGURE $*"; }
 tmp=$(mktemp -d /tmp/keyswitch-appliance-test.XXXXXX)
 qemu_pid=
 client_pid=
+tech_pid=
+relay_pid=
+refdev=
 loop=
 mnt=$tmp/rootfs
 
@@ -67,6 +70,10 @@ cleanup() {
         for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$client_pid" 2>/dev/null || break; sleep 1; done
         kill -0 "$client_pid" 2>/dev/null && kill -KILL "$client_pid"
     fi
+    for pid in $tech_pid $relay_pid; do
+        if kill -0 "$pid" 2>/dev/null; then echo "cleanup: stopping pid $pid"; kill "$pid"; sleep 1; kill -KILL "$pid" 2>/dev/null; fi
+    done
+    if [ -n "$refdev" ]; then appliance/reference-device/down.sh "$refdev" >/dev/null 2>&1; fi
     if [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null; then
         echo "cleanup: stopping qemu (pid $qemu_pid)"
         kill "$qemu_pid"
@@ -106,7 +113,8 @@ else
 fi
 bash_scripts=("$here/appliance-test.sh")
 if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
-if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py"; then pass "qga.py and setup_wizard.py compile"; else fail "qga.py or setup_wizard.py does not compile"; fi
+if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py" "$here/technician.py" "$here/udp_relay.py" "$repo/appliance/rootfs/usr/local/libexec/keyswitch/keyswitch-firewall"; then pass "the test's Python scripts and the firewall helper compile"; else fail "a Python script does not compile"; fi
+if /usr/bin/python3 -m unittest discover -s "$here/firewall" > "$tmp/helper-unit.txt" 2>&1; then pass "firewall helper: grammar unit tests ($(grep -Eo "Ran [0-9]+ tests" "$tmp/helper-unit.txt"))"; else fail "firewall helper unit tests"; cat "$tmp/helper-unit.txt"; fi
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
 if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
     -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
@@ -121,7 +129,7 @@ else
     fail "OVF template does not validate"
 fi
 if command -v nft >/dev/null; then
-    if nft -c -f appliance/rootfs/etc/nftables.conf > "$tmp/nft.txt" 2>&1; then pass "nft -c: the firewall ruleset parses"; else fail "nft -c: $(cat "$tmp/nft.txt")"; fi
+    if nft -c -I appliance/rootfs/etc -f appliance/rootfs/etc/nftables.conf > "$tmp/nft.txt" 2>&1; then pass "nft -c: the firewall ruleset parses (with the forward path it includes)"; else fail "nft -c: $(cat "$tmp/nft.txt")"; fi
 else
     skip "nft not installed on this host: the ruleset is checked inside the build instead"
 fi
@@ -603,6 +611,135 @@ if [ "$vpn_ready" = 1 ] && [ "$run_client" = 1 ]; then
         fi
     fi
 fi
+
+# ---------------------------------------------------------------------------------------------
+echo "== step 8b: a technician connection end to end: the granted PLC port answers through the appliance, nothing else"
+# The device of step 8 gets a PLC (tcp/102) and an HMI (tcp/80); a new technician (one-time password, own password,
+# authenticator enrolled in the portal as a person does it) is granted the PLC only. The reference device runs on
+# this host in namespaces it makes; its router reaches QEMU's forward on 127.0.0.1 through udp_relay.py on the host
+# end of its WAN cable. The technician's OpenVPN client runs on this host too (the device's /24 routed into its tun,
+# nothing else). Every probe is real traffic through the appliance's forward path.
+conn_ready=0
+if [ "$vpn_ready" = 1 ] && [ "$run_client" = 1 ]; then conn_ready=1; fi
+probe() { /usr/bin/python3 "$repo/webapp/src/test/resources/io/keyswitch/testing/probe.py" "$@"; }
+if [ "$conn_ready" = 1 ]; then
+    api POST "/devices/$device_id/components" '{"name":"PLC","ip":"192.168.77.10","services":"tcp/102","reason":"appliance test"}'
+    plc_id=$(json id 2>/dev/null || true)
+    api POST "/devices/$device_id/components" '{"name":"HMI","ip":"192.168.77.20","services":"tcp/80","reason":"appliance test"}'
+    api POST /groups '{"name":"Technicians","rights":["device:connect"],"reason":"appliance test"}'
+    group_id=$(json id 2>/dev/null || true)
+    api POST /users "{\"username\":\"tech\",\"fullName\":\"Appliance Technician\",\"groupIds\":[${group_id:-0}],\"reason\":\"appliance test\"}"
+    if [ "$api_status" = 201 ]; then
+        (umask 077; json oneTimePassword > "$tmp/tech.otp"; printf 'Ks9%s' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$tmp/tech.pw")
+        tech_id=$(json user.id)
+    fi
+    rm -f "$tmp/api.json"
+    api POST /grants "{\"subjectType\":\"USER\",\"userId\":${tech_id:-0},\"scopeType\":\"COMPONENTS\",\"deviceId\":$device_id,\"componentIds\":[${plc_id:-0}],\"reason\":\"PLC only\"}"
+    if [ "$api_status" = 201 ] && [ -n "${tech_id:-}" ]; then
+        pass "a technician, a group with device:connect and a grant on the PLC only, through the API"
+    else
+        fail "technician, group or grant not made through the API ($api_status $(cat "$tmp/api.json" 2>/dev/null))"; conn_ready=0
+    fi
+fi
+if [ "$conn_ready" = 1 ]; then
+    if (cd "$here" && /usr/bin/python3 technician.py "$base" --account system --user tech --password-file "$tmp/tech.otp" \
+            --new-password-file "$tmp/tech.pw" --totp-file "$tmp/tech.totp") > "$tmp/technician.txt" 2>&1; then
+        pass "the technician's first login in the portal: own password, authenticator app enrolled"
+    else
+        fail "the technician's first login (below)"; cat "$tmp/technician.txt"; conn_ready=0
+    fi
+    tech_token="ks_$(head -c 64 /dev/urandom | base64 -w 0 | tr -dc 'A-Za-z0-9' | cut -c 1-32)"
+    (umask 077; printf 'Authorization: Bearer %s\n' "$tech_token" > "$tmp/tech-header")
+    cat > "$tmp/tech-token.sql" <<EOSQL
+INSERT INTO api_token (user_id, account_id, name, token_hash, created_at)
+  SELECT u.id, u.account_id, 'appliance test', '$(printf '%s' "$tech_token" | sha256sum | cut -d' ' -f1)', UTC_TIMESTAMP(3)
+  FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = 'tech';
+SELECT ROW_COUNT();
+EOSQL
+    tech_token=
+    if [ "$(qga exec --timeout 60 --stdin "$tmp/tech-token.sql" -- mariadb --protocol=socket -N keyswitch 2>&1 | tail -n 1)" != 1 ]; then
+        fail "could not store the technician's API token in the guest's database"; conn_ready=0
+    fi
+fi
+tech_api() { # tech_api METHOD PATH [JSON]: as api, with the technician's token
+    local saved=$tmp/auth-header.saved
+    cp "$tmp/auth-header" "$saved"; cp "$tmp/tech-header" "$tmp/auth-header"
+    api "$@"
+    cp "$saved" "$tmp/auth-header"; rm -f "$saved"
+}
+if [ "$conn_ready" = 1 ]; then
+    api POST "/devices/$device_id/vpn-profile" '{"reason":"router of the appliance test"}'
+    /usr/bin/python3 -c 'import json, os, sys
+os.umask(0o077)
+p = json.load(open(sys.argv[1]))
+open(sys.argv[2], "w").write(p["profile"])
+open(sys.argv[3], "w").write(p["identity"] + "\n" + p["secret"] + "\n")' "$tmp/api.json" "$tmp/router.ovpn" "$tmp/router.auth"
+    api GET "/devices/$device_id"
+    virtual=$(json virtualSubnet)
+    refdev=ksat
+    if KS_REMOTE=10.255.250.1 KS_WAN_NET=10.255.250.0 KS_LAN_NET=192.168.77.0/24 \
+            appliance/reference-device/up.sh "$refdev" "$tmp/router.ovpn" "$tmp/router.auth" "$virtual" > "$tmp/refdev.txt" 2>&1; then
+        /usr/bin/python3 "$here/udp_relay.py" 10.255.250.1 "$vpn_port" "$vpn_port" > "$tmp/relay.log" 2>&1 &
+        relay_pid=$!
+        pass "reference device up on this host (PLC 192.168.77.10, HMI .20 = ${virtual%.0/24}.10, .20)"
+    else
+        fail "reference device (below)"; cat "$tmp/refdev.txt"; conn_ready=0
+    fi
+fi
+if [ "$conn_ready" = 1 ]; then
+    if await_online true 120; then pass "the reference device is online in the API"; else fail "the reference device did not come online in 120 s"; conn_ready=0; fi
+fi
+if [ "$conn_ready" = 1 ]; then
+    tech_api POST /vpn/technician-profile '{"reason":"service laptop"}'
+    code=$(cd "$here" && /usr/bin/python3 -c 'import sys; from technician import totp; print(totp(open(sys.argv[1]).read().strip()))' "$tmp/tech.totp")
+    /usr/bin/python3 -c 'import base64, json, os, sys
+os.umask(0o077)
+p = json.load(open(sys.argv[1]))
+profile = "\n".join(l for l in p["profile"].splitlines() if not l.startswith("static-challenge"))
+open(sys.argv[2], "w").write(profile + "\n")
+pw, code = open(sys.argv[4]).read().strip(), sys.argv[5]
+b = lambda s: base64.b64encode(s.encode()).decode()
+open(sys.argv[3], "w").write(p["username"] + "\nSCRV1:" + b(pw) + ":" + b(code) + "\n")' "$tmp/api.json" "$tmp/tech.ovpn" "$tmp/tech.auth" "$tmp/tech.pw" "$code"
+    sed -i "s/^remote .*/remote 127.0.0.1 $vpn_port/" "$tmp/tech.ovpn"
+    ttun=kstech$$
+    openvpn --config "$tmp/tech.ovpn" --auth-user-pass "$tmp/tech.auth" --dev "$ttun" --dev-type tun --route-noexec \
+        --verb 3 > "$tmp/tech-client.log" 2>&1 &
+    tech_pid=$!
+    up=0
+    for _ in $(seq 120); do grep -q 'Initialization Sequence Completed' "$tmp/tech-client.log" && { up=1; break; }; kill -0 "$tech_pid" 2>/dev/null || break; sleep 1; done
+    if [ "$up" = 1 ]; then
+        ip route replace "$virtual" dev "$ttun"
+        pass "the technician's VPN is up (password and authenticator code, static-challenge answer)"
+    else
+        fail "the technician's VPN did not come up (client log tail below)"; tail -n 25 "$tmp/tech-client.log"; conn_ready=0
+    fi
+fi
+if [ "$conn_ready" = 1 ]; then
+    plc=${virtual%.0/24}.10 hmi=${virtual%.0/24}.20
+    if probe tcp "$plc" 102 >/dev/null 2>&1; then fail "the PLC answers before any connection"; else pass "before Connect, nothing answers through the appliance"; fi
+    t_connect=$(date +%s%N)
+    tech_api POST /connections "{\"deviceId\":$device_id,\"reason\":\"appliance test\"}"
+    figure "connection: Connect answered $(json state 2>/dev/null) after $(( ($(date +%s%N) - t_connect) / 1000000 )) ms (TCG guest)"
+    answer=$(probe tcp "$plc" 102 2>&1 || true)
+    if [ "$answer" = "keyswitch reference s7 102" ]; then pass "the granted PLC answers on tcp/102 through the appliance"; else fail "the PLC does not answer tcp/102 ($answer; $api_status $(cat "$tmp/api.json" 2>/dev/null))"; fi
+    if probe http "$plc" 80 >/dev/null 2>&1; then fail "tcp/80 of the PLC answers"; else pass "tcp/80 of the PLC's address does not answer"; fi
+    if probe http "$hmi" 80 >/dev/null 2>&1; then fail "the HMI answers"; else pass "the HMI (not granted) does not answer"; fi
+    if qga exec --timeout 60 -- nft list set inet keyswitch_connections out | grep -q "$plc . tcp . 102"; then
+        pass "the guest's forward set holds the rule (technician . $plc . tcp . 102)"
+    else
+        fail "the guest's forward set does not hold the PLC's rule"
+    fi
+    connection_id=$(json id 2>/dev/null || true)
+    api POST "/connections/${connection_id:-0}/end" '{"reason":"appliance test: ended by the administrator"}'
+    if [ "$api_status" = 200 ] && [ "$(json closeCause)" = ENDED ]; then pass "an administrator's End closed the connection"; else fail "End: $api_status $(cat "$tmp/api.json")"; fi
+    if probe tcp "$plc" 102 >/dev/null 2>&1; then fail "the PLC still answers after End"; else pass "after End the PLC no longer answers"; fi
+    if qga exec --timeout 60 -- nft list set inet keyswitch_connections out | grep -q elements; then fail "the guest's forward set is not empty after End"; else pass "the guest's forward set is empty after End"; fi
+fi
+for pid in $tech_pid $relay_pid; do kill "$pid" 2>/dev/null || true; done
+tech_pid='' relay_pid=''
+if [ -n "$refdev" ]; then appliance/reference-device/down.sh "$refdev" > /dev/null 2>&1 || true; refdev=; fi
+rm -f "$tmp/tech.otp" "$tmp/tech.pw" "$tmp/tech.totp" "$tmp/tech.auth" "$tmp/tech-header" "$tmp/router.auth"
+
 rm -f "$tmp/auth-header" "$tmp/api.json"
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ check "the portal listens on 443/tcp" sh -c 'ss -Hltn | awk "{ print \$4 }" | gr
 check "the portal listens on 80/tcp" sh -c 'ss -Hltn | awk "{ print \$4 }" | grep -Eq ":80\$"'
 
 # -- units
-for unit in keyswitch-firstboot.service keyswitch-portal.service keyswitch-console.service mariadb.service nftables.service chrony.service; do
+for unit in keyswitch-firstboot.service keyswitch-portal.service keyswitch-console.service mariadb.service nftables.service chrony.service keyswitch-firewall.socket; do
     check "$unit is active" systemctl is-active --quiet "$unit"
 done
 check "keyswitch-portal.service is enabled (starts at every boot)" systemctl is-enabled --quiet keyswitch-portal.service
@@ -41,6 +41,37 @@ if [ "${pid:-0}" -gt 0 ]; then
 else
     not_ok "keyswitch-portal.service has no main process"
 fi
+
+# -- technician connections: the portal cannot change the firewall; the helper can, and only that
+check "the portal's unit has no CAP_NET_ADMIN (CapabilityBoundingSet)" sh -c \
+    '! systemctl show -p CapabilityBoundingSet --value keyswitch-portal.service | grep -q cap_net_admin'
+check "keyswitch-firewall.socket is active" systemctl is-active --quiet keyswitch-firewall.socket
+check "the helper's socket is root:keyswitch 0660 (is: $(stat -c '%U:%G %a' /run/keyswitch/firewall.sock 2>&1))" \
+    test "$(stat -c '%U:%G %a' /run/keyswitch/firewall.sock)" = "root:keyswitch 660"
+check "the helper's socket is not reachable by nobody" sh -c '! runuser -u nobody -- test -e /run/keyswitch/firewall.sock'
+helper_prop() { systemctl show -p "$1" --value keyswitch-firewall.service; }
+check "the helper runs as a transient user, not root (DynamicUser=yes)" test "$(helper_prop DynamicUser)" = yes
+check "the helper holds CAP_NET_ADMIN and nothing else" test "$(helper_prop CapabilityBoundingSet)" = cap_net_admin
+check "the helper: NoNewPrivileges, ProtectSystem=strict, MemoryDenyWriteExecute" test \
+    "$(helper_prop NoNewPrivileges) $(helper_prop ProtectSystem) $(helper_prop MemoryDenyWriteExecute)" = "yes strict yes"
+check "the helper may use unix and netlink sockets only" test "$(helper_prop RestrictAddressFamilies)" = "AF_UNIX AF_NETLINK"
+check "the helper answers the portal's PING (as keyswitch, over the socket)" sh -c \
+    'printf "PING\n" | runuser -u keyswitch -- python3 -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(\"/run/keyswitch/firewall.sock\"); s.sendall(sys.stdin.buffer.read()); print(s.makefile().readline().strip())" | grep -qx "OK keyswitch-firewall 1"'
+check "the helper refuses anything outside its grammar" sh -c \
+    'printf "FLUSH RULESET\n" | runuser -u keyswitch -- python3 -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(\"/run/keyswitch/firewall.sock\"); s.sendall(sys.stdin.buffer.read()); print(s.makefile().readline().strip())" | grep -q "^ERR "'
+hpid=$(systemctl show -p MainPID --value keyswitch-firewall.service)
+if [ "${hpid:-0}" -gt 0 ]; then
+    check "the helper's process is not root (uid $(awk '/^Uid:/ { print $2 }' "/proc/$hpid/status"))" sh -c "! grep -Eq '^Uid:[[:space:]]+0[[:space:]]' /proc/$hpid/status"
+    check "the helper's process has only CAP_NET_ADMIN (CapEff 0x1000)" grep -Eq '^CapEff:[[:space:]]+0000000000001000$' "/proc/$hpid/status"
+    echo "# rss keyswitch-firewall: $(ps -o rss= -p "$hpid" | awk '{ printf "%d KiB (%.1f MiB)", $1, $1 / 1024 }')"
+else
+    not_ok "keyswitch-firewall.service has no main process after the PING"
+fi
+echo "# security keyswitch-firewall: $(systemd-analyze security keyswitch-firewall.service 2>/dev/null | tail -n 1)"
+check "IP forwarding is off for the host (net.ipv4.ip_forward=0; only ks<id> VPN interfaces forward)" \
+    test "$(cat /proc/sys/net/ipv4/ip_forward)" = 0
+check "the forward table is loaded with its connection sets, empty" sh -c \
+    'nft list set inet keyswitch_connections out | grep -q "flags interval" && ! nft list set inet keyswitch_connections out | grep -q elements'
 
 # -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules

@@ -38,7 +38,15 @@ if [ "${pid:-0}" -gt 0 ]; then
     port=$(sed -n 's/^port \([0-9]*\)$/\1/p' "$conf")
     check "openvpn listens on UDP $port (the config's port)" sh -c "ss -Hlunp | grep -F 'pid=$pid,' | awk '{ print \$4 }' | grep -Eq ':$port\$'"
     check "the account's port is 1194 (the first account, keyswitch.vpn.port-base)" test "$port" = 1194
-    check "the instance's tun device is up" sh -c "ip -o link show | grep -q 'tun'"
+    dev=$(sed -n 's/^dev \(ks[0-9]*\)$/\1/p' "$conf")
+    check "the instance has the account's own tun interface ($dev, from 'dev ks<id>' in its config)" ip link show "$dev"
+    check "$dev forwards (the udev rule), the host does not (ip_forward 0)" test \
+        "$(cat "/proc/sys/net/ipv4/conf/$dev/forwarding") $(cat /proc/sys/net/ipv4/ip_forward)" = "1 0"
+    for path in /sys/class/net/*; do
+        nic=${path##*/}
+        case $nic in ks*|lo) continue ;; esac
+        check "$nic does not forward" test "$(cat "/proc/sys/net/ipv4/conf/$nic/forwarding")" = 0
+    done
     echo "# rss openvpn ($instance): $(ps -o rss= -p "$pid" | awk '{ printf "%d KiB (%.1f MiB)", $1, $1 / 1024 }')"
     echo "# caps openvpn ($instance): $(grep '^CapEff' "/proc/$pid/status" | tr -s '\t ' ' ')"
 else

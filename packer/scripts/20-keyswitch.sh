@@ -12,7 +12,7 @@ echo "$KEYSWITCH_VERSION" > /opt/keyswitch/VERSION
 echo "provision: appliance files (units, first boot, console, nftables, MariaDB)"
 (cd "$src/appliance/rootfs" && find . -type f) | while read -r f; do
     case $f in
-        ./usr/local/sbin/*) mode=0755 ;;
+        ./usr/local/sbin/* | ./usr/local/libexec/*) mode=0755 ;;
         *) mode=0644 ;;
     esac
     install -D -m "$mode" -o root -g root "$src/appliance/rootfs/$f" "/$f"
@@ -21,6 +21,8 @@ install -D -m 0644 "$src/install.md" /usr/share/doc/keyswitch/install.md
 echo "provision: enable first boot and console; the portal is enabled by the first boot"
 systemctl daemon-reload
 systemctl enable keyswitch-firstboot.service keyswitch-console.service
+echo "provision: the firewall helper's socket (the helper starts on the portal's first request)"
+systemctl enable keyswitch-firewall.socket
 systemctl mask getty@tty1.service serial-getty@ttyS0.service
 echo "provision: no OpenVPN instance until the portal configures one"
 systemctl disable openvpn.service >/dev/null 2>&1 || true

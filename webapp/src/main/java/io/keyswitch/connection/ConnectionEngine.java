@@ -204,21 +204,22 @@ public class ConnectionEngine {
     // --- on the worker thread ---------------------------------------------------------------------------------------
 
     private void restarted() {
-        Instant now = clock.instant();
-        List<Long> interrupted = store.liveIds();
-        for (long id : interrupted) {
-            store.closed(id, CloseCause.PORTAL_RESTARTED, ConnectionAudit.SYSTEM, null, null, null, Firewall.Counted.NONE, now)
-                    .ifPresent(c -> board.changed(c.getAccountId()));
-        }
+        long started = System.nanoTime();
+        List<Long> accounts = store.closeAll(CloseCause.PORTAL_RESTARTED, clock.instant());
+        accounts.stream().distinct().forEach(board::changed);
+        String firewallState;
         try {
             firewall.clear();
             problem = null;
+            firewallState = "firewall emptied";
         } catch (FirewallException e) {
             problem = "The firewall helper could not be emptied at start: " + e.getMessage();
-            LOG.warning(problem + " (rules no connection holds are taken out as soon as it answers)");
+            firewallState = "firewall not reachable (" + e.getMessage() + "): rules no connection holds are taken out as"
+                    + " soon as it answers";
         }
-        LOG.info(() -> "Connections: " + interrupted.size() + " interrupted by the restart closed; firewall "
-                + firewall.availability().detail());
+        String state = firewallState;
+        LOG.info(() -> "Connections at start: " + accounts.size() + " interrupted by the restart closed; " + state
+                + "; in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private void tunnel(TechnicianTunnelChanged event) {

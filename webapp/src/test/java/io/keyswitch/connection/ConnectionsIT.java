@@ -148,6 +148,9 @@ class ConnectionsIT {
         assertThat(as(TECH).get("/machines?filter=press").json().getJsonArray("items").getJsonObject(0)
                 .getString("connectionState")).isEqualTo("WAITING");
         assertThat(liveCount(ADMIN)).as("the administrator sees it").isOne();
+        JsonObject listed = as(ADMIN).get("/connections").json().getJsonArray("items").getJsonObject(0);
+        assertThat(listed.getString("reason", null)).as("the list shows the reason: " + listed).isEqualTo("PLC program update");
+        assertThat(listed.getString("orderNumber", null)).isEqualTo("SO-4711");
         assertThat(liveCount(OTHER)).as("another account sees nothing").isZero();
         assertThat(as(OTHER).get("/connections/" + id).status()).isEqualTo(404);
     }

@@ -91,6 +91,7 @@ class ConnectionsUiIT {
         technician.confirmConnect();
 
         assertThat(technician.awaitState("Press 9", "waiting for your VPN")).isEqualTo("waiting for your VPN");
+        Browser.screenshot(technician.browser, "connections-my-machines");
         technician.markNotReloaded();
     }
 
@@ -100,6 +101,7 @@ class ConnectionsUiIT {
     void administratorSeesAndEnds() throws Exception {
         administrator = HomePage.open("gamma-ui", "admin");
         String row = administrator.awaitRow("Press 9");
+        Browser.screenshot(administrator.browser, "connections-home");
 
         assertThat(row).contains("tech").contains("replace the PLC's firmware · SO-815").contains("waiting for your VPN");
         assertThat(administrator.menu()).contains("Connections (1)");

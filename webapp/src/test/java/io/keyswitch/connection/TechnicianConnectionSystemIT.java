@@ -293,11 +293,33 @@ class TechnicianConnectionSystemIT {
 
     @Test
     @Order(7)
+    @DisplayName("no traffic for the account's idle time (1 minute here): the connection closes by itself")
+    void idleCloses() throws Exception {
+        // Arrange
+        Fixtures.update(lab.db(), "INSERT INTO account_policy (account_id, connection_idle_minutes) VALUES (?, 1)"
+                + " ON DUPLICATE KEY UPDATE connection_idle_minutes = 1", accountA);
+        technician = startTechnician(TECH, "tech", techTotp, "tech2");
+        Answer made = lab.api(TECH).post("/connections", "{\"deviceId\":" + press1.id() + ",\"reason\":\"short look\"}");
+        assertThat(made.json().getString("state")).as(made.body()).isEqualTo("OPEN");
+        long id = made.json().getJsonNumber("id").longValue();
+
+        // Act: nothing crosses the connection's rules
+        JsonObject closed = awaitJson(TECH, "/connections/" + id, c -> c.getString("state").equals("CLOSED"), 90_000);
+
+        // Assert
+        assertThat(closed).as("closed within the idle time and a sweep").isNotNull();
+        assertThat(closed.getString("closeCause")).isEqualTo("IDLE");
+        assertThat(closed.getJsonNumber("seconds").longValue()).isBetween(60L, 80L);
+        assertThat(lab.rules()).isEmpty();
+        Fixtures.update(lab.db(), "UPDATE account_policy SET connection_idle_minutes = 30 WHERE account_id = ?", accountA);
+    }
+
+    @Test
+    @Order(8)
     @DisplayName("the portal is killed (SIGKILL) with a connection open; started again, nothing is reachable and the"
             + " record is closed \"portal restarted\"")
     void crashLeavesNothingOpen() throws Exception {
-        // Arrange
-        technician = startTechnician(TECH, "tech", techTotp, "tech2");
+        // Arrange (the technician's tunnel is still up)
         Answer made = lab.api(TECH).post("/connections", "{\"deviceId\":" + press1.id() + ",\"reason\":\"third visit\"}");
         assertThat(made.json().getString("state")).as(made.body()).isEqualTo("OPEN");
         long id = made.json().getJsonNumber("id").longValue();

@@ -58,7 +58,7 @@ public final class VpnLab implements AutoCloseable {
     private final String laptops;
     private final String applianceAddress;
     private final Path dir;
-    private final Path repository = Path.of(System.getProperty("user.dir")).getParent();
+    private final Path repository = repository();
     private final List<Process> processes = new ArrayList<>();
     private final List<String> referenceDevices = new ArrayList<>();
     private final List<String> console = new CopyOnWriteArrayList<>();
@@ -69,6 +69,7 @@ public final class VpnLab implements AutoCloseable {
     private final int httpsPort = TestDirs.freePort();
     private final int httpPort = TestDirs.freePort();
     private Process firewallHelper;
+    private String heap = "256m";
     private PortalProcess portal;
     private boolean namespacesMade;
     private int wanCables;
@@ -191,9 +192,14 @@ public final class VpnLab implements AutoCloseable {
 
     // ---- the portal ----
 
+    /** The portal's heap (default 256m; the appliance runs with 384m). */
+    public void heap(String heap) {
+        this.heap = heap;
+    }
+
     public void startPortal() {
         portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db, "127.0.0.1",
-                httpPort, httpsPort, "256m", console::add), properties);
+                httpPort, httpsPort, heap, console::add), properties);
         portal.awaitReady(Duration.ofMinutes(5));
     }
 
@@ -232,6 +238,11 @@ public final class VpnLab implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The firewall helper's process (its PID is python's: ip netns exec replaces itself with it). */
+    public Process firewallHelper() {
+        return firewallHelper;
     }
 
     public ApiClient api(String token) {
@@ -383,8 +394,22 @@ public final class VpnLab implements AutoCloseable {
     public record Probe(boolean answered, String output) {
     }
 
-    private Path probeScript() {
-        return Path.of(System.getProperty("user.dir")).resolve("target/test-classes/io/keyswitch/testing/probe.py");
+    private static Path probeScript() {
+        try {
+            return Path.of(VpnLab.class.getResource("probe.py").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository's root: the folder above the working directory that holds appliance/rootfs. */
+    private static Path repository() {
+        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("appliance/rootfs"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no appliance/rootfs above " + System.getProperty("user.dir"));
     }
 
     /** Runs a command in the laptops namespace (a route added by hand); "" when it succeeded, else its output. */

@@ -207,9 +207,24 @@ public class ConnectionStore {
         });
     }
 
-    /** The ids of every live connection (at start: each is closed, the rules it had are gone). */
-    public List<Long> liveIds() {
-        return em.createQuery("SELECT c.id FROM Connection c WHERE c.state <> :closed", Long.class)
-                .setParameter("closed", ConnectionState.CLOSED).getResultList();
+    /**
+     * Closes every live connection in one transaction (at start: the rules they had are gone), each audited, the audit
+     * chains locked once; returns the account of each connection closed.
+     */
+    public List<Long> closeAll(CloseCause cause, Instant at) {
+        List<Connection> live = em.createQuery("SELECT c FROM Connection c WHERE c.state <> :closed", Connection.class)
+                .setParameter("closed", ConnectionState.CLOSED).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<io.keyswitch.audit.AuditEntry> events = new ArrayList<>();
+        List<Long> accounts = new ArrayList<>();
+        for (Connection c : live) {
+            c.close(cause, ConnectionAudit.SYSTEM, null, at);
+            events.add(ConnectionAudit.closed(c, null, null));
+            accounts.add(c.getAccountId());
+        }
+        em.flush();
+        if (!events.isEmpty()) {
+            audit.recordAll(events);
+        }
+        return accounts;
     }
 }

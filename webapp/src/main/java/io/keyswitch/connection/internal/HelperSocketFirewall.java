@@ -116,9 +116,12 @@ public final class HelperSocketFirewall implements Firewall {
     }
 
     private FirewallException unanswered(IOException e) {
-        lastProblem = "the firewall helper at " + socket + " does not answer: " + e.getMessage();
-        LOG.warning(lastProblem);
-        return new FirewallException(lastProblem, e);
+        String problem = "the firewall helper at " + socket + " does not answer: " + e.getMessage();
+        if (!problem.equals(lastProblem)) { // once per problem, not at every count
+            LOG.warning(problem);
+        }
+        lastProblem = problem;
+        return new FirewallException(problem, e);
     }
 
     private List<String> exchangeOnce(String request) throws IOException {

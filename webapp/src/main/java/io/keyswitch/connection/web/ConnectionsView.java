@@ -115,6 +115,12 @@ public class ConnectionsView implements Serializable {
         };
     }
 
+    /** "reason · order number", either may be missing. */
+    public String why(Connection c) {
+        String reason = c.getReason() == null ? "" : c.getReason();
+        return c.getOrderNumber() == null ? reason : reason + " · " + c.getOrderNumber();
+    }
+
     public String since(Connection c) {
         return Formats.timeOf(c.getOpenedAt() != null ? c.getOpenedAt() : c.getRequestedAt());
     }
