@@ -467,19 +467,23 @@ await_online() {
     done
     return 1
 }
-if [ "$vpn_ready" = 1 ]; then
-    # An API token of system/admin, put into the database the way the system tests do it
-    # (Fixtures.apiToken): the portal stores only its SHA-256. The token itself never leaves this host.
+# store_token USER HEADER_FILE: an API token of system/USER, put into the guest's database the way the system tests
+# do it (Fixtures.apiToken): the portal stores only its SHA-256; the token itself goes into HEADER_FILE (0600, a curl
+# header line) and never onto a command line.
+store_token() {
+    local token
     token="ks_$(head -c 64 /dev/urandom | base64 -w 0 | tr -dc 'A-Za-z0-9' | cut -c 1-32)"
-    (umask 077; printf 'Authorization: Bearer %s\n' "$token" > "$tmp/auth-header")
+    (umask 077; printf 'Authorization: Bearer %s\n' "$token" > "$2")
     cat > "$tmp/token.sql" <<EOSQL
 INSERT INTO api_token (user_id, account_id, name, token_hash, created_at)
   SELECT u.id, u.account_id, 'appliance test', '$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)', UTC_TIMESTAMP(3)
-  FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = 'admin';
+  FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = '$1';
 SELECT ROW_COUNT();
 EOSQL
-    token=
-    if [ "$(qga exec --timeout 60 --stdin "$tmp/token.sql" -- mariadb --protocol=socket -N keyswitch 2>&1 | tail -n 1)" = 1 ]; then
+    [ "$(qga exec --timeout 60 --stdin "$tmp/token.sql" -- mariadb --protocol=socket -N keyswitch 2>&1 | tail -n 1)" = 1 ]
+}
+if [ "$vpn_ready" = 1 ]; then
+    if store_token admin "$tmp/auth-header"; then
         pass "API token of system/admin stored (SHA-256 only) in the guest's database"
     else
         fail "could not store an API token for system/admin in the guest's database"
@@ -648,16 +652,7 @@ if [ "$conn_ready" = 1 ]; then
     else
         fail "the technician's first login (below)"; cat "$tmp/technician.txt"; conn_ready=0
     fi
-    tech_token="ks_$(head -c 64 /dev/urandom | base64 -w 0 | tr -dc 'A-Za-z0-9' | cut -c 1-32)"
-    (umask 077; printf 'Authorization: Bearer %s\n' "$tech_token" > "$tmp/tech-header")
-    cat > "$tmp/tech-token.sql" <<EOSQL
-INSERT INTO api_token (user_id, account_id, name, token_hash, created_at)
-  SELECT u.id, u.account_id, 'appliance test', '$(printf '%s' "$tech_token" | sha256sum | cut -d' ' -f1)', UTC_TIMESTAMP(3)
-  FROM app_user u JOIN account a ON a.id = u.account_id WHERE a.name = 'system' AND u.username = 'tech';
-SELECT ROW_COUNT();
-EOSQL
-    tech_token=
-    if [ "$(qga exec --timeout 60 --stdin "$tmp/tech-token.sql" -- mariadb --protocol=socket -N keyswitch 2>&1 | tail -n 1)" != 1 ]; then
+    if ! store_token tech "$tmp/tech-header"; then
         fail "could not store the technician's API token in the guest's database"; conn_ready=0
     fi
 fi

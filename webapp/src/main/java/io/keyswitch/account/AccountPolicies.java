@@ -33,7 +33,9 @@ public class AccountPolicies {
     Clock clock;
 
     /** The account's rules; the defaults when it never changed them. Not managed: changes need {@link #update}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // REQUIRED, not SUPPORTS (here and in reason, whose call of this one is not intercepted): detaching needs a
+    // transaction; outside one, an account that had changed its rules made every caller fail (the technician profile)
+    @Transactional(Transactional.TxType.REQUIRED)
     public AccountPolicy of(long accountId) {
         AccountPolicy stored = em.find(AccountPolicy.class, accountId);
         if (stored == null) {
@@ -48,7 +50,7 @@ public class AccountPolicies {
      * actor's account says so, which is the default; always at most {@link Actor#MAX_REASON}
      * characters. Field "reason". Returns null for "no reason given" where none is required.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.REQUIRED)
     public String reason(Actor actor, String reason) {
         if (of(actor.accountId()).isReasonRequired() || (reason != null && !reason.isBlank())) {
             return Actor.requireReason(reason);

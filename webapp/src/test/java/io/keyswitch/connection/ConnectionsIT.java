@@ -183,6 +183,9 @@ class ConnectionsIT {
         // the account allows two technicians on a device and no reason: tech2 connects without one
         Fixtures.update(db, "INSERT INTO account_policy (account_id, connections_per_device, connection_reason_required)"
                 + " VALUES (?, 2, FALSE)", alpha);
+        Answer profile = as(TECH2).post("/vpn/technician-profile", "{\"reason\":\"laptop\"}");
+        assertThat(profile.status()).as("an account with rules of its own still gives profiles: " + profile.body())
+                .isEqualTo(200);
         Answer second = as(TECH2).post("/connections", "{\"deviceId\":" + press + "}");
         assertThat(second.status()).as(second.body()).isEqualTo(201);
         assertThat(second.json().containsKey("reason")).as("no reason given, none recorded").isFalse();
@@ -223,8 +226,8 @@ class ConnectionsIT {
 
     @Test
     @Order(5)
-    @DisplayName("a waiting connection closes by itself within seconds when its grant, the right, the technician or the"
-            + " device goes, each with its cause")
+    @DisplayName("a waiting connection closes by itself within seconds when its grant, the right, the technician, the"
+            + " device or the account goes, each with its cause")
     void conditionsCloseIt() throws Exception {
         // the grant goes (an administrator withdraws it through the API)
         long byGrant = connect(TECH, press);
@@ -256,6 +259,21 @@ class ConnectionsIT {
         Fixtures.update(db, "UPDATE app_user SET status = 'DISABLED' WHERE id = ?", techId);
         assertThat(awaitClosed(ADMIN, byUser).getString("closeCause")).isEqualTo("USER_DISABLED");
         Fixtures.update(db, "UPDATE app_user SET status = 'ACTIVE' WHERE id = ?", techId);
+
+        // the account is disabled (its tokens stop working with it: the record is read in the database)
+        long byAccount = connect(TECH, mill);
+        Fixtures.update(db, "UPDATE account SET status = 'DISABLED' WHERE id = ?", alpha);
+        try {
+            long end = System.currentTimeMillis() + 10_000;
+            while (!"CLOSED".equals(Fixtures.string(db, "SELECT state FROM connection WHERE id = ?", byAccount))
+                    && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+            }
+            assertThat(Fixtures.string(db, "SELECT close_cause FROM connection WHERE id = ?", byAccount))
+                    .isEqualTo("ACCOUNT_DISABLED");
+        } finally {
+            Fixtures.update(db, "UPDATE account SET status = 'ACTIVE' WHERE id = ?", alpha);
+        }
     }
 
     @Test
