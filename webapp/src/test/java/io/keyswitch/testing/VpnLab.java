@@ -49,8 +49,11 @@ public final class VpnLab implements AutoCloseable {
     public record Device(long id, String identity, String secret, String profile, String virtualSubnet) {
     }
 
-    /** A technician's running OpenVPN client: its process, its log and the tunnel interface in the laptops namespace. */
-    public record Technician(Process process, Path log, String tun, SocketChannel management) {
+    /**
+     * A technician's running OpenVPN client: its process, its log, the tunnel interface in the laptops namespace, its
+     * management socket, and the challenge OpenVPN asked (the profile's static challenge).
+     */
+    public record Technician(Process process, Path log, String tun, SocketChannel management, String challenge) {
     }
 
     private final String tag = Long.toString(ProcessHandle.current().pid() % 100_000);
@@ -61,6 +64,7 @@ public final class VpnLab implements AutoCloseable {
     private final Path repository = repository();
     private final List<Process> processes = new ArrayList<>();
     private final List<String> referenceDevices = new ArrayList<>();
+    private final List<String> clientNamespaces = new ArrayList<>();
     private final List<String> console = new CopyOnWriteArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
     private final byte[] totpKey = new byte[32];
@@ -127,6 +131,25 @@ public final class VpnLab implements AutoCloseable {
         // made after this line (the OpenVPN instances' ks<id>, the reference devices' WAN cables) forwards, the
         // laptops' cable does not; the forward chain lets nothing but ks<id> -> ks<id> through either way.
         SystemTier.run(true, "ip", "netns", "exec", appliance, "sysctl", "-qw", "net.ipv4.conf.default.forwarding=1");
+    }
+
+    /**
+     * Another namespace of clients cabled to the appliance ({@code <name>-<suffix>-<pid>}): the appliance is
+     * {@code 10.255.<subnet>.1} there, the namespace {@code .2}. Returns its name.
+     */
+    public String addClientNamespace(String suffix, int subnet) throws Exception {
+        String ns = appliance.replace("-app-", "-" + suffix + "-");
+        SystemTier.run(true, "ip", "netns", "add", ns);
+        clientNamespaces.add(ns);
+        String a = "k" + suffix.charAt(0) + "a" + tag;
+        String b = "k" + suffix.charAt(0) + "b" + tag;
+        SystemTier.run(true, "ip", "link", "add", a, "netns", appliance, "type", "veth", "peer", "name", b, "netns", ns);
+        SystemTier.run(true, "ip", "-n", appliance, "addr", "add", "10.255." + subnet + ".1/30", "dev", a);
+        SystemTier.run(true, "ip", "-n", ns, "addr", "add", "10.255." + subnet + ".2/30", "dev", b);
+        for (String[] link : new String[][] {{appliance, a}, {ns, b}, {ns, "lo"}}) {
+            SystemTier.run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
+        }
+        return ns;
     }
 
     public Path forwardRuleset() {
@@ -358,10 +381,42 @@ public final class VpnLab implements AutoCloseable {
                 out.write("password \"Auth\" \"SCRV1:" + base64.encodeToString(password.getBytes(StandardCharsets.UTF_8))
                         + ":" + base64.encodeToString(code.getBytes(StandardCharsets.UTF_8)) + "\"\n");
                 out.flush();
-                return new Technician(process, dir.resolve(run + ".log"), tun, channel);
+                return new Technician(process, dir.resolve(run + ".log"), tun, channel, line.substring(">PASSWORD:".length()));
             }
         }
         throw new IOException("technician client closed its management socket:\n" + log(run));
+    }
+
+    /**
+     * A device's OpenVPN client with its downloaded profile in {@code namespace} ({@code remote}: the address to dial
+     * instead of the profile's, or null); identity and secret from a 0600 file, as a router keeps them.
+     */
+    public Process device(Device device, String secret, String namespace, String remote, String run) throws IOException {
+        Path auth = dir.resolve(run + ".auth");
+        write(auth, device.identity() + "\n" + secret + "\n");
+        String profile = remote == null ? device.profile()
+                : device.profile().replace("remote " + applianceAddress + " ", "remote " + remote + " ");
+        Path file = dir.resolve(run + ".ovpn");
+        write(file, profile);
+        Process process = new ProcessBuilder("ip", "netns", "exec", namespace, OpenVpnProbe.locate().toString(),
+                "--config", file.toString(), "--auth-user-pass", auth.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(run + ".log").toFile()).start();
+        processes.add(process);
+        return process;
+    }
+
+    /** The log of an OpenVPN instance the portal started ({@code acct-<id>}). */
+    public Path serverLogPath(String instance) {
+        return dir.resolve("openvpn").resolve(instance + ".log");
+    }
+
+    public String serverLog(String instance) throws IOException {
+        Path file = serverLogPath(instance);
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    public Path portalLogPath() {
+        return home.resolve("logs").resolve("payara.log");
     }
 
     /** Waits (up to {@code millis}) until the client's log says the tunnel is up. */
@@ -431,8 +486,7 @@ public final class VpnLab implements AutoCloseable {
     }
 
     public String portalLog() throws IOException {
-        Path file = home.resolve("logs").resolve("payara.log");
-        return Files.exists(file) ? Files.readString(file) : "";
+        return Files.exists(portalLogPath()) ? Files.readString(portalLogPath()) : "";
     }
 
     public static boolean awaitLog(Path file, String text, long millis) throws Exception {
@@ -465,7 +519,9 @@ public final class VpnLab implements AutoCloseable {
             SystemTier.run(false, scripts().resolve("down.sh").toString(), name);
         }
         if (namespacesMade) {
-            for (String ns : List.of(laptops, appliance)) {
+            List<String> namespaces = new ArrayList<>(clientNamespaces);
+            namespaces.addAll(List.of(laptops, appliance));
+            for (String ns : namespaces) {
                 SystemTier.killAll(ns);
                 SystemTier.run(false, "ip", "netns", "del", ns);
             }

@@ -2,49 +2,32 @@ package io.keyswitch.vpn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyswitch.vpn.instance.OpenVpnProbe;
 import io.keyswitch.launcher.DatabaseCoordinates;
-import io.keyswitch.launcher.PortalProcess;
-import io.keyswitch.security.internal.TotpSecretCipher;
 import io.keyswitch.security.totp.TotpAlgorithm;
 import io.keyswitch.security.totp.TotpGenerator;
 import io.keyswitch.security.totp.TotpSecret;
 import io.keyswitch.testing.ApiClient;
 import io.keyswitch.testing.Browser;
-import io.keyswitch.testing.LoginPage;
-import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.LoginPage;
+import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.SystemTier;
-import io.keyswitch.testing.TestDirs;
+import io.keyswitch.testing.VpnLab.Device;
+import io.keyswitch.testing.VpnLab;
 import jakarta.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -69,10 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VpnPortalSystemIT {
 
-    private static final String TAG = Long.toString(ProcessHandle.current().pid() % 100_000);
-    private static final String SERVER_NS = "ksp-srv-" + TAG;
-    private static final String CLIENT_NS = "ksp-cli-" + TAG;
-    private static final String ATTACK_NS = "ksp-atk-" + TAG;
     private static final String SERVER_ADDRESS = "10.255.61.1";
     private static final String ATTACK_SERVER_ADDRESS = "10.255.62.1";
     private static final int PORT_BASE = 11960;
@@ -82,18 +61,13 @@ class VpnPortalSystemIT {
     private static final String TECH_A = "ks_" + "X".repeat(16) + "vpnAlphaTech0001";
 
     private static final String OPERATOR_PASSWORD = "System-Operator-2026";
+    private static VpnLab lab;
+    private static DatabaseCoordinates db;
+    private static String serverNs;
+    private static String clientNs;
+    private static String attackNs;
     private static Device saw;
     private static Process sawClient;
-    private static Path dir;
-    private static boolean namespacesMade;
-    private static DatabaseCoordinates db;
-    private static Path home;
-    private static int httpsPort;
-    private static int httpPort;
-    private static Map<String, String> properties;
-    private static PortalProcess portal;
-    private static final List<String> console = new CopyOnWriteArrayList<>();
-    private static final List<Process> clients = new ArrayList<>();
     private static long accountA;
     private static long accountB;
     private static long technicianId;
@@ -101,33 +75,13 @@ class VpnPortalSystemIT {
 
     @BeforeAll
     static void startPortal() throws Exception {
-        SystemTier.require();
-        dir = Files.createTempDirectory("keyswitch-vpn-portal");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        makeNamespaces();
-        db = Databases.fresh("keyswitch_vpn");
-        home = TestDirs.fresh("portal-vpn");
-        httpPort = TestDirs.freePort();
-        httpsPort = TestDirs.freePort();
-        byte[] totpKey = new byte[32];
-        new SecureRandom().nextBytes(totpKey);
-        properties = Map.ofEntries(
-                Map.entry("keyswitch.vpn.supervisor", "process"),
-                Map.entry("keyswitch.vpn.config-dir", dir.resolve("openvpn").toString()),
-                Map.entry("keyswitch.vpn.socket-dir", dir.resolve("run").toString()),
-                Map.entry("keyswitch.vpn.public-host", SERVER_ADDRESS),
-                Map.entry("keyswitch.vpn.port-base", Integer.toString(PORT_BASE)),
-                Map.entry("keyswitch.vpn.tunnel-pool", "10.254.0.0/16"),
-                Map.entry("keyswitch.vpn.tunnel-prefix", "24"),
-                Map.entry("keyswitch.vpn.max-clients", "50"),
-                Map.entry("keyswitch.vpn.bytecount-seconds", "2"),
-                Map.entry("keyswitch.vpn.process-launcher", "ip netns exec " + SERVER_NS),
-                // as on the appliance (systemd): the instances outlive a portal restart
-                Map.entry("keyswitch.vpn.stop-at-shutdown", "false"),
-                Map.entry("keyswitch.vpn.watch-seconds", "2"),
-                Map.entry("keyswitch.jail.max-failures", Integer.toString(MAX_FAILURES)),
-                Map.entry("keyswitch.totp.encryption-key", Base64.getEncoder().encodeToString(totpKey)));
-        startPortalProcess();
+        // the lab's portal runs as on the appliance: its OpenVPN instances outlive a portal restart
+        lab = new VpnLab("ksp", 61, PORT_BASE, Map.of("keyswitch.jail.max-failures", Integer.toString(MAX_FAILURES)));
+        db = lab.db();
+        serverNs = lab.appliance();
+        clientNs = lab.laptops();
+        attackNs = lab.addClientNamespace("atk", 62);
+        lab.startPortal();
         // The system account's instance is made at the first start, before any device exists.
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM vpn_instance")).isEqualTo(1);
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM vpn_ca")).isEqualTo(1);
@@ -144,35 +98,13 @@ class VpnPortalSystemIT {
                 List.of("user:manage")));
         technicianId = Fixtures.user(db, accountA, "tech", "Tech-Password-2026", List.of("device:view", "device:connect"));
         Fixtures.apiToken(db, accountA, technicianId, TECH_A);
-        technicianTotp = TotpSecret.generate(new SecureRandom());
-        TotpSecretCipher cipher = new TotpSecretCipher(totpKey);
-        try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO totp_enrolment (user_id, secret_enc, key_id, enrolled_at) VALUES (?, ?, ?, UTC_TIMESTAMP(3))")) {
-            s.setLong(1, technicianId);
-            s.setBytes(2, cipher.encrypt(Long.toString(technicianId), technicianTotp));
-            s.setString(3, cipher.keyId());
-            s.executeUpdate();
-        }
+        technicianTotp = lab.enrolTotp(technicianId);
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        for (Process client : clients) {
-            SystemTier.stop(client);
-        }
-        if (portal != null) {
-            portal.close();
-        }
-        if (namespacesMade) {
-            for (String ns : List.of(CLIENT_NS, ATTACK_NS, SERVER_NS)) {
-                SystemTier.killAll(ns);
-                SystemTier.run(false, "ip", "netns", "del", ns);
-            }
-        }
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -189,7 +121,7 @@ class VpnPortalSystemIT {
 
             // Act
             long started = System.nanoTime();
-            Process client = startDevice(device, device.secret(), CLIENT_NS, "press-1");
+            Process client = startDevice(device, device.secret(), clientNs, "press-1");
             JsonObject online = awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 5_000);
             long millis = (System.nanoTime() - started) / 1_000_000;
             String shown = table.awaitVpn("Press 1", "online since");
@@ -231,11 +163,11 @@ class VpnPortalSystemIT {
 
         // Act
         for (int i = 1; i <= MAX_FAILURES; i++) {
-            Process client = startDevice(device, "wrong" + "a".repeat(27), ATTACK_NS, "press-2-wrong-" + i);
+            Process client = startDevice(device, "wrong" + "a".repeat(27), attackNs, "press-2-wrong-" + i);
             assertThat(client.waitFor(20, TimeUnit.SECONDS)).as("the client gives up after AUTH_FAILED").isTrue();
             assertThat(log("press-2-wrong-" + i)).contains("AUTH_FAILED");
         }
-        Process rightSecret = startDevice(device, device.secret(), ATTACK_NS, "press-2-jailed");
+        Process rightSecret = startDevice(device, device.secret(), attackNs, "press-2-jailed");
         boolean exited = rightSecret.waitFor(20, TimeUnit.SECONDS);
 
         // Assert
@@ -253,7 +185,7 @@ class VpnPortalSystemIT {
     void revokedDeviceIsKilledAndRefused() throws Exception {
         // Arrange
         Device device = newDevice(ADMIN_A, "Press 3", "192.168.0.0/24");
-        startDevice(device, device.secret(), CLIENT_NS, "press-3");
+        startDevice(device, device.secret(), clientNs, "press-3");
         assertThat(awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 10_000)).isNotNull();
 
         // Act
@@ -279,7 +211,7 @@ class VpnPortalSystemIT {
     void deletedDeviceIsKilledAndRevoked() throws Exception {
         // Arrange
         Device device = newDevice(ADMIN_A, "Press 9", "192.168.0.0/24");
-        startDevice(device, device.secret(), CLIENT_NS, "press-9");
+        startDevice(device, device.secret(), clientNs, "press-9");
         assertThat(awaitStatus(ADMIN_A, device.id(), s -> s.getBoolean("online"), 10_000)).isNotNull();
         long refusedBefore = count(serverLog("acct-" + accountA), "certificate revoked");
 
@@ -309,14 +241,14 @@ class VpnPortalSystemIT {
         awaitInstanceReady(accountB);
 
         // Act
-        startDevice(deviceB, deviceB.secret(), CLIENT_NS, "mill-b");
+        startDevice(deviceB, deviceB.secret(), clientNs, "mill-b");
         JsonObject onlineB = awaitStatus(ADMIN_B, deviceB.id(), s -> s.getBoolean("online"), 10_000);
         String intruderProfile = deviceA.profile()
                 .replaceAll("(?m)^remote .*$", "remote " + SERVER_ADDRESS + " " + port(accountB) + " udp")
                 .replaceAll("(?m)^verify-x509-name .*$", "verify-x509-name vpn-acct-" + accountB + " name")
                 .replaceAll("(?s)<tls-crypt>.*</tls-crypt>", java.util.regex.Matcher.quoteReplacement(block(deviceB.profile(), "tls-crypt")));
-        Process intruder = startDevice(new Device(deviceA.id(), deviceA.identity(), deviceA.secret(), intruderProfile),
-                deviceA.secret(), CLIENT_NS, "press-4-at-b");
+        Process intruder = startDevice(new Device(deviceA.id(), deviceA.identity(), deviceA.secret(), intruderProfile, null),
+                deviceA.secret(), clientNs, "press-4-at-b");
         boolean exited = intruder.waitFor(20, TimeUnit.SECONDS);
 
         // Assert
@@ -356,7 +288,7 @@ class VpnPortalSystemIT {
 
         // Act + Assert: a wrong code
         startTechnician(profile, "tech", "Tech-Password-2026", "000000", "tech-wrong");
-        assertThat(awaitLog(dir.resolve("tech-wrong.log"), "AUTH_FAILED", 20_000)).as(log("tech-wrong")).isTrue();
+        assertThat(awaitLog(lab.dir().resolve("tech-wrong.log"), "AUTH_FAILED", 20_000)).as(log("tech-wrong")).isTrue();
         assertThat(auditDetails(accountA, "vpn.login", "FAILURE")).contains("wrong authenticator code");
 
         // Act + Assert: an administrator disables the user on the users page: the running VPN session ends at once
@@ -370,7 +302,7 @@ class VpnPortalSystemIT {
         // Act + Assert: the disabled user, with the right password and code, is refused
         startTechnician(profile, "tech", "Tech-Password-2026", totp.codeAt(technicianTotp, Instant.now().plusSeconds(30)),
                 "tech-disabled");
-        assertThat(awaitLog(dir.resolve("tech-disabled.log"), "AUTH_FAILED", 20_000)).as(log("tech-disabled")).isTrue();
+        assertThat(awaitLog(lab.dir().resolve("tech-disabled.log"), "AUTH_FAILED", 20_000)).as(log("tech-disabled")).isTrue();
         assertThat(auditReasons(accountA, "vpn.login", "user:tech")).contains("This user is disabled. Please contact your administrator.");
     }
 
@@ -384,7 +316,7 @@ class VpnPortalSystemIT {
         for (int i = 1; i <= 5; i++) {
             Device d = newDevice(ADMIN_A, "Line " + i, "192.168.0.0/24");
             devices.add(d);
-            processes.add(startDevice(d, d.secret(), CLIENT_NS, "line-" + i));
+            processes.add(startDevice(d, d.secret(), clientNs, "line-" + i));
         }
         for (Device d : devices) {
             assertThat(awaitStatus(ADMIN_A, d.id(), s -> s.getBoolean("online"), 15_000)).as(d.identity()).isNotNull();
@@ -392,13 +324,12 @@ class VpnPortalSystemIT {
         String sinceBefore = status(ADMIN_A, devices.get(0).id()).getString("since");
 
         // Act: the portal stops; meanwhile one device goes; the portal starts again
-        portal.close();
-        portal = null;
-        Path log = home.resolve("logs").resolve("payara.log");
+        lab.stopPortal();
+        Path log = lab.portalLogPath();
         Files.copy(log, log.resolveSibling("payara-before-restart.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         SystemTier.stop(processes.get(4));
         long restarting = System.nanoTime();
-        startPortalProcess();
+        lab.startPortal();
         JsonObject gone = awaitStatus(ADMIN_A, devices.get(4).id(), s -> !s.getBoolean("online"), 15_000);
         long millis = (System.nanoTime() - restarting) / 1_000_000;
 
@@ -420,7 +351,7 @@ class VpnPortalSystemIT {
     void disabledAccountEndsItsSessions() throws Exception {
         // Arrange
         saw = newDevice(ADMIN_B, "Saw B", "192.168.0.0/24");
-        Process client = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b");
+        Process client = startDevice(saw, saw.secret(), clientNs, "saw-b");
         assertThat(awaitStatus(ADMIN_B, saw.id(), s -> s.getBoolean("online"), 15_000)).as(log("saw-b")).isNotNull();
         long serverBefore = serverPid(accountB);
         long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
@@ -445,7 +376,7 @@ class VpnPortalSystemIT {
                 "contract resumed");
         SystemTier.stop(client);
         awaitInstanceStarts(accountB, startsBefore + 1);
-        sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-again");
+        sawClient = startDevice(saw, saw.secret(), clientNs, "saw-b-again");
 
         // Assert
         assertThat(awaitStatus(ADMIN_B, saw.id(), s -> s.getBoolean("online"), 20_000)).as(log("saw-b-again")).isNotNull();
@@ -468,7 +399,7 @@ class VpnPortalSystemIT {
         long millis = (System.nanoTime() - killing) / 1_000_000;
         // the router notices a vanished server only at its ping timeout (60 s); restarted, as it then would be
         SystemTier.stop(sawClient);
-        sawClient = startDevice(saw, saw.secret(), CLIENT_NS, "saw-b-third");
+        sawClient = startDevice(saw, saw.secret(), clientNs, "saw-b-third");
 
         // Assert
         System.out.println("dead instance serving again " + millis + " ms after it was killed");
@@ -486,7 +417,7 @@ class VpnPortalSystemIT {
         // Arrange
         long before = serverPid(accountB);
         long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
-        Path conf = dir.resolve("openvpn").resolve("acct-" + accountB + ".conf");
+        Path conf = lab.dir().resolve("openvpn").resolve("acct-" + accountB + ".conf");
         assertThat(Files.readString(conf)).contains("route 10.242.0.0 255.255.0.0");
 
         // Act
@@ -515,7 +446,7 @@ class VpnPortalSystemIT {
         try {
             Steps steps = new Steps(browser);
             signIn(browser, "system", "operator", OPERATOR_PASSWORD);
-            browser.get(portal.url() + "accounts.xhtml");
+            browser.get(lab.portal().url() + "accounts.xhtml");
             steps.visible(By.xpath(button)).click();
             if (confirm == null) {
                 steps.type("poolForm:virtualPool", "10.242.0.0/15");
@@ -537,7 +468,7 @@ class VpnPortalSystemIT {
 
     /** The PID of the account's OpenVPN server in the server namespace, 0 when none runs. */
     private static long serverPid(long accountId) throws Exception {
-        for (long pid : SystemTier.pids(SERVER_NS)) {
+        for (long pid : SystemTier.pids(serverNs)) {
             Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
             if (Files.exists(cmdline) && Files.readString(cmdline).contains("acct-" + accountId + ".conf")) {
                 return pid;
@@ -572,7 +503,7 @@ class VpnPortalSystemIT {
 
     /** Signs in and waits for the start page, so the next page is opened signed in. */
     private static void signIn(WebDriver browser, String account, String user, String password) {
-        LoginPage.open(browser, portal.url()).signIn(account, user, password);
+        LoginPage.open(browser, lab.portal().url()).signIn(account, user, password);
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/index.xhtml"));
     }
 
@@ -582,7 +513,7 @@ class VpnPortalSystemIT {
         try {
             Steps steps = new Steps(browser);
             signIn(browser, "alpha-vpn", "admin", "Alpha-Admin-2026");
-            browser.get(portal.url() + "users.xhtml");
+            browser.get(lab.portal().url() + "users.xhtml");
             steps.visible(By.xpath("//tbody[@id='listForm:users_data']/tr[td[text()='" + username + "']]//button[@title='Edit']"))
                     .click();
             steps.visible(By.id("userForm:active")).findElement(By.cssSelector(".ui-chkbox-box")).click();
@@ -606,7 +537,7 @@ class VpnPortalSystemIT {
             DeviceTablePage page = new DeviceTablePage();
             try {
                 signIn(page.browser, account, user, password);
-                page.browser.get(portal.url() + "devices.xhtml");
+                page.browser.get(lab.portal().url() + "devices.xhtml");
                 page.wait.ignoring(StaleElementReferenceException.class);
                 ((JavascriptExecutor) page.browser).executeScript("window.ksNotReloaded = true;");
                 return page;
@@ -643,30 +574,12 @@ class VpnPortalSystemIT {
         }
     }
 
-    private static void startPortalProcess() {
-        portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db, "127.0.0.1",
-                httpPort, httpsPort, "256m", console::add), properties);
-        portal.awaitReady(Duration.ofMinutes(5));
-    }
-
     private static ApiClient api(String token) {
-        return new ApiClient("https://localhost:" + httpsPort + "/api/v1", token);
-    }
-
-    /** A device as the API made it: its identity (the router's user name), its secret (shown once) and its profile. */
-    record Device(long id, String identity, String secret, String profile) {
+        return lab.api(token);
     }
 
     private static Device newDevice(String token, String name, String lan) {
-        ApiClient.Answer created = api(token).post("/devices",
-                "{\"name\":\"" + name + "\",\"lanSubnet\":\"" + lan + "\",\"reason\":\"system test\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().getJsonNumber("id").longValue();
-        ApiClient.Answer profile = api(token).post("/devices/" + id + "/vpn-profile", "{\"reason\":\"commissioning\"}");
-        assertThat(profile.status()).as(profile.body()).isEqualTo(200);
-        JsonObject p = profile.json();
-        assertThat(p.getString("profile")).doesNotContain(p.getString("secret"));
-        return new Device(id, p.getString("identity"), p.getString("secret"), p.getString("profile"));
+        return lab.newDevice(token, name, lan);
     }
 
     private static JsonObject status(String token, long deviceId) {
@@ -758,19 +671,7 @@ class VpnPortalSystemIT {
 
     /** A device's OpenVPN client with its downloaded profile; identity and secret from a 0600 file, as a router keeps them. */
     private static Process startDevice(Device device, String secret, String namespace, String run) throws IOException {
-        Path auth = dir.resolve(run + ".auth");
-        write(auth, device.identity() + "\n" + secret + "\n");
-        String profile = device.profile();
-        if (namespace.equals(ATTACK_NS)) {
-            profile = profile.replace("remote " + SERVER_ADDRESS + " ", "remote " + ATTACK_SERVER_ADDRESS + " ");
-        }
-        Path file = dir.resolve(run + ".ovpn");
-        write(file, profile);
-        Process process = new ProcessBuilder("ip", "netns", "exec", namespace, OpenVpnProbe.locate().toString(),
-                "--config", file.toString(), "--auth-user-pass", auth.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(run + ".log").toFile()).start();
-        clients.add(process);
-        return process;
+        return lab.device(device, secret, namespace, namespace.equals(attackNs) ? ATTACK_SERVER_ADDRESS : null, run);
     }
 
     /**
@@ -779,40 +680,8 @@ class VpnPortalSystemIT {
      */
     private static String startTechnician(String profile, String username, String password, String code, String run)
             throws Exception {
-        Path file = dir.resolve(run + ".ovpn");
-        write(file, profile);
-        Path socket = dir.resolve(run + ".sock");
-        clients.add(new ProcessBuilder("ip", "netns", "exec", CLIENT_NS, OpenVpnProbe.locate().toString(),
-                "--config", file.toString(), "--management", socket.toString(), "unix",
-                "--management-query-passwords", "--management-hold").redirectErrorStream(true)
-                .redirectOutput(dir.resolve(run + ".log").toFile()).start());
-        long end = System.currentTimeMillis() + 10_000;
-        while (!Files.exists(socket) && System.currentTimeMillis() < end) {
-            Thread.sleep(50);
-        }
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(socket));
-        BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-        Writer out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        String line;
-        while ((line = in.readLine()) != null) {
-            if (line.startsWith(">HOLD:")) {
-                out.write("hold release\n");
-                out.flush();
-            } else if (line.startsWith(">PASSWORD:Need 'Auth'")) {
-                Base64.Encoder base64 = Base64.getEncoder();
-                out.write("username \"Auth\" " + username + "\n");
-                out.write("password \"Auth\" \"SCRV1:" + base64.encodeToString(password.getBytes(StandardCharsets.UTF_8))
-                        + ":" + base64.encodeToString(code.getBytes(StandardCharsets.UTF_8)) + "\"\n");
-                out.flush();
-                sessions.add(channel);
-                return line.substring(">PASSWORD:".length());
-            }
-        }
-        throw new IOException("technician client closed its management socket:\n" + log(run));
+        return lab.technician(profile, username, password, code, run).challenge();
     }
-
-    private static final List<SocketChannel> sessions = new ArrayList<>();
 
     private static String block(String profile, String tag) {
         int start = profile.indexOf("<" + tag + ">");
@@ -820,60 +689,22 @@ class VpnPortalSystemIT {
         return profile.substring(start, end);
     }
 
-    // ---- namespaces, files, processes ----
-
-    private static void makeNamespaces() throws Exception {
-        SystemTier.run(true, "ip", "netns", "add", SERVER_NS);
-        namespacesMade = true;
-        SystemTier.run(true, "ip", "netns", "add", CLIENT_NS);
-        SystemTier.run(true, "ip", "netns", "add", ATTACK_NS);
-        SystemTier.run(true, "ip", "link", "add", "kpa" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpb" + TAG,
-                "netns", CLIENT_NS);
-        SystemTier.run(true, "ip", "link", "add", "kpc" + TAG, "netns", SERVER_NS, "type", "veth", "peer", "name", "kpd" + TAG,
-                "netns", ATTACK_NS);
-        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", SERVER_ADDRESS + "/30", "dev", "kpa" + TAG);
-        SystemTier.run(true, "ip", "-n", CLIENT_NS, "addr", "add", "10.255.61.2/30", "dev", "kpb" + TAG);
-        SystemTier.run(true, "ip", "-n", SERVER_NS, "addr", "add", ATTACK_SERVER_ADDRESS + "/30", "dev", "kpc" + TAG);
-        SystemTier.run(true, "ip", "-n", ATTACK_NS, "addr", "add", "10.255.62.2/30", "dev", "kpd" + TAG);
-        for (String[] link : new String[][] {{SERVER_NS, "kpa" + TAG}, {SERVER_NS, "kpc" + TAG}, {SERVER_NS, "lo"},
-                {CLIENT_NS, "kpb" + TAG}, {CLIENT_NS, "lo"}, {ATTACK_NS, "kpd" + TAG}, {ATTACK_NS, "lo"}}) {
-            SystemTier.run(true, "ip", "-n", link[0], "link", "set", link[1], "up");
-        }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-    }
+    // ---- files ----
 
     private static Path serverLogPath(String instance) {
-        return dir.resolve("openvpn").resolve(instance + ".log");
+        return lab.serverLogPath(instance);
     }
 
     private static String serverLog(String instance) throws IOException {
-        Path file = serverLogPath(instance);
-        return Files.exists(file) ? Files.readString(file) : "";
+        return lab.serverLog(instance);
     }
 
     private static String log(String run) {
-        try {
-            Path file = dir.resolve(run + ".log");
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return lab.log(run);
     }
 
     private static boolean awaitLog(Path file, String text, long millis) throws Exception {
-        long end = System.currentTimeMillis() + millis;
-        do {
-            if (Files.exists(file) && Files.readString(file).contains(text)) {
-                return true;
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < end);
-        return false;
+        return VpnLab.awaitLog(file, text, millis);
     }
 
 }
