@@ -677,9 +677,11 @@ class StrongAuthenticationIT {
         String hash = new BcryptPasswordHasher().hash(PASSWORD.toCharArray());
         try (Connection c = Databases.connect(ArquillianPortal.database())) {
             long account = io.keyswitch.testing.Fixtures.account(c, ACCOUNT);
-            long group = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Security', UTC_TIMESTAMP(3))", account);
+            long group = insert(c, "INSERT INTO user_group (account_id, name, name_key, created_at) VALUES (?, 'Security', ?, UTC_TIMESTAMP(3))",
+                    account, io.keyswitch.platform.NameKey.of("Security"));
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'settings:manage')", group);
-            long fieldService = insert(c, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, 'Field service', UTC_TIMESTAMP(3))", account);
+            long fieldService = insert(c, "INSERT INTO user_group (account_id, name, name_key, created_at) VALUES (?, 'Field service', ?, UTC_TIMESTAMP(3))",
+                    account, io.keyswitch.platform.NameKey.of("Field service"));
             insert(c, "INSERT INTO group_right (group_id, permission) VALUES (?, 'device:connect')", fieldService);
             for (String user : List.of("secadmin", "plainuser", "alice", "bob", "carol", "dave", "erin", "frank", "acctadmin", "gina")) {
                 long id = insert(c, "INSERT INTO app_user (account_id, username, password_hash, full_name, email, status, created_at) "

@@ -62,7 +62,7 @@ class UsersUiIT {
     void createGroup() throws Exception {
         browser.get(portal.url() + "groups.xhtml");
         click("listForm:newGroup");
-        type("groupForm:groupName", "Service technicians");
+        type("groupForm:name", "Service technicians");
         tick("device:view");
         tick("device:connect");
         type("groupForm:reason", "technicians of the service desk");
