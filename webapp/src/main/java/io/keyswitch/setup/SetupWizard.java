@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class SetupWizard {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Logger LOG = Logger.getLogger(SetupWizard.class.getName());
 
     @Inject
@@ -112,7 +110,7 @@ public class SetupWizard {
     public void checkAdministrator(String username, String fullName, String password, String confirmation) {
         Map<String, String> errors = new LinkedHashMap<>();
         String u = username == null ? "" : username.strip();
-        if (!USERNAME.matcher(u).matches()) {
+        if (!io.keyswitch.user.LoginNames.validUser(u)) {
             errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
         }
         String name = fullName == null ? "" : fullName.strip();

@@ -90,12 +90,72 @@ final class SuspectTable {
         if (probe.isConsumed() && probe.getRemainingTokens() > 0) {
             return null;
         }
+        return ban(key, suspect, now);
+    }
+
+    private Ban ban(String key, Suspect suspect, Instant now) {
         tracked.remove(key);
         suspect.since = now;
         suspect.until = now.plus(banDuration);
         suspect.bucket = null; // a ban needs no bucket; after it the subject starts afresh
         banned.put(key, suspect);
         return suspect.toBan(kind, key);
+    }
+
+    /**
+     * Takes one try of the subject before its credential is checked.
+     *
+     * @return {@code null} when a token was taken, else when the next try may come (the ban's end, or the moment the
+     *     bucket refills one token while tries still being checked hold the others)
+     */
+    synchronized Instant take(String key, Instant now) {
+        pruneExpiredBans(now);
+        Suspect prisoner = banned.get(key);
+        if (prisoner != null && now.isBefore(prisoner.until)) {
+            return prisoner.until;
+        }
+        if (prisoner != null) {
+            banned.remove(key);
+        }
+        Suspect suspect = tracked.get(key);
+        if (suspect == null) {
+            makeRoom();
+            suspect = new Suspect(newBucket());
+            tracked.put(key, suspect);
+        }
+        ConsumptionProbe probe = suspect.bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? null : now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * A try whose token {@link #take} took has failed: it is noted, and when the bucket is empty the subject is
+     * banned. A subject evicted meanwhile is counted afresh.
+     *
+     * @return the ban this failure started, or {@code null}
+     */
+    synchronized Ban failTaken(String key, String userName, String address, Instant now) {
+        Suspect prisoner = banned.get(key);
+        if (prisoner != null && now.isBefore(prisoner.until)) {
+            prisoner.noteFailure(userName, address);
+            return null;
+        }
+        Suspect suspect = tracked.get(key);
+        if (suspect == null) {
+            return recordFailure(key, userName, address, now);
+        }
+        suspect.noteFailure(userName, address);
+        if (suspect.bucket.getAvailableTokens() > 0) {
+            return null;
+        }
+        return ban(key, suspect, now);
+    }
+
+    /** A try whose token {@link #take} took has succeeded: the token goes back. */
+    synchronized void giveBack(String key) {
+        Suspect suspect = tracked.get(key);
+        if (suspect != null) {
+            suspect.bucket.addTokens(1);
+        }
     }
 
     /** Forgets the subject's failures (not its ban). */
