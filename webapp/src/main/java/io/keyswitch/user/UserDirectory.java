@@ -17,5 +17,12 @@ public interface UserDirectory {
     /** The union of the rights of every group the user is in, read now (a group change applies at once). */
     Set<String> rightsOf(long userId);
 
+    /**
+     * What a signed-in user may do at this moment: their groups' rights, and {@value Rights#ACCOUNT_MANAGE} when they
+     * are a system administrator; nothing at all when the user is gone or disabled, their account is disabled, or
+     * their temporary access is not (or no longer) valid. Read at every check.
+     */
+    Set<String> rightsNow(long userId, java.time.Instant now);
+
     long countUsers();
 }

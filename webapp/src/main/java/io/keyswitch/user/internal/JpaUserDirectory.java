@@ -50,6 +50,21 @@ public class JpaUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Set<String> rightsNow(long userId, java.time.Instant now) {
+        User u = em.find(User.class, userId);
+        if (u == null || u.getStatus() != io.keyswitch.user.UserStatus.ACTIVE || !u.getAccount().isActive()
+                || (u.getValidFrom() != null && now.isBefore(u.getValidFrom()))
+                || (u.getValidUntil() != null && !now.isBefore(u.getValidUntil()))) {
+            return Set.of();
+        }
+        Set<String> rights = rightsOf(userId);
+        if (u.isSystemAdmin()) {
+            rights.add(io.keyswitch.user.Rights.ACCOUNT_MANAGE);
+        }
+        return rights;
+    }
+
+    @Override
     public long countUsers() {
         return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
     }
