@@ -146,7 +146,7 @@ class ThreatModelIT {
     }
 
     private static String loopback() {
-        return ArquillianPortal.httpsUrl().replace("://localhost:", "://127.0.0.1:");
+        return StrongAuthenticationIT.loopbackUrl();
     }
 
     private static LocalAddressClient from(String address) {
@@ -154,13 +154,11 @@ class ThreatModelIT {
     }
 
     static Page login(LocalAddressClient browser, String account, String user, String password) {
-        return browser.submit(browser.get("/login.xhtml"), "loginForm",
-                Map.of("account", account, "username", user, "password", password), "login");
+        return StrongAuthenticationIT.login(browser, account, user, password);
     }
 
     static Page login(FacesClient browser, String account, String user, String password) {
-        return browser.submit(browser.get("/login.xhtml"), "loginForm",
-                Map.of("account", account, "username", user, "password", password), "login");
+        return StrongAuthenticationIT.login(browser, account, user, password);
     }
 
     private static long audited(String sql, Object... params) throws Exception {
