@@ -34,6 +34,12 @@ public final class Bucket4jLoginJail implements LoginJail {
 
     private static final Logger LOG = Logger.getLogger(Bucket4jLoginJail.class.getName());
 
+    /**
+     * How long a try waits for the tokens that tries still being checked hold (logins at the same moment from one
+     * address or for one name are queued, not refused; a flood of them is refused once the first failures ban).
+     */
+    static final java.time.Duration BUSY_WAIT = java.time.Duration.ofSeconds(3);
+
     /** Longer user names are cut here, so an attacker cannot fill memory with long names. */
     static final int MAX_USER_NAME_CHARS = 128;
 
@@ -112,14 +118,14 @@ public final class Bucket4jLoginJail implements LoginJail {
         }
         Instant now = clock.instant();
         String addressKey = addressKey(source);
-        Instant refused = addresses.take(addressKey, now);
+        Instant refused = addresses.take(addressKey, now, BUSY_WAIT);
         if (refused != null) {
             return Admission.refused(address, userName, refused);
         }
         if (userName == null || cleanUserName(userName).isEmpty()) {
             return Admission.admitted(address, null, true, false);
         }
-        refused = userNames.take(userNameKey(userName), now);
+        refused = userNames.take(userNameKey(userName), now, BUSY_WAIT);
         if (refused == null) {
             return Admission.admitted(address, userName, true, true);
         }

@@ -103,28 +103,46 @@ final class SuspectTable {
     }
 
     /**
-     * Takes one try of the subject before its credential is checked.
+     * Takes one try of the subject before its credential is checked. A bucket that is empty but not banned means
+     * that tries being checked hold its tokens: this one then waits for them (up to {@code maxWait}, the table's
+     * lock released meanwhile) until a success gives one back or a failure bans, so that logins at the same moment
+     * from one office's address are queued, not refused.
      *
      * @return {@code null} when a token was taken, else when the next try may come (the ban's end, or the moment the
-     *     bucket refills one token while tries still being checked hold the others)
+     *     bucket refills one token)
      */
-    synchronized Instant take(String key, Instant now) {
-        pruneExpiredBans(now);
-        Suspect prisoner = banned.get(key);
-        if (prisoner != null && now.isBefore(prisoner.until)) {
-            return prisoner.until;
+    synchronized Instant take(String key, Instant now, java.time.Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            pruneExpiredBans(now);
+            Suspect prisoner = banned.get(key);
+            if (prisoner != null && now.isBefore(prisoner.until)) {
+                return prisoner.until;
+            }
+            if (prisoner != null) {
+                banned.remove(key);
+            }
+            Suspect suspect = tracked.get(key);
+            if (suspect == null) {
+                makeRoom();
+                suspect = new Suspect(newBucket());
+                tracked.put(key, suspect);
+            }
+            ConsumptionProbe probe = suspect.bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return null;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+            }
         }
-        if (prisoner != null) {
-            banned.remove(key);
-        }
-        Suspect suspect = tracked.get(key);
-        if (suspect == null) {
-            makeRoom();
-            suspect = new Suspect(newBucket());
-            tracked.put(key, suspect);
-        }
-        ConsumptionProbe probe = suspect.bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? null : now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
     }
 
     /**
@@ -144,6 +162,7 @@ final class SuspectTable {
             return recordFailure(key, userName, address, now);
         }
         suspect.noteFailure(userName, address);
+        notifyAll(); // tries waiting in take() look again: a ban refuses them
         if (suspect.bucket.getAvailableTokens() > 0) {
             return null;
         }
@@ -155,12 +174,14 @@ final class SuspectTable {
         Suspect suspect = tracked.get(key);
         if (suspect != null) {
             suspect.bucket.addTokens(1);
+            notifyAll();
         }
     }
 
     /** Forgets the subject's failures (not its ban). */
     synchronized void forgetFailures(String key) {
         tracked.remove(key);
+        notifyAll();
     }
 
     /** Removes the subject's ban if it is in force; returns it, or {@code null}. */

@@ -261,14 +261,31 @@ class Bucket4jLoginJailTest {
     class Admissions {
 
         @Test
-        @DisplayName("12 tries at once from one address: 5 are admitted, 7 refused before any is reported (no check-then-act)")
+        @DisplayName("12 wrong tries at once from one address: 5 are checked, the others wait for them and are refused by the ban (no check-then-act)")
         void parallelTriesShareOneAllowance() throws Exception {
-            List<Admission> tries = io.keyswitch.security.testing.Race.run(12, () -> jail.admit(ATTACKER, "acme/alice", () -> false));
+            List<Admission> tries = io.keyswitch.security.testing.Race.run(12, () -> {
+                Admission a = jail.admit(ATTACKER, "acme/guess-" + Thread.currentThread().getId(), () -> false);
+                jail.failed(a);
+                return a;
+            });
 
             assertEquals(5, tries.stream().filter(Admission::admitted).count());
-            tries.stream().filter(Admission::admitted).forEach(jail::failed);
             assertTrue(jail.isBanned(ATTACKER, null));
             assertEquals(1, listener.banned.stream().filter(b -> b.kind() == BanKind.ADDRESS).count());
+        }
+
+        @Test
+        @DisplayName("8 good logins at the same moment from one address all get in: they wait for each other's tries, none is refused")
+        void simultaneousLoginsAreQueued() throws Exception {
+            List<Admission> tries = io.keyswitch.security.testing.Race.run(8, () -> {
+                Admission a = jail.admit(ATTACKER, "acme/user-" + Thread.currentThread().getId(), () -> false);
+                Thread.sleep(50); // the password check
+                jail.succeeded(a);
+                return a;
+            });
+
+            assertTrue(tries.stream().allMatch(Admission::admitted));
+            assertFalse(jail.isBanned(ATTACKER, null));
         }
 
         @Test
