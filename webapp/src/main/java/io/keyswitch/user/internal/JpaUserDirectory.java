@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,14 +52,18 @@ public class JpaUserDirectory implements UserDirectory {
 
     @Override
     public Set<String> rightsNow(long userId, java.time.Instant now) {
-        User u = em.find(User.class, userId);
-        if (u == null || u.getStatus() != io.keyswitch.user.UserStatus.ACTIVE || !u.getAccount().isActive()
-                || (u.getValidFrom() != null && now.isBefore(u.getValidFrom()))
-                || (u.getValidUntil() != null && !now.isBefore(u.getValidUntil()))) {
+        // one scalar query for "may this user act now?" (and are they a system administrator), no entity loaded
+        List<Boolean> systemAdmin = em.createQuery("SELECT u.systemAdmin FROM User u WHERE u.id = :u AND u.status = :active "
+                        + "AND u.account.status = :accountActive AND (u.validFrom IS NULL OR u.validFrom <= :now) "
+                        + "AND (u.validUntil IS NULL OR u.validUntil > :now)", Boolean.class)
+                .setParameter("u", userId).setParameter("active", io.keyswitch.user.UserStatus.ACTIVE)
+                .setParameter("accountActive", io.keyswitch.account.AccountStatus.ACTIVE).setParameter("now", now)
+                .getResultList();
+        if (systemAdmin.isEmpty()) {
             return Set.of();
         }
         Set<String> rights = rightsOf(userId);
-        if (u.isSystemAdmin()) {
+        if (Boolean.TRUE.equals(systemAdmin.get(0))) {
             rights.add(io.keyswitch.user.Rights.ACCOUNT_MANAGE);
         }
         return rights;
