@@ -95,15 +95,17 @@ public class SetupWizard {
         if (!open()) {
             throw ValidationFailed.of("code", "Setup is already finished. Please log in.");
         }
-        if (jail.isBanned(sourceIp, null)) {
+        io.keyswitch.security.jail.Admission admission = jail.admit(sourceIp, null, () -> false);
+        if (!admission.admitted()) {
             throw ValidationFailed.of("code", "Too many wrong codes from your address. Please wait a few minutes.");
         }
         if (!SetupCode.matches(SetupCode.file().orElseThrow(), code)) {
-            jail.recordFailure(sourceIp, null);
+            jail.failed(admission);
             audit.record(new AuditEntry(null, "setup", null, sourceIp, "setup.code", "setup", Outcome.FAILURE, null,
                     "wrong setup code"));
             throw ValidationFailed.of("code", "This is not the setup code. It is shown on the appliance's console.");
         }
+        jail.succeeded(admission);
     }
 
     /** @throws ValidationFailed fields {@code username}, {@code fullName}, {@code password} */
