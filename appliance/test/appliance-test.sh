@@ -138,6 +138,11 @@ if sh "$here/network-config.sh" > "$tmp/network.txt" 2>&1; then
 else
     fail "network-config.sh (failures below)"; grep '^not ok' "$tmp/network.txt" || cat "$tmp/network.txt"
 fi
+if sh "$here/console.sh" > "$tmp/console.txt" 2>&1; then
+    pass "console.sh: the console asks a system administrator before changing the network after setup ($(grep -c '^ok - ' "$tmp/console.txt") assertions)"
+else
+    fail "console.sh (failures below)"; grep '^not ok' "$tmp/console.txt" || cat "$tmp/console.txt"
+fi
 pairs_ok=1
 for c in appliance/hardening/*.sh; do
     b=$(basename "$c")

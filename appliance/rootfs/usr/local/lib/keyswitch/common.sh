@@ -101,7 +101,7 @@ setup_code() {
 }
 
 # portal_authorize ACTION ACCOUNT USER PASSWORD_FILE: asks the portal (on loopback only) whether this
-# is an active system administrator's password; ACTION is ssh, reboot or shutdown. The password goes
+# is an active system administrator's password; ACTION is network, ssh, reboot or shutdown. The password goes
 # to curl from a file (name@file), never on a command line. Prints the portal's answer when it says no.
 portal_authorize() {
     answer=$(curl -sk --max-time 30 -w '\n%{http_code}' \

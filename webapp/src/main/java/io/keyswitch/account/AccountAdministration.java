@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Accounts, appliance-wide: only system administrators ({@code account:manage}) create and disable
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class AccountAdministration {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -106,14 +104,14 @@ public class AccountAdministration {
         actor.require(Rights.ACCOUNT_MANAGE);
         String why = policies.reason(actor, reason);
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!NAME.matcher(n).matches()) {
+        if (!io.keyswitch.user.LoginNames.validAccount(n)) {
             throw ValidationFailed.of("accountName", "2 to 64 characters: lower-case letters, digits and dashes (the name users type at login).");
         }
         if (!em.createQuery("SELECT a.id FROM Account a WHERE a.name = :n", Long.class).setParameter("n", n).getResultList().isEmpty()) {
             throw ValidationFailed.of("accountName", "There is already an account named '" + n + "'.");
         }
         String admin = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
-        if (!admin.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+        if (!io.keyswitch.user.LoginNames.validUser(admin)) {
             throw ValidationFailed.of("adminUsername", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore.");
         }
         String fullName = adminFullName == null || adminFullName.isBlank() ? "Administrator of " + n : adminFullName.strip();

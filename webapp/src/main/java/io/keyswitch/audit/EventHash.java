@@ -1,13 +1,18 @@
 package io.keyswitch.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The SHA-256 of an audit event: its predecessor's hash and every field, each written as
- * {@code length:value} so that no two different events encode the same way.
+ * The hash that chains audit events: over its predecessor's hash and every field, each written as
+ * {@code length:value} so that no two different events encode the same way. Events are sealed with an
+ * HMAC-SHA256 under a key kept outside the database ({@link #keyed}); events written before the portal had
+ * that key carry the plain SHA-256 of the same text ({@link #of}).
  */
 public final class EventHash {
 
@@ -17,7 +22,28 @@ public final class EventHash {
     private EventHash() {
     }
 
+    /** The plain SHA-256, in hex: events written before the audit key existed. */
     public static String of(AuditEvent e) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical(e).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+
+    /** The HMAC-SHA256 under {@code key}, in hex: what nobody without the key can compute. */
+    public static String keyed(AuditEvent e, byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(canonical(e).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", impossible);
+        }
+    }
+
+    private static String canonical(AuditEvent e) {
         StringBuilder canonical = new StringBuilder(256);
         field(canonical, e.getPrevHash());
         field(canonical, Long.toString(e.getChainKey()));
@@ -31,13 +57,7 @@ public final class EventHash {
         field(canonical, e.getOutcome().name());
         field(canonical, e.getDetails());
         field(canonical, e.getReason());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return canonical.toString();
     }
 
     private static void field(StringBuilder out, String value) {

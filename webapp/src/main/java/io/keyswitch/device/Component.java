@@ -33,6 +33,10 @@ public class Component {
     @Column(nullable = false, length = 100)
     private String name;
 
+    /** The name's {@link io.keyswitch.platform.NameKey}: what uniqueness and lookups compare. */
+    @Column(name = "name_key", nullable = false, length = 64)
+    private String nameKey;
+
     @Column(nullable = false, length = 15)
     private String ip;
 
@@ -56,6 +60,7 @@ public class Component {
         this.device = device;
         this.accountId = device.getAccountId();
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
         this.createdAt = createdAt;
     }
 
@@ -77,6 +82,7 @@ public class Component {
 
     public void setName(String name) {
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
     }
 
     public String getIp() {

@@ -35,6 +35,10 @@ public class Device {
     @Column(nullable = false, length = 100)
     private String name;
 
+    /** The name's {@link io.keyswitch.platform.NameKey}: what uniqueness and lookups compare. */
+    @Column(name = "name_key", nullable = false, length = 64)
+    private String nameKey;
+
     @Column(name = "serial_number", length = 64)
     private String serialNumber;
 
@@ -64,6 +68,7 @@ public class Device {
     public Device(long accountId, String name, Instant createdAt) {
         this.accountId = accountId;
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
         this.createdAt = createdAt;
     }
 
@@ -89,6 +94,7 @@ public class Device {
 
     public void setName(String name) {
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
     }
 
     public String getSerialNumber() {

@@ -144,13 +144,19 @@ public final class DeviceCsv {
             errors.add(new RowError(line, "The device name has more than 100 characters."));
             return;
         }
-        Builder device = devices.get(name);
+        // keyed as the database's unique key compares names (NameKey): "press" and "PRESS" are one device
+        String key = io.keyswitch.platform.NameKey.of(name);
+        Builder device = devices.get(key);
         if (device == null) {
             device = new Builder(line, name);
             if (!device.first(row, errors)) {
                 return;
             }
-            devices.put(name, device);
+            devices.put(key, device);
+        } else if (!device.name.equals(name)) {
+            errors.add(new RowError(line, "Device '" + name + "': the same name as '" + device.name + "' on line " + device.line
+                    + " (names that differ only in case or in the form of a letter are one name); write it the same way."));
+            return;
         } else {
             device.again(row, errors);
         }
@@ -228,7 +234,7 @@ public final class DeviceCsv {
             List<String> problems = new ArrayList<>();
             if (cname.length() > 100) {
                 problems.add("the name has more than 100 characters");
-            } else if (!componentNames.add(cname)) {
+            } else if (!componentNames.add(io.keyswitch.platform.NameKey.of(cname))) {
                 problems.add("the device already has a component named '" + cname + "'");
             }
             Optional<Long> address = Ipv4Address.parse(ip);

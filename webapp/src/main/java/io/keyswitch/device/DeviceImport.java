@@ -1,5 +1,7 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.NameKey;
+
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditEntry;
@@ -112,7 +114,8 @@ public class DeviceImport {
             d.setDescription(row.description());
             d.setLanSubnet(row.lan().toString());
             d.setVirtualSubnet(prepared.virtualSubnets.get(i).toString());
-            d.setProject(row.project() == null ? null : em.getReference(Project.class, prepared.projects.get(row.project())));
+            d.setProject(row.project() == null ? null
+                    : em.getReference(Project.class, prepared.projects.get(NameKey.of(row.project()))));
             em.persist(d);
             for (CsvComponent c : row.components()) {
                 Component comp = new Component(d, c.name(), now);
@@ -166,10 +169,11 @@ public class DeviceImport {
         // Locked for an import: two imports (or an import and a new device) never get the same virtual
         // subnet. A check stores nothing and takes no lock.
         Account account = em.find(Account.class, actor.accountId(), lock);
-        Set<String> taken = new HashSet<>(em.createQuery("SELECT d.name FROM Device d WHERE d.accountId = :a", String.class)
+        // names compared by their keys, as the database's unique keys compare them (NameKey)
+        Set<String> taken = new HashSet<>(em.createQuery("SELECT d.nameKey FROM Device d WHERE d.accountId = :a", String.class)
                 .setParameter("a", actor.accountId()).getResultList());
         Map<String, Long> projects = new HashMap<>();
-        em.createQuery("SELECT p.name, p.id FROM Project p WHERE p.accountId = :a", Object[].class)
+        em.createQuery("SELECT p.nameKey, p.id FROM Project p WHERE p.accountId = :a", Object[].class)
                 .setParameter("a", actor.accountId()).getResultList()
                 .forEach(r -> projects.put((String) r[0], (Long) r[1]));
         Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
@@ -179,10 +183,10 @@ public class DeviceImport {
         List<Ipv4Subnet> virtual = new ArrayList<>(parsed.devices().size());
         boolean poolFull = false;
         for (CsvDevice d : parsed.devices()) {
-            if (taken.contains(d.name())) {
+            if (taken.contains(NameKey.of(d.name()))) {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is already a device with this name."));
             }
-            if (d.project() != null && !projects.containsKey(d.project())) {
+            if (d.project() != null && !projects.containsKey(NameKey.of(d.project()))) {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is no project named '" + d.project()
                         + "'. Create it on the Projects page first."));
             }

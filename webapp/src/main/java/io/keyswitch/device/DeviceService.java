@@ -76,8 +76,8 @@ public class DeviceService {
 
     public Optional<Device> findByName(Actor actor, String name) {
         actor.require(Rights.DEVICE_VIEW);
-        return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.name = :n", Device.class)
-                .setParameter("a", actor.accountId()).setParameter("n", name == null ? "" : name.strip())
+        return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.nameKey = :k", Device.class)
+                .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(name))
                 .getResultStream().findFirst();
     }
 
@@ -242,8 +242,8 @@ public class DeviceService {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = required(form.getName(), "name", "Please enter a name.", 100, errors);
         if (name != null && errors.isEmpty()) {
-            List<Long> same = em.createQuery("SELECT d.id FROM Device d WHERE d.accountId = :a AND d.name = :n", Long.class)
-                    .setParameter("a", actor.accountId()).setParameter("n", name).getResultList();
+            List<Long> same = em.createQuery("SELECT d.id FROM Device d WHERE d.accountId = :a AND d.nameKey = :k", Long.class)
+                    .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(name)).getResultList();
             if (same.stream().anyMatch(id -> existing == null || !id.equals(existing.getId()))) {
                 errors.put("name", "There is already a device named '" + name + "'.");
             }
@@ -281,12 +281,12 @@ public class DeviceService {
 
     private CheckedComponent check(Device device, ComponentForm form, Component existing) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = required(form.getName(), "componentName", "Please enter a name.", 100, errors);
-        if (name != null && !errors.containsKey("componentName")) {
-            List<Long> same = em.createQuery("SELECT c.id FROM Component c WHERE c.device = :d AND c.name = :n", Long.class)
-                    .setParameter("d", device).setParameter("n", name).getResultList();
+        String name = required(form.getName(), "name", "Please enter a name.", 100, errors);
+        if (name != null && !errors.containsKey("name")) {
+            List<Long> same = em.createQuery("SELECT c.id FROM Component c WHERE c.device = :d AND c.nameKey = :k", Long.class)
+                    .setParameter("d", device).setParameter("k", io.keyswitch.platform.NameKey.of(name)).getResultList();
             if (same.stream().anyMatch(id -> existing == null || !id.equals(existing.getId()))) {
-                errors.put("componentName", "This device already has a component named '" + name + "'.");
+                errors.put("name", "This device already has a component named '" + name + "'.");
             }
         }
         String ip = form.getIp() == null ? "" : form.getIp().strip();

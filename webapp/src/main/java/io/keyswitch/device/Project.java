@@ -26,6 +26,10 @@ public class Project {
     @Column(nullable = false, length = 100)
     private String name;
 
+    /** The name's {@link io.keyswitch.platform.NameKey}: what uniqueness and lookups compare. */
+    @Column(name = "name_key", nullable = false, length = 64)
+    private String nameKey;
+
     @Column(length = 1000)
     private String description;
 
@@ -42,6 +46,7 @@ public class Project {
     public Project(long accountId, String name, Instant createdAt) {
         this.accountId = accountId;
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
         this.createdAt = createdAt;
     }
 
@@ -63,6 +68,7 @@ public class Project {
 
     public void setName(String name) {
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
     }
 
     public String getDescription() {

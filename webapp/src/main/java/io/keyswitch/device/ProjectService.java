@@ -145,8 +145,8 @@ public class ProjectService {
         if (n.length() > 100) {
             throw ValidationFailed.of("name", "A name has at most 100 characters.");
         }
-        List<Long> same = em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.name = :n", Long.class)
-                .setParameter("a", actor.accountId()).setParameter("n", n).getResultList();
+        List<Long> same = em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.nameKey = :k", Long.class)
+                .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(n)).getResultList();
         if (same.stream().anyMatch(id -> !id.equals(except))) {
             throw ValidationFailed.of("name", "There is already a project named '" + n + "'.");
         }

@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings the database schema to the version this WAR expects, with the SQL migrations in {@code db/migration}. */
+/**
+ * Brings the database schema to the version this WAR expects, with the SQL migrations in {@code db/migration} and
+ * the few data migrations only Java can compute ({@link NameKeysMigration}).
+ */
 @ApplicationScoped
 public class DatabaseMigration {
 
@@ -21,6 +24,7 @@ public class DatabaseMigration {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
+                .javaMigrations(new NameKeysMigration())
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion

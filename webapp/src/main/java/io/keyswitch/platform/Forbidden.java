@@ -1,6 +1,6 @@
 package io.keyswitch.platform;
 
-/** The actor lacks the right an action needs. */
+/** The actor lacks the right an action needs, or may not act on this one. */
 public class Forbidden extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -9,11 +9,11 @@ public class Forbidden extends RuntimeException {
         super("This needs the right " + right + ".");
     }
 
-    private Forbidden(String sentence, boolean asSaid) {
+    private Forbidden(String sentence, boolean asIs) {
         super(sentence);
     }
 
-    /** Refused for a reason other than a missing right, said in a whole sentence. */
+    /** Forbidden for the reason {@code sentence} gives, in plain words. */
     public static Forbidden because(String sentence) {
         return new Forbidden(sentence, true);
     }

@@ -41,6 +41,10 @@ public class ApiToken {
     private Instant createdAt;
 
     @Convert(converter = UtcInstantConverter.class)
+    @Column(name = "expires_at", nullable = false, updatable = false)
+    private Instant expiresAt;
+
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
@@ -51,12 +55,13 @@ public class ApiToken {
     protected ApiToken() {
     }
 
-    ApiToken(User user, String name, String tokenHash, Instant createdAt) {
+    ApiToken(User user, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.user = user;
         this.accountId = user.getAccount().getId();
         this.name = name;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
     }
 
     public Long getId() {
@@ -77,6 +82,16 @@ public class ApiToken {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** When the token stops working. */
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** Whether the token has expired at {@code now}. */
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     public Instant getLastUsedAt() {

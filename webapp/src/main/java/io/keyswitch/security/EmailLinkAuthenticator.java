@@ -32,6 +32,17 @@ public class EmailLinkAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(EmailLinkAuthenticator.class.getName());
 
+    /** A user gets at most one link mail in this time (a click loop cannot flood their mailbox or the relay). */
+    public static final java.time.Duration RESEND_INTERVAL = java.time.Duration.ofSeconds(30);
+
+    /** How sending a link ended. */
+    public enum Sent {
+        /** On its way. */
+        SENT,
+        /** A link was mailed less than {@link #RESEND_INTERVAL} ago: nothing sent. */
+        TOO_SOON
+    }
+
     @Inject
     JpaEmailLinkTokenStore store;
 
@@ -74,16 +85,24 @@ public class EmailLinkAuthenticator {
     }
 
     /**
-     * Mails a new link (voiding the user's earlier one) and audits it ({@code login.mail-link}).
+     * Mails a new link (voiding the user's earlier one) and audits it ({@code login.mail-link}); at most one per
+     * {@link #RESEND_INTERVAL} and user (the user's row is locked meanwhile, so two clicks at once send one mail).
      *
-     * @param requestBase the address the login came to, used unless {@value #KEY_PUBLIC_URL} or the appliance's
-     *     DNS name (setup wizard, page DNS name) is set
+     * @param localBase the portal's own address the connection came to ({@code https://<local address>:<port>/}),
+     *     used unless {@value #KEY_PUBLIC_URL} or the appliance's DNS name (setup wizard, page DNS name) is set;
+     *     never the request's {@code Host} header, which the client chooses
      */
-    public void send(PendingLogin pending, String requestBase, String sourceIp) {
+    @jakarta.transaction.Transactional
+    public Sent send(PendingLogin pending, String localBase, String sourceIp) {
         PortalPrincipal p = pending.principal();
+        em.find(User.class, p.userId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         String to = address(p.userId()).orElseThrow(() -> new IllegalStateException("The user has no e-mail address"));
+        java.time.Instant lastIssued = lastIssued(p.userId());
+        if (lastIssued != null && clock.instant().isBefore(lastIssued.plus(RESEND_INTERVAL))) {
+            return Sent.TOO_SOON;
+        }
         EmailLinkToken token = tokens.issue(Long.toString(p.userId()));
-        String base = publicUrl != null ? publicUrl : appliance.publicUrl().orElse(requestBase);
+        String base = publicUrl != null ? publicUrl : appliance.publicUrl().orElse(localBase);
         mail.send(to, "Your Keyswitch login link", """
                 Hello %s,
 
@@ -96,6 +115,21 @@ public class EmailLinkAuthenticator {
                 """.formatted(p.fullName(), p.qualifiedName(), base, token.token(), token.expiresAt()));
         audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.mail-link",
                 "user:" + p.username(), Outcome.SUCCESS, "login link mailed", null));
+        return Sent.SENT;
+    }
+
+    /** When the user's live link was issued (its expiry less the validity), or {@code null}. */
+    private java.time.Instant lastIssued(long userId) {
+        java.util.List<?> rows = em.createNativeQuery("SELECT expires_at FROM email_link_token WHERE user_key = ?1")
+                .setParameter(1, Long.toString(userId)).getResultList();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return null;
+        }
+        Object value = rows.get(0);
+        java.time.Instant expires = value instanceof java.sql.Timestamp t
+                ? t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC)
+                : ((java.time.LocalDateTime) value).toInstant(java.time.ZoneOffset.UTC);
+        return expires.minus(tokens.validity());
     }
 
     /** The user id the link was issued for, once, within its validity. */

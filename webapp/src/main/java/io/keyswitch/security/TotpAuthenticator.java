@@ -42,6 +42,9 @@ public class TotpAuthenticator {
     private static final Logger LOG = Logger.getLogger(TotpAuthenticator.class.getName());
 
     @Inject
+    io.keyswitch.user.UserAdministration users;
+
+    @Inject
     JpaTotpStepStore steps;
 
     @Inject
@@ -160,19 +163,28 @@ public class TotpAuthenticator {
 
     /**
      * Removes a user's authenticator and recovery codes (the phone is lost); audited as
-     * {@code totp.reset} with the administrator and the reason.
+     * {@code totp.reset} with the administrator and the reason. The administrator must hold every right the
+     * user has, and be a system administrator to reset one ({@code RightsCeiling}): otherwise whoever may
+     * reset factors could take over a stronger user.
      *
+     * @param user a user of the administrator's account
      * @return whether the user had one
+     * @throws io.keyswitch.platform.Forbidden if the administrator may not change this user
      */
     @Transactional
-    public boolean reset(PortalPrincipal admin, long userId, String userName, String reason, String sourceIp) {
+    public boolean reset(Actor admin, io.keyswitch.user.User user, String reason) {
+        if (!user.getAccount().getId().equals(admin.accountId())) {
+            throw new io.keyswitch.platform.NotFound("user");
+        }
+        users.requireMayChange(admin, user);
+        long userId = user.getId();
         String key = Long.toString(userId);
         int removed = em.createNativeQuery("DELETE FROM totp_enrolment WHERE user_id = ?1")
                 .setParameter(1, userId).executeUpdate();
         steps.forget(key);
         recoveryStore.replaceAll(key, List.of());
-        audit.record(new AuditEntry(admin.accountId(), admin.qualifiedName(), admin.userId(), sourceIp, "totp.reset",
-                "user:" + userName, Outcome.SUCCESS, removed == 1 ? "authenticator removed" : "had no authenticator",
+        audit.record(new AuditEntry(admin.accountId(), admin.name(), admin.userId(), admin.sourceIp(), "totp.reset",
+                "user:" + user.getUsername(), Outcome.SUCCESS, removed == 1 ? "authenticator removed" : "had no authenticator",
                 reason));
         return removed == 1;
     }

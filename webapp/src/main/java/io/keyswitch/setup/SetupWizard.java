@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class SetupWizard {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Logger LOG = Logger.getLogger(SetupWizard.class.getName());
 
     @Inject
@@ -97,22 +95,24 @@ public class SetupWizard {
         if (!open()) {
             throw ValidationFailed.of("code", "Setup is already finished. Please log in.");
         }
-        if (jail.isBanned(sourceIp, null)) {
+        io.keyswitch.security.jail.Admission admission = jail.admit(sourceIp, null, () -> false);
+        if (!admission.admitted()) {
             throw ValidationFailed.of("code", "Too many wrong codes from your address. Please wait a few minutes.");
         }
         if (!SetupCode.matches(SetupCode.file().orElseThrow(), code)) {
-            jail.recordFailure(sourceIp, null);
+            jail.failed(admission);
             audit.record(new AuditEntry(null, "setup", null, sourceIp, "setup.code", "setup", Outcome.FAILURE, null,
                     "wrong setup code"));
             throw ValidationFailed.of("code", "This is not the setup code. It is shown on the appliance's console.");
         }
+        jail.succeeded(admission);
     }
 
     /** @throws ValidationFailed fields {@code username}, {@code fullName}, {@code password} */
     public void checkAdministrator(String username, String fullName, String password, String confirmation) {
         Map<String, String> errors = new LinkedHashMap<>();
         String u = username == null ? "" : username.strip();
-        if (!USERNAME.matcher(u).matches()) {
+        if (!io.keyswitch.user.LoginNames.validUser(u)) {
             errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
         }
         String name = fullName == null ? "" : fullName.strip();

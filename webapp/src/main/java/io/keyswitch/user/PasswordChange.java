@@ -16,9 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A user changes their own password: the current one is checked, the new one must follow the
- * account's password policy and may not be the current one or one of the last N (kept as bcrypt
- * hashes in {@code password_history}).
+ * A user changes their own password: the current one is checked (a try of the login jail, like a login: a wrong
+ * current password counts, so an open session is no way to guess the password), the new one must follow the
+ * account's password policy and may not be the current one or one of the last N (kept as bcrypt hashes in
+ * {@code password_history}).
  */
 @ApplicationScoped
 public class PasswordChange {
@@ -41,17 +42,48 @@ public class PasswordChange {
     @Inject
     jakarta.enterprise.event.Event<PasswordChanged> changed;
 
+    @Inject
+    io.keyswitch.security.jail.LoginJail jail;
+
+    @Inject
+    io.keyswitch.security.KnownAddresses known;
+
     /**
-     * Changes the password of {@code userId}; returns what is wrong (nothing is stored then), or an empty list.
+     * How a change ended: what is wrong (nothing stored then; empty when it is done), or refused by the login jail
+     * without checking anything until {@code refusedUntil}.
      */
-    @Transactional
-    public List<String> change(long userId, char[] current, char[] proposed, char[] confirmation, String sourceIp) {
-        User user = em.find(User.class, userId);
-        List<String> problems = new ArrayList<>();
-        if (user == null || !hasher.matches(current, user.getPasswordHash())) {
-            problems.add("The current password is not correct.");
-            return problems;
+    public record Result(List<String> problems, java.time.Instant refusedUntil) {
+
+        public boolean done() {
+            return refusedUntil == null && problems.isEmpty();
         }
+    }
+
+    /** Changes the password of {@code userId}, if the current one is right and the new one may be used. */
+    @Transactional
+    public Result change(long userId, char[] current, char[] proposed, char[] confirmation, String sourceIp) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            return new Result(List.of("The current password is not correct."), null);
+        }
+        io.keyswitch.security.jail.Admission admission = jail.admit(sourceIp,
+                user.getAccount().getName() + "/" + user.getUsername(), () -> known.signedInFrom(userId, sourceIp));
+        if (!admission.admitted()) {
+            return new Result(List.of(), admission.refusedUntil());
+        }
+        if (!hasher.matches(current, user.getPasswordHash())) {
+            jail.failed(admission);
+            audit.record(new AuditEntry(user.getAccount().getId(), user.getAccount().getName() + "/" + user.getUsername(),
+                    user.getId(), sourceIp, "user.password.change", "user:" + user.getUsername(), Outcome.FAILURE,
+                    "wrong current password", null));
+            return new Result(List.of("The current password is not correct."), null);
+        }
+        jail.succeeded(admission);
+        return new Result(check(user, proposed, confirmation, sourceIp), null);
+    }
+
+    private List<String> check(User user, char[] proposed, char[] confirmation, String sourceIp) {
+        List<String> problems = new ArrayList<>();
         if (!Arrays.equals(proposed, confirmation)) {
             problems.add("The new password and its confirmation differ.");
             return problems;

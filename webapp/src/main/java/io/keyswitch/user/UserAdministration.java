@@ -36,7 +36,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class UserAdministration {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9 ]{6,19}");
 
@@ -48,6 +47,9 @@ public class UserAdministration {
 
     @Inject
     jakarta.enterprise.event.Event<RightsChanged> rightsChanged;
+
+    @Inject
+    jakarta.enterprise.event.Event<PasswordReset> passwordReset;
 
     @Inject
     AuditTrail audit;
@@ -121,10 +123,16 @@ public class UserAdministration {
         actor.require(Rights.USER_MANAGE);
         String why = policies.reason(actor, reason);
         Checked c = check(actor, form, null);
+        c.groups.forEach(g -> RightsCeiling.requireMayHandOut(actor, "the group '" + g.getName() + "'", g.getRights()));
+        boolean systemAdmin = Boolean.TRUE.equals(form.getSystemAdmin());
+        if (systemAdmin) {
+            requireSystemAdmin(actor);
+        }
         String password = RandomTokens.readable(16);
         Account account = em.find(Account.class, actor.accountId());
         User u = new User(account, c.username, c.fullName, hasher.hash(password.toCharArray()), clock.instant());
         u.setMustChangePassword(true);
+        u.setSystemAdmin(systemAdmin);
         applyDetails(u, form, c);
         em.persist(u);
         setGroups(u, c.groups);
@@ -133,7 +141,8 @@ public class UserAdministration {
                 .field("username", null, u.getUsername()).field("fullName", null, u.getFullName())
                 .field("email", null, u.getEmail()).field("phone", null, u.getPhone()).field("status", null, u.getStatus())
                 .field("validFrom", null, u.getValidFrom()).field("validUntil", null, u.getValidUntil())
-                .field("maxLogins", null, u.getMaxLogins()).field("groups", null, names(c.groups)), why);
+                .field("maxLogins", null, u.getMaxLogins()).field("groups", null, names(c.groups))
+                .field("systemAdmin", null, systemAdmin ? Boolean.TRUE : null), why);
         return new OneTimePassword(u, password);
     }
 
@@ -141,18 +150,44 @@ public class UserAdministration {
         actor.require(Rights.USER_MANAGE);
         String why = policies.reason(actor, reason);
         User u = user(actor, userId);
+        requireMayChange(actor, u);
         Checked c = check(actor, form, u);
         List<UserGroup> before = groupsOf(u);
+        for (UserGroup g : before) {
+            if (!c.groups.contains(g)) {
+                RightsCeiling.requireMayHandOut(actor, "the group '" + g.getName() + "'", g.getRights());
+            }
+        }
+        for (UserGroup g : c.groups) {
+            if (!before.contains(g)) {
+                RightsCeiling.requireMayHandOut(actor, "the group '" + g.getName() + "'", g.getRights());
+            }
+        }
+        boolean systemAdmin = form.getSystemAdmin() == null ? u.isSystemAdmin() : form.getSystemAdmin();
+        if (systemAdmin != u.isSystemAdmin()) {
+            requireSystemAdmin(actor);
+        }
         Changes changes = Changes.of().field("fullName", u.getFullName(), c.fullName)
                 .field("email", u.getEmail(), c.email).field("phone", u.getPhone(), c.phone)
                 .field("status", u.getStatus(), form.isActive() ? UserStatus.ACTIVE : UserStatus.DISABLED)
                 .field("validFrom", u.getValidFrom(), c.validFrom).field("validUntil", u.getValidUntil(), c.validUntil)
-                .field("maxLogins", u.getMaxLogins(), c.maxLogins).field("groups", names(before), names(c.groups));
-        if (u.getId().equals(actor.userId()) && !form.isActive()) {
-            throw ValidationFailed.of("active", "You cannot disable yourself.");
+                .field("maxLogins", u.getMaxLogins(), c.maxLogins).field("groups", names(before), names(c.groups))
+                .field("systemAdmin", u.isSystemAdmin(), systemAdmin);
+        if (u.getId().equals(actor.userId())) {
+            // nobody changes their own rights or status: another administrator does
+            if (!form.isActive()) {
+                throw ValidationFailed.of("active", "You cannot disable yourself.");
+            }
+            if (!new HashSet<>(before).equals(new HashSet<>(c.groups))) {
+                throw ValidationFailed.of("groups", "You cannot change your own groups; another administrator can.");
+            }
+            if (systemAdmin != u.isSystemAdmin()) {
+                throw ValidationFailed.of("systemAdmin", "You cannot change whether you are a system administrator.");
+            }
         }
         boolean disabling = u.getStatus() == UserStatus.ACTIVE && !form.isActive();
         applyDetails(u, form, c);
+        u.setSystemAdmin(systemAdmin);
         setGroups(u, c.groups);
         if (!changes.isEmpty()) {
             record(actor, "user.update", "user:" + u.getUsername(), changes, why);
@@ -168,12 +203,33 @@ public class UserAdministration {
         actor.require(Rights.USER_MANAGE);
         String why = policies.reason(actor, reason);
         User u = user(actor, userId);
+        requireMayChange(actor, u);
         String password = RandomTokens.readable(16);
         u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
         u.setMustChangePassword(true);
         record(actor, "user.password.reset", "user:" + u.getUsername(),
                 Changes.of().field("password", "(set)", "(one-time password, to be changed at the next login)"), why);
+        passwordReset.fire(new PasswordReset(actor.accountId(), u.getId()));
         return new OneTimePassword(u, password);
+    }
+
+    /**
+     * Throws {@link io.keyswitch.platform.Forbidden} unless the actor may change this user of its account: it holds
+     * every right the user has, and is a system administrator if the user is one ({@link RightsCeiling}).
+     */
+    public void requireMayChange(Actor actor, User user) {
+        RightsCeiling.requireMayChange(actor, user.getUsername(), rightsOf(user), user.isSystemAdmin());
+    }
+
+    private List<String> rightsOf(User u) {
+        return em.createQuery("SELECT DISTINCT r FROM UserGroup g JOIN g.members m JOIN g.rights r WHERE m = :u", String.class)
+                .setParameter("u", u).getResultList();
+    }
+
+    private static void requireSystemAdmin(Actor actor) {
+        if (!actor.rights().test(Rights.ACCOUNT_MANAGE)) {
+            throw io.keyswitch.platform.Forbidden.because("Only a system administrator may make or unmake a system administrator.");
+        }
     }
 
     // --- groups --------------------------------------------------------------------------------
@@ -225,11 +281,11 @@ public class UserAdministration {
         Map<String, String> errors = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100) {
-            errors.put("groupName", n.isEmpty() ? "Please enter a name." : "At most 100 characters.");
-        } else if (em.createQuery("SELECT g.id FROM UserGroup g WHERE g.account.id = :a AND g.name = :n", Long.class)
-                .setParameter("a", actor.accountId()).setParameter("n", n).getResultStream()
+            errors.put("name", n.isEmpty() ? "Please enter a name." : "At most 100 characters.");
+        } else if (em.createQuery("SELECT g.id FROM UserGroup g WHERE g.account.id = :a AND g.nameKey = :k", Long.class)
+                .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(n)).getResultStream()
                 .anyMatch(id -> !id.equals(groupId))) {
-            errors.put("groupName", "There is already a group named '" + n + "'.");
+            errors.put("name", "There is already a group named '" + n + "'.");
         }
         Set<String> wanted = new TreeSet<>(rights == null ? List.of() : rights);
         if (!Rights.ALL.containsAll(wanted)) {
@@ -238,6 +294,7 @@ public class UserAdministration {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
+        RightsCeiling.requireMayHandOut(actor, "the group '" + n + "'", wanted);
         String desc = description == null || description.isBlank() ? null : description.strip();
         if (groupId == null) {
             UserGroup g = new UserGroup(em.find(Account.class, actor.accountId()), n, clock.instant());
@@ -250,6 +307,7 @@ public class UserAdministration {
             return g;
         }
         UserGroup g = group(actor, groupId);
+        RightsCeiling.requireMayHandOut(actor, "the group '" + g.getName() + "'", g.getRights());
         Changes changes = Changes.of().field("name", g.getName(), n).field("description", g.getDescription(), desc)
                 .field("rights", String.join(", ", new TreeSet<>(g.getRights())), String.join(", ", wanted));
         g.setName(n);
@@ -271,6 +329,7 @@ public class UserAdministration {
         actor.require(Rights.GROUP_MANAGE);
         String why = policies.reason(actor, reason);
         UserGroup g = group(actor, groupId);
+        RightsCeiling.requireMayHandOut(actor, "the group '" + g.getName() + "'", g.getRights());
         if (g.getRights().contains(Rights.GROUP_MANAGE)) {
             long others = em.createQuery("SELECT COUNT(DISTINCT m) FROM UserGroup o JOIN o.members m JOIN o.rights r"
                             + " WHERE o.account.id = :a AND o <> :g AND r = :right AND m.status = :active", Long.class)
@@ -301,7 +360,7 @@ public class UserAdministration {
         Map<String, String> errors = new LinkedHashMap<>();
         String username = existing != null ? existing.getUsername() : trim(form.getUsername());
         if (existing == null) {
-            if (username == null || !USERNAME.matcher(username).matches()) {
+            if (!LoginNames.validUser(username)) {
                 errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
             } else if (!em.createQuery("SELECT u.id FROM User u WHERE u.account.id = :a AND u.username = :n", Long.class)
                     .setParameter("a", actor.accountId()).setParameter("n", username).getResultList().isEmpty()) {

@@ -20,5 +20,12 @@ public interface UserDirectory {
     /** Which of {@code userIds} hold {@code right} through a group now, in one query. */
     Set<Long> holding(String right, java.util.Collection<Long> userIds);
 
+    /**
+     * What a signed-in user may do at this moment: their groups' rights, and {@value Rights#ACCOUNT_MANAGE} when they
+     * are a system administrator; nothing at all when the user is gone or disabled, their account is disabled, or
+     * their temporary access is not (or no longer) valid. Read at every check.
+     */
+    Set<String> rightsNow(long userId, java.time.Instant now);
+
     long countUsers();
 }

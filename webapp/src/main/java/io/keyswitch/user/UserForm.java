@@ -22,6 +22,8 @@ public class UserForm implements Serializable {
     private Date validUntil;
     private Integer maxLogins;
     private List<Long> groupIds = new java.util.ArrayList<>();
+    /** Whether the user is a system administrator; {@code null}: as it is (only a system administrator may change it). */
+    private Boolean systemAdmin;
 
     public static UserForm of(User u, Set<Long> groups) {
         UserForm f = new UserForm();
@@ -35,6 +37,7 @@ public class UserForm implements Serializable {
         f.validUntil = date(u.getValidUntil());
         f.maxLogins = u.getMaxLogins();
         f.groupIds = new java.util.ArrayList<>(new HashSet<>(groups));
+        f.systemAdmin = u.isSystemAdmin();
         return f;
     }
 
@@ -124,5 +127,13 @@ public class UserForm implements Serializable {
 
     public void setGroupIds(List<Long> groupIds) {
         this.groupIds = groupIds == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(groupIds);
+    }
+
+    public Boolean getSystemAdmin() {
+        return systemAdmin;
+    }
+
+    public void setSystemAdmin(Boolean systemAdmin) {
+        this.systemAdmin = systemAdmin;
     }
 }

@@ -37,6 +37,10 @@ public class UserGroup {
     @Column(nullable = false, length = 100)
     private String name;
 
+    /** The name's {@link io.keyswitch.platform.NameKey}: what uniqueness and lookups compare. */
+    @Column(name = "name_key", nullable = false, length = 64)
+    private String nameKey;
+
     @Column(length = 500)
     private String description;
 
@@ -64,6 +68,7 @@ public class UserGroup {
     public UserGroup(Account account, String name, Instant createdAt) {
         this.account = account;
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
         this.createdAt = createdAt;
     }
 
@@ -81,6 +86,7 @@ public class UserGroup {
 
     public void setName(String name) {
         this.name = name;
+        this.nameKey = io.keyswitch.platform.NameKey.of(name);
     }
 
     public String getDescription() {

@@ -43,4 +43,19 @@ class EventHashTest {
         assertThat(EventHash.of(event(null, "x", EventHash.GENESIS)))
                 .isNotEqualTo(EventHash.of(event("", "x", EventHash.GENESIS)));
     }
+
+    @Test
+    @DisplayName("sealed with a key, the hash is an HMAC that the plain SHA-256 (what anyone can recompute) is not, and another key gives another")
+    void keyed() {
+        byte[] key = new byte[32];
+        byte[] other = new byte[32];
+        other[0] = 1;
+        AuditEvent e = event("device:1", "order 4711", EventHash.GENESIS);
+
+        assertThat(EventHash.keyed(e, key)).matches("[0-9a-f]{64}")
+                .isEqualTo(EventHash.keyed(event("device:1", "order 4711", EventHash.GENESIS), key))
+                .isNotEqualTo(EventHash.of(e))
+                .isNotEqualTo(EventHash.keyed(e, other));
+        assertThat(EventHash.keyed(event("device:1", "order 4712", EventHash.GENESIS), key)).isNotEqualTo(EventHash.keyed(e, key));
+    }
 }

@@ -132,11 +132,12 @@ public final class AdministrationBench {
         String hash = new BcryptPasswordHasher().hash("Bench-User-2026".toCharArray());
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             c.setAutoCommit(false);
-            try (PreparedStatement g = c.prepareStatement("INSERT INTO user_group (account_id, name, created_at) VALUES (?, ?, ?)")) {
+            try (PreparedStatement g = c.prepareStatement("INSERT INTO user_group (account_id, name, name_key, created_at) VALUES (?, ?, ?, ?)")) {
                 for (int i = 1; i <= GROUPS; i++) {
                     g.setLong(1, account);
                     g.setString(2, String.format("Group %03d", i));
-                    g.setTimestamp(3, now);
+                    g.setString(3, io.keyswitch.platform.NameKey.of(String.format("Group %03d", i)));
+                    g.setTimestamp(4, now);
                     g.addBatch();
                 }
                 g.executeBatch();
@@ -153,22 +154,25 @@ public final class AdministrationBench {
                 }
                 u.executeBatch();
             }
-            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, serial_number, lan_subnet, "
-                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, name_key, serial_number, lan_subnet, "
+                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
                 long base = (100L << 24) | (64L << 16);
                 for (int i = 0; i < DEVICES; i++) {
                     long net = base + ((long) i << 8);
                     d.setLong(1, account);
                     d.setString(2, String.format("Device %05d", i));
-                    d.setString(3, String.format("SN%07d", i));
-                    d.setString(4, ((net >> 24) & 255) + "." + ((net >> 16) & 255) + "." + ((net >> 8) & 255) + ".0/24");
-                    d.setTimestamp(5, now);
+                    d.setString(3, io.keyswitch.platform.NameKey.of(String.format("Device %05d", i)));
+                    d.setString(4, String.format("SN%07d", i));
+                    d.setString(5, ((net >> 24) & 255) + "." + ((net >> 16) & 255) + "." + ((net >> 8) & 255) + ".0/24");
+                    d.setTimestamp(6, now);
                     d.addBatch();
                 }
                 d.executeBatch();
             }
-            c.createStatement().executeUpdate("INSERT INTO component (device_id, account_id, name, ip, services, created_at) "
-                    + "SELECT d.id, d.account_id, CONCAT('C', n.n), CONCAT('192.168.0.', 10 + n.n), 'tcp/102, tcp/502', NOW(3) "
+            // name_key: for these plain ASCII names SHA2(LOWER(name)) is exactly NameKey.of(name)
+            c.createStatement().executeUpdate("INSERT INTO component (device_id, account_id, name, name_key, ip, services, created_at) "
+                    + "SELECT d.id, d.account_id, CONCAT('C', n.n), SHA2(LOWER(CONCAT('C', n.n)), 256), CONCAT('192.168.0.', 10 + n.n), "
+                    + "'tcp/102, tcp/502', NOW(3) "
                     + "FROM device d JOIN (SELECT 1 n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5) n "
                     + "WHERE d.account_id = " + account);
             List<Long> groups = ids(c, "SELECT id FROM user_group WHERE account_id = " + account + " AND name LIKE 'Group %' ORDER BY name");

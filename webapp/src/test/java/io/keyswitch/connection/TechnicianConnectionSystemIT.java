@@ -69,8 +69,9 @@ class TechnicianConnectionSystemIT {
         var db = lab.db();
         accountA = Fixtures.account(db, "alpha-tc");
         long accountB = Fixtures.account(db, "beta-tc");
-        List<String> admin = List.of("device:view", "device:edit", "component:edit", "user:manage", "group:manage",
-                "connection:view", "connection:end");
+        // administrators hold what they hand out and take away (device:connect of a technician's group)
+        List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit", "user:manage",
+                "group:manage", "connection:view", "connection:end");
         Fixtures.apiToken(db, accountA, Fixtures.user(db, accountA, "admin", PASSWORD, admin), ADMIN_A);
         Fixtures.apiToken(db, accountB, Fixtures.user(db, accountB, "admin", PASSWORD, admin), ADMIN_B);
         techId = Fixtures.user(db, accountA, "tech", PASSWORD, List.of("device:connect"));

@@ -78,4 +78,22 @@ class DeviceCsvTest {
         assertThat(parse("device,lan_subnet\n").errors()).extracting(RowError::message)
                 .containsExactly("The file has a header but no devices.");
     }
+
+    @Test
+    @DisplayName("names the database takes as one (case, compatibility forms) are one name in the file too; emoji are not")
+    void namesCompareByTheirKeys() throws IOException {
+        Parsed p = parse("""
+                device,lan_subnet,component,component_ip,services
+                press-dup,10.0.0.0/24,plc,10.0.0.5,tcp/102
+                PRESS-DUP,10.0.1.0/24,,,
+                cam \uD83D\uDE00,10.0.2.0/24,hmi,10.0.2.5,tcp/80
+                cam \uD83D\uDE01,10.0.3.0/24,hmi,10.0.3.5,tcp/80
+                cam \uD83D\uDE01,10.0.3.0/24,HMI,10.0.3.6,tcp/80
+                """);
+
+        assertThat(p.errors()).extracting(RowError::line).containsExactly(3L, 6L);
+        assertThat(p.errors().get(0).message()).contains("the same name as 'press-dup' on line 2");
+        assertThat(p.errors().get(1).message()).contains("already has a component named 'HMI'");
+        assertThat(p.devices()).extracting(DeviceCsv.CsvDevice::name).containsExactly("press-dup", "cam \uD83D\uDE00", "cam \uD83D\uDE01");
+    }
 }

@@ -93,7 +93,7 @@ class DevicesUiIT {
         signIn("acme", "alice");
         openDevice("Press 7");
         click("listForm:newComponent");
-        type("componentForm:componentName", "PLC");
+        type("componentForm:name", "PLC");
         type("componentForm:ip", "192.168.1.10");
         type("componentForm:services", "tcp/102, tcp/502");
         type("componentForm:reason", "PLC of the press");

@@ -29,6 +29,7 @@ public final class FacesClient {
 
     private final String base;
     private final HttpClient http;
+    private final Map<String, String> headers;
 
     /** What the server answered, after following redirects. */
     public record Page(int status, String path, String body) {
@@ -39,6 +40,15 @@ public final class FacesClient {
     }
 
     public FacesClient(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    /**
+     * A browser that sends {@code headers} with every request, e.g. a forged {@code Host} (the test JVM allows it:
+     * {@code jdk.httpclient.allowRestrictedHeaders=host} in the failsafe configuration).
+     */
+    public FacesClient(String baseUrl, Map<String, String> headers) {
+        this.headers = Map.copyOf(headers);
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         HttpClient trusting = PortalProcess.trustingClient();
         this.http = HttpClient.newBuilder()
@@ -111,6 +121,7 @@ public final class FacesClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.keyswitch.testing;
 
 import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.platform.NameKey;
 import io.keyswitch.user.internal.BcryptPasswordHasher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,8 +64,8 @@ public final class Fixtures {
         long userId = insert(db, "INSERT INTO app_user (account_id, username, password_hash, full_name, status, created_at) "
                 + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, username, HASHER.hash(password.toCharArray()),
                 "User " + username, now());
-        long groupId = insert(db, "INSERT INTO user_group (account_id, name, created_at) VALUES (?, ?, ?)",
-                accountId, "group of " + username, now());
+        long groupId = insert(db, "INSERT INTO user_group (account_id, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+                accountId, "group of " + username, NameKey.of("group of " + username), now());
         for (String right : rights) {
             insert(db, "INSERT INTO group_right (group_id, permission) VALUES (?, ?)", groupId, right);
         }
@@ -84,15 +85,15 @@ public final class Fixtures {
 
     /** Creates a device with the given real LAN and virtual subnet; returns its id. */
     public static long device(DatabaseCoordinates db, long accountId, String name, String lan, String virtual) throws SQLException {
-        return insert(db, "INSERT INTO device (account_id, name, lan_subnet, virtual_subnet, status, created_at) "
-                + "VALUES (?, ?, ?, ?, 'ACTIVE', ?)", accountId, name, lan, virtual, now());
+        return insert(db, "INSERT INTO device (account_id, name, name_key, lan_subnet, virtual_subnet, status, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)", accountId, name, NameKey.of(name), lan, virtual, now());
     }
 
     /** Creates a component of a device; returns its id. */
     public static long component(DatabaseCoordinates db, long accountId, long deviceId, String name, String ip, String services)
             throws SQLException {
-        return insert(db, "INSERT INTO component (device_id, account_id, name, ip, services, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                deviceId, accountId, name, ip, services, now());
+        return insert(db, "INSERT INTO component (device_id, account_id, name, name_key, ip, services, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", deviceId, accountId, name, NameKey.of(name), ip, services, now());
     }
 
     /** Gives a user an API token with the given secret ({@code ks_} + 32 characters); returns its id. */

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Appends audit events to per-account hash chains in the database, serialized by a locked chain head. */
+/**
+ * Appends audit events to per-account hash chains in the database, serialized by a locked chain head. Each event
+ * is sealed with an HMAC under the {@link AuditKey} in the portal's home, so that write access to the database is
+ * not enough to rewrite an event and its hash; events older than the key keep their plain SHA-256.
+ */
 @ApplicationScoped
 public class HashChainedAuditTrail implements AuditTrail {
 
@@ -28,14 +32,42 @@ public class HashChainedAuditTrail implements AuditTrail {
     @Inject
     Clock clock;
 
+    private volatile AuditKey key;
+
+    /** The audit key, read (or made) at first use: before this portal writes its first event. */
+    private AuditKey key() {
+        AuditKey k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    java.nio.file.Path home = io.keyswitch.platform.PortalHome.path().orElseThrow(() -> new IllegalStateException(
+                            "No portal home folder (keyswitch.home) for the audit chain's key"));
+                    key = AuditKey.of(home, () -> em.createQuery("SELECT COALESCE(MAX(e.id), 0) FROM AuditEvent e", Long.class)
+                            .getSingleResult());
+                    java.util.logging.Logger.getLogger(HashChainedAuditTrail.class.getName()).info("Audit chain: events are "
+                            + "sealed with HMAC-SHA256 under the key in " + home.resolve(AuditKey.FILE) + " (key id " + key.id()
+                            + "); events up to id " + key.plainUpTo() + " were written before it and carry a plain SHA-256.");
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+
+    /** The seal of an event as the key says it must be. */
+    private String seal(AuditEvent e, AuditKey k) {
+        return e.getId() != null && e.getId() <= k.plainUpTo() ? EventHash.of(e) : EventHash.keyed(e, k.key());
+    }
+
     @Override
     @Transactional
     public AuditEvent record(AuditEntry entry) {
         long chainKey = chainKey(entry.accountId());
+        AuditKey k = key();
         AuditChainHead head = lockedHead(chainKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditEvent event = new AuditEvent(chainKey, now, entry, head.lastHash());
-        event.seal(EventHash.of(event));
+        event.seal(EventHash.keyed(event, k.key()));
         em.persist(event);
         em.flush();
         head.advance(event.getId(), event.getHash());
@@ -52,13 +84,14 @@ public class HashChainedAuditTrail implements AuditTrail {
         if (entries.stream().anyMatch(e -> chainKey(e.accountId()) != chainKey)) {
             throw new IllegalArgumentException("recordAll takes the events of one account");
         }
+        AuditKey k = key();
         AuditChainHead head = lockedHead(chainKey);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String prev = head.lastHash();
         long lastId = 0;
         for (AuditEntry entry : entries) {
             AuditEvent event = new AuditEvent(chainKey, now, entry, prev);
-            event.seal(EventHash.of(event));
+            event.seal(EventHash.keyed(event, k.key()));
             // One insert at a time: EclipseLink does not keep the order of objects persisted in one
             // flush, and the chain is read back in id order. Detached, the next flush stays small.
             em.persist(event);
@@ -91,6 +124,7 @@ public class HashChainedAuditTrail implements AuditTrail {
     @Override
     @Transactional
     public ChainVerification verify(Long accountId) {
+        AuditKey k = key();
         long chainKey = chainKey(accountId);
         String expectedPrev = EventHash.GENESIS;
         long checked = 0;
@@ -112,7 +146,7 @@ public class HashChainedAuditTrail implements AuditTrail {
                     return new ChainVerification(checked, e.getId(),
                             "does not link to the event before it: an event was removed or inserted");
                 }
-                if (!EventHash.of(e).equals(e.getHash())) {
+                if (!seal(e, k).equals(e.getHash())) {
                     return new ChainVerification(checked, e.getId(),
                             "its content does not match its hash: the event was changed");
                 }

@@ -40,8 +40,12 @@ public class AuditingJailListener implements JailListener {
         }
     }
 
+    /**
+     * In a transaction of its own: the ban is in force whatever becomes of the request that caused it, so its
+     * record must not go if that request's transaction rolls back.
+     */
     @Override
-    @Transactional
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void banned(Ban ban) {
         audit.record(new AuditEntry(null, "login jail", null, ban.lastAddress(), "jail.ban", target(ban),
                 Outcome.SUCCESS, describe(ban), null));

@@ -21,8 +21,10 @@ import org.apache.shiro.realm.AuthorizingRealm;
 import org.apache.shiro.subject.PrincipalCollection;
 
 /**
- * Shiro realm over the portal's database: finds the user by account and user name, and reads the
- * rights of their groups at every check (no caching), so a change to a group applies at once.
+ * Shiro realm over the portal's database: finds the user by account and user name (exactly: the login passes the
+ * canonical names of {@code LoginNames}), and reads the rights at every check (no caching), so a change to a group,
+ * to the user's status, their account's status, their temporary validity or their system administrator flag
+ * applies at once: a user who may not log in now holds no right.
  */
 public class DatabaseRealm extends AuthorizingRealm {
 
@@ -54,9 +56,9 @@ public class DatabaseRealm extends AuthorizingRealm {
         if (principal == null) {
             return info;
         }
-        Set<String> rights = new HashSet<>(directory().rightsOf(principal.userId()));
-        if (principal.systemAdmin()) {
-            rights.add(Rights.ACCOUNT_MANAGE);
+        Set<String> rights = new HashSet<>(directory().rightsNow(principal.userId(),
+                CDI.current().select(java.time.Clock.class).get().instant()));
+        if (rights.contains(Rights.ACCOUNT_MANAGE)) {
             info.addRole(io.keyswitch.security.AdminRights.SYSTEM_ADMIN_ROLE);
         }
         info.setStringPermissions(rights);

@@ -2,14 +2,9 @@ package io.keyswitch.security.internal;
 
 import io.keyswitch.platform.PortalHome;
 import io.keyswitch.security.totp.TotpSecret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -86,22 +81,11 @@ public final class TotpSecretCipher {
     }
 
     private static byte[] readOrCreate(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII);
-                    return fresh;
-                } catch (FileAlreadyExistsException madeByAnotherThread) {
-                    // fall through and read it
-                }
-            }
-            return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or make the TOTP key file " + file, e);
-        }
+        return Base64.getDecoder().decode(io.keyswitch.platform.OwnerOnlyFile.readOrCreate(file, () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh) + "\n";
+        }).strip());
     }
 
     public String keyId() {

@@ -34,6 +34,12 @@ public final class Bucket4jLoginJail implements LoginJail {
 
     private static final Logger LOG = Logger.getLogger(Bucket4jLoginJail.class.getName());
 
+    /**
+     * How long a try waits for the tokens that tries still being checked hold (logins at the same moment from one
+     * address or for one name are queued, not refused; a flood of them is refused once the first failures ban).
+     */
+    static final java.time.Duration BUSY_WAIT = java.time.Duration.ofSeconds(3);
+
     /** Longer user names are cut here, so an attacker cannot fill memory with long names. */
     static final int MAX_USER_NAME_CHARS = 128;
 
@@ -93,10 +99,79 @@ public final class Bucket4jLoginJail implements LoginJail {
                 newBans.add(ban);
             }
         }
+        announce(newBans);
+    }
+
+    private void announce(List<Ban> newBans) {
         for (Ban newBan : newBans) {
             LOG.warning("Login jail: banned " + describe(newBan) + " until " + newBan.until() + " after "
                     + newBan.failures() + " failed logins (last from " + newBan.lastAddress() + ").");
             tell(() -> listener.banned(newBan));
+        }
+    }
+
+    @Override
+    public Admission admit(String address, String userName, java.util.function.BooleanSupplier knownAddress) {
+        InetAddress source = IpAddresses.parse(address);
+        if (allowListed(source)) {
+            return Admission.admitted(address, userName, false, false);
+        }
+        Instant now = clock.instant();
+        String addressKey = addressKey(source);
+        Instant refused = addresses.take(addressKey, now, BUSY_WAIT);
+        if (refused != null) {
+            return Admission.refused(address, userName, refused);
+        }
+        if (userName == null || cleanUserName(userName).isEmpty()) {
+            return Admission.admitted(address, null, true, false);
+        }
+        refused = userNames.take(userNameKey(userName), now, BUSY_WAIT);
+        if (refused == null) {
+            return Admission.admitted(address, userName, true, true);
+        }
+        // asked outside the tables' locks: it may read the database
+        if (knownAddress.getAsBoolean()) {
+            return Admission.admitted(address, userName, true, false);
+        }
+        addresses.giveBack(addressKey);
+        return Admission.refused(address, userName, refused);
+    }
+
+    @Override
+    public void failed(Admission admission) {
+        if (!admission.admitted() || (!admission.addressTaken() && !admission.nameTaken())) {
+            return;
+        }
+        InetAddress source = IpAddresses.parse(admission.address());
+        Instant now = clock.instant();
+        String shownUserName = admission.userName() == null ? null : cleanUserName(admission.userName());
+        String shownAddress = source.getHostAddress();
+        List<Ban> newBans = new ArrayList<>(2);
+        if (admission.addressTaken()) {
+            Ban ban = addresses.failTaken(addressKey(source), shownUserName, shownAddress, now);
+            if (ban != null) {
+                newBans.add(ban);
+            }
+        }
+        if (admission.nameTaken()) {
+            Ban ban = userNames.failTaken(userNameKey(admission.userName()), shownUserName, shownAddress, now);
+            if (ban != null) {
+                newBans.add(ban);
+            }
+        }
+        announce(newBans);
+    }
+
+    @Override
+    public void succeeded(Admission admission) {
+        if (!admission.admitted()) {
+            return;
+        }
+        if (admission.addressTaken()) {
+            addresses.giveBack(addressKey(IpAddresses.parse(admission.address())));
+        }
+        if (admission.nameTaken()) {
+            userNames.giveBack(userNameKey(admission.userName()));
         }
     }
 
@@ -156,11 +231,7 @@ public final class Bucket4jLoginJail implements LoginJail {
     }
 
     private String addressKey(InetAddress source) {
-        int prefix = settings.ipv6PrefixLength();
-        if (IpAddresses.isIpv6(source) && prefix < 128) {
-            return IpAddresses.mask(source, prefix).getHostAddress() + "/" + prefix;
-        }
-        return source.getHostAddress();
+        return IpAddresses.subject(source.getHostAddress(), settings.ipv6PrefixLength());
     }
 
     /**

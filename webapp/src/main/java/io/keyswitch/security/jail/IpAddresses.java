@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Parses IP address literals without ever asking DNS ({@link InetAddress#getByName} resolves
  * anything that is not a literal, which must not happen on the login path).
  */
-final class IpAddresses {
+public final class IpAddresses {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
@@ -59,6 +59,18 @@ final class IpAddresses {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The address as the jail counts it: an IPv4 address as it is, an IPv6 address as its network of
+     * {@code ipv6PrefixLength} bits ({@code 2001:db8:0:1:0:0:0:0/64}).
+     *
+     * @throws IllegalArgumentException if the text is not an IP literal
+     */
+    public static String subject(String literal, int ipv6PrefixLength) {
+        InetAddress address = parse(literal);
+        return isIpv6(address) && ipv6PrefixLength < 128
+                ? mask(address, ipv6PrefixLength).getHostAddress() + "/" + ipv6PrefixLength : address.getHostAddress();
     }
 
     static boolean isIpv6(InetAddress address) {

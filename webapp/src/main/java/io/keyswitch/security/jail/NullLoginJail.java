@@ -22,6 +22,21 @@ public final class NullLoginJail implements LoginJail {
     }
 
     @Override
+    public Admission admit(String address, String userName, java.util.function.BooleanSupplier knownAddress) {
+        return Admission.admitted(address, userName, false, false);
+    }
+
+    @Override
+    public void failed(Admission admission) {
+        // Switched off: failures are not counted.
+    }
+
+    @Override
+    public void succeeded(Admission admission) {
+        // Switched off: there is nothing to give back.
+    }
+
+    @Override
     public Optional<Ban> lift(BanKind kind, String subject) {
         return Optional.empty();
     }

@@ -90,6 +90,10 @@ final class SuspectTable {
         if (probe.isConsumed() && probe.getRemainingTokens() > 0) {
             return null;
         }
+        return ban(key, suspect, now);
+    }
+
+    private Ban ban(String key, Suspect suspect, Instant now) {
         tracked.remove(key);
         suspect.since = now;
         suspect.until = now.plus(banDuration);
@@ -98,9 +102,86 @@ final class SuspectTable {
         return suspect.toBan(kind, key);
     }
 
+    /**
+     * Takes one try of the subject before its credential is checked. A bucket that is empty but not banned means
+     * that tries being checked hold its tokens: this one then waits for them (up to {@code maxWait}, the table's
+     * lock released meanwhile) until a success gives one back or a failure bans, so that logins at the same moment
+     * from one office's address are queued, not refused.
+     *
+     * @return {@code null} when a token was taken, else when the next try may come (the ban's end, or the moment the
+     *     bucket refills one token)
+     */
+    synchronized Instant take(String key, Instant now, java.time.Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            pruneExpiredBans(now);
+            Suspect prisoner = banned.get(key);
+            if (prisoner != null && now.isBefore(prisoner.until)) {
+                return prisoner.until;
+            }
+            if (prisoner != null) {
+                banned.remove(key);
+            }
+            Suspect suspect = tracked.get(key);
+            if (suspect == null) {
+                makeRoom();
+                suspect = new Suspect(newBucket());
+                tracked.put(key, suspect);
+            }
+            ConsumptionProbe probe = suspect.bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return null;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+            }
+        }
+    }
+
+    /**
+     * A try whose token {@link #take} took has failed: it is noted, and when the bucket is empty the subject is
+     * banned. A subject evicted meanwhile is counted afresh.
+     *
+     * @return the ban this failure started, or {@code null}
+     */
+    synchronized Ban failTaken(String key, String userName, String address, Instant now) {
+        Suspect prisoner = banned.get(key);
+        if (prisoner != null && now.isBefore(prisoner.until)) {
+            prisoner.noteFailure(userName, address);
+            return null;
+        }
+        Suspect suspect = tracked.get(key);
+        if (suspect == null) {
+            return recordFailure(key, userName, address, now);
+        }
+        suspect.noteFailure(userName, address);
+        notifyAll(); // tries waiting in take() look again: a ban refuses them
+        if (suspect.bucket.getAvailableTokens() > 0) {
+            return null;
+        }
+        return ban(key, suspect, now);
+    }
+
+    /** A try whose token {@link #take} took has succeeded: the token goes back. */
+    synchronized void giveBack(String key) {
+        Suspect suspect = tracked.get(key);
+        if (suspect != null) {
+            suspect.bucket.addTokens(1);
+            notifyAll();
+        }
+    }
+
     /** Forgets the subject's failures (not its ban). */
     synchronized void forgetFailures(String key) {
         tracked.remove(key);
+        notifyAll();
     }
 
     /** Removes the subject's ban if it is in force; returns it, or {@code null}. */

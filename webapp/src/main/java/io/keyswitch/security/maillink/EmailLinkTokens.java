@@ -52,6 +52,11 @@ public final class EmailLinkTokens {
         }
     }
 
+    /** How long a link is valid after it is issued. */
+    public Duration validity() {
+        return validity;
+    }
+
     /** The validity from {@value #KEY_VALIDITY}, or the default when the lookup has none. */
     public static Duration validityFrom(UnaryOperator<String> lookup) {
         String value = lookup.apply(KEY_VALIDITY);

@@ -21,7 +21,9 @@ import org.apache.shiro.SecurityUtils;
  * Enrolment of an authenticator app: shows a new secret as a QR code (rendered by the portal) and
  * as text, keeps it once the first code fits, then shows the ten recovery codes once. Serves a
  * login that must enrol first (a {@link PendingLogin}) and a signed-in user who adds or replaces
- * their authenticator.
+ * their authenticator. Replacing one needs the password and a current code (of the app, or a
+ * recovery code) first, so that a session left open is not enough to move the second factor to
+ * another phone; wrong tries count in the login jail.
  */
 @Named
 @ViewScoped
@@ -43,6 +45,9 @@ public class EnrolView implements Serializable {
     private TotpAuthenticator.Enrolment enrolment;
     private String code;
     private List<String> recoveryCodes = List.of();
+    private boolean reauthRequired;
+    private String password;
+    private String currentCode;
 
     @PostConstruct
     void start() {
@@ -53,9 +58,31 @@ public class EnrolView implements Serializable {
         } else if (SecurityUtils.getSubject().isAuthenticated()
                 && SecurityUtils.getSubject().getPrincipal() instanceof PortalPrincipal signedIn) {
             principal = signedIn;
+            reauthRequired = totp.enrolled(signedIn.userId());
         }
-        if (principal != null) {
+        if (principal != null && !reauthRequired) {
             enrolment = totp.begin(principal);
+        }
+    }
+
+    /** A signed-in user who has an authenticator proves it is them: password and a current code, then a new secret. */
+    public void reauth() {
+        if (principal == null || !reauthRequired) {
+            Requests.redirect("/login.xhtml");
+            return;
+        }
+        LoginResult result = loginService.reauthenticate(principal, password == null ? new char[0] : password.toCharArray(),
+                currentCode, Requests.sourceIp());
+        password = null;
+        currentCode = null;
+        switch (result.status()) {
+            case BANNED -> Requests.tooManyAttempts(result.retryAt(), clock);
+            case REFUSED -> FacesContext.getCurrentInstance().addMessage("reauthForm:password",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, result.message(), null));
+            default -> {
+                reauthRequired = false;
+                enrolment = totp.begin(principal);
+            }
         }
     }
 
@@ -67,7 +94,7 @@ public class EnrolView implements Serializable {
     }
 
     public void confirm() {
-        if (principal == null || enrolment == null) {
+        if (principal == null || enrolment == null || reauthRequired) {
             Requests.redirect("/login.xhtml");
             return;
         }
@@ -124,6 +151,26 @@ public class EnrolView implements Serializable {
 
     public boolean isAtLogin() {
         return pending != null;
+    }
+
+    public boolean isReauthRequired() {
+        return reauthRequired;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getCurrentCode() {
+        return currentCode;
+    }
+
+    public void setCurrentCode(String currentCode) {
+        this.currentCode = currentCode;
     }
 
     public String getCode() {

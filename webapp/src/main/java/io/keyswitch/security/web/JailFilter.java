@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * In front of the login pages: a form sent from a banned address, or naming a banned user name,
- * gets HTTP 429 with a neutral page and {@code Retry-After}, before Faces, Shiro or the database
- * see it. Pages are still shown (GET), so the person reads the same neutral answer on their next try.
+ * In front of the login pages: a form sent from a banned address gets HTTP 429 with a neutral page and
+ * {@code Retry-After}, before Faces, Shiro or the database see it. Pages are still shown (GET), so the
+ * person reads the same neutral answer on their next try. A banned user name is refused by
+ * {@code LoginService} (after the form is read, before any password check), because a name's ban does not
+ * apply at an address the user signed in from before, which needs the database.
  */
 public class JailFilter extends HttpFilter {
 
@@ -32,10 +34,7 @@ public class JailFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if ("POST".equals(request.getMethod())) {
-            if (request.getCharacterEncoding() == null) {
-                request.setCharacterEncoding("UTF-8"); // as Faces would, before the form is read here
-            }
-            Optional<Ban> ban = jail.activeBan(request.getRemoteAddr(), triedName(request));
+            Optional<Ban> ban = jail.activeBan(request.getRemoteAddr(), null);
             if (ban.isPresent()) {
                 refuse(response, ban.get(), clock);
                 return;
@@ -44,22 +43,13 @@ public class JailFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The name the login form tries, {@code account/user}, or {@code null} for the other forms. */
-    private static String triedName(HttpServletRequest request) {
-        String account = request.getParameter("loginForm:account");
-        String user = request.getParameter("loginForm:username");
-        if (account == null || user == null) {
-            return null;
-        }
-        return account.strip() + "/" + user.strip();
-    }
-
     /** Answers 429 with the neutral page; also used by views that meet a ban. */
     static void refuse(HttpServletResponse response, Ban ban, Clock clock) throws IOException {
         refuse(response, ban.until(), clock);
     }
 
-    static void refuse(HttpServletResponse response, java.time.Instant until, Clock clock) throws IOException {
+    /** Answers 429 with the neutral page and {@code Retry-After} until {@code until}. */
+    public static void refuse(HttpServletResponse response, java.time.Instant until, Clock clock) throws IOException {
         long seconds = Math.max(1, java.time.Duration.between(clock.instant(), until).toSeconds() + 1);
         response.resetBuffer();
         response.setStatus(429);

@@ -98,7 +98,13 @@ public class SecondFactorAdminView implements Serializable {
             error("resetForm:resetUser", "There is no user " + resetUser.strip() + " in this account.");
             return;
         }
-        boolean had = totp.reset(admin, user.get().getId(), user.get().getUsername(), resetReason.strip(), Requests.sourceIp());
+        boolean had;
+        try {
+            had = totp.reset(io.keyswitch.security.Actor.current(Requests.sourceIp()), user.get(), resetReason.strip());
+        } catch (io.keyswitch.platform.Forbidden e) {
+            error("resetForm:resetUser", e.getMessage());
+            return;
+        }
         info(had ? "The authenticator app of " + user.get().getUsername() + " is reset; they enrol again at their next login if required."
                 : user.get().getUsername() + " had no authenticator app.");
         resetUser = null;

@@ -11,8 +11,6 @@ import jakarta.inject.Named;
 import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.security.EmailLinkAuthenticator;
 import io.keyswitch.security.SmsCodeAuthenticator;
-import io.keyswitch.security.jail.Ban;
-import io.keyswitch.security.jail.LoginJail;
 import io.keyswitch.security.sms.SmsDeliveryException;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,9 +32,6 @@ public class SecondFactorView {
 
     @Inject
     SmsCodeAuthenticator smsCodes;
-
-    @Inject
-    LoginJail jail;
 
     private String code;
     private String smsCode;
@@ -83,12 +78,17 @@ public class SecondFactorView {
             return;
         }
         var request = Requests.current();
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+        // the portal's own address the connection came to, never the Host header (which the client chooses)
+        String local = request.getLocalAddr();
+        String base = "https://" + (local.indexOf(':') >= 0 ? "[" + local + "]" : local) + ":" + request.getLocalPort()
                 + request.getContextPath() + "/";
         try {
-            mailLinks.send(pending, base, request.getRemoteAddr());
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "We sent a login link to your e-mail address. Open it in this browser within a few minutes.", null));
+            var sent = mailLinks.send(pending, base, request.getRemoteAddr());
+            faces.addMessage(null, sent == EmailLinkAuthenticator.Sent.SENT
+                    ? new FacesMessage(FacesMessage.SEVERITY_INFO,
+                            "We sent a login link to your e-mail address. Open it in this browser within a few minutes.", null)
+                    : new FacesMessage(FacesMessage.SEVERITY_WARN,
+                            "A login link was sent less than half a minute ago. Please look for it, or try again in a moment.", null));
         } catch (MailDeliveryException e) {
             Logger.getLogger(SecondFactorView.class.getName()).warning("Login link not sent: " + e.getMessage());
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
@@ -126,9 +126,9 @@ public class SecondFactorView {
      * name from another address could otherwise have mails or SMS sent in a loop) and the answer is 429.
      */
     private boolean banned(PendingLogin pending) {
-        Optional<Ban> ban = jail.activeBan(Requests.sourceIp(), pending.tried());
-        ban.ifPresent(b -> Requests.tooManyAttempts(b.until(), clock));
-        return ban.isPresent();
+        Optional<java.time.Instant> until = loginService.banned(pending, Requests.sourceIp());
+        until.ifPresent(u -> Requests.tooManyAttempts(u, clock));
+        return until.isPresent();
     }
 
     /** Checks the SMS code typed for the login in progress. */

@@ -22,8 +22,12 @@ import java.util.logging.Logger;
 /**
  * The signed-in sessions of each user in this portal: at most {@value #KEY_MAX_PER_USER} at once
  * (a new login ends the oldest), an absolute lifetime of {@value #KEY_ABSOLUTE_TIMEOUT} whatever
- * the activity, and "log out everywhere". Per JVM, like the jail: several appliances behind one
- * name need it on Payara's data grid.
+ * the activity, and "log out everywhere". A user disabled or given a new one-time password, and
+ * every user of a disabled account, lose their sessions as soon as the change is committed
+ * ({@link #userDisabled}, {@link #passwordReset}, {@link #accountChanged}); anything else that
+ * ends a user's access (a temporary validity's end, a change on another node or in the database)
+ * ends the session at its next request ({@link SessionLimitsFilter}). Per JVM, like the jail:
+ * several appliances behind one name need it on Payara's data grid.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -37,6 +41,8 @@ public class SessionRegistry {
     static final String SIGNED_IN_AT = "keyswitch.signedInAt";
     /** The user id the session belongs to (a {@link Long}). */
     static final String USER_ID = "keyswitch.userId";
+    /** The account id of the session's user (a {@link Long}). */
+    static final String ACCOUNT_ID = "keyswitch.accountId";
 
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
@@ -78,6 +84,7 @@ public class SessionRegistry {
     public void signedIn(HttpSession session, PortalPrincipal user, String sourceIp) {
         session.setAttribute(SIGNED_IN_AT, clock.instant());
         session.setAttribute(USER_ID, user.userId());
+        session.setAttribute(ACCOUNT_ID, user.accountId());
         List<HttpSession> ended = new ArrayList<>();
         sessions.compute(user.userId(), (id, list) -> {
             List<HttpSession> live = list == null ? new ArrayList<>() : new ArrayList<>(list);
@@ -104,6 +111,58 @@ public class SessionRegistry {
         }
         record(user, sourceIp, "logout.everywhere", count + " session(s) ended");
         return count;
+    }
+
+    /** A user was disabled: their sessions end now. */
+    void userDisabled(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            io.keyswitch.user.UserDisabled event) {
+        endAll(event.userId(), "user disabled");
+    }
+
+    /** A user got a new one-time password from an administrator: their sessions end now. */
+    void passwordReset(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            io.keyswitch.user.PasswordReset event) {
+        endAll(event.userId(), "password reset by an administrator");
+    }
+
+    /** An account was disabled: the sessions of all its users end now. */
+    void accountChanged(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            io.keyswitch.account.AccountChanged event) {
+        if (!io.keyswitch.account.AccountChanged.STATUS.equals(event.what())) {
+            return;
+        }
+        List<Long> users = new ArrayList<>();
+        sessions.forEach((userId, list) -> {
+            if (list.stream().anyMatch(s -> Long.valueOf(event.accountId()).equals(attribute(s, ACCOUNT_ID)))) {
+                users.add(userId);
+            }
+        });
+        // ends them only if the account is disabled now: SessionLimitsFilter asks at each request anyway
+        users.forEach(userId -> endIfNotAllowed(userId));
+    }
+
+    /** Ends every session of the user in this portal (not audited: the change that caused it is). */
+    public int endAll(long userId, String why) {
+        List<HttpSession> all = sessions.remove(userId);
+        if (all == null) {
+            return 0;
+        }
+        all.forEach(SessionRegistry::invalidateQuietly);
+        LOG.info("Ended " + all.size() + " session(s) of user " + userId + ": " + why + ".");
+        return all.size();
+    }
+
+    private void endIfNotAllowed(long userId) {
+        jakarta.enterprise.inject.spi.CDI.current().select(io.keyswitch.security.LoginService.class).get()
+                .stillAllowed(userId).ifPresent(why -> endAll(userId, why));
+    }
+
+    private static Object attribute(HttpSession s, String name) {
+        try {
+            return s.getAttribute(name);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
     }
 
     /** How many sessions the user has in this portal now. */

@@ -3,8 +3,10 @@ package io.keyswitch.setup.web;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.security.jail.Admission;
 import io.keyswitch.security.jail.LoginJail;
 import io.keyswitch.setup.ApplianceSettings;
+import io.keyswitch.user.LoginNames;
 import io.keyswitch.user.PasswordHasher;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
@@ -20,16 +22,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The appliance console's question "may this person enable SSH, reboot or shut down?": answered only
- * on loopback (anyone else gets 404), only after setup, and only for an active system administrator
- * with the right password (no second factor: the console is at the machine). 204 yes, 403 no. Wrong
- * passwords count in the login jail; every answer is audited ({@code console.authorize}).
+ * The appliance console's question "may this person change the network, enable SSH, reboot or shut down?":
+ * answered only on loopback (anyone else gets 404), only after setup, and only for an active system
+ * administrator with the right password (no second factor: the console is at the machine). 204 yes, 403 no.
+ * Wrong passwords count in the login jail (a user name banned by failures elsewhere does not lock the console
+ * out: nobody reaches loopback from outside); every answer is audited ({@code console.authorize}).
  */
 @WebServlet("/appliance/console-check")
 public class ConsoleCheckServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> ACTIONS = Set.of("ssh", "reboot", "shutdown");
+    private static final Set<String> ACTIONS = Set.of("network", "ssh", "reboot", "shutdown");
 
     @Inject
     transient UserDirectory directory;
@@ -67,22 +70,29 @@ public class ConsoleCheckServlet extends HttpServlet {
             deny(response, "Setup is not finished yet.");
             return;
         }
-        String tried = account + "/" + username;
-        if (jail.isBanned(ip, tried)) {
+        Optional<LoginNames.Canonical> name = LoginNames.parse(account, username);
+        String tried = name.map(LoginNames.Canonical::qualified)
+                .orElseGet(() -> LoginNames.shown(account) + "/" + LoginNames.shown(username));
+        Admission admission = jail.admit(ip, name.map(LoginNames.Canonical::qualified).orElse(null), () -> true);
+        if (!admission.admitted()) {
             deny(response, "Too many wrong passwords. Wait a few minutes.");
             return;
         }
-        Optional<User> user = directory.findForLogin(account, username);
-        boolean passwordRight = user.isPresent() && password != null
-                && hasher.matches(password.toCharArray(), user.get().getPasswordHash());
+        Optional<User> user = name.flatMap(n -> directory.findForLogin(n.account(), n.user()));
+        char[] typed = password == null ? new char[0] : password.toCharArray();
+        if (user.isEmpty()) {
+            hasher.spendOneCheck(typed);
+        }
+        boolean passwordRight = user.isPresent() && hasher.matches(typed, user.get().getPasswordHash());
         if (!passwordRight) {
-            jail.recordFailure(ip, tried);
+            jail.failed(admission);
             audit.record(new AuditEntry(user.map(u -> u.getAccount().getId()).orElse(null), tried, null, ip,
                     "console.authorize", "console:" + action, Outcome.FAILURE, null, "wrong account, user name or password"));
             deny(response, "Wrong account, user name or password.");
             return;
         }
         User u = user.get();
+        jail.succeeded(admission);
         if (!u.isSystemAdmin() || u.getStatus() != UserStatus.ACTIVE) {
             audit.record(new AuditEntry(u.getAccount().getId(), tried, u.getId(), ip, "console.authorize", "console:" + action,
                     Outcome.DENIED, null, "not an active system administrator"));

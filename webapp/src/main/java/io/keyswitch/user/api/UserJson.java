@@ -14,20 +14,23 @@ public final class UserJson {
     /** A user of the caller's account. */
     public record UserOut(long id, String username, String fullName, String email, String phone, String status,
                           Instant validFrom, Instant validUntil, Integer maxLogins, int loginCount, Instant lastLoginAt,
-                          List<Long> groupIds) {
+                          List<Long> groupIds, boolean systemAdmin) {
         static UserOut of(User u, Set<Long> groups) {
             return new UserOut(u.getId(), u.getUsername(), u.getFullName(), u.getEmail(), u.getPhone(), u.getStatus().name(),
                     u.getValidFrom(), u.getValidUntil(), u.getMaxLogins(), u.getLoginCount(), u.getLastLoginAt(),
-                    groups.stream().sorted().toList());
+                    groups.stream().sorted().toList(), u.isSystemAdmin());
         }
     }
 
     /**
      * What creates or changes a user. {@code temporary} users need {@code validUntil} and/or
-     * {@code maxLogins}; times are ISO-8601 instants. The reason goes to the audit trail.
+     * {@code maxLogins}; times are ISO-8601 instants. {@code systemAdmin} (absent: as it is; only a system
+     * administrator may set it, on a user of their own account) makes a system administrator. The reason goes
+     * to the audit trail.
      */
     public record UserIn(String username, String fullName, String email, String phone, Boolean active, Boolean temporary,
-                         Instant validFrom, Instant validUntil, Integer maxLogins, List<Long> groupIds, String reason) {
+                         Instant validFrom, Instant validUntil, Integer maxLogins, List<Long> groupIds, Boolean systemAdmin,
+                         String reason) {
     }
 
     /** A new user, or a reset password: the one-time password is shown this once. */

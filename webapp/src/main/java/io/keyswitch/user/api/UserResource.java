@@ -79,7 +79,8 @@ public class UserResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a user: details, status, temporary validity, groups (right user:manage)")
+    @Operation(summary = "Change a user: details, status, temporary validity, groups, system administrator (right user:manage, "
+            + "every right the user has, and a system administrator for a system administrator)")
     public UserOut update(@PathParam("id") long id, UserIn in) {
         Actor actor = caller();
         User u = users.updateUser(actor, id, form(in), in.reason());
@@ -114,6 +115,7 @@ public class UserResource {
         f.setValidUntil(in.validUntil() == null ? null : Date.from(in.validUntil()));
         f.setMaxLogins(in.maxLogins());
         f.setGroupIds(in.groupIds() == null ? List.of() : in.groupIds());
+        f.setSystemAdmin(in.systemAdmin());
         return f;
     }
 }

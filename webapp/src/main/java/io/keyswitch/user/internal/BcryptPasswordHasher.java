@@ -39,6 +39,7 @@ public class BcryptPasswordHasher implements PasswordHasher {
     }
 
     /** Spends the time of one check without a user, so that unknown user names cannot be told apart by timing. */
+    @Override
     public void spendOneCheck(char[] password) {
         matches(password == null || password.length == 0 ? new char[] {'x'} : password, DECOY);
     }

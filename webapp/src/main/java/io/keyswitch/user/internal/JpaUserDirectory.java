@@ -61,6 +61,25 @@ public class JpaUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Set<String> rightsNow(long userId, java.time.Instant now) {
+        // one scalar query for "may this user act now?" (and are they a system administrator), no entity loaded
+        List<Boolean> systemAdmin = em.createQuery("SELECT u.systemAdmin FROM User u WHERE u.id = :u AND u.status = :active "
+                        + "AND u.account.status = :accountActive AND (u.validFrom IS NULL OR u.validFrom <= :now) "
+                        + "AND (u.validUntil IS NULL OR u.validUntil > :now)", Boolean.class)
+                .setParameter("u", userId).setParameter("active", io.keyswitch.user.UserStatus.ACTIVE)
+                .setParameter("accountActive", io.keyswitch.account.AccountStatus.ACTIVE).setParameter("now", now)
+                .getResultList();
+        if (systemAdmin.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> rights = rightsOf(userId);
+        if (Boolean.TRUE.equals(systemAdmin.get(0))) {
+            rights.add(io.keyswitch.user.Rights.ACCOUNT_MANAGE);
+        }
+        return rights;
+    }
+
+    @Override
     public long countUsers() {
         return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
     }

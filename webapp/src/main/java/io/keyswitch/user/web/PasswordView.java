@@ -23,6 +23,9 @@ public class PasswordView {
     @Inject
     PasswordChange passwordChange;
 
+    @Inject
+    java.time.Clock clock;
+
     private String current;
     private String proposed;
     private String confirmation;
@@ -32,11 +35,21 @@ public class PasswordView {
         ExternalContext ctx = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ctx.getRequest();
         PortalPrincipal principal = (PortalPrincipal) SecurityUtils.getSubject().getPrincipal();
-        List<String> problems = passwordChange.change(principal.userId(), chars(current), chars(proposed),
+        PasswordChange.Result result = passwordChange.change(principal.userId(), chars(current), chars(proposed),
                 chars(confirmation), request.getRemoteAddr());
         current = proposed = confirmation = null;
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, p, null)));
+        if (result.refusedUntil() != null) {
+            try {
+                io.keyswitch.security.web.JailFilter.refuse((jakarta.servlet.http.HttpServletResponse) ctx.getResponse(),
+                        result.refusedUntil(), clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+            return;
+        }
+        if (!result.done()) {
+            result.problems().forEach(p -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, p, null)));
             return;
         }
         request.getSession().removeAttribute(SessionAttributes.MUST_CHANGE_PASSWORD);

@@ -45,6 +45,7 @@ public class UsersView implements Serializable {
 
     public void startCreate() {
         form = new UserForm();
+        form.setSystemAdmin(Boolean.FALSE);
         editingId = null;
         reason = null;
     }
@@ -93,6 +94,11 @@ public class UsersView implements Serializable {
 
     private static Actor actor() {
         return Actor.current(Pages.sourceIp());
+    }
+
+    /** Whether the signed-in user is a system administrator: only they see and set the flag. */
+    public boolean isSystemAdministrator() {
+        return io.keyswitch.security.AdminRights.applianceAdmin();
     }
 
     public PagedModel<User> getModel() {

@@ -54,6 +54,11 @@ public class AccountChanges {
         runtime.later(runtime::supervise);
     }
 
+    /** A password reset ends the technician's VPN session too (the next login needs the new password). */
+    void disconnectReset(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.keyswitch.user.PasswordReset event) {
+        runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.technicianCommonName(event.userId())));
+    }
+
     void disconnectDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {
         runtime.later(() -> runtime.disconnect(event.accountId(), VpnClient.technicianCommonName(event.userId())));
     }

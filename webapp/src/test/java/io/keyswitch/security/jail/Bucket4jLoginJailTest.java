@@ -257,6 +257,125 @@ class Bucket4jLoginJailTest {
     }
 
     @Nested
+    @DisplayName("with admissions (a try taken before the credential is checked)")
+    class Admissions {
+
+        @Test
+        @DisplayName("12 wrong tries at once from one address: 5 are checked, the others wait for them and are refused by the ban (no check-then-act)")
+        void parallelTriesShareOneAllowance() throws Exception {
+            List<Admission> tries = io.keyswitch.security.testing.Race.run(12, () -> {
+                Admission a = jail.admit(ATTACKER, "acme/guess-" + Thread.currentThread().getId(), () -> false);
+                jail.failed(a);
+                return a;
+            });
+
+            assertEquals(5, tries.stream().filter(Admission::admitted).count());
+            assertTrue(jail.isBanned(ATTACKER, null));
+            assertEquals(1, listener.banned.stream().filter(b -> b.kind() == BanKind.ADDRESS).count());
+        }
+
+        @Test
+        @DisplayName("8 good logins at the same moment from one address all get in: they wait for each other's tries, none is refused")
+        void simultaneousLoginsAreQueued() throws Exception {
+            List<Admission> tries = io.keyswitch.security.testing.Race.run(8, () -> {
+                Admission a = jail.admit(ATTACKER, "acme/user-" + Thread.currentThread().getId(), () -> false);
+                Thread.sleep(50); // the password check
+                jail.succeeded(a);
+                return a;
+            });
+
+            assertTrue(tries.stream().allMatch(Admission::admitted));
+            assertFalse(jail.isBanned(ATTACKER, null));
+        }
+
+        @Test
+        @DisplayName("a success gives its try back: 20 good logins in a row from one address never ban it")
+        void successesCostNothing() {
+            for (int i = 0; i < 20; i++) {
+                Admission a = jail.admit(ATTACKER, "acme/alice", () -> false);
+                assertTrue(a.admitted(), "try " + i);
+                jail.succeeded(a);
+            }
+
+            assertFalse(jail.isBanned(ATTACKER, "acme/alice"));
+        }
+
+        @Test
+        @DisplayName("the failure that takes the last try bans, as with recordFailure")
+        void fifthFailedAdmissionBans() {
+            for (int i = 0; i < 4; i++) {
+                jail.failed(jail.admit(ATTACKER, "acme/guess-" + i, () -> false));
+            }
+            boolean before = jail.isBanned(ATTACKER, null);
+
+            jail.failed(jail.admit(ATTACKER, "acme/guess-4", () -> false));
+
+            assertFalse(before);
+            Ban ban = jail.activeBan(ATTACKER, null).orElseThrow();
+            assertEquals(5, ban.failures());
+            assertEquals(START.plus(Duration.ofMinutes(10)), ban.until());
+        }
+
+        @Test
+        @DisplayName("a user name banned from 5 addresses still admits an address the user signed in from; others are refused")
+        void nameBanSparesKnownAddresses() {
+            for (int i = 1; i <= 5; i++) {
+                jail.failed(jail.admit("198.51.100." + i, "acme/admin", () -> false));
+            }
+            List<String> asked = new ArrayList<>();
+
+            Admission known = jail.admit("192.0.2.10", "acme/admin", () -> asked.add("known") || true);
+            Admission unknown = jail.admit("192.0.2.11", "acme/admin", () -> !asked.add("unknown"));
+
+            assertTrue(known.admitted());
+            assertFalse(known.nameTaken(), "the name's count does not apply there");
+            assertFalse(unknown.admitted());
+            assertEquals(START.plus(Duration.ofMinutes(10)), unknown.refusedUntil());
+            assertEquals(List.of("known", "unknown"), asked);
+            jail.failed(unknown);
+            assertFalse(jail.isBanned("192.0.2.11", null), "a refused try is not counted against its address");
+        }
+
+        @Test
+        @DisplayName("the known-address question is asked only when the user name has no try left")
+        void knownAddressAskedOnlyWhenNeeded() {
+            List<String> asked = new ArrayList<>();
+
+            Admission a = jail.admit(ATTACKER, "acme/admin", () -> asked.add("asked"));
+
+            assertTrue(a.admitted());
+            assertTrue(a.nameTaken());
+            assertTrue(asked.isEmpty());
+        }
+
+        @Test
+        @DisplayName("an address that is banned is refused whatever the name, and the name's count is untouched")
+        void bannedAddressRefused() {
+            failFrom(ATTACKER, 5);
+
+            Admission a = jail.admit(ATTACKER, "acme/alice", () -> true);
+
+            assertFalse(a.admitted());
+            for (int i = 1; i <= 5; i++) {
+                assertTrue(jail.admit("198.51.100." + i, "acme/alice", () -> false).admitted(), "alice's tries are all there");
+            }
+        }
+
+        @Test
+        @DisplayName("allow-listed addresses take nothing and are always admitted")
+        void allowListedAdmitted() {
+            Bucket4jLoginJail trusting = new Bucket4jLoginJail(JailSettings.defaults()
+                    .withAllowList("10.0.0.0/8"), clock, listener);
+            for (int i = 0; i < 10; i++) {
+                trusting.failed(trusting.admit("10.1.2.3", "acme/alice", () -> false));
+            }
+
+            assertTrue(trusting.admit("10.1.2.3", "acme/alice", () -> false).admitted());
+            assertFalse(trusting.isBanned("198.51.100.1", "acme/alice"));
+        }
+    }
+
+    @Nested
     @DisplayName("with an allow-list")
     class AllowList {
 

@@ -346,14 +346,15 @@ public final class PortalManagementLoadBenchmark {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = Databases.connect(db)) {
             c.setAutoCommit(false);
-            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, serial_number, lan_subnet, "
-                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, name_key, serial_number, lan_subnet, "
+                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
                 for (int i = 0; i < devices; i++) {
                     d.setLong(1, account);
                     d.setString(2, String.format("Router %05d", i));
-                    d.setString(3, String.format("SN%07d", i));
-                    d.setString(4, "10." + (i >> 8) + "." + (i & 255) + ".0/24");
-                    d.setTimestamp(5, now);
+                    d.setString(3, io.keyswitch.platform.NameKey.of(String.format("Router %05d", i)));
+                    d.setString(4, String.format("SN%07d", i));
+                    d.setString(5, "10." + (i >> 8) + "." + (i & 255) + ".0/24");
+                    d.setTimestamp(6, now);
                     d.addBatch();
                 }
                 d.executeBatch();

@@ -181,14 +181,15 @@ public final class PortalRealClientsBenchmark {
     private static long[] seedDevices(DatabaseCoordinates db, long account, int count) throws Exception {
         long[] ids = new long[count];
         try (Connection c = Databases.connect(db);
-             PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, lan_subnet, virtual_subnet, "
-                     + "status, created_at) VALUES (?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
+             PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, name_key, lan_subnet, virtual_subnet, "
+                     + "status, created_at) VALUES (?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < count; i++) {
                 d.setLong(1, account);
                 d.setString(2, String.format("Router %04d", i));
-                d.setString(3, "100." + (64 + i / 256) + "." + (i % 256) + ".0/24");
-                d.setTimestamp(4, now);
+                d.setString(3, io.keyswitch.platform.NameKey.of(String.format("Router %04d", i)));
+                d.setString(4, "100." + (64 + i / 256) + "." + (i % 256) + ".0/24");
+                d.setTimestamp(5, now);
                 d.addBatch();
             }
             d.executeBatch();
