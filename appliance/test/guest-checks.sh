@@ -71,7 +71,7 @@ echo "# security keyswitch-firewall: $(systemd-analyze security keyswitch-firewa
 check "IP forwarding is off for the host (net.ipv4.ip_forward=0; only ks<id> VPN interfaces forward)" \
     test "$(cat /proc/sys/net/ipv4/ip_forward)" = 0
 check "the forward table is loaded with its connection sets, empty" sh -c \
-    'nft list set inet keyswitch_connections out | grep -q "flags interval" && ! nft list set inet keyswitch_connections out | grep -q elements'
+    'nft list set inet keyswitch_connections out_ranges | grep -q "flags interval" && ! nft list table inet keyswitch_connections | grep -q elements'
 
 # -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules

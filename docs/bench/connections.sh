@@ -20,4 +20,4 @@ echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cd webapp
 java -Xmx256m -Dkeyswitch.test.dir="$work/it" -cp "target/test-classes:target/classes:$(cat "$work/classpath")" \
     io.keyswitch.connection.bench.ConnectionBenchmark "${1:-250}" "${2:-200}" "${3:-384m}" "${4:-25}" 2>&1 \
-    | grep -v -e '^SLF4J' -e 'Commons Logging'
+    | grep --line-buffered -v -e "^SLF4J" -e "Commons Logging"

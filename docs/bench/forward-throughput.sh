@@ -36,27 +36,20 @@ ip netns exec "$comp" iperf3 -s -D -p 5201 --pidfile "/tmp/ksb-iperf-$tag.pid" >
 sleep 1
 server=$(cat "/tmp/ksb-iperf-$tag.pid")
 
-measure() { # measure LABEL: iperf3 $runs times, prints each Gbit/s and the median
-    local label=$1 values=()
-    for _ in $(seq "$runs"); do
-        values+=("$(ip netns exec "$tech" iperf3 -c 100.64.3.10 -p 5201 -t "$seconds" -J \
-            | /usr/bin/python3 -c 'import json,sys; print("%.2f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e9))')")
-    done
-    median=$(printf '%s\n' "${values[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-    echo "RESULT $label: median $median Gbit/s (runs: ${values[*]}; $seconds s each; load $(cut -d' ' -f1-3 /proc/loadavg))"
+once() { # once: one iperf3 run of $seconds, prints Gbit/s
+    ip netns exec "$tech" iperf3 -c 100.64.3.10 -p 5201 -t "$seconds" -J \
+        | /usr/bin/python3 -c 'import json,sys; print("%.2f" % (json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 1e9))'
 }
-
-measure "no forward ruleset (plain kernel forwarding)"
-
-echo "Loading the appliance's forward ruleset and the flow's rule (as the helper writes it)"
-ip netns exec "$router" nft -f appliance/rootfs/etc/keyswitch/nftables-forward.nft
-ip netns exec "$router" nft add element inet keyswitch_connections same_interface '{ "ks1" . "ks2", "ks2" . "ks1" }'
-ip netns exec "$router" nft add element inet keyswitch_connections out '{ "ks1" . 10.128.0.2 . 100.64.3.10 . tcp . 5201 }'
-ip netns exec "$router" nft add element inet keyswitch_connections back '{ "ks2" . 10.128.0.2 . 100.64.3.10 . tcp . 5201 }'
-measure "forward ruleset, 1 rule in each set"
-
-echo "Adding 10,000 other rules to each set (other technicians, components, port ranges)"
-/usr/bin/python3 - "$router" <<'PY'
+no_ruleset() { ip netns exec "$router" nft delete table inet keyswitch_connections 2>/dev/null || true; }
+ruleset_with_the_flow() { # the appliance's forward ruleset with the flow's rule only (as the helper writes it)
+    no_ruleset
+    ip netns exec "$router" nft -f appliance/rootfs/etc/keyswitch/nftables-forward.nft
+    ip netns exec "$router" nft add element inet keyswitch_connections same_interface '{ "ks1" . "ks2", "ks2" . "ks1" }'
+    ip netns exec "$router" nft add element inet keyswitch_connections out '{ "ks1" . 10.128.0.2 . 100.64.3.10 . tcp . 5201 }'
+    ip netns exec "$router" nft add element inet keyswitch_connections back '{ "ks2" . 10.128.0.2 . 100.64.3.10 . tcp . 5201 }'
+}
+ten_thousand_more() { # 10,000 other rules (other technicians, components; a third of them port ranges)
+    /usr/bin/python3 - "$router" <<'PY'
 import json, subprocess, sys
 elems = []
 for i in range(10000):
@@ -64,11 +57,28 @@ for i in range(10000):
     comp = "100.%d.%d.%d" % (65 + i // 60000, (i // 200) % 250, i % 200 + 10)
     port = {"range": [8000 + i % 50, 8010 + i % 50]} if i % 3 == 0 else 102 + i % 7
     elems.append({"concat": ["ks%d" % (i % 100 + 3), tech, comp, "tcp", port]})
-cmd = {"nftables": [{"add": {"element": {"family": "inet", "table": "keyswitch_connections", "name": name, "elem": elems}}}
-                    for name in ("out", "back")]}
+singles = [e for e in elems if not isinstance(e["concat"][4], dict)]
+ranges = [e for e in elems if isinstance(e["concat"][4], dict)]
+cmd = {"nftables": [{"add": {"element": {"family": "inet", "table": "keyswitch_connections", "name": name, "elem": group}}}
+                    for name, group in (("out", singles), ("back", singles), ("out_ranges", ranges), ("back_ranges", ranges))]}
 subprocess.run(["ip", "netns", "exec", sys.argv[1], "nft", "-j", "-f", "-"], input=json.dumps(cmd).encode(), check=True)
 PY
+}
 count() { ip netns exec "$router" nft -j list set inet keyswitch_connections "$1" \
     | /usr/bin/python3 -c 'import json,sys; print(sum(len(i["set"].get("elem", [])) for i in json.load(sys.stdin)["nftables"] if "set" in i))'; }
-echo "elements: out $(count out), back $(count back)"
-measure "forward ruleset, 10,001 rules in each set"
+
+# The three conditions take turns, $runs rounds, so that whatever else the machine does weighs on each alike.
+none=() one=() many=()
+for round in $(seq "$runs"); do
+    no_ruleset;            none+=("$(once)")
+    ruleset_with_the_flow; one+=("$(once)")
+    ten_thousand_more;     many+=("$(once)")
+    echo "round $round: no ruleset ${none[-1]}, the flow's rule ${one[-1]}, +10,000 rules ${many[-1]} Gbit/s (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+echo "elements in the last round: out $(count out) + out_ranges $(count out_ranges), back $(count back) + back_ranges $(count back_ranges)"
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+m0=$(median "${none[@]}") m1=$(median "${one[@]}") m2=$(median "${many[@]}")
+echo "RESULT no forward ruleset (plain kernel forwarding): median $m0 Gbit/s (${none[*]})"
+echo "RESULT the forward ruleset with the flow's rule: median $m1 Gbit/s (${one[*]})"
+echo "RESULT the forward ruleset with 10,001 rules: median $m2 Gbit/s (${many[*]})"
+awk -v a="$m1" -v b="$m2" -v c="$m0" 'BEGIN { printf "RESULT the 10,000 rules cost %.1f %% of the throughput with one rule; the ruleset itself %.1f %% of plain forwarding\n", (1 - b / a) * 100, (1 - a / c) * 100 }'

@@ -18,6 +18,6 @@ if live; then
     check "loaded ruleset: input policy drop" sh -c 'nft list chain inet keyswitch input | grep -q "policy drop;"'
     check "loaded ruleset: forward policy drop" sh -c 'nft list chain inet keyswitch_connections forward | grep -q "policy drop;"'
     check "loaded ruleset: the connection sets exist (empty before any connection)" sh -c \
-        'nft list set inet keyswitch_connections out | grep -q "flags interval"'
+        'nft list set inet keyswitch_connections out | grep -q counter && nft list set inet keyswitch_connections out_ranges | grep -q "flags interval"'
 fi
 finish
