@@ -12,7 +12,8 @@ public enum CloseCause {
     USER_DISABLED("the technician was disabled or deleted"),
     DEVICE_DISABLED("the device was disabled or deleted"),
     ACCOUNT_DISABLED("the account was disabled"),
-    PORTAL_RESTARTED("portal restarted");
+    PORTAL_RESTARTED("portal restarted"),
+    PORTAL_STOPPED("the portal was stopped");
 
     private final String words;
 

@@ -21,6 +21,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -111,6 +112,26 @@ public class ConnectionEngine {
                 TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(() -> quietly("count", this::count), settings.countSeconds(), settings.countSeconds(),
                 TimeUnit.SECONDS);
+    }
+
+    /**
+     * The portal stops (before any bean is destroyed, so no check can see the VPN's state half gone): every live
+     * connection is closed ("the portal was stopped") and the firewall emptied, on the engine's thread, then the thread
+     * ends. While no portal runs, nobody could end a connection for its reasons, so none stays open.
+     */
+    void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        ScheduledExecutorService w = worker;
+        if (w == null || w.isShutdown()) {
+            return;
+        }
+        try {
+            w.submit(() -> quietly("stop", this::stopped)).get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warning("Connections not all closed at shutdown (they are at the next start): " + e);
+        }
+        stop();
     }
 
     @PreDestroy
@@ -220,6 +241,18 @@ public class ConnectionEngine {
         String state = firewallState;
         LOG.info(() -> "Connections at start: " + accounts.size() + " interrupted by the restart closed; " + state
                 + "; in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    private void stopped() {
+        List<Long> accounts = store.closeAll(CloseCause.PORTAL_STOPPED, clock.instant());
+        open.clear();
+        leftover.clear();
+        try {
+            firewall.clear();
+        } catch (FirewallException e) {
+            LOG.warning("The firewall helper could not be emptied at shutdown (it is at the next start): " + e.getMessage());
+        }
+        LOG.info(() -> "Connections at shutdown: " + accounts.size() + " closed, firewall emptied");
     }
 
     private void tunnel(TechnicianTunnelChanged event) {

@@ -101,11 +101,11 @@ class TechnicianConnectionSystemIT {
                 + ",\"scopeType\":\"DEVICE\",\"deviceId\":" + beta.id() + ",\"reason\":\"their machine\"}").status()).isEqualTo(201);
 
         // the routers are set up with what the portal's device page shows for their family
-        lab.referenceDevice("tcd1", press1, routerSettings(press1.id(), "nftables"));
-        lab.referenceDevice("tcd2", press2, routerSettings(press2.id(), "iptables"));
+        lab.referenceDevice("d1", press1, routerSettings(press1.id(), "nftables"));
+        lab.referenceDevice("d2", press2, routerSettings(press2.id(), "iptables"));
         for (VpnLab.Device d : List.of(press1, press2)) {
             assertThat(awaitJson(ADMIN_A, "/devices/" + d.id(), j -> j.getJsonObject("vpn").getBoolean("online"), 20_000))
-                    .as(d.identity() + " online:\n" + lab.log("tcd1")).isNotNull();
+                    .as(d.identity() + " online:\n" + lab.portalLog()).isNotNull();
         }
         plc = press1.virtualSubnet().replace(".0/24", ".10");
         hmi = press1.virtualSubnet().replace(".0/24", ".20");
@@ -317,10 +317,30 @@ class TechnicianConnectionSystemIT {
 
     @Test
     @Order(8)
+    @DisplayName("the portal is stopped (SIGTERM, as systemctl stop) with a connection open: the connection closes"
+            + " (\"the portal was stopped\") and nothing is reachable while no portal runs")
+    void stopClosesConnections() throws Exception {
+        // Arrange (the technician's tunnel is still up)
+        Answer made = lab.api(TECH).post("/connections", "{\"deviceId\":" + press1.id() + ",\"reason\":\"before an update\"}");
+        assertThat(made.json().getString("state")).as(made.body()).isEqualTo("OPEN");
+        long id = made.json().getJsonNumber("id").longValue();
+
+        // Act
+        lab.stopPortal();
+
+        // Assert
+        assertThat(lab.rules()).as("no rule while no portal runs").isEmpty();
+        assertThat(lab.probe("tcp", plc, "102").answered()).isFalse();
+        assertThat(Fixtures.string(lab.db(), "SELECT close_cause FROM connection WHERE id = ?", id)).isEqualTo("PORTAL_STOPPED");
+        lab.startPortal();
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("the portal is killed (SIGKILL) with a connection open; started again, nothing is reachable and the"
             + " record is closed \"portal restarted\"")
     void crashLeavesNothingOpen() throws Exception {
-        // Arrange (the technician's tunnel is still up)
+        // Arrange (the technician's tunnel is still up: OpenVPN outlived the portal, which reconciled it)
         Answer made = lab.api(TECH).post("/connections", "{\"deviceId\":" + press1.id() + ",\"reason\":\"third visit\"}");
         assertThat(made.json().getString("state")).as(made.body()).isEqualTo("OPEN");
         long id = made.json().getJsonNumber("id").longValue();

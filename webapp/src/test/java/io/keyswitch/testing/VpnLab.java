@@ -317,9 +317,15 @@ public final class VpnLab implements AutoCloseable {
     /**
      * A reference device (router + machine LAN with a PLC at .10 and an HMI at .20) dialling the appliance with the
      * device's own profile, cabled to the appliance namespace; {@code netmap}: router commands to run instead of the
-     * built-in NETMAP (null: built-in). Name: 1-8 of [a-z0-9].
+     * built-in NETMAP (null: built-in). Name: 1-3 of [a-z0-9]; the device's namespaces carry the lab's tag too
+     * ({@code ksdev-<name><pid>}), so that runs side by side, or the remains of a killed run, do not collide.
      */
-    public void referenceDevice(String name, Device device, String netmap) throws Exception {
+    public void referenceDevice(String shortName, Device device, String netmap) throws Exception {
+        if (!shortName.matches("[a-z0-9]{1,3}")) {
+            throw new IllegalArgumentException("reference device name: 1-3 of [a-z0-9]");
+        }
+        String name = shortName + tag;
+        SystemTier.run(false, scripts().resolve("down.sh").toString(), name);
         int cable = ++wanCables;
         String wanNet = "10.255." + (240 + cable) + ".0";
         Path profile = dir.resolve(name + ".ovpn");
