@@ -7,6 +7,7 @@ import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ public class UserAdministration {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9 ]{6,19}");
+    /** The earliest and latest validity a temporary user may have: the database stores years up to 9999. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -219,22 +223,25 @@ public class UserAdministration {
         actor.require(Rights.GROUP_MANAGE);
         String why = policies.reason(actor, reason);
         Map<String, String> errors = new LinkedHashMap<>();
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 100) {
-            errors.put("groupName", n.isEmpty() ? "Please enter a name." : "At most 100 characters.");
+        String n = Text.oneLine(errors, "groupName", "The name", name, 100);
+        String desc = Text.multiLine(errors, "description", "The description", description, 500);
+        if (n == null) {
+            errors.putIfAbsent("groupName", "Please enter a name.");
         } else if (em.createQuery("SELECT g.id FROM UserGroup g WHERE g.account.id = :a AND g.name = :n", Long.class)
                 .setParameter("a", actor.accountId()).setParameter("n", n).getResultStream()
                 .anyMatch(id -> !id.equals(groupId))) {
             errors.put("groupName", "There is already a group named '" + n + "'.");
         }
-        Set<String> wanted = new TreeSet<>(rights == null ? List.of() : rights);
-        if (!Rights.ALL.containsAll(wanted)) {
+        List<String> given = rights == null ? List.of() : rights;
+        Set<String> wanted = new TreeSet<>(given.stream().filter(java.util.Objects::nonNull).toList());
+        if (given.contains(null)) {
+            errors.put("rights", "A right cannot be empty (null).");
+        } else if (!Rights.ALL.containsAll(wanted)) {
             errors.put("rights", "Unknown rights: " + wanted.stream().filter(r -> !Rights.ALL.contains(r)).collect(Collectors.joining(", ")));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        String desc = description == null || description.isBlank() ? null : description.strip();
         if (groupId == null) {
             UserGroup g = new UserGroup(em.find(Account.class, actor.accountId()), n, clock.instant());
             g.setDescription(desc);
@@ -294,6 +301,9 @@ public class UserAdministration {
     private Checked check(Actor actor, UserForm form, User existing) {
         Map<String, String> errors = new LinkedHashMap<>();
         String username = existing != null ? existing.getUsername() : trim(form.getUsername());
+        if (existing != null && form.getUsername() != null && !form.getUsername().strip().equals(username)) {
+            errors.put("username", "A user name cannot be changed; leave it out or give '" + username + "'.");
+        }
         if (existing == null) {
             if (username == null || !USERNAME.matcher(username).matches()) {
                 errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
@@ -302,15 +312,15 @@ public class UserAdministration {
                 errors.put("username", "There is already a user named '" + username + "' in this account.");
             }
         }
-        String fullName = trim(form.getFullName());
-        if (fullName == null || fullName.length() > 200) {
-            errors.put("fullName", fullName == null ? "Please enter the person's full name." : "At most 200 characters.");
+        String fullName = Text.oneLine(errors, "fullName", "The full name", form.getFullName(), 200);
+        if (fullName == null) {
+            errors.putIfAbsent("fullName", "Please enter the person's full name.");
         }
-        String email = trim(form.getEmail());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        String email = Text.oneLine(errors, "email", "The e-mail address", form.getEmail(), 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
             errors.put("email", "'" + email + "' is not an e-mail address.");
         }
-        String phone = trim(form.getPhone());
+        String phone = Text.oneLine(errors, "phone", "The phone number", form.getPhone(), 40);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             errors.put("phone", "Enter the number in international form, such as +49 170 1234567.");
         }
@@ -320,6 +330,11 @@ public class UserAdministration {
         if (form.isTemporary()) {
             if (until == null && maxLogins == null) {
                 errors.put("validUntil", "A temporary user needs an end date, a maximum number of logins, or both.");
+            }
+            for (Instant t : new Instant[] {from, until}) {
+                if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+                    errors.put(t == until ? "validUntil" : "validFrom", "A date from 1970 to 9999.");
+                }
             }
             if (from != null && until != null && !until.isAfter(from)) {
                 errors.put("validUntil", "The end must be after the start.");
