@@ -78,7 +78,7 @@ public final class PortalProcess implements AutoCloseable {
             Files.writeString(preboot, String.join("\n",
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + bindAddress,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + bindAddress,
-                    ""));
+                    "") + listenerSettings());
             Path secrets = payaraDir.resolve("system.properties");
             writePrivate(secrets, String.join("\n",
                     "javax.net.ssl.keyStore=" + keystore.file(),
@@ -110,6 +110,19 @@ public final class PortalProcess implements AutoCloseable {
             return new PayaraCommand(jvm, micro);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The appliance's bounds of the HTTP listeners ({@code appliance/rootfs/usr/local/lib/keyswitch/payara-listeners.asadmin},
+     * on the test class path): the launcher and the tests run with the same.
+     */
+    static String listenerSettings() throws IOException {
+        try (java.io.InputStream in = PortalProcess.class.getResourceAsStream("payara-listeners.asadmin")) {
+            if (in == null) {
+                throw new IllegalStateException("payara-listeners.asadmin is not on the class path (see webapp/pom.xml)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
