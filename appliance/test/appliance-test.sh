@@ -533,6 +533,16 @@ if [ "$vpn_ready" = 1 ]; then
         grep -E '^not ok' "$tmp/vpn-guest.txt" || cat "$tmp/vpn-guest.txt"
     fi
     while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|caps) openvpn' "$tmp/vpn-guest.txt")
+    # What a compromised portal could write into an OpenVPN config (a plugin, scripts, an include, a
+    # link) is refused by the root check before OpenVPN starts; the config as the portal writes it starts.
+    cat "$here/lib/assert.sh" "$here/openvpn-config-checks.sh" > "$tmp/openvpn-config-checks.sh"
+    if qga exec --timeout 600 --stdin "$tmp/openvpn-config-checks.sh" -- /bin/sh -s / "$instance" > "$tmp/openvpn-config.txt" 2>&1; then
+        pass "guest OpenVPN config checks: the portal's config starts, a plugin, scripts, an include or a link are refused as root before OpenVPN runs ($(grep -c '^ok - ' "$tmp/openvpn-config.txt") assertions)"
+    else
+        fail "guest OpenVPN config checks (failures below)"
+        grep -E '^not ok' "$tmp/openvpn-config.txt" || cat "$tmp/openvpn-config.txt"
+        qga exec --timeout 60 -- journalctl --no-pager -n 40 -u 'openvpn-server@*' || true
+    fi
 fi
 if [ "$vpn_ready" = 1 ] && [ "$run_client" = 1 ]; then
     # The device's profile as the customer gets it; only the address it dials is QEMU's forward.
