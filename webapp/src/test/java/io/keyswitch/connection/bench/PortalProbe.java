@@ -11,13 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the benchmarks read off the machine and off the portal's JVM: heap after a full GC, RSS, load, a free port. */
-final class PortalProbe {
+public final class PortalProbe {
 
     private PortalProbe() {
     }
 
     /** Heap in use after a full GC of the portal's JVM, from {@code jcmd}: young + old generation "used". */
-    static String heapAfterGc(long pid) throws Exception {
+    public static String heapAfterGc(long pid) throws Exception {
+        return String.format("%.1f MiB", heapAfterGcMiB(pid));
+    }
+
+    /** The same in MiB. */
+    public static double heapAfterGcMiB(long pid) throws Exception {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
         long usedK = 0;
@@ -25,10 +30,10 @@ final class PortalProbe {
         while (m.find()) {
             usedK += Long.parseLong(m.group(1));
         }
-        return String.format("%.1f MiB", usedK / 1024.0);
+        return usedK / 1024.0;
     }
 
-    static String jcmd(long pid, String command) throws Exception {
+    public static String jcmd(long pid, String command) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid), command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -37,7 +42,7 @@ final class PortalProbe {
     }
 
     /** The resident set of a process, from /proc. */
-    static String rss(long pid) throws IOException {
+    public static String rss(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return String.format("%.1f MiB", Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
@@ -46,12 +51,12 @@ final class PortalProbe {
         return "?";
     }
 
-    static String loadAverage() throws IOException {
+    public static String loadAverage() throws IOException {
         String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
