@@ -234,7 +234,7 @@ public class UserAdministration {
         }
         List<String> given = rights == null ? List.of() : rights;
         Set<String> wanted = new TreeSet<>(given.stream().filter(java.util.Objects::nonNull).toList());
-        if (given.contains(null)) {
+        if (given.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw
             errors.put("rights", "A right cannot be empty (null).");
         } else if (!Rights.ALL.containsAll(wanted)) {
             errors.put("rights", "Unknown rights: " + wanted.stream().filter(r -> !Rights.ALL.contains(r)).collect(Collectors.joining(", ")));

@@ -40,7 +40,8 @@ import javax.net.ssl.SSLSocketFactory;
  * {@code -Dkeyswitch.launcher.listener-settings=/dev/null}), as issue 12 found it: {@code GET /api/v1/devices}, each
  * request on a new TLS connection with a full handshake, no token or a wrong one, at a given rate. During the flood
  * the heap after a full GC is sampled every 10 s and a good client, signed in, reads a page of devices every 200 ms
- * on its own connection; the portal's log is searched for {@code OutOfMemoryError}. Run by
+ * on its own connection (from 127.0.0.1; the flood comes from 127.0.0.2, whose wrong tokens the login jail bans);
+ * the portal's log is searched for {@code OutOfMemoryError}. Run by
  * {@code docs/bench/connection-flood.sh}; prints one Markdown row per flood.
  *
  * <p>Arguments: {@code RATE:REQUESTS ...}, e.g. {@code 105:12000 1050:120000}.
@@ -49,6 +50,8 @@ public final class ConnectionFloodBench {
 
     private static final String PASSWORD = "Bench-Flood-Password-1";
     private static final int FLOOD_THREADS = 400;
+    /** The flood's source address; the good client uses 127.0.0.1. */
+    private static final String FLOOD_SOURCE = "127.0.0.2";
 
     private ConnectionFloodBench() {
     }
@@ -226,6 +229,8 @@ public final class ConnectionFloodBench {
 
         private void one(long k) {
             try (SSLSocket socket = (SSLSocket) tls.createSocket()) {
+                // from another loopback address than the good client's: the login jail bans the flood's address
+                socket.bind(new java.net.InetSocketAddress(FLOOD_SOURCE, 0));
                 socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
                 socket.setSoTimeout(30_000);
                 socket.startHandshake();

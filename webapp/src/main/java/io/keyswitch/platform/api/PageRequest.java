@@ -15,10 +15,10 @@ public record PageRequest(int page, int size, int first) {
     /** The page asked for; 400 ({@link ValidationFailed}) when it is out of range. */
     public static PageRequest of(Integer page, Integer size) {
         if (page == null || page < 0) {
-            throw ValidationFailed.of("page", "page is a whole number from 0.");
+            throw ValidationFailed.of("page", "page starts at 0.");
         }
         if (size == null || size < 1 || size > Paged.MAX_SIZE) {
-            throw ValidationFailed.of("size", "size is a whole number from 1 to " + Paged.MAX_SIZE + ".");
+            throw ValidationFailed.of("size", "size is 1 to " + Paged.MAX_SIZE + ".");
         }
         long first = (long) page * size;
         if (first > Integer.MAX_VALUE) {
