@@ -379,7 +379,14 @@ if [ "$portal_checks" = 1 ]; then
     fi
     if [ "$guest_ok" = 1 ]; then
         restarts_after=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?')
-        if [ "$restarts_before" = "$restarts_after" ]; then pass "the portal was not restarted for the certificate (NRestarts $restarts_after)"; else fail "the portal restarted ($restarts_before -> $restarts_after)"; fi
+        if [ "$restarts_before" = "$restarts_after" ]; then
+            pass "the portal was not restarted for the certificate (NRestarts $restarts_after)"
+        else
+            fail "the portal restarted ($restarts_before -> $restarts_after); why, from the guest's journal:"
+            qga exec --timeout 120 -- /bin/sh -c 'systemctl show -p Result,ExecMainStatus,ExecMainCode keyswitch-portal.service;
+                journalctl --no-pager -o short-monotonic -u keyswitch-portal.service | grep -E "SEVERE|Exception|Error|OutOfMemory|Terminating|exited|killed|Stopped|Started|deploy" | tail -n 60;
+                journalctl --no-pager -k | grep -iE "oom|killed process" | tail -n 5' || true
+        fi
     fi
     curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
     if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \

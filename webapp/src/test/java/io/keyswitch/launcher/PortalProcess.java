@@ -38,6 +38,9 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static final String LISTENER_SETTINGS = "keyswitch.launcher.listener-settings";
 
+    /** A system property with more JVM options for the portal (e.g. the appliance's: -Xss512k -XX:+ExitOnOutOfMemoryError). */
+    public static final String JVM_OPTIONS = "keyswitch.launcher.jvm-options";
+
     /** The console line the portal prints with the one-time password starts with this. */
     public static final String FIRST_LOGIN_MARKER = "Keyswitch first login:";
 
@@ -98,10 +101,14 @@ public final class PortalProcess implements AutoCloseable {
                     "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
                     "") + more);
-            List<String> jvm = List.of(
+            List<String> jvm = new ArrayList<>(List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
-                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp"));
+                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp")));
+            String moreJvm = System.getProperty(JVM_OPTIONS, "");
+            if (!moreJvm.isBlank()) {
+                jvm.addAll(List.of(moreJvm.strip().split("\\s+")));
+            }
             List<String> micro = List.of(
                     "--port", Integer.toString(httpPort), "--sslport", Integer.toString(httpsPort),
                     "--sslcert", SelfSignedKeystore.ALIAS,

@@ -83,14 +83,14 @@ class ApiBadInputIT {
         ids.put("user", Fixtures.user(db, account, "corpus-other", "Corpus-Other-2026", List.of(Rights.DEVICE_VIEW)));
         ids.put("group", Long.parseLong(Fixtures.string(db, "SELECT g.id FROM user_group g JOIN group_membership m"
                 + " ON m.group_id = g.id WHERE m.user_id = ?", ids.get("user"))));
-        ids.put("project", insert("INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project', UTC_TIMESTAMP(3))",
+        ids.put("project", Fixtures.insert(db, "INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project', UTC_TIMESTAMP(3))",
                 account));
-        ids.put("project2", insert("INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project-b',"
+        ids.put("project2", Fixtures.insert(db, "INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project-b',"
                 + " UTC_TIMESTAMP(3))", account));
         String pool = Fixtures.firstVirtualSubnet(db, account);
         ids.put("device", Fixtures.device(db, account, "corpus-device", "192.168.10.0/24", pool));
         ids.put("component", Fixtures.component(db, account, ids.get("device"), "plc", "192.168.10.5", "tcp/102"));
-        ids.put("grant", insert("INSERT INTO access_grant (account_id, user_id, device_id, created_at)"
+        ids.put("grant", Fixtures.insert(db, "INSERT INTO access_grant (account_id, user_id, device_id, created_at)"
                 + " VALUES (?, ?, ?, UTC_TIMESTAMP(3))", account, ids.get("user"), ids.get("device")));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
@@ -514,20 +514,6 @@ class ApiBadInputIT {
             }
         }
         return f;
-    }
-
-    private static long insert(String sql, Object... params) throws SQLException {
-        try (Connection c = Databases.connect(db);
-             java.sql.PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     private static String contentType(Sample s) {
