@@ -48,8 +48,8 @@ check "the portal started with the listener bounds (--prebootcommandfile)" \
     sh -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '--prebootcommandfile /usr/local/lib/keyswitch/payara-listeners.asadmin'"
 # has ELEMENT ATTRIBUTE=VALUE: an element of Payara's domain.xml (attributes in any order) has it
 has() { grep -E "<$1[ >]" "$domain" | grep -q "$2"; }
-check "Payara's HTTP thread pool: at most 32 threads" has 'thread-pool name="http-thread-pool"' 'max-thread-pool-size="32"'
-check "Payara's HTTP thread pool: at most 256 waiting" has 'thread-pool name="http-thread-pool"' 'max-queue-size="256"'
+check "Payara's HTTP thread pool: at most 16 threads" has 'thread-pool name="http-thread-pool"' 'max-thread-pool-size="16"'
+check "Payara's HTTP thread pool: at most 64 waiting" has 'thread-pool name="http-thread-pool"' 'max-queue-size="64"'
 check "HTTPS listener: HTTP/2 off" has http 'http2-enabled="false"'
 check "HTTP(S) listeners: keep-alive 5 s" has http 'timeout-seconds="5"'
 check "HTTPS listener: at most 1000 TLS sessions kept" has ssl 'tls-session-cache-size="1000"'
