@@ -392,7 +392,14 @@ if [ "$portal_checks" = 1 ]; then
     fi
     if [ "$guest_ok" = 1 ]; then
         restarts_after=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?')
-        if [ "$restarts_before" = "$restarts_after" ]; then pass "the portal was not restarted for the certificate (NRestarts $restarts_after)"; else fail "the portal restarted ($restarts_before -> $restarts_after)"; fi
+        if [ "$restarts_before" = "$restarts_after" ]; then
+            pass "the portal was not restarted for the certificate (NRestarts $restarts_after)"
+        else
+            fail "the portal restarted ($restarts_before -> $restarts_after); why, from the guest's journal:"
+            qga exec --timeout 120 -- /bin/sh -c 'systemctl show -p Result,ExecMainStatus,ExecMainCode keyswitch-portal.service;
+                journalctl --no-pager -o short-monotonic -u keyswitch-portal.service | grep -E "SEVERE|Exception|Error|OutOfMemory|Terminating|exited|killed|Stopped|Started|deploy" | tail -n 60;
+                journalctl --no-pager -k | grep -iE "oom|killed process" | tail -n 5' || true
+        fi
     fi
     curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
     if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
@@ -550,6 +557,16 @@ if [ "$vpn_ready" = 1 ]; then
         grep -E '^not ok' "$tmp/vpn-guest.txt" || cat "$tmp/vpn-guest.txt"
     fi
     while read -r line; do figure "${line#\# }"; done < <(grep -E '^# (rss|caps) openvpn' "$tmp/vpn-guest.txt")
+    # What a compromised portal could write into an OpenVPN config (a plugin, scripts, an include, a
+    # link) is refused by the root check before OpenVPN starts; the config as the portal writes it starts.
+    cat "$here/lib/assert.sh" "$here/openvpn-config-checks.sh" > "$tmp/openvpn-config-checks.sh"
+    if qga exec --timeout 600 --stdin "$tmp/openvpn-config-checks.sh" -- /bin/sh -s / "$instance" > "$tmp/openvpn-config.txt" 2>&1; then
+        pass "guest OpenVPN config checks: the portal's config starts, a plugin, scripts, an include or a link are refused as root before OpenVPN runs ($(grep -c '^ok - ' "$tmp/openvpn-config.txt") assertions)"
+    else
+        fail "guest OpenVPN config checks (failures below)"
+        grep -E '^not ok' "$tmp/openvpn-config.txt" || cat "$tmp/openvpn-config.txt"
+        qga exec --timeout 60 -- journalctl --no-pager -n 40 -u 'openvpn-server@*' || true
+    fi
 fi
 if [ "$vpn_ready" = 1 ] && [ "$run_client" = 1 ]; then
     # The device's profile as the customer gets it; only the address it dials is QEMU's forward.

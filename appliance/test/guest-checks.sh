@@ -72,6 +72,21 @@ check "IP forwarding is off for the host (net.ipv4.ip_forward=0; only ks<id> VPN
     test "$(cat /proc/sys/net/ipv4/ip_forward)" = 0
 check "the forward table is loaded with its connection sets, empty" sh -c \
     'nft list set inet keyswitch_connections out_ranges | grep -q "flags interval" && ! nft list table inet keyswitch_connections | grep -q elements'
+# -- what the portal's HTTP listeners may keep (payara-listeners.asadmin; docs/bench/README.md "Connection flood")
+domain=/var/lib/keyswitch/payara/runtime/config/domain.xml
+check "the portal started with the listener bounds (--prebootcommandfile)" \
+    sh -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '--prebootcommandfile /usr/local/lib/keyswitch/payara-listeners.asadmin'"
+# has ELEMENT ATTRIBUTE=VALUE: an element of Payara's domain.xml (attributes in any order) has it
+has() { grep -E "<$1[ >]" "$domain" | grep -q "$2"; }
+check "Payara's HTTP thread pool: at most 16 threads" has 'thread-pool name="http-thread-pool"' 'max-thread-pool-size="16"'
+check "Payara's HTTP thread pool: at most 64 waiting" has 'thread-pool name="http-thread-pool"' 'max-queue-size="64"'
+check "HTTPS listener: HTTP/2 off" has http 'http2-enabled="false"'
+check "HTTP(S) listeners: keep-alive 5 s" has http 'timeout-seconds="5"'
+check "HTTPS listener: at most 1000 TLS sessions kept" has ssl 'tls-session-cache-size="1000"'
+check "HTTPS listener: TLS sessions kept 300 s" has ssl 'tls-session-timeout="300"'
+check "HTTPS listener: a TLS handshake within 10 s" has ssl 'handshake-timeout-millis="10000"'
+check "the portal answers HTTP/1.1 even when HTTP/2 is asked for" \
+    sh -c "test \"\$(curl -sk --http2 -o /dev/null -w '%{http_version}' --max-time 60 https://127.0.0.1/login.xhtml)\" = 1.1"
 
 # -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules
@@ -83,8 +98,11 @@ check "/etc/openvpn/server has a default ACL (files get the mode the portal asks
 check "/run/keyswitch is root:keyswitch 0750" test "$(stat -c '%U:%G %a' /run/keyswitch)" = "root:keyswitch 750"
 check "/run/keyswitch/openvpn is root:keyswitch 2770" test "$(stat -c '%U:%G %a' /run/keyswitch/openvpn)" = "root:keyswitch 2770"
 check "openvpn-server@ drop-in: UMask 0007" test "$(systemctl show -p UMask --value openvpn-server@acct-999.service)" = 0007
-check "openvpn-server@ drop-in: --script-security 1 --user nobody after --config" \
-    sh -c "systemctl show -p ExecStart --value openvpn-server@acct-999.service | grep -q -- '--config acct-999.conf --script-security 1 --user nobody --group nogroup'"
+check "openvpn-server@ drop-in: the root check of the portal's config before OpenVPN starts (ExecStartPre)" \
+    sh -c "systemctl show -p ExecStartPre --value openvpn-server@acct-999.service | grep -q '/usr/local/sbin/keyswitch-openvpn-check acct-999 /run/keyswitch-openvpn/acct-999/server.conf'"
+check "openvpn-server@ drop-in: OpenVPN reads the checked copy; --script-security 1 --user nobody after --config" \
+    sh -c "systemctl show -p ExecStart --value openvpn-server@acct-999.service | grep -q -- '--config /run/keyswitch-openvpn/acct-999/server.conf --script-security 1 --user nobody --group nogroup'"
+check "keyswitch-openvpn-check is root's and not writable by others" test "$(stat -c '%U %a' /usr/local/sbin/keyswitch-openvpn-check)" = "root 755"
 check "openvpn-server@ drop-in: Type=exec (systemctl start must not wait for READY, sent only after hold release)" test "$(systemctl show -p Type --value openvpn-server@acct-999.service)" = exec
 check "openvpn-server@ drop-in: ProtectSystem=strict" test "$(systemctl show -p ProtectSystem --value openvpn-server@acct-999.service)" = strict
 check "/dev/net/tun exists (tun module)" test -c /dev/net/tun

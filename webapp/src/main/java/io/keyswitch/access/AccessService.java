@@ -221,7 +221,7 @@ public class AccessService {
                     throw ValidationFailed.of("components", "Please tick at least one component.");
                 }
                 for (Long id : request.getComponentIds()) {
-                    Component c = em.find(Component.class, id);
+                    Component c = id == null ? null : em.find(Component.class, id);
                     if (c == null || !c.getDevice().getId().equals(d.getId())) {
                         throw ValidationFailed.of("components", "Please tick components of the chosen device.");
                     }

@@ -114,7 +114,12 @@ public class AccountAdministration {
         if (!io.keyswitch.user.LoginNames.validUser(admin)) {
             throw ValidationFailed.of("adminUsername", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore.");
         }
-        String fullName = adminFullName == null || adminFullName.isBlank() ? "Administrator of " + n : adminFullName.strip();
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String typedName = io.keyswitch.platform.Text.oneLine(errors, "adminFullName", "The full name", adminFullName, 200);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
+        String fullName = typedName == null ? "Administrator of " + n : typedName;
         pools.lock();
         String pool = pools.choose(virtualPool, null).toString();
         Instant now = clock.instant();

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.keyswitch.platform.Text;
+import io.keyswitch.platform.Utf8;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * The device import file: one line per component, the device's columns repeated on each of its
@@ -65,24 +66,38 @@ public final class DeviceCsv {
         }
     }
 
+    /** Reads the whole file (see {@link #parse(byte[])}). */
     public static Parsed parse(java.io.InputStream in) throws IOException {
-        BOMInputStream unmarked = BOMInputStream.builder().setInputStream(in).get();
-        java.io.BufferedReader reader = new java.io.BufferedReader(
-                new java.io.InputStreamReader(unmarked, java.nio.charset.StandardCharsets.UTF_8));
-        reader.mark(8192);
-        char[] head = new char[8192];
-        int n = Math.max(0, reader.read(head));
-        reader.reset();
-        String firstLine = new String(head, 0, n).lines().findFirst().orElse("");
+        return parse(in.readAllBytes());
+    }
+
+    /**
+     * Parses the file. It must be UTF-8 throughout (a byte order mark is skipped): the first bytes that are not are a
+     * problem on their line, and nothing else is read, since what follows cannot be trusted.
+     */
+    public static Parsed parse(byte[] file) {
+        int bom = file.length >= 3 && file[0] == (byte) 0xEF && file[1] == (byte) 0xBB && file[2] == (byte) 0xBF ? 3 : 0;
+        String text;
+        try {
+            text = Utf8.decode(java.util.Arrays.copyOfRange(file, bom, file.length));
+        } catch (Utf8.Invalid e) {
+            return new Parsed(List.of(), List.of(new RowError(e.line(), "The file is not UTF-8 on this line (byte "
+                    + (bom + e.offset() + 1) + "): save it as UTF-8 (in Excel: \"CSV UTF-8\"); nothing was read.")), 0);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
         char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
-        return parse(reader, delimiter);
+        try {
+            return parse(new java.io.StringReader(text), delimiter);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Parsed parse(Reader reader, char delimiter) throws IOException {
         List<RowError> errors = new ArrayList<>();
         Map<String, Builder> devices = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         long rows = 0;
         try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             Map<String, Integer> columns = columns(csv.getHeaderNames(), errors);
@@ -127,9 +142,22 @@ public final class DeviceCsv {
     }
 
     private record Row(CSVRecord record, Map<String, Integer> columns, long line) {
+        /**
+         * The cell without the spaces around it. Only spaces: Commons CSV's trimming would also drop control
+         * characters at either end, which must be seen (and refused) instead.
+         */
         String get(String column) {
             Integer i = columns.get(column);
-            return i == null || i >= record.size() ? "" : record.get(i).strip();
+            String cell = i == null || i >= record.size() ? "" : record.get(i);
+            int from = 0;
+            int to = cell.length();
+            while (from < to && cell.charAt(from) == ' ') {
+                from++;
+            }
+            while (to > from && cell.charAt(to - 1) == ' ') {
+                to--;
+            }
+            return cell.substring(from, to);
         }
     }
 
@@ -140,8 +168,9 @@ public final class DeviceCsv {
             errors.add(new RowError(line, "The device name is empty."));
             return;
         }
-        if (name.length() > 100) {
-            errors.add(new RowError(line, "The device name has more than 100 characters."));
+        Optional<String> nameProblem = Text.problem(name, 100, false);
+        if (nameProblem.isPresent()) {
+            errors.add(new RowError(line, "The device name " + nameProblem.get()));
             return;
         }
         // keyed as the database's unique key compares names (NameKey): "press" and "PRESS" are one device
@@ -187,16 +216,18 @@ public final class DeviceCsv {
                 return false;
             }
             lan = parsed.subnet();
-            serial = blankToNull(row.get("serial_number"));
-            project = blankToNull(row.get("project"));
-            description = blankToNull(row.get("description"));
-            if (serial != null && serial.length() > 64) {
-                errors.add(new RowError(row.line(), "Device '" + name + "': the serial number has more than 64 characters."));
-            }
-            if (description != null && description.length() > 1000) {
-                errors.add(new RowError(row.line(), "Device '" + name + "': the description has more than 1000 characters."));
-            }
+            serial = text(row, "serial_number", "the serial number", 64, false, errors);
+            project = text(row, "project", "the project", 100, false, errors);
+            description = text(row, "description", "the description", 1000, true, errors);
             return true;
+        }
+
+        /** A text column of the device, checked as it is in the file (a problem is named with the line); null when blank. */
+        private String text(Row row, String column, String what, int max, boolean multiLine, List<RowError> errors) {
+            String value = row.get(column);
+            Optional<String> problem = Text.problem(value, max, multiLine);
+            problem.ifPresent(p -> errors.add(new RowError(row.line(), "Device '" + name + "': " + what + " " + p)));
+            return problem.isPresent() ? null : blankToNull(value);
         }
 
         /** A later line of the same device: its device columns are blank or the same as on the first. */
@@ -232,8 +263,9 @@ public final class DeviceCsv {
                 return;
             }
             List<String> problems = new ArrayList<>();
-            if (cname.length() > 100) {
-                problems.add("the name has more than 100 characters");
+            Optional<String> nameProblem = Text.problem(cname, 100, false);
+            if (nameProblem.isPresent()) {
+                problems.add("the name " + nameProblem.get().replaceFirst("\\.$", ""));
             } else if (!componentNames.add(io.keyswitch.platform.NameKey.of(cname))) {
                 problems.add("the device already has a component named '" + cname + "'");
             }
@@ -273,7 +305,7 @@ public final class DeviceCsv {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String lowerFirst(String s) {

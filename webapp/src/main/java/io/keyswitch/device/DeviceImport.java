@@ -19,9 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +37,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DeviceImport {
+
+    /** The largest file an import reads (the import page takes the same). */
+    public static final int MAX_BYTES = 32 * 1024 * 1024;
 
     /** The problems shown at most; the count says how many there are in all. */
     public static final int MAX_SHOWN_ERRORS = 1000;
@@ -159,12 +159,7 @@ public class DeviceImport {
         if (file == null || file.length == 0) {
             throw ValidationFailed.of("file", "Please choose a CSV file.");
         }
-        DeviceCsv.Parsed parsed;
-        try {
-            parsed = DeviceCsv.parse(new ByteArrayInputStream(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DeviceCsv.Parsed parsed = DeviceCsv.parse(file);
         List<RowError> errors = new ArrayList<>(parsed.errors());
         // Locked for an import: two imports (or an import and a new device) never get the same virtual
         // subnet. A check stores nothing and takes no lock.

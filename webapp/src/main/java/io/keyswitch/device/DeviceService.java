@@ -6,6 +6,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
@@ -241,18 +242,14 @@ public class DeviceService {
     private Checked check(Actor actor, DeviceForm form, Device existing) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = required(form.getName(), "name", "Please enter a name.", 100, errors);
-        if (name != null && errors.isEmpty()) {
+        Text.oneLine(errors, "serialNumber", "The serial number", form.getSerialNumber(), 64);
+        Text.multiLine(errors, "description", "The description", form.getDescription(), 1000);
+        if (name != null && !errors.containsKey("name")) {
             List<Long> same = em.createQuery("SELECT d.id FROM Device d WHERE d.accountId = :a AND d.nameKey = :k", Long.class)
                     .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(name)).getResultList();
             if (same.stream().anyMatch(id -> existing == null || !id.equals(existing.getId()))) {
                 errors.put("name", "There is already a device named '" + name + "'.");
             }
-        }
-        if (form.getSerialNumber() != null && form.getSerialNumber().strip().length() > 64) {
-            errors.put("serialNumber", "A serial number has at most 64 characters.");
-        }
-        if (form.getDescription() != null && form.getDescription().length() > 1000) {
-            errors.put("description", "The description can have at most 1000 characters.");
         }
         Ipv4Subnet.Parsed lan = Ipv4Subnet.parse(form.getLanSubnet());
         if (!lan.ok()) {
@@ -328,14 +325,9 @@ public class DeviceService {
     }
 
     private static String required(String value, String field, String message, int max, Map<String, String> errors) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            errors.put(field, message);
-            return null;
-        }
-        if (v.length() > max) {
-            errors.put(field, "At most " + max + " characters.");
-            return null;
+        String v = Text.oneLine(errors, field, "The name", value, max);
+        if (v == null) {
+            errors.putIfAbsent(field, message);
         }
         return v;
     }

@@ -5,6 +5,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
@@ -138,12 +139,13 @@ public class ProjectService {
     }
 
     private String checkName(Actor actor, String name, Long except) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw ValidationFailed.of("name", "Please enter a name.");
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String n = Text.oneLine(errors, "name", "The name", name, 100);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
         }
-        if (n.length() > 100) {
-            throw ValidationFailed.of("name", "A name has at most 100 characters.");
+        if (n == null) {
+            throw ValidationFailed.of("name", "Please enter a name.");
         }
         List<Long> same = em.createQuery("SELECT p.id FROM Project p WHERE p.accountId = :a AND p.nameKey = :k", Long.class)
                 .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(n)).getResultList();
@@ -154,9 +156,10 @@ public class ProjectService {
     }
 
     private static String checkDescription(String description) {
-        String d = description == null || description.isBlank() ? null : description.strip();
-        if (d != null && d.length() > 1000) {
-            throw ValidationFailed.of("description", "The description can have at most 1000 characters.");
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String d = Text.multiLine(errors, "description", "The description", description, 1000);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
         }
         return d;
     }

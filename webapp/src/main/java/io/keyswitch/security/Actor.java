@@ -52,12 +52,13 @@ public record Actor(long accountId, Long userId, String name, String sourceIp, P
 
     /** The reason for a change, required and at most {@link #MAX_REASON} characters; field "reason". */
     public static String requireReason(String reason) {
-        String r = reason == null ? "" : reason.strip();
-        if (r.length() < 3) {
-            throw ValidationFailed.of("reason", "Please say why you make this change (it is kept in the audit trail).");
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String r = io.keyswitch.platform.Text.multiLine(errors, "reason", "The reason", reason, MAX_REASON);
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
         }
-        if (r.length() > MAX_REASON) {
-            throw ValidationFailed.of("reason", "The reason can have at most " + MAX_REASON + " characters.");
+        if (r == null || r.length() < 3) {
+            throw ValidationFailed.of("reason", "Please say why you make this change (it is kept in the audit trail).");
         }
         return r;
     }

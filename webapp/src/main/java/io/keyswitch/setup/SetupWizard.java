@@ -115,9 +115,9 @@ public class SetupWizard {
         if (!io.keyswitch.user.LoginNames.validUser(u)) {
             errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
         }
-        String name = fullName == null ? "" : fullName.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            errors.put("fullName", name.isEmpty() ? "Please enter the administrator's full name." : "At most 200 characters.");
+        String name = io.keyswitch.platform.Text.oneLine(errors, "fullName", "The full name", fullName, 200);
+        if (name == null) {
+            errors.putIfAbsent("fullName", "Please enter the administrator's full name.");
         }
         List<String> problems = PasswordPolicy.DEFAULT.problems(password, u);
         if (!problems.isEmpty()) {

@@ -7,6 +7,7 @@ import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class UserAdministration {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9 ]{6,19}");
+    /** The earliest and latest validity a temporary user may have: the database stores years up to 9999. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -279,23 +283,26 @@ public class UserAdministration {
         actor.require(Rights.GROUP_MANAGE);
         String why = policies.reason(actor, reason);
         Map<String, String> errors = new LinkedHashMap<>();
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty() || n.length() > 100) {
-            errors.put("name", n.isEmpty() ? "Please enter a name." : "At most 100 characters.");
+        String n = Text.oneLine(errors, "name", "The name", name, 100);
+        String desc = Text.multiLine(errors, "description", "The description", description, 500);
+        if (n == null) {
+            errors.putIfAbsent("name", "Please enter a name.");
         } else if (em.createQuery("SELECT g.id FROM UserGroup g WHERE g.account.id = :a AND g.nameKey = :k", Long.class)
                 .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(n)).getResultStream()
                 .anyMatch(id -> !id.equals(groupId))) {
             errors.put("name", "There is already a group named '" + n + "'.");
         }
-        Set<String> wanted = new TreeSet<>(rights == null ? List.of() : rights);
-        if (!Rights.ALL.containsAll(wanted)) {
+        List<String> given = rights == null ? List.of() : rights;
+        Set<String> wanted = new TreeSet<>(given.stream().filter(java.util.Objects::nonNull).toList());
+        if (given.stream().anyMatch(java.util.Objects::isNull)) { // List.of(...).contains(null) would throw
+            errors.put("rights", "A right cannot be empty (null).");
+        } else if (!Rights.ALL.containsAll(wanted)) {
             errors.put("rights", "Unknown rights: " + wanted.stream().filter(r -> !Rights.ALL.contains(r)).collect(Collectors.joining(", ")));
         }
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
         RightsCeiling.requireMayHandOut(actor, "the group '" + n + "'", wanted);
-        String desc = description == null || description.isBlank() ? null : description.strip();
         if (groupId == null) {
             UserGroup g = new UserGroup(em.find(Account.class, actor.accountId()), n, clock.instant());
             g.setDescription(desc);
@@ -359,6 +366,9 @@ public class UserAdministration {
     private Checked check(Actor actor, UserForm form, User existing) {
         Map<String, String> errors = new LinkedHashMap<>();
         String username = existing != null ? existing.getUsername() : trim(form.getUsername());
+        if (existing != null && form.getUsername() != null && !form.getUsername().strip().equals(username)) {
+            errors.put("username", "A user name cannot be changed; leave it out or give '" + username + "'.");
+        }
         if (existing == null) {
             if (!LoginNames.validUser(username)) {
                 errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
@@ -367,15 +377,15 @@ public class UserAdministration {
                 errors.put("username", "There is already a user named '" + username + "' in this account.");
             }
         }
-        String fullName = trim(form.getFullName());
-        if (fullName == null || fullName.length() > 200) {
-            errors.put("fullName", fullName == null ? "Please enter the person's full name." : "At most 200 characters.");
+        String fullName = Text.oneLine(errors, "fullName", "The full name", form.getFullName(), 200);
+        if (fullName == null) {
+            errors.putIfAbsent("fullName", "Please enter the person's full name.");
         }
-        String email = trim(form.getEmail());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+        String email = Text.oneLine(errors, "email", "The e-mail address", form.getEmail(), 254);
+        if (email != null && !EMAIL.matcher(email).matches()) {
             errors.put("email", "'" + email + "' is not an e-mail address.");
         }
-        String phone = trim(form.getPhone());
+        String phone = Text.oneLine(errors, "phone", "The phone number", form.getPhone(), 40);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             errors.put("phone", "Enter the number in international form, such as +49 170 1234567.");
         }
@@ -385,6 +395,11 @@ public class UserAdministration {
         if (form.isTemporary()) {
             if (until == null && maxLogins == null) {
                 errors.put("validUntil", "A temporary user needs an end date, a maximum number of logins, or both.");
+            }
+            for (Instant t : new Instant[] {from, until}) {
+                if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+                    errors.put(t == until ? "validUntil" : "validFrom", "A date from 1970 to 9999.");
+                }
             }
             if (from != null && until != null && !until.isAfter(from)) {
                 errors.put("validUntil", "The end must be after the start.");

@@ -96,4 +96,41 @@ class DeviceCsvTest {
         assertThat(p.errors().get(1).message()).contains("already has a component named 'HMI'");
         assertThat(p.devices()).extracting(DeviceCsv.CsvDevice::name).containsExactly("press-dup", "cam \uD83D\uDE00", "cam \uD83D\uDE01");
     }
+
+    @Test
+    @DisplayName("bytes that are not UTF-8 are a problem on their line, and nothing of the file is taken (they became U+FFFD)")
+    void notUtf8() {
+        byte[] file = java.util.HexFormat.of().parseHex("6465766963652C6C616E5F7375626E65740D0A"  // device,lan_subnet
+                + "6F6B2C31302E302E302E302F32340D0A"                                            // ok,10.0.0.0/24
+                + "6D75C0AF686C652C31302E312E302E302F32340D0A");                                // mu<C0 AF>hle,10.1.0.0/24
+
+        Parsed p = DeviceCsv.parse(file);
+
+        assertThat(p.devices()).isEmpty();
+        assertThat(p.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.message()).startsWith("The file is not UTF-8 on this line (byte 38)");
+        });
+    }
+
+    @Test
+    @DisplayName("control characters are refused in one-line columns, even at either end; descriptions may have line breaks")
+    void controlCharacters() throws IOException {
+        Parsed p = parse("device,serial_number,lan_subnet,description,component,component_ip,services\r\n"
+                + "bell\u0007,,10.0.0.0/24,,,,\r\n"
+                + "esc,\u001b[2J,10.1.0.0/24,,,,\r\n"
+                + "tab,SN-1,10.2.0.0/24,,plc\t,10.2.0.5,tcp/102\r\n"
+                + "ok,SN-2,10.3.0.0/24,\"line 1\nline 2\",plc,10.3.0.5,tcp/102\r\n"
+                + "\"two\nlines\",,10.4.0.0/24,,,,\r\n");
+
+        // a record over several lines (a quoted line break) is named by its last line
+        assertThat(p.errors()).extracting(RowError::line).containsExactly(2L, 3L, 4L, 8L);
+        assertThat(p.errors().get(0).message()).isEqualTo("The device name contains a control character (U+0007); it must be one"
+                + " line of text.");
+        assertThat(p.errors().get(1).message()).contains("the serial number contains a control character (U+001B)");
+        assertThat(p.errors().get(2).message()).contains("component 'plc\t'").contains("control character (U+0009)");
+        assertThat(p.errors().get(3).message()).contains("control character (U+000A)");
+        assertThat(p.devices()).filteredOn(d -> d.name().equals("ok")).singleElement()
+                .extracting(DeviceCsv.CsvDevice::description).isEqualTo("line 1\nline 2");
+    }
 }

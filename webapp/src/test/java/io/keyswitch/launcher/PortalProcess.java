@@ -32,6 +32,15 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class PortalProcess implements AutoCloseable {
 
+    /**
+     * A system property naming another file of listener settings for Payara (an empty file: Payara's own defaults),
+     * for benchmarks that compare; without it, the appliance's are used.
+     */
+    public static final String LISTENER_SETTINGS = "keyswitch.launcher.listener-settings";
+
+    /** A system property with more JVM options for the portal (e.g. the appliance's: -Xss512k -XX:+ExitOnOutOfMemoryError). */
+    public static final String JVM_OPTIONS = "keyswitch.launcher.jvm-options";
+
     /** The console line the portal prints with the one-time password starts with this. */
     public static final String FIRST_LOGIN_MARKER = "Keyswitch first login:";
 
@@ -78,7 +87,7 @@ public final class PortalProcess implements AutoCloseable {
             Files.writeString(preboot, String.join("\n",
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + bindAddress,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + bindAddress,
-                    ""));
+                    "") + listenerSettings());
             Path secrets = payaraDir.resolve("system.properties");
             writePrivate(secrets, String.join("\n",
                     "javax.net.ssl.keyStore=" + keystore.file(),
@@ -92,10 +101,14 @@ public final class PortalProcess implements AutoCloseable {
                     "keyswitch.home=" + home,
                     "keyswitch.print-initial-password=true",
                     "") + more);
-            List<String> jvm = List.of(
+            List<String> jvm = new ArrayList<>(List.of(
                     "-Xmx" + heap, "-XX:+UseSerialGC", "-Duser.timezone=UTC",
                     "-Djdk.tls.server.protocols=TLSv1.3,TLSv1.2",
-                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp"));
+                    "-Djava.io.tmpdir=" + payaraDir.resolve("tmp")));
+            String moreJvm = System.getProperty(JVM_OPTIONS, "");
+            if (!moreJvm.isBlank()) {
+                jvm.addAll(List.of(moreJvm.strip().split("\\s+")));
+            }
             List<String> micro = List.of(
                     "--port", Integer.toString(httpPort), "--sslport", Integer.toString(httpsPort),
                     "--sslcert", SelfSignedKeystore.ALIAS,
@@ -113,17 +126,40 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The appliance's bounds of the HTTP listeners ({@code appliance/rootfs/usr/local/lib/keyswitch/payara-listeners.asadmin},
+     * on the test class path): the launcher and the tests run with the same.
+     */
+    static String listenerSettings() throws IOException {
+        String other = System.getProperty(LISTENER_SETTINGS);
+        if (other != null) {
+            return Files.readString(Path.of(other));
+        }
+        try (java.io.InputStream in = PortalProcess.class.getResourceAsStream("payara-listeners.asadmin")) {
+            if (in == null) {
+                throw new IllegalStateException("payara-listeners.asadmin is not on the class path (see webapp/pom.xml)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     public static PortalProcess start(Options o) {
         return start(o, java.util.Map.of());
     }
 
     /** Starts the portal with more system properties (see {@link #prepare(Path, DatabaseCoordinates, String, int, int, String, java.util.Map)}). */
     public static PortalProcess start(Options o, java.util.Map<String, String> extra) {
+        return start(o, extra, List.of());
+    }
+
+    /** As above, with more JVM options after the usual ones (a benchmark runs the portal with the appliance's). */
+    public static PortalProcess start(Options o, java.util.Map<String, String> extra, List<String> moreJvmOptions) {
         try {
             PayaraCommand payara = prepare(o.home(), o.database(), o.bindAddress(), o.httpPort(), o.httpsPort(), o.heap(), extra);
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(payara.jvmOptions());
+            cmd.addAll(moreJvmOptions);
             cmd.addAll(List.of("-jar", o.payaraJar().toString(), "--deploy", o.war().toString(), "--contextroot", "/"));
             cmd.addAll(payara.microOptions());
             Path log = o.home().resolve("logs").resolve("payara.log");
@@ -253,6 +289,12 @@ public final class PortalProcess implements AutoCloseable {
 
     /** An HTTP client that accepts the portal's self-signed certificate; for probing our own loopback only. */
     public static HttpClient trustingClient() {
+        return HttpClient.newBuilder().sslContext(trustingTls()).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** TLS that accepts the portal's self-signed certificate; for our own loopback only. */
+    public static SSLContext trustingTls() {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, new TrustManager[] {new X509TrustManager() {
@@ -269,8 +311,7 @@ public final class PortalProcess implements AutoCloseable {
                     return new X509Certificate[0];
                 }
             }}, new SecureRandom());
-            return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            return ssl;
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

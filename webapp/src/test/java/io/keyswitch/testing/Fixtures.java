@@ -137,7 +137,8 @@ public final class Fixtures {
         }
     }
 
-    private static long insert(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
+    /** Runs an INSERT; returns the generated key (0 if none). */
+    public static long insert(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
         try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             bind(s, params);
             s.executeUpdate();

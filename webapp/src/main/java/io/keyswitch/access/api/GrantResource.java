@@ -4,6 +4,7 @@ import io.keyswitch.access.AccessService;
 import io.keyswitch.access.Grant;
 import io.keyswitch.access.GrantRequest;
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -57,10 +58,11 @@ public class GrantResource {
 
     @GET
     @Operation(summary = "Grants, newest first (right user:manage)")
-    public Paged<GrantOut> list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<GrantOut> list(@QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        return new Paged<>(access.grants(actor, page * size, size).stream().map(GrantOut::of).toList(), page, size,
+        return Paged.of(access.grants(actor, paging.first(), paging.size()).stream().map(GrantOut::of).toList(), paging,
                 access.countGrants(actor));
     }
 
@@ -93,10 +95,10 @@ public class GrantResource {
     @GET
     @Path("components/{componentId}")
     @Operation(summary = "Who can reach this component, and through which grant (right user:manage)")
-    public Paged<String> whoCanReach(@PathParam("componentId") long componentId, @QueryParam("page") @DefaultValue("0") int page,
-                                     @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
-        return Paged.slice(access.whoCanReach(caller(), componentId), page, size);
+    public Paged<String> whoCanReach(@PathParam("componentId") long componentId, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return Paged.slice(access.whoCanReach(caller(), componentId), paging);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, String allowed) {

@@ -2,6 +2,7 @@ package io.keyswitch.access.api;
 
 import io.keyswitch.access.AccessService;
 import io.keyswitch.access.Reach;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -42,11 +43,11 @@ public class ReachResource {
 
     @GET
     @Operation(summary = "Every component the user can reach, by device and component name (right user:manage)")
-    public Paged<ReachOut> reach(@PathParam("id") long userId, @QueryParam("page") @DefaultValue("0") int page,
-                                 @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<ReachOut> reach(@PathParam("id") long userId, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = BearerTokenFilter.caller(request);
-        AccessService.ReachPage reach = access.reachPage(actor, userId, page * size, size);
-        return new Paged<>(reach.items().stream().map(ReachOut::of).toList(), page, size, reach.total());
+        AccessService.ReachPage reach = access.reachPage(actor, userId, paging.first(), paging.size());
+        return Paged.of(reach.items().stream().map(ReachOut::of).toList(), paging, reach.total());
     }
 }

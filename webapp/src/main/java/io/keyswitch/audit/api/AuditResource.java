@@ -3,6 +3,7 @@ package io.keyswitch.audit.api;
 import io.keyswitch.audit.AuditEvent;
 import io.keyswitch.audit.AuditQuery;
 import io.keyswitch.audit.ChainVerification;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -47,11 +48,12 @@ public class AuditResource {
     @GET
     @Operation(summary = "Audit events, newest first; action and actor filter by prefix (right audit:view)")
     public Paged<EventOut> list(@QueryParam("action") String action, @QueryParam("actor") String actorPrefix,
-                                @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+                                @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = BearerTokenFilter.caller(request);
         AuditQuery.Filter filter = new AuditQuery.Filter(action, actorPrefix);
-        return new Paged<>(audit.page(actor, filter, page * size, size).stream().map(EventOut::of).toList(), page, size,
+        return Paged.of(audit.page(actor, filter, paging.first(), paging.size()).stream().map(EventOut::of).toList(), paging,
                 audit.count(actor, filter));
     }
 

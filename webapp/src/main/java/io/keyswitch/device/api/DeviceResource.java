@@ -18,6 +18,8 @@ import io.keyswitch.device.api.DeviceJson.DeviceProfileOut;
 import io.keyswitch.device.api.DeviceJson.ReasonIn;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.Bodies;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -38,6 +40,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,24 +70,25 @@ public class DeviceResource {
 
     @GET
     @Operation(summary = "Devices, by name; filter: name or serial number prefix (right device:view)")
-    public Paged<DeviceOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") int page,
-                                 @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<DeviceOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        List<Device> found = devices.page(actor, new DevicePage(filter, "name", true, page * size, size));
+        List<Device> found = devices.page(actor, new DevicePage(filter, "name", true, paging.first(), paging.size()));
         Map<Long, DeviceVpnStatus> live = vpn.status(actor, found.stream().map(Device::getId).toList());
         List<DeviceOut> items = found.stream().map(d -> DeviceOut.of(d, live.get(d.getId()))).toList();
-        return new Paged<>(items, page, size, devices.count(actor, filter));
+        return Paged.of(items, paging, devices.count(actor, filter));
     }
 
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import devices with components from CSV (the import page's format), all or nothing;"
+    @Operation(summary = "Import devices with components from CSV (the import page's format, UTF-8), all or nothing;"
             + " ?dryRun=true only checks and lists every bad line (rights device:edit and component:edit)")
-    public Response importCsv(byte[] csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
-                              @QueryParam("reason") String reason) {
+    public Response importCsv(InputStream body, @QueryParam("dryRun") @DefaultValue("false") Boolean dryRun,
+                              @QueryParam("reason") String reason) throws IOException {
         Actor actor = caller();
+        byte[] csv = Bodies.read(body, DeviceImport.MAX_BYTES);
         DeviceImport.Check check = dryRun ? importer.check(actor, csv) : importer.commit(actor, csv, reason, n -> { });
         return Response.status(dryRun ? Response.Status.OK : Response.Status.CREATED).entity(ImportJson.of(check, !dryRun)).build();
     }
@@ -129,12 +134,10 @@ public class DeviceResource {
     @GET
     @Path("{id}/components")
     @Operation(summary = "The device's components (right device:view)")
-    public Paged<ComponentOut> components(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
-        List<ComponentOut> all = devices.components(caller(), id).stream().map(ComponentOut::of).toList();
-        int from = Math.min(page * size, all.size());
-        return new Paged<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    public Paged<ComponentOut> components(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        return Paged.slice(devices.components(caller(), id).stream().map(ComponentOut::of).toList(), paging);
     }
 
     @POST

@@ -3,6 +3,7 @@ package io.keyswitch.device.api;
 import io.keyswitch.device.Project;
 import io.keyswitch.device.ProjectService;
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -54,12 +55,12 @@ public class ProjectResource {
 
     @GET
     @Operation(summary = "Projects, by name, with device counts; filter: name prefix (right device:view)")
-    public Paged<ProjectOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") int page,
-                                  @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<ProjectOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        return new Paged<>(projects.page(actor, filter, "name", true, page * size, size).stream()
-                .map(r -> ProjectOut.of(r.project(), r.devices())).toList(), page, size, projects.count(actor, filter));
+        return Paged.of(projects.page(actor, filter, "name", true, paging.first(), paging.size()).stream()
+                .map(r -> ProjectOut.of(r.project(), r.devices())).toList(), paging, projects.count(actor, filter));
     }
 
     @GET

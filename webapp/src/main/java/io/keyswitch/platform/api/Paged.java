@@ -1,10 +1,9 @@
 package io.keyswitch.platform.api;
 
-import io.keyswitch.platform.ValidationFailed;
 import java.util.List;
 
 /**
- * One page of a list: every list of the API is paged.
+ * One page of a list: every list of the API is paged ({@link PageRequest}).
  *
  * @param page  0-based page number
  * @param size  items per page (1 to {@link #MAX_SIZE})
@@ -14,20 +13,14 @@ public record Paged<T>(List<T> items, int page, int size, long total) {
 
     public static final int MAX_SIZE = 200;
 
-    /** One page cut from a whole list that is small by nature (an account's groups or grants). */
-    public static <T> Paged<T> slice(List<T> all, int page, int size) {
-        check(page, size);
-        int from = (int) Math.min((long) page * size, all.size());
-        return new Paged<>(List.copyOf(all.subList(from, Math.min(from + size, all.size()))), page, size, all.size());
+    /** The page {@code request} asked for, holding {@code items}, of a list of {@code total}. */
+    public static <T> Paged<T> of(List<T> items, PageRequest request, long total) {
+        return new Paged<>(items, request.page(), request.size(), total);
     }
 
-    /** Checks the paging parameters; 400 with a message when they are out of range. */
-    public static void check(int page, int size) {
-        if (page < 0) {
-            throw ValidationFailed.of("page", "page starts at 0.");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ValidationFailed.of("size", "size is 1 to " + MAX_SIZE + ".");
-        }
+    /** One page cut from a whole list that is small by nature (an account's groups, a device's components). */
+    public static <T> Paged<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(request.first(), all.size());
+        return of(List.copyOf(all.subList(from, Math.min(from + request.size(), all.size()))), request, all.size());
     }
 }

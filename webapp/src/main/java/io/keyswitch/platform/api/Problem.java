@@ -1,5 +1,8 @@
 package io.keyswitch.platform.api;
 
+import io.keyswitch.platform.ValidationFailed;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -22,5 +25,24 @@ public record Problem(String type, String title, int status, String detail, Map<
 
     public static Response response(int status, String title, String detail) {
         return response(status, title, detail, null);
+    }
+
+    /** 400 for input that cannot be stored, with a message per field: nothing was stored. */
+    public static Response invalid(ValidationFailed e) {
+        return response(400, "Invalid input", "Nothing was stored: " + e.getMessage(), e.fieldErrors());
+    }
+
+    /** The problem as JSON text, for answers written outside JAX-RS (servlet filters, the container's error pages). */
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        if (errors != null) {
+            JsonObjectBuilder fields = Json.createObjectBuilder();
+            errors.forEach(fields::add);
+            json.add("errors", fields);
+        }
+        return json.build().toString();
     }
 }

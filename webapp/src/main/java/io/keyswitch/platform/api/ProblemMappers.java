@@ -22,7 +22,7 @@ public final class ProblemMappers {
     public static class Invalid implements ExceptionMapper<ValidationFailed> {
         @Override
         public Response toResponse(ValidationFailed e) {
-            return Problem.response(400, "Invalid input", "Nothing was stored: " + e.getMessage(), e.fieldErrors());
+            return Problem.invalid(e);
         }
     }
 
@@ -44,11 +44,17 @@ public final class ProblemMappers {
         }
     }
 
-    /** The framework's own errors (unknown path, wrong method, unreadable JSON) keep their status. */
+    /**
+     * The framework's own errors (unknown path, wrong method, unreadable JSON) keep their status; those that already
+     * carry a problem (the API's strict readers, {@link BadRequest}) are answered as they are.
+     */
     @Provider
     public static class Framework implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse().getEntity() instanceof Problem) {
+                return e.getResponse();
+            }
             int status = e.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null
                     ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();

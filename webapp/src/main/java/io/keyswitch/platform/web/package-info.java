@@ -1,2 +1,5 @@
-/** Faces helpers shared by every feature's views: messages next to fields, the request's source address. */
+/**
+ * Web helpers shared by every feature: Faces messages next to fields and the request's source address, and the
+ * servlet layer's checks of every request and its error answers (problem+json under /api/, the neutral page elsewhere).
+ */
 package io.keyswitch.platform.web;

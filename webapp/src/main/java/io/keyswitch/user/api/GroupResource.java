@@ -1,6 +1,7 @@
 package io.keyswitch.user.api;
 
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -52,12 +53,12 @@ public class GroupResource {
 
     @GET
     @Operation(summary = "Groups, by name (right group:manage)")
-    public Paged<GroupOut> list(@QueryParam("page") @DefaultValue("0") int page,
-                                @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<GroupOut> list(@QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
         actor.require(io.keyswitch.user.Rights.GROUP_MANAGE);
-        return Paged.slice(users.groups(actor).stream().map(this::out).toList(), page, size);
+        return Paged.slice(users.groups(actor).stream().map(this::out).toList(), paging);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.keyswitch.user.api;
 
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -49,14 +50,14 @@ public class UserResource {
 
     @GET
     @Operation(summary = "Users, by user name; filter: user name or full name prefix (right user:manage)")
-    public Paged<UserOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<UserOut> list(@QueryParam("filter") String filter, @QueryParam("page") @DefaultValue("0") Integer page,
+            @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        List<User> found = users.users(actor, filter, page * size, size);
+        List<User> found = users.users(actor, filter, paging.first(), paging.size());
         java.util.Map<Long, java.util.Set<Long>> groups = users.groupIdsOf(actor, found);
         List<UserOut> items = found.stream().map(u -> UserOut.of(u, groups.get(u.getId()))).toList();
-        return new Paged<>(items, page, size, users.countUsers(actor, filter));
+        return Paged.of(items, paging, users.countUsers(actor, filter));
     }
 
     @GET

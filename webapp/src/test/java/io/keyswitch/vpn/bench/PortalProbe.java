@@ -18,6 +18,11 @@ public final class PortalProbe {
 
     /** Heap in use after a full GC of the portal's JVM, from {@code jcmd}: young + old generation "used". */
     public static String heapAfterGc(long pid) throws Exception {
+        return String.format("%.1f MiB", heapAfterGcMiB(pid));
+    }
+
+    /** The same in MiB. */
+    public static double heapAfterGcMiB(long pid) throws Exception {
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
         long usedK = 0;
@@ -25,7 +30,7 @@ public final class PortalProbe {
         while (m.find()) {
             usedK += Long.parseLong(m.group(1));
         }
-        return String.format("%.1f MiB", usedK / 1024.0);
+        return usedK / 1024.0;
     }
 
     public static String jcmd(long pid, String command) throws Exception {
