@@ -10,6 +10,10 @@
 #   KEYSWITCH_ALLOW_NO_SETUP_CODE=1 a portal that issues no setup code (a stand-in WAR) skips the
 #                                   setup-code, login and HTTP-redirect checks instead of failing them
 #   KEYSWITCH_TEST_TIMEOUT          seconds to wait for the portal after power-on (default 1800)
+#   KEYSWITCH_QEMU_ACCEL            QEMU's -accel for the boot (default tcg,thread=single: multi-threaded
+#                                   TCG killed the portal's JVM 1-3 times per boot, see docs/bench)
+#   KEYSWITCH_TEST_ARTIFACTS        where the run's artifacts go (default target/appliance-test/<UTC time>):
+#                                   every hs_err file of the guest, the serial console, the portal's journal
 # Needs root (loop devices) and: packer shellcheck xmllint qemu-system-x86_64 qemu-img curl
 # python3 python3-vmdkstream mmdebstrap parted partx losetup; for the VPN step (step 8) also
 # openvpn, ip and /dev/net/tun (missing: skipped, or under CI=true failed); exits non-zero on any
@@ -31,6 +35,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 timeout_s=${KEYSWITCH_TEST_TIMEOUT:-1800}
+accel=${KEYSWITCH_QEMU_ACCEL:-tcg,thread=single}
+artifacts=${KEYSWITCH_TEST_ARTIFACTS:-$repo/target/appliance-test/$(date -u +%Y%m%dT%H%M%SZ)}
 allow_no_code=${KEYSWITCH_ALLOW_NO_SETUP_CODE:-0}
 
 passed=0 failed=0 skipped=0
@@ -61,6 +67,7 @@ summary() {
 cleanup() {
     rc=$?
     set +e
+    collect_artifacts
     if [ -n "$client_pid" ] && kill -0 "$client_pid" 2>/dev/null; then
         echo "cleanup: stopping the OpenVPN client (pid $client_pid)"
         kill "$client_pid"
@@ -82,6 +89,28 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'fail "interrupted"; exit 1' INT TERM HUP
+
+# collect_artifacts: copies what a failure (or an emulator's crash) leaves behind out of the guest, once:
+# every hs_err file the JVMs wrote (the portal's in /var/lib/keyswitch, keytool's wherever it ran), the
+# portal's journal of this boot, and the serial console. Runs at the end, also when the test gave up early.
+collected=0
+collect_artifacts() {
+    [ "$collected" = 0 ] || return 0
+    collected=1
+    [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null || return 0
+    mkdir -p "$artifacts"
+    [ -f "$tmp/serial.log" ] && tr -d '\r' < "$tmp/serial.log" > "$artifacts/serial.log"
+    [ -S "$tmp/qga.sock" ] || return 0
+    local list f n=0
+    list=$(/usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- /usr/bin/find / -xdev -name 'hs_err_pid*.log' -type f 2>/dev/null) || list=
+    for f in $list; do
+        case $f in /*hs_err_pid[0-9]*.log) ;; *) continue ;; esac
+        /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- /bin/cat "$f" > "$artifacts/$(basename "$f")" 2>/dev/null && n=$((n + 1))
+    done
+    /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- journalctl -b --no-pager -o short-monotonic \
+        -u keyswitch-portal.service > "$artifacts/keyswitch-portal.journal" 2>/dev/null || true
+    echo "artifacts: $artifacts ($n hs_err file(s) from the guest, serial console, the portal's journal)"
+}
 
 need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole test
     local missing=()
@@ -220,13 +249,14 @@ umount "$mnt"; partx -d "$loop" || true; losetup -d "$loop"; loop=
 rm -f "$tmp/disk.raw"
 
 # ---------------------------------------------------------------------------------------------
-echo "== step 5: boot the VMDK in QEMU (TCG, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
+echo "== step 5: boot the VMDK in QEMU ($accel, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 free_udp_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(type=socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 https_port=$(free_port); http_port=$(free_port); vpn_port=$(free_udp_port)
 qemu-img create -q -f qcow2 -F vmdk -b "$vmdk" "$tmp/overlay.qcow2"
 t_boot=$(date +%s)
-qemu-system-x86_64 -machine pc,accel=tcg -smp "$cpus" -m "$mem" -display none -daemonize \
+figure "QEMU: -accel $accel, $cpus vCPU, $mem MB"
+qemu-system-x86_64 -machine pc -accel "$accel" -smp "$cpus" -m "$mem" -display none -daemonize \
     -pidfile "$tmp/qemu.pid" -serial "file:$tmp/serial.log" \
     -device "$qemu_scsi,id=scsi0" -drive "file=$tmp/overlay.qcow2,if=none,id=disk0,format=qcow2" \
     -device scsi-hd,drive=disk0,bus=scsi0.0 \
@@ -615,6 +645,22 @@ if [ "$guest_ok" = 1 ]; then
     fi
     qga exec --timeout 60 -- /bin/sh -c 'awk "/^MemTotal/ { t = \$2 } /^MemAvailable/ { a = \$2 } END { printf \"memory after setup: used %d MiB of %d MiB (MemTotal - MemAvailable)\\n\", (t - a) / 1024, t / 1024 }" /proc/meminfo; ps -eo rss=,comm= --sort=-rss | head -n 8 | awk "{ printf \"rss after setup: %-20s %6d MiB\\n\", \$2, \$1 / 1024 }"' > "$tmp/after.txt" 2>&1 || true
     while read -r line; do figure "$line"; done < "$tmp/after.txt"
+    # The portal's JVM must have run as one process from the first boot to here: a restart (NRestarts > 0,
+    # or a second start job in the journal) fails the test whatever its cause, so that a crash of ours
+    # cannot hide among an emulator's. The hs_err files are kept as artifacts (collect_artifacts).
+    qga exec --timeout 60 -- /bin/sh -c 'echo "restarts=$(systemctl show -p NRestarts --value keyswitch-portal.service)"
+        echo "starts=$(journalctl -b -o cat UNIT=keyswitch-portal.service MESSAGE_ID=7d4958e842da4a758f6c1cdc7b36dcc5 | grep -c .)"
+        echo "fatal=$(journalctl -b -o cat | grep -c "A fatal error has been detected by the Java Runtime Environment")"
+        echo "hs_err=$(find / -xdev -name "hs_err_pid*.log" -type f | grep -c .)"' > "$tmp/starts.txt" 2>&1 || true
+    p_restarts=$(sed -n 's/^restarts=//p' "$tmp/starts.txt") p_starts=$(sed -n 's/^starts=//p' "$tmp/starts.txt")
+    p_fatal=$(sed -n 's/^fatal=//p' "$tmp/starts.txt") p_hs_err=$(sed -n 's/^hs_err=//p' "$tmp/starts.txt")
+    figure "portal restarts this boot: NRestarts ${p_restarts:-?}, start jobs ${p_starts:-?}; JVM fatal errors in the journal ${p_fatal:-?}, hs_err files ${p_hs_err:-?} (-accel $accel)"
+    if [ "$p_restarts" = 0 ] && [ "$p_starts" = 1 ]; then
+        pass "the portal ran as one process for the whole test (NRestarts 0, one start job in the journal)"
+    else
+        fail "the portal restarted during the test (NRestarts ${p_restarts:-?}, start jobs ${p_starts:-?}, JVM fatal errors ${p_fatal:-?}; hs_err files go to $artifacts)"
+    fi
+    collect_artifacts
     echo "powering the guest off"
     qga shutdown || true
     for _ in $(seq 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 2; done
