@@ -119,6 +119,16 @@ rm -f "$journal"
 check "machine-id was generated" grep -Eq '^[0-9a-f]{32}$' /etc/machine-id
 check "network by DHCP (no OVF environment under QEMU)" grep -q '^DHCP=yes' /etc/systemd/network/10-keyswitch.network
 
+# -- nothing of Payara shown: the start page answers while the portal starts, then steps aside
+check "keyswitch-start-page.service is enabled (answers from boot on)" systemctl is-enabled --quiet keyswitch-start-page.service
+check "the start page starts before the network" sh -c 'systemctl show -p Before --value keyswitch-start-page.service | grep -qw network-pre.target'
+check "the portal is ready, so the start page has stopped" sh -c '! systemctl is-active --quiet keyswitch-start-page.service'
+check "the portal is ready, so 443 and 80 are not redirected (no table keyswitch_start_page)" sh -c '! nft list table inet keyswitch_start_page >/dev/null 2>&1'
+check "the portal runs with the pre-boot commands (no Server header, neutral error pages)" \
+    sh -c 'systemctl show -p ExecStart --value keyswitch-portal.service | grep -q -- "--prebootcommandfile /opt/keyswitch/payara-preboot.asadmin"'
+check "the input chain accepts redirected connections by their original port only" \
+    sh -c 'nft list chain inet keyswitch input | grep -q "ct status dnat ct original proto-dst .* accept"'
+
 # -- figures (not assertions)
 echo "# memory: $(awk '/^MemTotal/ { t = $2 } /^MemAvailable/ { a = $2 } END { printf "used %d MiB of %d MiB (MemTotal - MemAvailable)", (t - a) / 1024, t / 1024 }' /proc/meminfo)"
 ps -eo rss=,comm= --sort=-rss | head -n 12 | awk '{ printf "# rss: %-24s %6d MiB\n", $2, $1 / 1024 }'

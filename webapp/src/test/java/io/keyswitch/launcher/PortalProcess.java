@@ -78,7 +78,7 @@ public final class PortalProcess implements AutoCloseable {
             Files.writeString(preboot, String.join("\n",
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + bindAddress,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + bindAddress,
-                    ""));
+                    "") + neutralServer(payaraDir));
             Path secrets = payaraDir.resolve("system.properties");
             writePrivate(secrets, String.join("\n",
                     "javax.net.ssl.keyStore=" + keystore.file(),
@@ -111,6 +111,32 @@ public final class PortalProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The appliance's image file with Payara's pre-boot commands and the neutral error page they name. */
+    static final String APPLIANCE_PREBOOT = "appliance/rootfs/opt/keyswitch/payara-preboot.asadmin";
+    static final String APPLIANCE_ERROR_PAGE = "/opt/keyswitch/error.html";
+
+    /**
+     * The appliance's pre-boot commands (no Server header, neutral error pages: nothing of Payara shown),
+     * with its error page copied to {@code payaraDir}: the same server settings here as on the appliance.
+     */
+    private static String neutralServer(Path payaraDir) throws IOException {
+        Path commands = applianceFile(APPLIANCE_PREBOOT);
+        Path page = payaraDir.resolve("error.html");
+        Files.copy(commands.resolveSibling("error.html"), page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return Files.readString(commands).replace(APPLIANCE_ERROR_PAGE, page.toAbsolutePath().toString());
+    }
+
+    /** A file of the repository's appliance folder, from the webapp module (tests) or the repository root. */
+    private static Path applianceFile(String path) {
+        for (Path base : List.of(Path.of(".."), Path.of("."))) {
+            Path candidate = base.resolve(path).toAbsolutePath().normalize();
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Not found from " + Path.of("").toAbsolutePath() + ": " + path);
     }
 
     public static PortalProcess start(Options o) {
