@@ -319,7 +319,9 @@ fi
 # Sets probe_https to the HTTPS status.
 probe_start_window() {
     local t=$(( $(date +%s) - $1 )) what=none http location
-    probe_https=$(curl -sk --max-time 8 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "https://127.0.0.1:$https_port/login.xhtml" || true)
+    # 30 s: the first pages of a just-deployed portal take long under TCG (at 8 s every probe was given up
+    # and the portal kept rendering for nobody).
+    probe_https=$(curl -sk --max-time 30 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "https://127.0.0.1:$https_port/login.xhtml" || true)
     case $probe_https in
         000 | '') probe_https=000 ;;
         200) what=portal ;;
@@ -328,7 +330,7 @@ probe_start_window() {
     esac
     grep -aiHE 'payara|glassfish|grizzly|badassfish|^server:|^x-powered-by:' "$tmp/probe-h" "$tmp/probe-b" 2>/dev/null |
         head -n 3 | sed "s|^|t=$t https |" >> "$tmp/leaks.txt" || true
-    http=$(curl -s --max-time 8 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "http://127.0.0.1:$http_port/login.xhtml" || true)
+    http=$(curl -s --max-time 15 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "http://127.0.0.1:$http_port/login.xhtml" || true)
     location=$(tr -d '\r' < "$tmp/probe-h" 2>/dev/null | sed -n 's/^[Ll]ocation: //p' | head -n 1)
     grep -aiHE 'payara|glassfish|grizzly|badassfish|^server:|^x-powered-by:' "$tmp/probe-h" "$tmp/probe-b" 2>/dev/null |
         head -n 3 | sed "s|^|t=$t http |" >> "$tmp/leaks.txt" || true
