@@ -814,7 +814,7 @@ if [ "$guest_ok" = 1 ]; then
     # cannot hide among an emulator's. The hs_err files are kept as artifacts (collect_artifacts).
     qga exec --timeout 60 -- /bin/sh -c 'echo "restarts=$(systemctl show -p NRestarts --value keyswitch-portal.service)"
         echo "starts=$(journalctl -b -o cat UNIT=keyswitch-portal.service MESSAGE_ID=7d4958e842da4a758f6c1cdc7b36dcc5 | grep -c .)"
-        echo "fatal=$(journalctl -b -o cat | grep -c "A fatal error has been detected by the Java Runtime Environment")"
+        echo "fatal=$(journalctl -b -o cat -u keyswitch-portal.service -u keyswitch-firstboot.service | grep -c "A fatal error has been detected by the Java Runtime Environment")"
         echo "hs_err=$(find / -xdev -name "hs_err_pid*.log" -type f | grep -c .)"' > "$tmp/starts.txt" 2>&1 || true
     p_restarts=$(sed -n 's/^restarts=//p' "$tmp/starts.txt") p_starts=$(sed -n 's/^starts=//p' "$tmp/starts.txt")
     p_fatal=$(sed -n 's/^fatal=//p' "$tmp/starts.txt") p_hs_err=$(sed -n 's/^hs_err=//p' "$tmp/starts.txt")
