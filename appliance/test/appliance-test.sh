@@ -10,6 +10,10 @@
 #   KEYSWITCH_ALLOW_NO_SETUP_CODE=1 a portal that issues no setup code (a stand-in WAR) skips the
 #                                   setup-code, login and HTTP-redirect checks instead of failing them
 #   KEYSWITCH_TEST_TIMEOUT          seconds to wait for the portal after power-on (default 1800)
+#   KEYSWITCH_QEMU_ACCEL            QEMU's -accel for the boot (default tcg,thread=single: multi-threaded
+#                                   TCG killed the portal's JVM 1-3 times per boot, see docs/bench)
+#   KEYSWITCH_TEST_ARTIFACTS        where the run's artifacts go (default target/appliance-test/<UTC time>):
+#                                   every hs_err file of the guest, the serial console, the portal's journal
 # Needs root (loop devices) and: packer shellcheck xmllint qemu-system-x86_64 qemu-img curl
 # python3 python3-vmdkstream mmdebstrap parted partx losetup; for the VPN step (step 8) also
 # openvpn, ip and /dev/net/tun (missing: skipped, or under CI=true failed); exits non-zero on any
@@ -31,6 +35,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 timeout_s=${KEYSWITCH_TEST_TIMEOUT:-1800}
+accel=${KEYSWITCH_QEMU_ACCEL:-tcg,thread=single}
+artifacts=${KEYSWITCH_TEST_ARTIFACTS:-$repo/target/appliance-test/$(date -u +%Y%m%dT%H%M%SZ)}
 allow_no_code=${KEYSWITCH_ALLOW_NO_SETUP_CODE:-0}
 
 passed=0 failed=0 skipped=0
@@ -64,6 +70,7 @@ summary() {
 cleanup() {
     rc=$?
     set +e
+    collect_artifacts
     if [ -n "$client_pid" ] && kill -0 "$client_pid" 2>/dev/null; then
         echo "cleanup: stopping the OpenVPN client (pid $client_pid)"
         kill "$client_pid"
@@ -90,6 +97,30 @@ cleanup() {
 trap cleanup EXIT
 trap 'fail "interrupted"; exit 1' INT TERM HUP
 
+# collect_artifacts: copies what a failure (or an emulator's crash) leaves behind out of the guest, once:
+# every hs_err file the JVMs wrote (the portal's in /var/lib/keyswitch, keytool's wherever it ran), the
+# portal's journal of this boot, and the serial console. Runs at the end, also when the test gave up early.
+collected=0
+collect_artifacts() {
+    [ "$collected" = 0 ] || return 0
+    collected=1
+    [ -n "$qemu_pid" ] && kill -0 "$qemu_pid" 2>/dev/null || return 0
+    mkdir -p "$artifacts"
+    [ -f "$tmp/serial.log" ] && tr -d '\r' < "$tmp/serial.log" > "$artifacts/serial.log"
+    [ -S "$tmp/qga.sock" ] || return 0
+    local list f n=0
+    list=$(/usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- /usr/bin/find / -xdev -name 'hs_err_pid*.log' -type f 2>/dev/null) || list=
+    for f in $list; do
+        case $f in /*hs_err_pid[0-9]*.log) ;; *) continue ;; esac
+        /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- /bin/cat "$f" > "$artifacts/$(basename "$f")" 2>/dev/null && n=$((n + 1))
+    done
+    /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 60 -- journalctl -b --no-pager -o short-monotonic \
+        -u keyswitch-portal.service > "$artifacts/keyswitch-portal.journal" 2>/dev/null || true
+    /usr/bin/python3 "$here/qga.py" "$tmp/qga.sock" exec --timeout 120 -- journalctl -b --no-pager -o short-monotonic \
+        2>/dev/null | gzip > "$artifacts/boot.journal.gz" || true
+    echo "artifacts: $artifacts ($n hs_err file(s) from the guest, serial console, the portal's and the whole boot's journal)"
+}
+
 need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole test
     local missing=()
     for t in "$@"; do command -v "$t" >/dev/null || missing+=("$t"); done
@@ -113,7 +144,12 @@ else
 fi
 bash_scripts=("$here/appliance-test.sh")
 if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
-if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py" "$here/technician.py" "$here/udp_relay.py" "$repo/appliance/rootfs/usr/local/libexec/keyswitch/keyswitch-firewall"; then pass "the test's Python scripts and the firewall helper compile"; else fail "a Python script does not compile"; fi
+if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py" "$here/technician.py" "$here/udp_relay.py" \
+        "$repo/appliance/rootfs/usr/local/libexec/keyswitch/keyswitch-firewall" "$repo/appliance/rootfs/usr/local/lib/keyswitch/start-page.py"; then
+    pass "the test's Python scripts, the firewall helper and the start page compile"
+else
+    fail "a Python script does not compile"
+fi
 if /usr/bin/python3 -m unittest discover -s "$here/firewall" > "$tmp/helper-unit.txt" 2>&1; then pass "firewall helper: grammar unit tests ($(grep -Eo "Ran [0-9]+ tests" "$tmp/helper-unit.txt"))"; else fail "firewall helper unit tests"; cat "$tmp/helper-unit.txt"; fi
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
 if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
@@ -142,6 +178,23 @@ if sh "$here/console.sh" > "$tmp/console.txt" 2>&1; then
     pass "console.sh: the console asks a system administrator before changing the network after setup ($(grep -c '^ok - ' "$tmp/console.txt") assertions)"
 else
     fail "console.sh (failures below)"; grep '^not ok' "$tmp/console.txt" || cat "$tmp/console.txt"
+fi
+if sh "$here/start-page.sh" > "$tmp/start-page.txt" 2>&1; then
+    pass "start-page.sh: the start page on this host: 503 'Keyswitch is starting', the redirect, nothing of the server ($(grep -c '^ok - ' "$tmp/start-page.txt") assertions)"
+else
+    fail "start-page.sh (failures below)"; grep '^not ok' "$tmp/start-page.txt" || cat "$tmp/start-page.txt"
+fi
+if sh "$here/ova-signature.sh" > "$tmp/ova-signature.txt" 2>&1; then
+    pass "ova-signature.sh: the manifest's signature as ovftool makes it, verified with openssl, a change detected ($(grep -c '^ok - ' "$tmp/ova-signature.txt") assertions)"
+else
+    fail "ova-signature.sh (failures below)"; grep '^not ok' "$tmp/ova-signature.txt" || cat "$tmp/ova-signature.txt"
+fi
+if ! command -v nft >/dev/null; then
+    skip "nft not installed on this host: the start page's redirect is checked in the guest instead"
+elif nft -c -f appliance/rootfs/usr/local/lib/keyswitch/start-page.nft > "$tmp/nft-start.txt" 2>&1; then
+    pass "nft -c: the start page's redirect parses"
+else
+    fail "nft -c start-page.nft: $(cat "$tmp/nft-start.txt")"
 fi
 pairs_ok=1
 for c in appliance/hardening/*.sh; do
@@ -182,8 +235,9 @@ else
     fail "$(basename "$ova").sha256 missing or wrong"
 fi
 mapfile -t members < <(tar -tf "$ova")
-if [ ${#members[@]} -eq 3 ] && [[ ${members[0]} == *.ovf ]] && [[ ${members[1]} == *.mf ]] && [[ ${members[2]} == *.vmdk ]]; then
-    pass "OVA holds .ovf, .mf, .vmdk in that order"
+if [ ${#members[@]} -eq 4 ] && [[ ${members[0]} == *.ovf ]] && [[ ${members[1]} == *.mf ]] && [[ ${members[2]} == *.cert ]] \
+        && [[ ${members[3]} == *.vmdk ]]; then
+    pass "OVA holds .ovf, .mf, .cert, .vmdk in that order"
 else
     fail "OVA members/order: ${members[*]}"
 fi
@@ -194,17 +248,31 @@ else
 fi
 mkdir -p "$tmp/ova-x"
 tar -xf "$ova" -C "$tmp/ova-x"
-ovf=$tmp/ova-x/${members[0]}
-mf=$tmp/ova-x/${members[1]}
-vmdk=$tmp/ova-x/${members[2]}
+member() { local m; for m in "${members[@]}"; do [[ $m == *"$1" ]] && { echo "$tmp/ova-x/$m"; return; }; done; echo "$tmp/ova-x/none$1"; }
+ovf=$(member .ovf) mf=$(member .mf) signature=$(member .cert) vmdk=$(member .vmdk)
 mf_ok=1
-for f in "${members[0]}" "${members[2]}"; do
+for f in "$(basename "$ovf")" "$(basename "$vmdk")"; do
     want=$(sed -n "s/^SHA256($f)= \([0-9a-f]\{64\}\)\$/\1/p" "$mf")
     have=$(sha256sum "$tmp/ova-x/$f" | cut -d' ' -f1)
     if [ -z "$want" ] || [ "$want" != "$have" ]; then mf_ok=0; fail "manifest: $f does not match"; fi
 done
 [ "$(wc -l < "$mf")" -eq 2 ] || { mf_ok=0; fail "manifest: expected 2 lines"; }
 [ "$mf_ok" = 1 ] && pass "manifest (SHA256(file)= hex) matches the .ovf and the .vmdk"
+if signer=$(sh ovf/verify-signature.sh "$mf" "$signature" 2>&1); then
+    pass "the manifest's signature verifies with the certificate in the OVA (${signer#verify-signature: })"
+    # One hex digit of the first digest changed, as a tampered manifest would be.
+    mkdir -p "$tmp/changed"
+    /usr/bin/python3 -c 'import sys
+t = open(sys.argv[1]).read(); i = t.index("= ") + 2
+open(sys.argv[2], "w").write(t[:i] + ("e" if t[i] == "f" else "f") + t[i + 1:])' "$mf" "$tmp/changed/$(basename "$mf")"
+    if ! cmp -s "$mf" "$tmp/changed/$(basename "$mf")" && ! sh ovf/verify-signature.sh "$tmp/changed/$(basename "$mf")" "$signature" > /dev/null 2>&1; then
+        pass "a changed manifest no longer matches the signature (tampering shows at import)"
+    else
+        fail "a changed manifest still verifies"
+    fi
+else
+    fail "the manifest's signature: $signer"
+fi
 if sh ovf/validate-ovf.sh "$ovf"; then pass "the OVA's descriptor validates (offline)"; else fail "the OVA's descriptor does not validate"; fi
 if qemu-img check -f vmdk "$vmdk" > "$tmp/check.txt" 2>&1; then pass "qemu-img check of the streamOptimized VMDK"; else fail "qemu-img check: $(cat "$tmp/check.txt")"; fi
 xp() { xmllint --xpath "$1" "$ovf" 2>/dev/null; }
@@ -233,13 +301,14 @@ umount "$mnt"; partx -d "$loop" || true; losetup -d "$loop"; loop=
 rm -f "$tmp/disk.raw"
 
 # ---------------------------------------------------------------------------------------------
-echo "== step 5: boot the VMDK in QEMU (TCG, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
+echo "== step 5: boot the VMDK in QEMU ($accel, $cpus vCPU, $mem MB, $qemu_scsi, $qemu_nic)"
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 free_udp_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(type=socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 https_port=$(free_port); http_port=$(free_port); vpn_port=$(free_udp_port)
 qemu-img create -q -f qcow2 -F vmdk -b "$vmdk" "$tmp/overlay.qcow2"
 t_boot=$(date +%s)
-qemu-system-x86_64 -machine pc,accel=tcg -smp "$cpus" -m "$mem" -display none -daemonize \
+figure "QEMU: -accel $accel, $cpus vCPU, $mem MB"
+qemu-system-x86_64 -machine pc -accel "$accel" -smp "$cpus" -m "$mem" -display none -daemonize \
     -pidfile "$tmp/qemu.pid" -serial "file:$tmp/serial.log" \
     -device "$qemu_scsi,id=scsi0" -drive "file=$tmp/overlay.qcow2,if=none,id=disk0,format=qcow2" \
     -device scsi-hd,drive=disk0,bus=scsi0.0 \
@@ -258,17 +327,68 @@ else
     pass "qemu's host forwards (tcp 443, 80, udp 1194) listen on 127.0.0.1 only"
 fi
 
-echo "waiting up to $timeout_s s for https://127.0.0.1:$https_port/login.xhtml"
+# probe_start_window SINCE: what 443 and 80 answer now, one line in $tmp/start-window.txt (seconds since
+# SINCE, HTTPS status and what it was, HTTP status and where it leads); anything of the server's make or
+# version (a Payara/GlassFish/Grizzly page, a Server or X-Powered-By header) goes to $tmp/leaks.txt.
+# Sets probe_https to the HTTPS status.
+probe_start_window() {
+    local t=$(( $(date +%s) - $1 )) what=none http location
+    # 30 s: the first pages of a just-deployed portal take long under TCG (at 8 s every probe was given up
+    # and the portal kept rendering for nobody).
+    probe_https=$(curl -sk --max-time 30 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "https://127.0.0.1:$https_port/login.xhtml" || true)
+    case $probe_https in
+        000 | '') probe_https=000 ;;
+        200) what=portal ;;
+        503) if grep -q '<title>Keyswitch is starting</title>' "$tmp/probe-b"; then what=start-page; else what=other; fi ;;
+        *) what=other ;;
+    esac
+    grep -aiHE 'payara|glassfish|grizzly|badassfish|^server:|^x-powered-by:' "$tmp/probe-h" "$tmp/probe-b" 2>/dev/null |
+        head -n 3 | sed "s|^|t=$t https |" >> "$tmp/leaks.txt" || true
+    http=$(curl -s --max-time 15 -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "http://127.0.0.1:$http_port/login.xhtml" || true)
+    location=$(tr -d '\r' < "$tmp/probe-h" 2>/dev/null | sed -n 's/^[Ll]ocation: //p' | head -n 1)
+    grep -aiHE 'payara|glassfish|grizzly|badassfish|^server:|^x-powered-by:' "$tmp/probe-h" "$tmp/probe-b" 2>/dev/null |
+        head -n 3 | sed "s|^|t=$t http |" >> "$tmp/leaks.txt" || true
+    echo "$t https ${probe_https} $what http ${http:-000} ${location:--}" >> "$tmp/start-window.txt"
+}
+# check_start_window LABEL: the answers probe_start_window saw before the portal was ready: HTTPS only
+# ever the start page (503, "Keyswitch is starting"), HTTP only a redirect to HTTPS, nothing else.
+check_start_window() {
+    local others redirects_bad first
+    others=$(awk '$3 != "000" && $4 != "start-page" && $4 != "portal"' "$tmp/start-window.txt")
+    redirects_bad=$(awk '$6 != "000" && !($6 ~ /^30[1278]$/ && $7 ~ /^https:\/\//)' "$tmp/start-window.txt")
+    first=$(awk '$3 != "000" { print $1 " s: HTTPS " $3 " (" $4 "), HTTP " $6 " " $7; exit }' "$tmp/start-window.txt")
+    figure "$1: first answer ${first:-none}; start page answered $(awk '$4 == "start-page"' "$tmp/start-window.txt" | grep -c .) of $(grep -c . "$tmp/start-window.txt") probes"
+    if [ -z "$others" ] && grep -q ' start-page ' "$tmp/start-window.txt"; then
+        pass "$1: until the portal was ready, 443 answered only the start page (503, Keyswitch is starting)"
+    else
+        fail "$1: 443 answered other than the start page before the portal was ready (or never the start page): $(head -n 3 <<< "$others" | tr '\n' ';')"
+    fi
+    if [ -z "$redirects_bad" ] && awk '$6 ~ /^30/' "$tmp/start-window.txt" | grep -q .; then
+        pass "$1: 80 redirected to HTTPS whenever it answered"
+    else
+        fail "$1: 80 answered other than a redirect to HTTPS (or never answered): $(head -n 3 <<< "$redirects_bad" | tr '\n' ';')"
+    fi
+    if [ ! -s "$tmp/leaks.txt" ]; then
+        pass "$1: no answer named the server's make or version (no Payara page, no Server or X-Powered-By header)"
+    else
+        fail "$1: an answer named the server: $(head -n 3 "$tmp/leaks.txt" | tr '\n' ';')"
+    fi
+    mkdir -p "$artifacts" && cp "$tmp/start-window.txt" "$artifacts/start-window-${1// /-}.txt"
+}
+
+echo "waiting up to $timeout_s s for https://127.0.0.1:$https_port/login.xhtml (probing 443 and 80 every 2 s)"
 ready=0
+: > "$tmp/start-window.txt"; : > "$tmp/leaks.txt"
 while [ $(( $(date +%s) - t_boot )) -lt "$timeout_s" ]; do
     kill -0 "$qemu_pid" 2>/dev/null || { fail "qemu exited"; break; }
-    code=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 15 "https://127.0.0.1:$https_port/login.xhtml" || true)
-    if [ "$code" = 200 ]; then ready=1; break; fi
-    sleep 10
+    probe_start_window "$t_boot"
+    if [ "$probe_https" = 200 ]; then ready=1; break; fi
+    sleep 2
 done
 if [ "$ready" = 1 ]; then
     figure "boot to portal ready (HTTPS 200, TCG): $(( $(date +%s) - t_boot )) s"
     pass "the portal answers: HTTPS 200 on /login.xhtml"
+    check_start_window "first boot"
 else
     fail "the portal did not answer HTTPS 200 in $timeout_s s (serial console tail below)"
     tail -n 40 "$tmp/serial.log" | tr -d '\r'
@@ -369,15 +489,54 @@ served_fingerprint() {
 if [ "$portal_checks" = 1 ]; then
     redirect=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 15 "http://127.0.0.1:$http_port/login.xhtml" || true)
     if [[ $redirect =~ ^30[1278]\ https:// ]]; then pass "HTTP 80 redirects to HTTPS ($redirect)"; else fail "HTTP 80 does not redirect to HTTPS ($redirect)"; fi
+    # The console shows the served certificate's fingerprint beside the address, so that the browser's
+    # warning can be checked before the setup code and passwords are typed.
+    self_signed=$(served_fingerprint | sed 's/^[^=]*=//')
+    announced=$(tr -d '\r' < "$tmp/serial.log" | sed -n 's/^Certificate SHA-256: //p' | tail -n 1)
+    if [ -n "$self_signed" ] && [ "$announced" = "$self_signed" ]; then
+        pass "the console announces the SHA-256 fingerprint of the certificate 443 serves ($self_signed)"
+    else
+        fail "the console's certificate fingerprint '${announced:-none}' is not the served one '${self_signed:-none}'"
+    fi
+    if [ "$guest_ok" = 1 ]; then
+        tty1=$(qga exec --timeout 60 -- /bin/cat /dev/vcs1 2>/dev/null | tr -s ' ' || true)
+        if grep -qF "$setup_code" <<< "$tty1" && grep -qF "${self_signed:0:47}" <<< "$tty1" && grep -qF "${self_signed:48}" <<< "$tty1"; then
+            pass "tty1 shows the setup code and the certificate's fingerprint"
+        else
+            fail "tty1 does not show the setup code and the fingerprint: $(head -c 600 <<< "$tty1")"
+        fi
+    fi
+    # Nothing of the server's make or version in the portal's answers to odd requests either.
+    : > "$tmp/leaks.txt"
+    for probe in "GET /no-such-page" "TRACE /" "F@@ /" "GET /WEB-INF/web.xml" "GET /$(head -c 9000 /dev/zero | tr '\0' a)" "POST /login.xhtml"; do
+        for scheme in "https://127.0.0.1:$https_port" "http://127.0.0.1:$http_port"; do
+            code=$(curl -sk --max-time 30 -X "${probe%% *}" -D "$tmp/probe-h" -o "$tmp/probe-b" -w '%{http_code}' "$scheme${probe#* }" || true)
+            grep -aiHE 'payara|glassfish|grizzly|badassfish|^server:|^x-powered-by:' "$tmp/probe-h" "$tmp/probe-b" 2>/dev/null |
+                head -n 2 | sed "s|^|${probe:0:30} $scheme $code |" >> "$tmp/leaks.txt" || true
+        done
+    done
+    if [ ! -s "$tmp/leaks.txt" ]; then
+        pass "odd requests (unknown page, TRACE, an unknown method, WEB-INF, a long URI, a bare POST): no answer names the server"
+    else
+        fail "an answer to an odd request names the server: $(head -n 3 "$tmp/leaks.txt" | tr '\n' ';')"
+    fi
     dns=keyswitch.appliance.test
     (umask 077; printf '%s' "$setup_code" > "$tmp/code"; printf 'Ks9%s' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" > "$tmp/newpw")
     mkdir -p "$tmp/pki"
     if make_test_pki "$tmp/pki" "$dns"; then pass "test PKI made with openssl (root, issuing CA, server certificate for $dns)"; else fail "openssl could not make the test PKI"; fi
     if [ "$guest_ok" = 1 ]; then restarts_before=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?'); fi
     t_setup=$(date +%s)
+    # A wrong code first (audited below), then the right one typed in lower case; the certificate with its
+    # intermediate only, as a CA hands it out: the root is neither needed nor served.
     if /usr/bin/python3 "$here/setup_wizard.py" "$base" --code-file "$tmp/code" --password-file "$tmp/newpw" --dns-name "$dns" \
-            --certificate "$tmp/pki/server.pem" --chain "$tmp/pki/chain.pem" --key "$tmp/pki/server.key" > "$tmp/wizard.txt" 2>&1; then
-        pass "setup wizard completed over HTTPS with the setup code from the serial console ($(tail -n 1 "$tmp/wizard.txt"))"
+            --certificate "$tmp/pki/server.pem" --chain "$tmp/pki/ca.pem" --key "$tmp/pki/server.key" \
+            --wrong-code-first --lower-case > "$tmp/wizard.txt" 2>&1; then
+        pass "setup wizard completed over HTTPS with the setup code from the serial console, typed in lower case, after a wrong one ($(tail -n 1 "$tmp/wizard.txt"))"
+        if grep -q 'warns: .*issued by a CA this appliance does not know' "$tmp/wizard.txt"; then
+            pass "the wizard took the certificate with its intermediate and without the root, warning that it does not know the CA"
+        else
+            fail "the wizard did not warn about the test CA it cannot know: $(grep -c warns "$tmp/wizard.txt") warnings"
+        fi
         figure "setup wizard over HTTPS (6 steps, TCG): $(( $(date +%s) - t_setup )) s"
     else
         fail "setup wizard (output below)"; cat "$tmp/wizard.txt"
@@ -390,6 +549,27 @@ if [ "$portal_checks" = 1 ]; then
     else
         fail "the portal does not serve the uploaded certificate (${served:-no answer})"
     fi
+    echo | openssl s_client -showcerts -connect "127.0.0.1:$https_port" 2>/dev/null |
+        awk -v dir="$tmp" '/-----BEGIN CERTIFICATE-----/ { n++; f = dir "/served-" n ".pem" } f { print > f } /-----END CERTIFICATE-----/ { close(f); f = "" }' || true
+    served_chain=$(for f in "$tmp"/served-*.pem; do [ -f "$f" ] && openssl x509 -in "$f" -noout -subject -nameopt RFC2253 2>/dev/null; done | tr '\n' ';')
+    if [ "$served_chain" = "subject=CN=$dns;subject=CN=Keyswitch appliance test issuing CA;" ]; then
+        pass "443 serves the certificate and its intermediate, not the root ($served_chain)"
+    else
+        fail "443 serves the chain '$served_chain', not the certificate and its intermediate only"
+    fi
+    if [ "$guest_ok" = 1 ]; then
+        gone=0
+        for _ in $(seq 20); do
+            tty1=$(qga exec --timeout 60 -- /bin/cat /dev/vcs1 2>/dev/null | tr -s ' ' || true)
+            if ! grep -qF "$setup_code" <<< "$tty1" && grep -q 'Setup is complete' <<< "$tty1"; then gone=1; break; fi
+            sleep 3
+        done
+        if [ "$gone" = 1 ]; then
+            pass "tty1 stopped showing the used setup code by itself (no key pressed) and says setup is complete"
+        else
+            fail "tty1 still shows the used setup code a minute after setup: $(head -c 600 <<< "$tty1")"
+        fi
+    fi
     if [ "$guest_ok" = 1 ]; then
         restarts_after=$(qga exec --timeout 60 -- systemctl show -p NRestarts --value keyswitch-portal.service || echo '?')
         if [ "$restarts_before" = "$restarts_after" ]; then
@@ -401,6 +581,9 @@ if [ "$portal_checks" = 1 ]; then
                 journalctl --no-pager -k | grep -iE "oom|killed process" | tail -n 5' || true
         fi
     fi
+    curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
+    (umask 077; printf 'Not-the-password-1' > "$tmp/wrongpw")
+    faces_submit "$tmp/login.html" loginForm login "$tmp/after-wrong-login.html" account=system username=admin "password@$tmp/wrongpw" > /dev/null || true
     curl -sk -c "$jar" -b "$jar" --max-time 60 -o "$tmp/login.html" "$base/login.xhtml"
     if url=$(faces_submit "$tmp/login.html" loginForm login "$tmp/after-login.html" \
             account=system username=admin "password@$tmp/newpw") && [[ $url == */index.xhtml* ]]; then
@@ -435,6 +618,18 @@ if [ "$portal_checks" = 1 ]; then
             fail "console credential check: $(tr '\n' ';' < "$tmp/console-check.txt")"
         fi
         if grep -q '^password: not in the journal' "$tmp/console-check.txt"; then pass "the administrator's password is not in the journal"; else fail "the administrator's password is in the journal"; fi
+        # Every refusal is in the audit trail: the wrong setup code (in the appliance's trail, outside any
+        # account, which system administrators read), the wrong login, the console's refused check.
+        echo "SELECT CONCAT(action, ' ', outcome, ' chain=', chain_key) FROM audit_event WHERE outcome <> 'SUCCESS'
+              AND action IN ('setup.code', 'login', 'console.authorize') ORDER BY id;" > "$tmp/refusals.sql"
+        qga exec --timeout 60 --stdin "$tmp/refusals.sql" -- mariadb --protocol=socket -N keyswitch > "$tmp/refusals.txt" 2>&1 || true
+        system_id=$(echo "SELECT id FROM account WHERE name = 'system';" > "$tmp/system.sql"; qga exec --timeout 60 --stdin "$tmp/system.sql" -- mariadb --protocol=socket -N keyswitch 2>/dev/null | tail -n 1)
+        if grep -qx 'setup.code FAILURE chain=0' "$tmp/refusals.txt" && grep -qx "login FAILURE chain=${system_id:-x}" "$tmp/refusals.txt" \
+                && grep -qx "console.authorize FAILURE chain=${system_id:-x}" "$tmp/refusals.txt"; then
+            pass "audited: the refused setup code (appliance trail), the refused login and the console's refused check (account system)"
+        else
+            fail "refusals missing in the audit trail: $(tr '\n' ';' < "$tmp/refusals.txt")"
+        fi
     fi
 fi
 
@@ -769,6 +964,41 @@ if [ "$guest_ok" = 1 ]; then
     fi
     qga exec --timeout 60 -- /bin/sh -c 'awk "/^MemTotal/ { t = \$2 } /^MemAvailable/ { a = \$2 } END { printf \"memory after setup: used %d MiB of %d MiB (MemTotal - MemAvailable)\\n\", (t - a) / 1024, t / 1024 }" /proc/meminfo; ps -eo rss=,comm= --sort=-rss | head -n 8 | awk "{ printf \"rss after setup: %-20s %6d MiB\\n\", \$2, \$1 / 1024 }"' > "$tmp/after.txt" 2>&1 || true
     while read -r line; do figure "$line"; done < "$tmp/after.txt"
+    # The portal's JVM must have run as one process from the first boot to here: a restart (NRestarts > 0,
+    # or a second start job in the journal) fails the test whatever its cause, so that a crash of ours
+    # cannot hide among an emulator's. The hs_err files are kept as artifacts (collect_artifacts).
+    qga exec --timeout 60 -- /bin/sh -c 'echo "restarts=$(systemctl show -p NRestarts --value keyswitch-portal.service)"
+        echo "starts=$(journalctl -b -o cat UNIT=keyswitch-portal.service MESSAGE_ID=7d4958e842da4a758f6c1cdc7b36dcc5 | grep -c .)"
+        echo "fatal=$(journalctl -b -o cat -u keyswitch-portal.service -u keyswitch-firstboot.service | grep -c "A fatal error has been detected by the Java Runtime Environment")"
+        echo "hs_err=$(find / -xdev -name "hs_err_pid*.log" -type f | grep -c .)"' > "$tmp/starts.txt" 2>&1 || true
+    p_restarts=$(sed -n 's/^restarts=//p' "$tmp/starts.txt") p_starts=$(sed -n 's/^starts=//p' "$tmp/starts.txt")
+    p_fatal=$(sed -n 's/^fatal=//p' "$tmp/starts.txt") p_hs_err=$(sed -n 's/^hs_err=//p' "$tmp/starts.txt")
+    figure "portal restarts this boot: NRestarts ${p_restarts:-?}, start jobs ${p_starts:-?}; JVM fatal errors in the journal ${p_fatal:-?}, hs_err files ${p_hs_err:-?} (-accel $accel)"
+    if [ "$p_restarts" = 0 ] && [ "$p_starts" = 1 ]; then
+        pass "the portal ran as one process for the whole test (NRestarts 0, one start job in the journal)"
+    else
+        fail "the portal restarted during the test (NRestarts ${p_restarts:-?}, start jobs ${p_starts:-?}, JVM fatal errors ${p_fatal:-?}; hs_err files go to $artifacts)"
+    fi
+    # A restart of the portal (an administrator's, an update's): the start page answers while it is down
+    # and deploys, the portal again once it answers. After the check above, which a restart would fail.
+    echo "restarting the portal: what 443 and 80 answer meanwhile"
+    : > "$tmp/start-window.txt"; : > "$tmp/leaks.txt"
+    t_restart=$(date +%s)
+    qga exec --timeout 60 -- systemctl restart --no-block keyswitch-portal.service || true
+    back=0
+    while [ $(( $(date +%s) - t_restart )) -lt 1500 ]; do
+        probe_start_window "$t_restart"
+        if [ "$probe_https" = 200 ] && grep -q ' start-page ' "$tmp/start-window.txt"; then back=1; break; fi
+        sleep 2
+    done
+    if [ "$back" = 1 ]; then
+        figure "portal restart: the portal answers again after $(( $(date +%s) - t_restart )) s (TCG)"
+        pass "after a restart the portal answers again"
+    else
+        fail "the portal did not come back within 1500 s of a restart (or the start page never answered meanwhile)"
+    fi
+    check_start_window "portal restart"
+    collect_artifacts
     echo "powering the guest off"
     qga shutdown || true
     for _ in $(seq 60); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 2; done

@@ -74,8 +74,10 @@ check "the forward table is loaded with its connection sets, empty" sh -c \
     'nft list set inet keyswitch_connections out_ranges | grep -q "flags interval" && ! nft list table inet keyswitch_connections | grep -q elements'
 # -- what the portal's HTTP listeners may keep (payara-listeners.asadmin; docs/bench/README.md "Connection flood")
 domain=/var/lib/keyswitch/payara/runtime/config/domain.xml
-check "the portal started with the listener bounds (--prebootcommandfile)" \
-    sh -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '--prebootcommandfile /usr/local/lib/keyswitch/payara-listeners.asadmin'"
+check "the portal started with its pre-boot commands (--prebootcommandfile)" \
+    sh -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '--prebootcommandfile /var/lib/keyswitch/payara/preboot.asadmin'"
+check "the pre-boot commands are the neutral server's and the listener bounds" sh -c \
+    'cat /opt/keyswitch/payara-preboot.asadmin /usr/local/lib/keyswitch/payara-listeners.asadmin | cmp -s - /var/lib/keyswitch/payara/preboot.asadmin'
 # has ELEMENT ATTRIBUTE=VALUE: an element of Payara's domain.xml (attributes in any order) has it
 has() { grep -E "<$1[ >]" "$domain" | grep -q "$2"; }
 check "Payara's HTTP thread pool: at most 16 threads" has 'thread-pool name="http-thread-pool"' 'max-thread-pool-size="16"'
@@ -167,6 +169,16 @@ rm -f "$journal"
 # -- first boot made this appliance unique
 check "machine-id was generated" grep -Eq '^[0-9a-f]{32}$' /etc/machine-id
 check "network by DHCP (no OVF environment under QEMU)" grep -q '^DHCP=yes' /etc/systemd/network/10-keyswitch.network
+
+# -- nothing of Payara shown: the start page answers while the portal starts, then steps aside
+check "keyswitch-start-page.service is enabled (answers from boot on)" systemctl is-enabled --quiet keyswitch-start-page.service
+check "the start page starts before the network" sh -c 'systemctl show -p Before --value keyswitch-start-page.service | grep -qw network-pre.target'
+check "the portal is ready, so the start page has stopped" sh -c '! systemctl is-active --quiet keyswitch-start-page.service'
+check "the portal is ready, so 443 and 80 are not redirected (no table keyswitch_start_page)" sh -c '! nft list table inet keyswitch_start_page >/dev/null 2>&1'
+check "the portal runs with the pre-boot commands (no Server header, neutral error pages)" \
+    grep -q 'server-header=false' /var/lib/keyswitch/payara/preboot.asadmin
+check "the input chain accepts redirected connections by their original port only" \
+    sh -c 'nft list chain inet keyswitch input | grep -q "ct status dnat ct original proto-dst .* accept"'
 
 # -- figures (not assertions)
 echo "# memory: $(awk '/^MemTotal/ { t = $2 } /^MemAvailable/ { a = $2 } END { printf "used %d MiB of %d MiB (MemTotal - MemAvailable)", (t - a) / 1024, t / 1024 }' /proc/meminfo)"

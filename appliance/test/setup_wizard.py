@@ -2,11 +2,14 @@
 """Completes the portal's setup wizard over HTTPS, as PrimeFaces' script in a browser does it.
 
   setup_wizard.py BASE_URL --code-file F --password-file F --dns-name NAME
-                  [--certificate F --chain F --key F] [--admin NAME]
+                  [--certificate F --chain F --key F] [--admin NAME] [--wrong-code-first] [--lower-case]
 
 GETs /setup.xhtml, then for each step posts the wizard's ajax "Next" (the step's fields,
 <wizard>_direction=next, <wizard>_stepToGo=<next step>) and fails with the portal's message
-if a field is refused; finally posts "Finish setup" like a form submit. Secrets (the setup code,
+if a field is refused; finally posts "Finish setup" like a form submit. --wrong-code-first sends a
+wrong code before the right one and fails unless it is refused; --lower-case types the code in
+lower case (the portal takes it in any case). Warnings the portal shows (e.g. a certificate from a CA
+it does not know) are printed. Secrets (the setup code,
 the administrator's password, the private key) come from files, never from the command line.
 The portal's certificate is not verified: this runs against 127.0.0.1 before setup.
 """
@@ -63,6 +66,11 @@ class Portal:
             self.nonce = m.group(1)
 
 
+def warnings(body):
+    """The texts of the warnings PrimeFaces shows at the top."""
+    return [html.unescape(w) for w in re.findall(r'class="ui-messages-warn-summary"[^>]*>([^<]*)<', body) if w.strip()]
+
+
 def errors(body):
     """The texts of the field messages PrimeFaces marks as errors."""
     found = re.findall(r'class="ui-message-error-(?:detail|summary)"[^>]*>([^<]*)<', body)
@@ -80,9 +88,13 @@ def main():
     p.add_argument("--certificate")
     p.add_argument("--chain")
     p.add_argument("--key")
+    p.add_argument("--wrong-code-first", action="store_true")
+    p.add_argument("--lower-case", action="store_true")
     a = p.parse_args()
     read = lambda f: open(f, encoding="utf-8").read() if f else ""
     code = read(a.code_file).strip()
+    if a.lower_case:
+        code = code.lower()
     password = read(a.password_file).strip()
 
     portal = Portal(a.base)
@@ -98,6 +110,8 @@ def main():
         ("stepMail", "stepConfirm", {"mailHost": "", "mailPort": "587", "mailSecurity_input": "STARTTLS",
                                      "mailUser": "", "mailPassword": "", "mailFrom": "", "testTo": ""}),
     ]
+    if a.wrong_code_first:
+        steps.insert(0, ("stepCode (a wrong code)", "stepAdmin", {"code": "WRNG-C0DE-WRNG-C0DE"}))
     for step, following, fields in steps:
         data = {"jakarta.faces.partial.ajax": "true", "jakarta.faces.source": WIZARD,
                 "jakarta.faces.partial.execute": WIZARD, "jakarta.faces.partial.render": WIZARD,
@@ -105,8 +119,15 @@ def main():
         data.update({FORM + ":" + k: v for k, v in fields.items()})
         _, body = portal.post("/setup.xhtml", data, ajax=True)
         refused = errors(body)
+        if step.endswith("(a wrong code)"):
+            if not any("This is not the setup code" in r for r in refused):
+                sys.exit("setup wizard: a wrong setup code was not refused (%s)" % ("; ".join(refused) or "accepted"))
+            print("setup wizard: a wrong setup code refused: %s" % "; ".join(refused))
+            continue
         if refused or '"validationFailed":true' in body:
             sys.exit("setup wizard: step %s refused: %s" % (step, "; ".join(refused) or "validation failed"))
+        for w in warnings(body):
+            print("setup wizard: step %s warns: %s" % (step, w))
         print("setup wizard: step %s accepted" % step)
     url, body = portal.post("/setup.xhtml", {FORM: FORM, FORM + ":reason": "Initial setup by the appliance test",
                                              FORM + ":finish": ""}, ajax=False)

@@ -20,6 +20,8 @@ check "$f: the limits come before the rule that accepts the portal" \
 check "$f: OpenVPN 1194-1293/udp open" file_has "$f" 'udp dport 1194-1293 accept'
 # Every "dport" in the ruleset, in order: the portal, OpenVPN, and the DHCP/DHCPv6 client replies.
 dports=$(grep -Eo '(tcp|udp) dport [^ ]+( [^a-z ]+)*' "$ROOT$f" | grep -Eo '(tcp|udp) dport .*' | tr '\n' ';')
+check "$f: connections the start page's redirect made are accepted by their original port (80, 443) only" \
+    file_has "$f" 'meta l4proto tcp ct status dnat ct original proto-dst \{ 80, 443 \} accept'
 check "$f: no other port opened (found: $dports)" test "$dports" = 'udp dport 68;udp dport 546;tcp dport { 80, 443 };tcp dport { 80, 443 };tcp dport { 80, 443 };tcp dport { 80, 443 };tcp dport { 80, 443 };udp dport 1194-1293;'
 
 if live; then

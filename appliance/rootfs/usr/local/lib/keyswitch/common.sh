@@ -100,6 +100,15 @@ setup_code() {
     [ -s "$SETUP_CODE_FILE" ] && head -n 1 "$SETUP_CODE_FILE"
 }
 
+# certificate_sha256: the SHA-256 fingerprint of the certificate in the portal's key store (the one it
+# serves), as browsers show it (AB:CD:...:EF), or nothing. The key store password goes to openssl in a
+# file (-passin file:), never on a command line.
+certificate_sha256() {
+    [ -s "$KEYSWITCH_HOME/keystore.p12" ] && [ -r "$KEYSWITCH_ETC/keystore.pass" ] || return 0
+    openssl pkcs12 -in "$KEYSWITCH_HOME/keystore.p12" -passin "file:$KEYSWITCH_ETC/keystore.pass" -nokeys -clcerts 2>/dev/null |
+        openssl x509 -noout -fingerprint -sha256 2>/dev/null | sed 's/^[^=]*=//'
+}
+
 # portal_authorize ACTION ACCOUNT USER PASSWORD_FILE: asks the portal (on loopback only) whether this
 # is an active system administrator's password; ACTION is network, ssh, reboot or shutdown. The password goes
 # to curl from a file (name@file), never on a command line. Prints the portal's answer when it says no.

@@ -1,7 +1,7 @@
 # shellcheck shell=sh
-# Step 60: wait until the portal answers, then show its address and the one-time setup code
-# on tty1 and the serial port. The code is written to the terminals directly, never to the
-# journal (this step's stdout goes to the journal).
+# Step 60: wait until the portal answers, then show its address, its certificate's SHA-256
+# fingerprint and the one-time setup code on tty1 and the serial port. The code is written to the
+# terminals directly, never to the journal (this step's stdout goes to the journal).
 . /usr/local/lib/keyswitch/common.sh
 
 echo "  waiting for the portal to answer on https://127.0.0.1/login.xhtml"
@@ -23,8 +23,9 @@ else
     echo "  the portal issued no setup code (no $SETUP_CODE_FILE)"
     line="Setup code: none issued by the portal"
 fi
-banner=$(printf '\n==== Keyswitch is ready ====\nAddress: https://%s/\n%s\nKEYSWITCH-READY address=%s\n============================\n' \
-    "${address:-no-address}" "$line" "${address:-none}")
+sha256=$(certificate_sha256)
+banner=$(printf '\n==== Keyswitch is ready ====\nAddress: https://%s/\nCertificate SHA-256: %s\n%s\nKEYSWITCH-READY address=%s\n============================\n' \
+    "${address:-no-address}" "${sha256:-unknown}" "$line" "${address:-none}")
 # Written by a subshell (same command line as this script), so the code never appears in any
 # process's arguments; given 5 s, as a serial port without a reader may block.
 for tty in /dev/tty1 /dev/ttyS0; do

@@ -11,7 +11,11 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Reads the audit trail of the actor's account, newest first, filtered and paged by the database. */
+/**
+ * Reads an audit trail, newest first, filtered and paged by the database: the actor's account's, or, for
+ * system administrators, the appliance's (the chain outside any account: the setup wizard's refused codes,
+ * login bans and their lifting, logins naming an account that does not exist).
+ */
 @ApplicationScoped
 @Transactional
 public class AuditQuery {
@@ -22,23 +26,34 @@ public class AuditQuery {
     @Inject
     AuditTrail trail;
 
+    /** Which chain to read. */
+    public enum Trail {
+        /** The actor's account (right {@code audit:view}). */
+        ACCOUNT,
+        /** Events outside any account (right {@code account:manage}: system administrators only). */
+        APPLIANCE
+    }
+
     /**
      * What the audit table asks for.
      *
      * @param action an action the events' action starts with (e.g. {@code login}, {@code device.}), or blank
      * @param actor text the actor starts with, or blank
+     * @param trail which chain; {@code null} reads the account's
      */
-    public record Filter(String action, String actor) {
+    public record Filter(String action, String actor, Trail trail) {
+
+        public Filter(String action, String actor) {
+            this(action, actor, Trail.ACCOUNT);
+        }
     }
 
     public long count(Actor actor, Filter filter) {
-        actor.require(Rights.AUDIT_VIEW);
         return bind(em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.chainKey = :chain" + where(filter), Long.class),
                 actor, filter).getSingleResult();
     }
 
     public List<AuditEvent> page(Actor actor, Filter filter, int first, int size) {
-        actor.require(Rights.AUDIT_VIEW);
         return bind(em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainKey = :chain" + where(filter)
                         + " ORDER BY e.id DESC", AuditEvent.class), actor, filter)
                 .setFirstResult(first).setMaxResults(size).getResultList();
@@ -46,8 +61,22 @@ public class AuditQuery {
 
     /** Walks the account's chain and reports the first broken link. */
     public ChainVerification verify(Actor actor) {
+        return verify(actor, Trail.ACCOUNT);
+    }
+
+    /** Walks the chosen chain and reports the first broken link. */
+    public ChainVerification verify(Actor actor, Trail which) {
+        return trail.verify(chain(actor, which));
+    }
+
+    /** The chain's account id ({@code null}: outside any account), once the actor's right to read it is checked. */
+    private static Long chain(Actor actor, Trail which) {
+        if (which == Trail.APPLIANCE) {
+            actor.require(Rights.ACCOUNT_MANAGE);
+            return null;
+        }
         actor.require(Rights.AUDIT_VIEW);
-        return trail.verify(actor.accountId());
+        return actor.accountId();
     }
 
     private static String where(Filter f) {
@@ -55,7 +84,8 @@ public class AuditQuery {
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> q, Actor actor, Filter f) {
-        q.setParameter("chain", actor.accountId());
+        Long account = chain(actor, f.trail());
+        q.setParameter("chain", account == null ? 0L : account);
         if (!blank(f.action())) {
             q.setParameter("action", Like.prefix(f.action()));
         }

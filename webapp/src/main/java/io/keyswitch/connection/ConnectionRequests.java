@@ -10,6 +10,7 @@ import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
+import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
@@ -77,10 +78,7 @@ public class ConnectionRequests {
                 errors.putAll(e.fieldErrors());
             }
         }
-        String order = orderNumber == null || orderNumber.isBlank() ? null : orderNumber.strip();
-        if (order != null && (order.length() > MAX_ORDER_NUMBER || order.chars().anyMatch(Character::isISOControl))) {
-            errors.put("orderNumber", "An order number is one line of at most " + MAX_ORDER_NUMBER + " characters.");
-        }
+        String order = Text.oneLine(errors, "orderNumber", "The order number", orderNumber, MAX_ORDER_NUMBER);
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }

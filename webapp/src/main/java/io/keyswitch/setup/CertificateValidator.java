@@ -8,7 +8,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
@@ -33,10 +39,13 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Checks a certificate a person uploads for the portal's HTTPS, in PEM: the server certificate, the
- * chain (intermediates and root) and the private key. Each failure is named in plain words under
- * the field it concerns ({@value #CERTIFICATE}, {@value #CHAIN}, {@value #KEY}):
- * the key matches the certificate, the chain leads to a self-signed root, the DNS name is in the
- * subject alternative names, every certificate is valid now, and the key is at least RSA 2048 or EC 256.
+ * chain (its intermediates; the root may be there or not) and the private key. Each failure is named in
+ * plain words under the field it concerns ({@value #CERTIFICATE}, {@value #CHAIN}, {@value #KEY}):
+ * the key matches the certificate, the DNS name is in the subject alternative names, every certificate
+ * is valid now, each key is at least RSA 2048 or EC 256, and the chain links up. The chain may end at an
+ * intermediate (what a CA hands out): it is then checked against the appliance's {@link CaCertificates},
+ * and a CA the appliance does not know is a warning, not an error. The bundle never holds a self-signed
+ * root unless the certificate itself is self-signed: servers do not send the root.
  */
 public final class CertificateValidator {
 
@@ -53,14 +62,21 @@ public final class CertificateValidator {
     private CertificateValidator() {
     }
 
+    /** {@link #validate(String, String, String, String, Instant, CaCertificates)} with the appliance's CA certificates. */
+    public static CertificateBundle validate(String certificatePem, String chainPem, String keyPem, String dnsName, Instant now) {
+        return validate(certificatePem, chainPem, keyPem, dnsName, now, CaCertificates.system());
+    }
+
     /**
      * @param certificatePem the server certificate (further certificates after it count as chain)
-     * @param chainPem intermediates and root, any order; may be blank when the certificate is self-signed
+     * @param chainPem intermediates (and the root, if the person has it), any order; may be blank
      * @param keyPem the unencrypted private key (PKCS#8, PKCS#1 or SEC1)
      * @param dnsName the name the appliance is reached by
+     * @param known the CA certificates the appliance knows
      * @throws ValidationFailed naming every problem found
      */
-    public static CertificateBundle validate(String certificatePem, String chainPem, String keyPem, String dnsName, Instant now) {
+    public static CertificateBundle validate(String certificatePem, String chainPem, String keyPem, String dnsName, Instant now,
+                                             CaCertificates known) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<X509Certificate> given = certificates(certificatePem, CERTIFICATE, errors);
         List<X509Certificate> chain = new ArrayList<>();
@@ -99,8 +115,19 @@ public final class CertificateValidator {
         }
 
         List<X509Certificate> path = new ArrayList<>();
+        String warning = null;
         if (!errors.containsKey(CHAIN)) {
             String chainProblem = buildPath(leaf, chain, now, path);
+            if (chainProblem == null) {
+                boolean trusted = trusted(path, chain, known, now);
+                X509Certificate top = path.get(path.size() - 1);
+                if (!trusted && !selfSigned(top) && !unused(chain, path).isEmpty()) {
+                    chainProblem = "The chain is incomplete: the certificate of the issuer \"" + top.getIssuerX500Principal().getName()
+                            + "\" is missing. Paste every intermediate certificate your CA gave you here.";
+                } else if (!trusted) {
+                    warning = untrustedWarning(leaf, top);
+                }
+            }
             if (chainProblem != null) {
                 errors.put(CHAIN, chainProblem);
             }
@@ -108,7 +135,10 @@ public final class CertificateValidator {
         if (!errors.isEmpty()) {
             throw new ValidationFailed(errors);
         }
-        return new CertificateBundle(key, path);
+        if (path.size() > 1 && selfSigned(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1); // the root: clients have it or do not trust it, sending it helps neither
+        }
+        return new CertificateBundle(key, path, warning);
     }
 
     /** Whether this certificate is for {@code dnsName}: a DNS entry of its subject alternative names, wildcards for one label. */
@@ -281,7 +311,10 @@ public final class CertificateValidator {
         }
     }
 
-    /** Fills {@code path} from the leaf to a self-signed root; null, or the problem in plain words. */
+    /**
+     * Fills {@code path} from the leaf up through the pasted certificates, to a self-signed root or to the
+     * last certificate whose issuer was not pasted; null, or the problem in plain words.
+     */
     private static String buildPath(X509Certificate leaf, List<X509Certificate> pool, Instant now, List<X509Certificate> path) {
         X509Certificate current = leaf;
         path.add(leaf);
@@ -294,8 +327,7 @@ public final class CertificateValidator {
                 }
             }
             if (issuer == null) {
-                return "The chain is incomplete: the certificate of the issuer \"" + current.getIssuerX500Principal().getName()
-                        + "\" is missing. Paste every intermediate certificate and the root certificate here.";
+                return null; // the rest of the way is the trust check's
             }
             if (path.contains(issuer) || path.size() > MAX_CHAIN) {
                 return "The chain goes in a circle; it does not end at a root certificate.";
@@ -307,10 +339,59 @@ public final class CertificateValidator {
             if (issuer.getBasicConstraints() < 0) {
                 return "The certificate \"" + issuer.getSubjectX500Principal().getName() + "\" is not a CA certificate, so it cannot issue others.";
             }
+            String strength = strengthProblem(issuer.getPublicKey());
+            if (strength != null) {
+                return "The chain certificate \"" + issuer.getSubjectX500Principal().getName() + "\": " + strength;
+            }
             path.add(issuer);
             current = issuer;
         }
         return null;
+    }
+
+    /**
+     * Whether a CA the appliance knows vouches for the leaf: PKIX path building (the JDK's) from the leaf
+     * through the pasted certificates to one of {@code known}, as of {@code now}, without revocation checks
+     * (the appliance may not reach the CA's revocation lists).
+     */
+    private static boolean trusted(List<X509Certificate> path, List<X509Certificate> pool, CaCertificates known, Instant now) {
+        if (known.anchors().isEmpty()) {
+            return false;
+        }
+        if (known.contains(path.get(path.size() - 1))) {
+            return true; // a known root pasted along; PKIX wants anchors outside the path
+        }
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(path.get(0));
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(known.anchors(), target);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(now));
+            List<X509Certificate> store = new ArrayList<>(pool);
+            store.add(path.get(0));
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+            return true;
+        } catch (CertPathBuilderException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PKIX path building is not available: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<X509Certificate> unused(List<X509Certificate> pool, List<X509Certificate> path) {
+        return pool.stream().filter(c -> !path.contains(c)).toList();
+    }
+
+    private static String untrustedWarning(X509Certificate leaf, X509Certificate top) {
+        if (top == leaf && selfSigned(leaf)) {
+            return "The certificate is self-signed: browsers warn about it unless it is installed on every computer that "
+                    + "opens the portal.";
+        }
+        String ca = selfSigned(top) ? top.getSubjectX500Principal().getName() : top.getIssuerX500Principal().getName();
+        return "The certificate is accepted, but it was issued by a CA this appliance does not know (\"" + ca
+                + "\"): browsers that do not know it either will warn. If your CA gave you more intermediate certificates, "
+                + "paste them too.";
     }
 
     private static boolean selfSigned(X509Certificate c) {

@@ -13,9 +13,10 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The one-time setup code: 16 characters in four groups ({@code Abcd-2345-...}, about 93 bits), in
- * {@code <home>/}{@value #FILE} (mode 0600). The appliance's first boot shows it on the console; it
- * opens the setup wizard once and is deleted when setup is finished.
+ * The one-time setup code: 16 upper-case letters and digits without look-alikes in four groups
+ * ({@code K7QM-2XHA-...}, about 79 bits), in {@code <home>/}{@value #FILE} (mode 0600). The appliance's
+ * first boot shows it on the console; it opens the setup wizard once, is accepted in any case and with or
+ * without dashes and spaces, and is deleted when setup is finished.
  */
 public final class SetupCode {
 
@@ -38,7 +39,7 @@ public final class SetupCode {
                     return existing;
                 }
             }
-            String raw = RandomTokens.readable(16);
+            String raw = RandomTokens.upperCase(16);
             String code = raw.substring(0, 4) + "-" + raw.substring(4, 8) + "-" + raw.substring(8, 12) + "-" + raw.substring(12);
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(FILE + ".tmp");
@@ -52,7 +53,7 @@ public final class SetupCode {
         }
     }
 
-    /** Whether {@code entered} is the code in {@code file} (dashes and spaces aside; letters are case-sensitive). */
+    /** Whether {@code entered} is the code in {@code file} (dashes, spaces and the case of letters aside). */
     static boolean matches(Path file, String entered) {
         if (entered == null || !Files.isRegularFile(file)) {
             return false;
@@ -76,6 +77,6 @@ public final class SetupCode {
     }
 
     private static String normal(String code) {
-        return code.strip().replace("-", "").replace(" ", "");
+        return code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
     }
 }

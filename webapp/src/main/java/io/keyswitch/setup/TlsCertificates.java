@@ -93,7 +93,7 @@ public class TlsCertificates {
     @PostConstruct
     void init() {
         LOG.info(() -> "TLS certificate: " + keystore().map(k -> "key store " + k).orElse("no key store (javax.net.ssl.keyStore unset)")
-                + "; " + listener.describe() + ".");
+                + "; " + listener.describe() + "; uploaded certificates are checked against " + CaCertificates.system().describe() + ".");
     }
 
     /** The certificate in the key store now, if there is a key store. */

@@ -87,7 +87,7 @@ public final class PortalProcess implements AutoCloseable {
             Files.writeString(preboot, String.join("\n",
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=" + bindAddress,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.address=" + bindAddress,
-                    "") + listenerSettings());
+                    "") + neutralServer(payaraDir) + "\n" + listenerSettings());
             Path secrets = payaraDir.resolve("system.properties");
             writePrivate(secrets, String.join("\n",
                     "javax.net.ssl.keyStore=" + keystore.file(),
@@ -126,21 +126,42 @@ public final class PortalProcess implements AutoCloseable {
         }
     }
 
+    /** The appliance's bounds of the HTTP listeners: the launcher and the tests run with the same. */
+    static final String APPLIANCE_LISTENERS = "appliance/rootfs/usr/local/lib/keyswitch/payara-listeners.asadmin";
+
     /**
-     * The appliance's bounds of the HTTP listeners ({@code appliance/rootfs/usr/local/lib/keyswitch/payara-listeners.asadmin},
-     * on the test class path): the launcher and the tests run with the same.
+     * The appliance's bounds of the HTTP listeners ({@link #APPLIANCE_LISTENERS}), or another file's lines
+     * ({@value #LISTENER_SETTINGS}: a benchmark compares with Payara's defaults).
      */
     static String listenerSettings() throws IOException {
         String other = System.getProperty(LISTENER_SETTINGS);
-        if (other != null) {
-            return Files.readString(Path.of(other));
-        }
-        try (java.io.InputStream in = PortalProcess.class.getResourceAsStream("payara-listeners.asadmin")) {
-            if (in == null) {
-                throw new IllegalStateException("payara-listeners.asadmin is not on the class path (see webapp/pom.xml)");
+        return Files.readString(other != null ? Path.of(other) : applianceFile(APPLIANCE_LISTENERS));
+    }
+
+    /** The appliance's image file with Payara's pre-boot commands and the neutral error page they name. */
+    static final String APPLIANCE_PREBOOT = "appliance/rootfs/opt/keyswitch/payara-preboot.asadmin";
+    static final String APPLIANCE_ERROR_PAGE = "/opt/keyswitch/error.html";
+
+    /**
+     * The appliance's pre-boot commands (no Server header, neutral error pages: nothing of Payara shown),
+     * with its error page copied to {@code payaraDir}: the same server settings here as on the appliance.
+     */
+    private static String neutralServer(Path payaraDir) throws IOException {
+        Path commands = applianceFile(APPLIANCE_PREBOOT);
+        Path page = payaraDir.resolve("error.html");
+        Files.copy(commands.resolveSibling("error.html"), page, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return Files.readString(commands).replace(APPLIANCE_ERROR_PAGE, page.toAbsolutePath().toString());
+    }
+
+    /** A file of the repository's appliance folder, from the webapp module (tests) or the repository root. */
+    private static Path applianceFile(String path) {
+        for (Path base : List.of(Path.of(".."), Path.of("."))) {
+            Path candidate = base.resolve(path).toAbsolutePath().normalize();
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        throw new IllegalStateException("Not found from " + Path.of("").toAbsolutePath() + ": " + path);
     }
 
     public static PortalProcess start(Options o) {

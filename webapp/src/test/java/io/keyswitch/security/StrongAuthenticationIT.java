@@ -352,7 +352,8 @@ class StrongAuthenticationIT {
             MimeMessage testMail = smtp.getReceivedMessages()[0];
 
             assertThat(savedWrong.body()).contains("The e-mail settings are saved.");
-            assertThat(refused.body()).contains("did not take the mail", "AuthenticationFailedException")
+            assertThat(refused.body()).contains("refused the user name or password (authentication failed)")
+                    .doesNotContain("AuthenticationFailedException")
                     .doesNotContain("not-the-relay-password");
             assertThat(keptPassword.body()).contains("The e-mail settings are saved.", "blank: keep the stored one")
                     .doesNotContain(SMTP_PASSWORD);

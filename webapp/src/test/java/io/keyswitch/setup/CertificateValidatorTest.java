@@ -17,11 +17,14 @@ class CertificateValidatorTest {
 
     private static final String NAME = "remote.example.com";
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    private static final String UNKNOWN_CA = "it was issued by a CA this appliance does not know";
 
     private static TestPki.Issued root;
     private static TestPki.Issued intermediate;
     private static TestPki.Issued server;
     private static String chain;
+    /** The appliance's trust store when it knows the test root, as it knows a public CA. */
+    private static CaCertificates knowsRoot;
 
     @BeforeAll
     static void pki() {
@@ -29,25 +32,90 @@ class CertificateValidatorTest {
         intermediate = TestPki.intermediate("Test Issuing CA", root, NOW);
         server = TestPki.server(intermediate, NAME, NOW);
         chain = TestPki.pem(intermediate.certificate(), root.certificate());
+        knowsRoot = CaCertificates.of(List.of(TestPki.root("Some Other Root", NOW).certificate(), root.certificate()), "test");
     }
 
     @Test
-    @DisplayName("a good chain (server, intermediate, root) with its key is accepted, ordered from server to root")
-    void goodChain() {
-        CertificateBundle bundle = CertificateValidator.validate(server.pem(), chain, server.keyPem(), NAME, NOW);
+    @DisplayName("leaf and intermediate, without the root, from a CA the appliance knows: accepted without a warning, served as leaf + intermediate")
+    void chainWithoutRootFromAKnownCa() {
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), intermediate.pem(), server.keyPem(), NAME, NOW, knowsRoot);
 
-        assertThat(bundle.chain()).containsExactly(server.certificate(), intermediate.certificate(), root.certificate());
+        assertThat(bundle.chain()).containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(bundle.warning()).isNull();
         assertThat(bundle.key()).isEqualTo(server.keys().getPrivate());
+    }
+
+    @Test
+    @DisplayName("leaf and intermediate from a CA the appliance does not know: accepted, with the warning that names the CA")
+    void chainWithoutRootFromAnUnknownCa() {
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), intermediate.pem(), server.keyPem(), NAME, NOW,
+                CaCertificates.none());
+
+        assertThat(bundle.chain()).containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(bundle.warning()).contains(UNKNOWN_CA, "\"CN=Test Root CA\"");
+    }
+
+    @Test
+    @DisplayName("with Debian's CA certificates (the appliance's trust store), a private CA's chain without its root is accepted with the warning")
+    void debiansTrustStore() {
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), intermediate.pem(), server.keyPem(), NAME, NOW);
+
+        assertThat(bundle.chain()).containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(bundle.warning()).contains(UNKNOWN_CA);
+    }
+
+    @Test
+    @DisplayName("the root pasted along is checked but never served: leaf + intermediate; known root, no warning; unknown root, the warning")
+    void rootIsNeverServed() {
+        CertificateBundle known = CertificateValidator.validate(server.pem(), chain, server.keyPem(), NAME, NOW, knowsRoot);
+        CertificateBundle unknown = CertificateValidator.validate(server.pem(), chain, server.keyPem(), NAME, NOW, CaCertificates.none());
+
+        assertThat(known.chain()).containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(known.warning()).isNull();
+        assertThat(unknown.chain()).containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(unknown.warning()).contains(UNKNOWN_CA, "\"CN=Test Root CA\"");
     }
 
     @Test
     @DisplayName("the chain may come in any order, or after the certificate in the same field (fullchain.pem)")
     void chainOrderAndFullchain() {
         String reversed = TestPki.pem(root.certificate(), intermediate.certificate());
-        String fullchain = TestPki.pem(server.certificate(), intermediate.certificate(), root.certificate());
+        String fullchain = TestPki.pem(server.certificate(), intermediate.certificate());
 
-        assertThat(CertificateValidator.validate(server.pem(), reversed, server.keyPem(), NAME, NOW).chain()).hasSize(3);
-        assertThat(CertificateValidator.validate(fullchain, "", server.keyPem(), NAME, NOW).chain()).hasSize(3);
+        assertThat(CertificateValidator.validate(server.pem(), reversed, server.keyPem(), NAME, NOW, knowsRoot).chain())
+                .containsExactly(server.certificate(), intermediate.certificate());
+        assertThat(CertificateValidator.validate(fullchain, "", server.keyPem(), NAME, NOW, knowsRoot).chain())
+                .containsExactly(server.certificate(), intermediate.certificate());
+    }
+
+    @Test
+    @DisplayName("only the leaf, its intermediate known to the appliance as a CA: accepted without a warning")
+    void leafOnlyUnderAKnownIntermediate() {
+        CaCertificates knowsIntermediate = CaCertificates.of(List.of(intermediate.certificate()), "test");
+
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), "", server.keyPem(), NAME, NOW, knowsIntermediate);
+
+        assertThat(bundle.chain()).containsExactly(server.certificate());
+        assertThat(bundle.warning()).isNull();
+    }
+
+    @Test
+    @DisplayName("only the leaf of an unknown CA: accepted with the warning, which asks for the intermediates")
+    void leafOnlyUnderAnUnknownCa() {
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), "", server.keyPem(), NAME, NOW, knowsRoot);
+
+        assertThat(bundle.chain()).containsExactly(server.certificate());
+        assertThat(bundle.warning()).contains(UNKNOWN_CA, "\"CN=Test Issuing CA\"", "paste them too");
+    }
+
+    @Test
+    @DisplayName("an intermediate with an RSA 1024 key is refused in the chain field")
+    void weakIntermediate() {
+        TestPki.Issued weakCa = TestPki.intermediate("Weak Issuing CA", root, NOW, TestPki.rsa(1024));
+        TestPki.Issued leaf = TestPki.server(TestPki.ec(), weakCa, List.of(NAME), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)));
+
+        assertThat(errors(leaf.pem(), weakCa.pem(), leaf.keyPem(), NAME, NOW)).containsExactly(Map.entry(CertificateValidator.CHAIN,
+                "The chain certificate \"CN=Weak Issuing CA\": The key is too weak: RSA with 1024 bits. Use at least RSA 2048 or EC 256."));
     }
 
     @Test
@@ -56,16 +124,19 @@ class CertificateValidatorTest {
         TestPki.Issued wildcard = TestPki.server(TestPki.rsa(2048), intermediate, List.of("*.example.com"),
                 NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
 
-        assertThat(CertificateValidator.validate(wildcard.pem(), chain, wildcard.keyPem(), "Remote.Example.com", NOW).chain()).hasSize(3);
+        assertThat(CertificateValidator.validate(wildcard.pem(), chain, wildcard.keyPem(), "Remote.Example.com", NOW, knowsRoot).chain()).hasSize(2);
         assertThat(CertificateValidator.coversName(wildcard.certificate(), "a.b.example.com")).isFalse();
     }
 
     @Test
-    @DisplayName("a self-signed certificate for the name is its own complete chain")
+    @DisplayName("a self-signed certificate for the name is its own complete chain, accepted with the warning that browsers will warn")
     void selfSigned() {
         TestPki.Issued self = TestPki.server(TestPki.ec(), null, List.of(NAME), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
 
-        assertThat(CertificateValidator.validate(self.pem(), "", self.keyPem(), NAME, NOW).chain()).containsExactly(self.certificate());
+        CertificateBundle bundle = CertificateValidator.validate(self.pem(), "", self.keyPem(), NAME, NOW, knowsRoot);
+
+        assertThat(bundle.chain()).containsExactly(self.certificate());
+        assertThat(bundle.warning()).startsWith("The certificate is self-signed: browsers warn");
     }
 
     @Test
@@ -87,18 +158,22 @@ class CertificateValidatorTest {
     }
 
     @Test
-    @DisplayName("a missing intermediate is named by its subject")
+    @DisplayName("a missing intermediate (leaf and root pasted, nothing links them) is named by its subject")
     void missingIntermediate() {
         assertThat(errors(server.pem(), root.pem(), server.keyPem(), NAME, NOW)).containsExactly(Map.entry(CertificateValidator.CHAIN,
                 "The chain is incomplete: the certificate of the issuer \"CN=Test Issuing CA\" is missing. "
-                        + "Paste every intermediate certificate and the root certificate here."));
+                        + "Paste every intermediate certificate your CA gave you here."));
     }
 
     @Test
-    @DisplayName("a chain without its root is incomplete too")
-    void missingRoot() {
-        assertThat(errors(server.pem(), intermediate.pem(), server.keyPem(), NAME, NOW).get(CertificateValidator.CHAIN))
-                .contains("\"CN=Test Root CA\" is missing");
+    @DisplayName("an unrelated certificate beside a chain the appliance can vouch for is left out, not refused")
+    void unrelatedExtra() {
+        TestPki.Issued stranger = TestPki.root("Stranger Root", NOW);
+
+        CertificateBundle bundle = CertificateValidator.validate(server.pem(), TestPki.pem(intermediate.certificate(), stranger.certificate()),
+                server.keyPem(), NAME, NOW, knowsRoot);
+
+        assertThat(bundle.chain()).containsExactly(server.certificate(), intermediate.certificate());
     }
 
     @Test
@@ -183,7 +258,7 @@ class CertificateValidatorTest {
 
     private static Map<String, String> errors(String cert, String chainPem, String key, String name, Instant now) {
         try {
-            CertificateValidator.validate(cert, chainPem, key, name, now);
+            CertificateValidator.validate(cert, chainPem, key, name, now, knowsRoot);
         } catch (ValidationFailed e) {
             return e.fieldErrors();
         }

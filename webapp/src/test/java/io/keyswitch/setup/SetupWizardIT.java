@@ -7,9 +7,11 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.security.LoginResult;
+import io.keyswitch.testing.ApiClient;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.FacesClient;
 import io.keyswitch.testing.FacesClient.Page;
+import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.TestDirs;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -49,6 +51,9 @@ class SetupWizardIT {
     private static final String DNS = "portal.keyswitch.test";
     private static final String ADMIN = "operator";
     private static final String PASSWORD = "Commissioning-Day-2026";
+    /** API tokens as the portal makes them: ks_ and 32 characters. */
+    private static final String ADMIN_TOKEN = "ks_setupWizardItAdminToken000000001";
+    private static final String AUDITOR_TOKEN = "ks_setupWizardItAuditorToken0000001";
 
     private static PortalProcess portal;
     private static DatabaseCoordinates database;
@@ -58,6 +63,7 @@ class SetupWizardIT {
     private static GreenMail smtp;
     private static int smtpPort;
     private static TestPki.Issued server;
+    private static TestPki.Issued issuing;
     private static String chain;
     private static String code;
 
@@ -74,7 +80,7 @@ class SetupWizardIT {
         smtp.start();
         Instant now = Instant.now();
         TestPki.Issued root = TestPki.root("Keyswitch Test Root", now);
-        TestPki.Issued issuing = TestPki.intermediate("Keyswitch Test Issuing CA", root, now);
+        issuing = TestPki.intermediate("Keyswitch Test Issuing CA", root, now);
         // localhost and 127.0.0.1 too: the test's HTTP clients check the name they connect to
         server = TestPki.server(TestPki.ec(), issuing, List.of(DNS, "localhost", "127.0.0.1"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)));
         chain = TestPki.pem(issuing.certificate(), root.certificate());
@@ -99,7 +105,7 @@ class SetupWizardIT {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         code = Files.readString(file).strip();
-        assertThat(code).matches("[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}");
+        assertThat(code).matches("[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}");
         assertThat(home.resolve("initial-admin-password")).doesNotExist();
         try (Connection c = Databases.connect(database)) {
             assertThat(strings(c, "SELECT COUNT(*) FROM app_user")).containsExactly("0");
@@ -109,7 +115,55 @@ class SetupWizardIT {
 
     @Test
     @Order(2)
-    @DisplayName("each step refuses wrong entries with a message next to the field, and a wrong code is audited")
+    @DisplayName("nothing of the server's make or version: no Server or X-Powered-By header, neutral pages for odd requests, HTTPS and HTTP")
+    void nothingOfTheServerShows() throws Exception {
+        List<String> requests = List.of("GET /login.xhtml HTTP/1.1", "GET /no-such-page HTTP/1.1", "GET /WEB-INF/web.xml HTTP/1.1",
+                "TRACE / HTTP/1.1", "F@@ / HTTP/1.1", "GET / HTTP/3.0", "GET /" + "a".repeat(70_000) + " HTTP/1.1",
+                "GET /%zz HTTP/1.1", "POST /login.xhtml HTTP/1.1");
+        List<String> answers = new ArrayList<>();
+
+        for (String request : requests) {
+            answers.add(raw(true, request));
+            answers.add(raw(false, request));
+        }
+
+        assertThat(answers).hasSize(2 * requests.size()).allSatisfy(answer -> assertThat(answer)
+                .doesNotContainPattern("(?i)payara|glassfish|grizzly|badassfish|6\\.2025")
+                .doesNotContainPattern("(?im)^(server|x-powered-by):"));
+        assertThat(answers.get(0)).startsWith("HTTP/1.1 200");
+        assertThat(answers.get(1)).startsWith("HTTP/1.1 30").containsPattern("(?im)^location: https://");
+    }
+
+    /** What the portal answers to one request line (plus Host, Content-Length 0), over HTTPS or HTTP: headers and up to 64 KB. */
+    private static String raw(boolean tls, String requestLine) throws Exception {
+        java.net.Socket plain = new java.net.Socket("127.0.0.1", tls ? httpsPort : httpPort);
+        try (java.net.Socket socket = tls
+                ? PortalProcess.trustingClient().sslContext().getSocketFactory().createSocket(plain, "127.0.0.1", httpsPort, true)
+                : plain) {
+            socket.setSoTimeout(30_000);
+            try {
+                socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (java.io.IOException answeredBeforeTheEnd) {
+                // a server may answer (and close) before it read all of an overlong request
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; answer.size() < 65_536 && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // what came before counts
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("each step refuses wrong entries with a message next to the field, a wrong code is audited, the right one is taken in lower case")
     void stepsRefuseWrongEntries() throws Exception {
         FacesClient browser = new FacesClient(portal.url());
         Page page = browser.get("/setup.xhtml");
@@ -119,7 +173,8 @@ class SetupWizardIT {
         Page wrongCode = next(browser, page, "stepCode", "stepAdmin", Map.of("code", "abcd-efgh-ijkl-mnop"));
         assertThat(wrongCode.body()).contains("This is not the setup code.");
 
-        next(browser, page, "stepCode", "stepAdmin", Map.of("code", code));
+        Page lowerCase = next(browser, page, "stepCode", "stepAdmin", Map.of("code", code.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(lowerCase.body()).doesNotContain("This is not the setup code.").contains("User name");
         Page weak = next(browser, page, "stepAdmin", "stepDns", Map.of("username", ADMIN, "fullName", "Olga Operator",
                 "password", "short", "confirmation", "short"));
         assertThat(weak.body()).contains("The password needs at least 12 characters (this one has 5), an upper-case letter, a digit.");
@@ -134,6 +189,10 @@ class SetupWizardIT {
         Page noIntermediate = next(browser, page, "stepTls", "stepMail", Map.of("certificate", server.pem(),
                 "chain", chain.substring(chain.indexOf("-----END CERTIFICATE-----") + 26), "privateKey", server.keyPem()));
         assertThat(noIntermediate.body()).contains("The chain is incomplete: the certificate of the issuer \"CN=Keyswitch Test Issuing CA\" is missing.");
+        Page notKnown = next(browser, page, "stepTls", "stepMail", Map.of("certificate", server.pem(), "chain", issuing.pem(),
+                "privateKey", server.keyPem()));
+        assertThat(notKnown.body()).contains("SMTP server", "it was issued by a CA this appliance does not know (", "CN=Keyswitch Test Root")
+                .doesNotContain("ui-message-error");
 
         try (Connection c = Databases.connect(database)) {
             assertThat(strings(c, "SELECT CONCAT(action, ' ', outcome) FROM audit_event WHERE action LIKE 'setup%'"))
@@ -143,8 +202,8 @@ class SetupWizardIT {
     }
 
     @Test
-    @Order(3)
-    @DisplayName("the whole wizard: test mail sent, everything stored and audited, the code consumed")
+    @Order(4)
+    @DisplayName("the whole wizard (the certificate with its intermediate, without the root): test mail sent, everything stored and audited, the code consumed")
     void completeWizard() throws Exception {
         FacesClient browser = new FacesClient(portal.url());
         Page page = browser.get("/setup.xhtml");
@@ -152,8 +211,8 @@ class SetupWizardIT {
         next(browser, page, "stepCode", "stepAdmin", Map.of("code", code));
         next(browser, page, "stepAdmin", "stepDns", admin());
         next(browser, page, "stepDns", "stepTls", Map.of("dnsName", DNS));
-        Page tls = next(browser, page, "stepTls", "stepMail", Map.of("certificate", server.pem(), "chain", chain, "privateKey", server.keyPem()));
-        assertThat(tls.body()).contains("SMTP server").doesNotContain("ui-message-error");
+        Page tls = next(browser, page, "stepTls", "stepMail", Map.of("certificate", server.pem(), "chain", issuing.pem(), "privateKey", server.keyPem()));
+        assertThat(tls.body()).contains("SMTP server", "this appliance does not know").doesNotContain("ui-message-error");
         Map<String, String> mail = new LinkedHashMap<>(Map.of("mailHost", "127.0.0.1", "mailPort", Integer.toString(smtpPort),
                 "mailSecurity_input", "NONE", "mailUser", "", "mailPassword", "", "mailFrom", "keyswitch@" + DNS,
                 "testTo", "olga@example.com"));
@@ -186,8 +245,8 @@ class SetupWizardIT {
     }
 
     @Test
-    @Order(4)
-    @DisplayName("a new TLS connection gets the uploaded certificate, without a restart of the portal")
+    @Order(5)
+    @DisplayName("a new TLS connection gets the uploaded certificate and its intermediate, never the root, without a restart of the portal")
     void servesTheUploadedCertificate() throws Exception {
         long pid = portal.pid();
         X509Certificate served = null;
@@ -205,13 +264,14 @@ class SetupWizardIT {
         }
 
         assertThat(served).isEqualTo(server.certificate());
+        assertThat(servedChain()).containsExactly(server.certificate(), issuing.certificate());
         assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         Page login = login(new FacesClient(portal.url()), ADMIN, PASSWORD);
         assertThat(login.path()).isEqualTo("/index.xhtml");
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("afterwards the setup page leads to the login page and the code opens nothing")
     void codeRefusedAfterwards() throws Exception {
         FacesClient browser = new FacesClient(portal.url());
@@ -225,7 +285,7 @@ class SetupWizardIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("the pages DNS name and TLS certificate: what is served now, a change with a reason, a bad key named")
     void settingsPages() throws Exception {
         FacesClient browser = new FacesClient(portal.url());
@@ -251,7 +311,38 @@ class SetupWizardIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
+    @DisplayName("the audit trail: a system administrator reads the refused setup code in the appliance's trail, the refused login in the account's; others may not")
+    void refusalsAreInTheAuditTrail() throws Exception {
+        long system = Fixtures.accountId(database, "system");
+        long admin = Long.parseLong(Fixtures.string(database, "SELECT id FROM app_user WHERE username = ?", ADMIN));
+        Fixtures.apiToken(database, system, admin, ADMIN_TOKEN);
+        long auditor = Fixtures.user(database, system, "auditor", "Auditor-Password-2026", List.of("audit:view"));
+        Fixtures.apiToken(database, system, auditor, AUDITOR_TOKEN);
+        ApiClient asAdmin = new ApiClient(portal.url(), ADMIN_TOKEN);
+        ApiClient asAuditor = new ApiClient(portal.url(), AUDITOR_TOKEN);
+
+        ApiClient.Answer setupCodes = asAdmin.get("/api/v1/audit?trail=appliance&action=setup.code");
+        ApiClient.Answer logins = asAdmin.get("/api/v1/audit?action=login");
+        ApiClient.Answer refused = asAuditor.get("/api/v1/audit?trail=appliance");
+        ApiClient.Answer wrongTrail = asAdmin.get("/api/v1/audit?trail=everything");
+
+        assertThat(setupCodes.status()).isEqualTo(200);
+        assertThat(setupCodes.json().getJsonArray("items")).singleElement().satisfies(e -> {
+            assertThat(e.asJsonObject().getString("outcome")).isEqualTo("FAILURE");
+            assertThat(e.asJsonObject().getString("sourceIp")).isEqualTo("127.0.0.1");
+        });
+        assertThat(logins.json().getJsonArray("items")).anySatisfy(e -> {
+            assertThat(e.asJsonObject().getString("actor")).isEqualTo("system/admin");
+            assertThat(e.asJsonObject().getString("outcome")).isEqualTo("FAILURE");
+        });
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(wrongTrail.status()).isEqualTo(400);
+        assertThat(wrongTrail.body()).contains("trail is account (the default) or appliance.");
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("the console's check: a system administrator's password on loopback says yes, a wrong one no")
     void consoleCheck() throws Exception {
         assertThat(consoleCheck("system", ADMIN, PASSWORD, "reboot")).isEqualTo(204);
@@ -264,7 +355,7 @@ class SetupWizardIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     @DisplayName("after a restart of the portal the uploaded certificate is still the one served")
     void certificateSurvivesARestart() throws Exception {
         portal.close();
@@ -299,11 +390,15 @@ class SetupWizardIT {
     }
 
     private static X509Certificate servedCertificate() throws Exception {
+        return (X509Certificate) servedChain().get(0);
+    }
+
+    private static List<java.security.cert.Certificate> servedChain() throws Exception {
         try (SSLSocket socket = (SSLSocket) PortalProcess.trustingClient().sslContext().getSocketFactory()
                 .createSocket("127.0.0.1", httpsPort)) {
             socket.setSoTimeout(5000);
             socket.startHandshake();
-            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            return List.of(socket.getSession().getPeerCertificates());
         }
     }
 

@@ -73,7 +73,10 @@ public final class TestPki {
     }
 
     public static Issued intermediate(String cn, Issued issuer, Instant now) {
-        KeyPair keys = ec();
+        return intermediate(cn, issuer, now, ec());
+    }
+
+    public static Issued intermediate(String cn, Issued issuer, Instant now, KeyPair keys) {
         return new Issued(keys, build(new X500Name("CN=" + cn), keys, subject(issuer), issuer.keys().getPrivate(),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)), true, List.of()));
     }

@@ -4,6 +4,7 @@ import io.keyswitch.audit.AuditEvent;
 import io.keyswitch.audit.AuditQuery;
 import io.keyswitch.audit.ChainVerification;
 import io.keyswitch.platform.api.PageRequest;
+import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -20,7 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The caller's account's audit trail, newest first, and the check of its hash chain (right audit:view). */
+/**
+ * The caller's account's audit trail, newest first, and the check of its hash chain (right audit:view);
+ * with {@code trail=appliance}, the appliance's events outside any account (right account:manage).
+ */
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,22 +50,32 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Audit events, newest first; action and actor filter by prefix (right audit:view)")
+    @Operation(summary = "Audit events, newest first; action and actor filter by prefix (right audit:view); "
+            + "trail=appliance: the events outside any account, such as refused setup codes and login bans (right account:manage)")
     public Paged<EventOut> list(@QueryParam("action") String action, @QueryParam("actor") String actorPrefix,
+                                @QueryParam("trail") @DefaultValue("account") String trail,
                                 @QueryParam("page") @DefaultValue("0") Integer page,
-            @QueryParam("size") @DefaultValue("50") Integer size) {
+                                @QueryParam("size") @DefaultValue("50") Integer size) {
         PageRequest paging = PageRequest.of(page, size);
         Actor actor = BearerTokenFilter.caller(request);
-        AuditQuery.Filter filter = new AuditQuery.Filter(action, actorPrefix);
+        AuditQuery.Filter filter = new AuditQuery.Filter(action, actorPrefix, trail(trail));
         return Paged.of(audit.page(actor, filter, paging.first(), paging.size()).stream().map(EventOut::of).toList(), paging,
                 audit.count(actor, filter));
     }
 
     @GET
     @Path("verify")
-    @Operation(summary = "Walk the account's hash chain and report the first broken link (right audit:view)")
-    public VerificationOut verify() {
-        ChainVerification v = audit.verify(BearerTokenFilter.caller(request));
+    @Operation(summary = "Walk the account's hash chain (or with trail=appliance the appliance's) and report the first broken link")
+    public VerificationOut verify(@QueryParam("trail") @DefaultValue("account") String trail) {
+        ChainVerification v = audit.verify(BearerTokenFilter.caller(request), trail(trail));
         return new VerificationOut(v.intact(), v.eventsChecked(), v.firstBrokenEventId(), v.problem());
+    }
+
+    private static AuditQuery.Trail trail(String value) {
+        return switch (value) {
+            case "account" -> AuditQuery.Trail.ACCOUNT;
+            case "appliance" -> AuditQuery.Trail.APPLIANCE;
+            default -> throw ValidationFailed.of("trail", "trail is account (the default) or appliance.");
+        };
     }
 }

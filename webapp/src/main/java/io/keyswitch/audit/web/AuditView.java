@@ -5,6 +5,7 @@ import io.keyswitch.audit.AuditQuery;
 import io.keyswitch.audit.ChainVerification;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
+import io.keyswitch.security.AdminRights;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -17,7 +18,10 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** The account's audit trail: a lazy table filtered by action and actor, and a check of the hash chain. */
+/**
+ * The account's audit trail: a lazy table filtered by action and actor, and a check of the hash chain;
+ * system administrators may switch to the appliance's trail (events outside any account).
+ */
 @Named
 @ViewScoped
 public class AuditView implements Serializable {
@@ -26,6 +30,8 @@ public class AuditView implements Serializable {
 
     @Inject
     AuditQuery audit;
+
+    private AuditQuery.Trail trail = AuditQuery.Trail.ACCOUNT;
 
     private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -47,7 +53,7 @@ public class AuditView implements Serializable {
     };
 
     public void verify() {
-        ChainVerification v = audit.verify(Actor.current(Pages.sourceIp()));
+        ChainVerification v = audit.verify(Actor.current(Pages.sourceIp()), trail);
         FacesMessage message = v.intact()
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The audit trail is intact: " + v.eventsChecked()
                         + " events checked, every link matches.", null)
@@ -56,8 +62,21 @@ public class AuditView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, message);
     }
 
-    private static AuditQuery.Filter filter(Map<String, FilterMeta> filters) {
-        return new AuditQuery.Filter(value(filters, "action"), value(filters, "actor"));
+    private AuditQuery.Filter filter(Map<String, FilterMeta> filters) {
+        return new AuditQuery.Filter(value(filters, "action"), value(filters, "actor"), trail);
+    }
+
+    /** Whether the person may read the appliance's trail (system administrators). */
+    public boolean isApplianceTrailAllowed() {
+        return AdminRights.applianceAdmin();
+    }
+
+    public AuditQuery.Trail getTrail() {
+        return trail;
+    }
+
+    public void setTrail(AuditQuery.Trail trail) {
+        this.trail = trail == AuditQuery.Trail.APPLIANCE && isApplianceTrailAllowed() ? trail : AuditQuery.Trail.ACCOUNT;
     }
 
     private static String value(Map<String, FilterMeta> filters, String field) {

@@ -4,6 +4,7 @@ import io.keyswitch.connection.Connection;
 import io.keyswitch.connection.ConnectionQuery;
 import io.keyswitch.connection.ConnectionService;
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.api.BearerTokenFilter;
@@ -75,17 +76,17 @@ public class ConnectionResource {
                                                     @QueryParam("deviceId") Long deviceId, @QueryParam("userId") Long userId,
                                                     @QueryParam("from") String from, @QueryParam("to") String to,
                                                     @QueryParam("text") String text,
-                                                    @QueryParam("page") @DefaultValue("0") int page,
-                                                    @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+                                                    @QueryParam("page") @DefaultValue("0") Integer page,
+                                                    @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
         ConnectionQuery query = new ConnectionQuery(which(state), deviceId, userId, instant("from", from), instant("to", to), text);
-        List<Connection> found = connections.page(actor, query, (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
+        List<Connection> found = connections.page(actor, query, paging.first(), paging.size());
         var opened = connections.components(found);
         Instant now = clock.instant();
         List<ConnectionJson.ConnectionOut> items = found.stream().map(c -> ConnectionJson.ConnectionOut.of(c,
                 waitingFor(c), opened.getOrDefault(c.getId(), List.of()), now)).toList();
-        return new Paged<>(items, page, size, connections.count(actor, query));
+        return Paged.of(items, paging, connections.count(actor, query));
     }
 
     @GET

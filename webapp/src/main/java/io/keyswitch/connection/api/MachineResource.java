@@ -1,6 +1,7 @@
 package io.keyswitch.connection.api;
 
 import io.keyswitch.connection.Machines;
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.api.BearerTokenFilter;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,11 +32,10 @@ public class MachineResource {
     @Operation(summary = "The devices the caller's grants reach, by name, with the granted components and the caller's"
             + " live connection to each (right device:connect)")
     public Paged<ConnectionJson.MachineOut> list(@QueryParam("filter") String filter,
-                                                 @QueryParam("page") @DefaultValue("0") int page,
-                                                 @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
-        Machines.Page found = machines.page(BearerTokenFilter.caller(request), filter,
-                (int) Math.min(Integer.MAX_VALUE, (long) page * size), size);
-        return new Paged<>(found.machines().stream().map(ConnectionJson.MachineOut::of).toList(), page, size, found.total());
+                                                 @QueryParam("page") @DefaultValue("0") Integer page,
+                                                 @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
+        Machines.Page found = machines.page(BearerTokenFilter.caller(request), filter, paging.first(), paging.size());
+        return Paged.of(found.machines().stream().map(ConnectionJson.MachineOut::of).toList(), paging, found.total());
     }
 }

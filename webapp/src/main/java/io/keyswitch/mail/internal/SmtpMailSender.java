@@ -28,7 +28,7 @@ import java.util.logging.Logger;
 public class SmtpMailSender implements MailSender {
 
     private static final Logger LOG = Logger.getLogger(SmtpMailSender.class.getName());
-    private static final String TIMEOUT_MS = "10000";
+    static final String TIMEOUT_MS = "10000";
 
     @Inject
     MailSettingsStore store;
@@ -80,16 +80,16 @@ public class SmtpMailSender implements MailSender {
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             message.setText(text, StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
-            Transport.send(message);
+            message.saveChanges(); // Transport.send did this itself
+            // Through the transport of the chosen protocol: Transport.send picks the one for the address
+            // type (smtp), which ignores every mail.smtps.* property, so TLS (smtps) went to localhost:25.
+            try (Transport transport = session.getTransport(protocol)) {
+                transport.connect();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
             LOG.info("Mail sent to " + to + " through " + s.host() + ":" + s.port() + " (" + subject + ").");
         } catch (MessagingException e) {
-            throw new MailDeliveryException("The SMTP server " + s.host() + ":" + s.port() + " did not take the mail: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())), e);
+            throw new MailDeliveryException(SmtpFailure.explain(s.host(), s.port(), s.security().name(), e), e);
         }
-    }
-
-    private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

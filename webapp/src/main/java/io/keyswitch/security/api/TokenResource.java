@@ -1,5 +1,6 @@
 package io.keyswitch.security.api;
 
+import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
 import io.keyswitch.security.Actor;
 import io.keyswitch.security.ApiToken;
@@ -43,11 +44,11 @@ public class TokenResource {
 
     @GET
     @Operation(summary = "The account's live tokens (not revoked, not expired), by owner (right user:manage)")
-    public Paged<TokenOut> list(@QueryParam("page") @DefaultValue("0") int page,
-                                @QueryParam("size") @DefaultValue("50") int size) {
-        Paged.check(page, size);
+    public Paged<TokenOut> list(@QueryParam("page") @DefaultValue("0") Integer page,
+                                @QueryParam("size") @DefaultValue("50") Integer size) {
+        PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        return new Paged<>(tokens.accountTokens(actor, page * size, size).stream().map(TokenOut::of).toList(), page, size,
+        return Paged.of(tokens.accountTokens(actor, paging.first(), paging.size()).stream().map(TokenOut::of).toList(), paging,
                 tokens.countAccountTokens(actor));
     }
 

@@ -38,6 +38,8 @@ public class SetupView implements Serializable {
     private static final long serialVersionUID = 1L;
     static final List<String> STEPS = List.of("stepCode", "stepAdmin", "stepDns", "stepTls", "stepMail", "stepConfirm");
     private static final String FORM = "setupForm";
+    /** The id of the button "Send test mail", next to which its outcome is shown. */
+    static final String TEST_RESULT = "sendTest";
     private static final Logger LOG = Logger.getLogger(SetupView.class.getName());
 
     @Inject
@@ -75,6 +77,7 @@ public class SetupView implements Serializable {
     private String testTo;
     private String reason = "Initial setup of the appliance";
     private String certificateOutcome;
+    private String certificateWarning;
 
     /** Before the page is shown: after setup it leads to the login page; without the wizard it does not exist. */
     public void guard() throws IOException {
@@ -115,7 +118,14 @@ public class SetupView implements Serializable {
             }
             case "stepAdmin" -> wizard.checkAdministrator(username, fullName, password, confirmation);
             case "stepDns" -> dnsName = DnsName.check(dnsName, "dnsName");
-            case "stepTls" -> bundle();
+            case "stepTls" -> {
+                CertificateBundle bundle = bundle();
+                certificateWarning = bundle == null ? null : bundle.warning();
+                if (certificateWarning != null) {
+                    FacesContext.getCurrentInstance().addMessage(null,
+                            new FacesMessage(FacesMessage.SEVERITY_WARN, certificateWarning, null));
+                }
+            }
             case "stepMail" -> SetupWizard.checkMail(mail());
             default -> {
             }
@@ -130,7 +140,10 @@ public class SetupView implements Serializable {
         return CertificateValidator.validate(certificatePem, chainPem, keyPem, dnsName, clock.instant());
     }
 
-    /** The mail step's "Send test mail": through the entered server, nothing stored. */
+    /**
+     * The mail step's "Send test mail": through the entered server, nothing stored. What happened is said next
+     * to the button (field {@value #TEST_RESULT}); a wrong entry next to its field.
+     */
     public void sendTestMail() {
         FacesContext faces = FacesContext.getCurrentInstance();
         SmtpSettings mail = mail();
@@ -146,9 +159,10 @@ public class SetupView implements Serializable {
                 mailSender.sendWith(mail, testTo.strip(), "Keyswitch test mail",
                         "This is a test mail from the setup of your Keyswitch appliance. The e-mail settings work.");
             } catch (MailDeliveryException e) {
-                throw ValidationFailed.of("testTo", e.getMessage());
+                throw ValidationFailed.of(TEST_RESULT, e.getMessage());
             }
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "The test mail to " + testTo.strip() + " was sent.", null));
+            faces.addMessage(FORM + ":" + TEST_RESULT, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "The test mail to " + testTo.strip() + " was sent.", null));
             return Boolean.TRUE;
         });
     }
@@ -224,6 +238,11 @@ public class SetupView implements Serializable {
 
     public boolean isDone() {
         return done;
+    }
+
+    /** What the person should know about the accepted certificate (unknown CA, self-signed), or null. */
+    public String getCertificateWarning() {
+        return certificateWarning;
     }
 
     public String getCertificateOutcome() {

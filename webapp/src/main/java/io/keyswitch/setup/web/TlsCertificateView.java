@@ -4,9 +4,12 @@ import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.Actor;
 import io.keyswitch.setup.ApplianceSettings;
+import io.keyswitch.setup.CertificateBundle;
 import io.keyswitch.setup.CertificateValidator;
 import io.keyswitch.setup.TlsCertificates;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,8 +61,10 @@ public class TlsCertificateView implements Serializable {
                     if (!certificates.available()) {
                         throw ValidationFailed.of("certificate", "This portal has no key store of its own (javax.net.ssl.keyStore).");
                     }
-                    return certificates.replace(actor,
-                            CertificateValidator.validate(certificatePem, chainPem, keyPem, dnsName, clock.instant()), reason);
+                    CertificateBundle bundle = CertificateValidator.validate(certificatePem, chainPem, keyPem, dnsName, clock.instant());
+                    bundle.warningText().ifPresent(w -> FacesContext.getCurrentInstance().addMessage(null,
+                            new FacesMessage(FacesMessage.SEVERITY_WARN, w, null)));
+                    return certificates.replace(actor, bundle, reason);
                 });
         if (served != null) {
             current = served;

@@ -45,12 +45,15 @@ class OpenVpnConfigCheckTest {
         configDir = Files.createDirectories(tmp.resolve("etc/openvpn/server"));
         socketDir = Files.createDirectories(tmp.resolve("run/keyswitch/openvpn"));
         copy = Files.createDirectories(tmp.resolve("run/keyswitch-openvpn")).resolve("server.conf");
+        generated = generate("tun");
+    }
+
+    private String generate(String device) {
         Path dir = configDir.resolve(INSTANCE);
-        InstanceSettings settings = new InstanceSettings(INSTANCE, 1194, Ipv4Network.parse("10.128.0.0/17"),
+        return new ServerConfigGenerator().generate(new InstanceSettings(INSTANCE, 1194, Ipv4Network.parse("10.128.0.0/17"),
                 Ipv4Network.parse("100.64.0.0/16"), dir.resolve("ca.crt"), dir.resolve("server.crt"), dir.resolve("server.key"),
                 dir.resolve("tls-crypt.key"), dir.resolve("crl.pem"), socketDir.resolve(INSTANCE + ".sock"), 21000, "nobody",
-                "nogroup");
-        generated = new ServerConfigGenerator().generate(settings);
+                "nogroup", device));
     }
 
     private Run check(String config) throws Exception {
@@ -80,11 +83,16 @@ class OpenVpnConfigCheckTest {
     }
 
     @Test
-    @DisplayName("the instance's own tun device passes: dev ks<digits> with dev-type tun, as well as dev tun")
+    @DisplayName("the account's own tun device passes (dev ks<id> with dev-type tun, up to the kernel's 15 characters)")
     void ownTunDevice() throws Exception {
-        Run run = check(generated.replace("dev tun\n", "dev ks12\ndev-type tun\n"));
+        for (long accountId : new long[] {12, 9_999_999_999_999L}) {
+            String config = generate(InstanceSettings.accountDevice(accountId));
+            assertThat(config).contains("dev ks" + accountId + "\n");
 
-        assertThat(run.exit()).as(run.stderr()).isZero();
+            Run run = check(config);
+
+            assertThat(run.exit()).as(run.stderr()).isZero();
+        }
     }
 
     @ParameterizedTest(name = "refused: {0}")
