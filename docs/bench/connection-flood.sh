@@ -7,9 +7,10 @@
 # appliance's firewall lets through from one address (root, nft, ip: two network namespaces of
 # its own). Figures and how to read them: docs/bench/README.md "Connection flood".
 #
-# Usage: docs/bench/connection-flood.sh [RATE:REQUESTS ...]   (default: 105:12000 1050:120000)
+# Usage: docs/bench/connection-flood.sh [RATE:REQUESTS ...]   (default: 20:2400 105:12000 1050:120000; 20/s is
+# what the firewall lets through from one address)
 cd "$(dirname "$0")/../.."
-floods=${*:-105:12000 1050:120000}
+floods=${*:-20:2400 105:12000 1050:120000}
 
 echo "connection-flood.sh: building the WAR and the test classes"
 mvn -B -q -pl webapp -am -DskipTests package
