@@ -71,8 +71,7 @@ class ImportUiIT {
     @Order(1)
     @DisplayName("a file with one bad line shows that line and what is wrong, offers no import, and stores nothing")
     void badLineIsShownAndNothingStored() throws Exception {
-        Fixtures.update(db, "INSERT INTO project (account_id, name, name_key, created_at) VALUES (?, 'Order 4711', ?, UTC_TIMESTAMP())",
-                account, io.keyswitch.platform.NameKey.of("Order 4711"));
+        Fixtures.project(db, account, "Order 4711");
         upload(file("bad.csv", CSV));
 
         Steps steps = new Steps(browser);

@@ -83,6 +83,12 @@ public final class Fixtures {
         return Long.parseLong(string(db, "SELECT id FROM account WHERE name = ?", name));
     }
 
+    /** Creates a project; returns its id. */
+    public static long project(DatabaseCoordinates db, long accountId, String name) throws SQLException {
+        return insert(db, "INSERT INTO project (account_id, name, name_key, created_at) VALUES (?, ?, ?, ?)",
+                accountId, name, NameKey.of(name), now());
+    }
+
     /** Creates a device with the given real LAN and virtual subnet; returns its id. */
     public static long device(DatabaseCoordinates db, long accountId, String name, String lan, String virtual) throws SQLException {
         return insert(db, "INSERT INTO device (account_id, name, name_key, lan_subnet, virtual_subnet, status, created_at) "

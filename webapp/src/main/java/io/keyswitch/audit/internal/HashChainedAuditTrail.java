@@ -104,19 +104,25 @@ public class HashChainedAuditTrail implements AuditTrail {
     }
 
     /**
-     * The chain's head, locked for this transaction. Only the first event of a chain inserts the row:
-     * an INSERT IGNORE on an existing row takes a shared lock, and two writers upgrading their shared
-     * locks to exclusive ones deadlock (seen with concurrent logins).
+     * The chain's head, locked for this transaction. Only the first event of a chain makes the row, and without a
+     * locking read before it: a {@code SELECT … FOR UPDATE} of a missing row takes a gap lock, and two writers
+     * inserting into the gap each holds deadlock (seen: parallel failed logins, the first events of an account's
+     * chain, one answered 500). An INSERT IGNORE on an existing row would take a shared lock that two writers then
+     * both upgrade (deadlock too); {@code ON DUPLICATE KEY UPDATE} takes the exclusive lock at once, so a second
+     * writer waits for the first to commit.
      */
     private AuditChainHead lockedHead(long chainKey) {
-        AuditChainHead head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            em.createNativeQuery("INSERT IGNORE INTO audit_chain_head (chain_key, last_hash) VALUES (?, ?)")
+        Number rows = (Number) em.createNativeQuery("SELECT COUNT(*) FROM audit_chain_head WHERE chain_key = ?")
+                .setParameter(1, chainKey)
+                .getSingleResult();
+        if (rows.longValue() == 0) {
+            em.createNativeQuery("INSERT INTO audit_chain_head (chain_key, last_hash) VALUES (?, ?)"
+                            + " ON DUPLICATE KEY UPDATE chain_key = chain_key")
                     .setParameter(1, chainKey)
                     .setParameter(2, EventHash.GENESIS)
                     .executeUpdate();
-            head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
         }
+        AuditChainHead head = em.find(AuditChainHead.class, chainKey, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
         return head;
     }

@@ -136,10 +136,25 @@ public class SecurityHeadersFilter extends HttpFilter {
             super.flushBuffer();
         }
 
+        /**
+         * A redirect within the portal goes out as the path only ({@code Location: /second-factor.xhtml}, RFC 9110
+         * allows a relative reference): the container would make it absolute with the request's {@code Host} header,
+         * which a client chooses, so the portal never repeats a forged host back.
+         */
         @Override
         public void sendRedirect(String location) throws IOException {
             strictCookies();
-            super.sendRedirect(location);
+            if (location.startsWith("/") && !location.startsWith("//")) {
+                if (isCommitted()) {
+                    throw new IllegalStateException("redirect after the response was committed");
+                }
+                resetBuffer();
+                setStatus(SC_FOUND);
+                setHeader("Location", location);
+                getResponse().flushBuffer();
+            } else {
+                super.sendRedirect(location);
+            }
         }
 
         @Override

@@ -83,15 +83,19 @@ class ApiBadInputIT {
         ids.put("user", Fixtures.user(db, account, "corpus-other", "Corpus-Other-2026", List.of(Rights.DEVICE_VIEW)));
         ids.put("group", Long.parseLong(Fixtures.string(db, "SELECT g.id FROM user_group g JOIN group_membership m"
                 + " ON m.group_id = g.id WHERE m.user_id = ?", ids.get("user"))));
-        ids.put("project", Fixtures.insert(db, "INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project', UTC_TIMESTAMP(3))",
-                account));
-        ids.put("project2", Fixtures.insert(db, "INSERT INTO project (account_id, name, created_at) VALUES (?, 'corpus-project-b',"
-                + " UTC_TIMESTAMP(3))", account));
+        ids.put("project", Fixtures.project(db, account, "corpus-project"));
+        ids.put("project2", Fixtures.project(db, account, "corpus-project-b"));
         String pool = Fixtures.firstVirtualSubnet(db, account);
         ids.put("device", Fixtures.device(db, account, "corpus-device", "192.168.10.0/24", pool));
         ids.put("component", Fixtures.component(db, account, ids.get("device"), "plc", "192.168.10.5", "tcp/102"));
         ids.put("grant", Fixtures.insert(db, "INSERT INTO access_grant (account_id, user_id, device_id, created_at)"
                 + " VALUES (?, ?, ?, UTC_TIMESTAMP(3))", account, ids.get("user"), ids.get("device")));
+        ids.put("componentId", ids.get("component"));
+        ids.put("token", Fixtures.apiToken(db, account, ids.get("user"), "ks_" + "O".repeat(16) + "corpusOtherToken"));
+        // a closed connection: the engine leaves it alone, so the tables stay still between the corpus's requests
+        ids.put("connection", Fixtures.insert(db, "INSERT INTO connection (account_id, user_id, user_name, device_id, device_name,"
+                + " state, reason, requested_at, closed_at, close_cause) VALUES (?, ?, 'corpus-other', ?, 'corpus-device', 'CLOSED',"
+                + " 'corpus test', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'DISCONNECTED')", account, ids.get("user"), ids.get("device")));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -155,7 +159,15 @@ class ApiBadInputIT {
             new Sample("POST", "/users", "{\"username\":\"corpus-new\"," + USER + "}", null),
             new Sample("PUT", "/users/{user}", "{" + USER + "}", null),
             new Sample("POST", "/users/{user}/password-reset", null, "reason=corpus+test"),
-            new Sample("POST", "/vpn/technician-profile", "{\"reason\":\"corpus test\"}", null));
+            new Sample("POST", "/vpn/technician-profile", "{\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/devices/{device}/components/{componentId}", "{\"name\":\"plc\",\"ip\":\"192.168.10.5\","
+                    + "\"services\":\"tcp/102\",\"web2go\":false,\"reason\":\"corpus test\"}", null),
+            new Sample("DELETE", "/devices/{device}/components/{componentId}", null, "reason=corpus+test"),
+            new Sample("DELETE", "/tokens/{token}", null, "reason=corpus+test"),
+            new Sample("POST", "/connections", "{\"deviceId\":\"{device}\",\"reason\":\"corpus test\",\"orderNumber\":\"SO-1\"}",
+                    null),
+            new Sample("POST", "/connections/{connection}/disconnect", null, null),
+            new Sample("POST", "/connections/{connection}/end", "{\"reason\":\"corpus test\"}", null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
@@ -508,7 +520,8 @@ class ApiBadInputIT {
         Map<String, String> f = new LinkedHashMap<>();
         try (Connection c = Databases.connect(db); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("CHECKSUM TABLE account, app_user, user_group, group_right, group_membership,"
-                     + " project, device, component, access_grant, audit_event, vpn_client, vpn_credential")) {
+                     + " project, device, component, access_grant, audit_event, vpn_client, vpn_credential, connection,"
+                     + " connection_component")) {
             while (rs.next()) {
                 f.put(rs.getString(1).replaceFirst(".*\\.", ""), rs.getString(2));
             }
