@@ -228,10 +228,7 @@ class SetupWizardUiIT {
 
         /** The text next to the button "Send test mail", once there is one. */
         String testMailResult() {
-            return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
-                String text = d.findElement(By.id("setupForm:sendTestResult")).getText();
-                return text.isBlank() ? null : text;
-            });
+            return steps.textOnceShown("setupForm:sendTestResult", Duration.ofSeconds(60));
         }
 
         /** Whether the outcome is on the button's line, right of it (not at the top of the card). */

@@ -3,6 +3,7 @@ package io.keyswitch.testing;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,6 +31,17 @@ public final class Steps {
         WebElement field = visible(By.id(id));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /**
+     * The text of the element {@code id} once it is not blank ({@code timeout} at most); an ajax update that replaces
+     * the element between finding and reading it is read again, not an error.
+     */
+    public String textOnceShown(String id, Duration timeout) {
+        return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.id(id)).getText();
+            return text.isBlank() ? null : text;
+        });
     }
 
     /** The error message shown next to the field {@code fieldId}, once there is one. */
