@@ -1,7 +1,7 @@
 package io.keyswitch.security;
 
 import io.keyswitch.platform.PortalHome;
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.TotpSecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +22,7 @@ public class SecretsAtRest {
         if (c == null) {
             synchronized (this) {
                 if (cipher == null) {
-                    cipher = TotpSecretCipher.fromSettings(PortalSettings.lookup(), PortalHome.path());
+                    cipher = TotpSecretCipher.fromSettings(SettingsReader.portalLookup(), PortalHome.path());
                 }
                 c = cipher;
             }

@@ -3,8 +3,8 @@ package io.keyswitch.security.web;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.PortalPrincipal;
-import io.keyswitch.security.internal.PortalSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +37,7 @@ public class LoginNotice {
 
     @PostConstruct
     void init() {
-        String value = PortalSettings.lookup().apply(KEY);
-        configured = value == null ? "" : value.strip().replace("\\n", "\n");
+        configured = SettingsReader.portal().text(KEY, "").replace("\\n", "\n");
         Logger.getLogger(LoginNotice.class.getName()).info(configured.isEmpty()
                 ? "Login page: no system-use notification from " + KEY + " (the page Login notice may set one)."
                 : "Login page: a system-use notification of " + configured.length() + " characters from " + KEY
