@@ -1,8 +1,8 @@
 package io.keyswitch.account;
 
 import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.internal.PortalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Gives every account a virtual pool of its own ({@link PoolAllocator}'s rules against the accounts in the database),
@@ -26,12 +25,19 @@ public class VirtualPools {
 
     /** The allocator with the appliance's settings; a setting that cannot be read is named in the exception. */
     public PoolAllocator allocator() {
-        UnaryOperator<String> settings = PortalSettings.lookup();
-        Ipv4Subnet space = subnet(settings, "keyswitch.accounts.virtual-space", "100.64.0.0/10");
-        Ipv4Subnet tunnel = subnet(settings, "keyswitch.vpn.tunnel-pool", "10.128.0.0/9");
-        String prefix = Optional.ofNullable(settings.apply("keyswitch.accounts.pool-prefix")).orElse("16");
+        SettingsReader settings = SettingsReader.portal();
+        Ipv4Subnet space;
+        Ipv4Subnet tunnel;
+        int prefix;
         try {
-            return new PoolAllocator(space, Integer.parseInt(prefix.strip()), tunnel);
+            space = settings.value("keyswitch.accounts.virtual-space", "100.64.0.0/10", VirtualPools::subnet);
+            tunnel = settings.value("keyswitch.vpn.tunnel-pool", "10.128.0.0/9", VirtualPools::subnet);
+            prefix = settings.integer("keyswitch.accounts.pool-prefix", 16, 0, 32);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        try {
+            return new PoolAllocator(space, prefix, tunnel);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("keyswitch.accounts.pool-prefix: " + e.getMessage(), e);
         }
@@ -152,11 +158,10 @@ public class VirtualPools {
         return moved;
     }
 
-    private static Ipv4Subnet subnet(UnaryOperator<String> settings, String key, String fallback) {
-        String text = Optional.ofNullable(settings.apply(key)).orElse(fallback);
+    private static Ipv4Subnet subnet(String text) {
         Ipv4Subnet.Parsed parsed = Ipv4Subnet.parse(text);
         if (!parsed.ok()) {
-            throw new IllegalStateException(key + ": " + parsed.error());
+            throw new IllegalArgumentException(parsed.error());
         }
         return parsed.subnet();
     }

@@ -9,7 +9,7 @@ import io.keyswitch.connection.internal.HelperSocketFirewall;
 import io.keyswitch.connection.internal.UnavailableFirewall;
 import io.keyswitch.device.DeviceDisabled;
 import io.keyswitch.device.DeviceRemoved;
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.user.RightsChanged;
 import io.keyswitch.user.UserDisabled;
 import io.keyswitch.vpn.LiveStatusBoard;
@@ -97,7 +97,7 @@ public class ConnectionEngine {
     }
 
     void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1050) @Initialized(ApplicationScoped.class) Object started) {
-        start(ConnectionSettings.from(PortalSettings.lookup()));
+        start(ConnectionSettings.from(SettingsReader.portalLookup()));
     }
 
     synchronized void start(ConnectionSettings chosen) {

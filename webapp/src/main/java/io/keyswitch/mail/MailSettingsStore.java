@@ -3,47 +3,33 @@ package io.keyswitch.mail;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingRepository;
 import io.keyswitch.security.Actor;
-import io.keyswitch.security.SecretsAtRest;
 import io.keyswitch.user.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * Reads and changes the SMTP account in the {@code setting} table (scope 0: the appliance). The
- * password is kept AES-256-GCM encrypted with the portal's key ({@link SecretsAtRest}); the other
- * values are not secret and stay readable.
+ * password is kept sealed ({@link SettingRepository#putSecret}: AES-256-GCM with the portal's key);
+ * the other values are not secret and stay readable.
  */
 @ApplicationScoped
 public class MailSettingsStore {
 
     private static final Logger LOG = Logger.getLogger(MailSettingsStore.class.getName());
 
-    @PersistenceContext(unitName = "keyswitch")
-    EntityManager em;
+    @Inject
+    SettingRepository repository;
 
     @Inject
     AuditTrail audit;
 
-    @Inject
-    SecretsAtRest secrets;
-
     public SmtpSettings load() {
-        Map<String, String> values = new HashMap<>();
-        List<?> rows = em.createNativeQuery(
-                "SELECT setting_key, setting_value FROM setting WHERE scope_id = 0 AND setting_key LIKE 'mail.%'")
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            values.put((String) r[0], (String) r[1]);
-        }
+        Map<String, String> values = repository.findAll(SettingRepository.APPLIANCE, "mail.");
         SmtpSettings d = SmtpSettings.none();
         int port;
         try {
@@ -57,15 +43,7 @@ public class MailSettingsStore {
         } catch (IllegalArgumentException e) {
             security = d.security();
         }
-        String password;
-        try {
-            password = secrets.open(SmtpSettings.KEY_PASSWORD, values.getOrDefault(SmtpSettings.KEY_PASSWORD, ""));
-        } catch (IllegalStateException e) {
-            // Another key or a changed value: say so (without the value) and treat it as not set,
-            // so the page asks for the password again instead of failing.
-            LOG.warning("The stored SMTP password cannot be used: " + e.getMessage());
-            password = "";
-        }
+        String password = repository.findSecret(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD);
         return new SmtpSettings(values.getOrDefault(SmtpSettings.KEY_HOST, ""), port, security,
                 values.getOrDefault(SmtpSettings.KEY_USER, ""), password,
                 values.getOrDefault(SmtpSettings.KEY_FROM, ""));
@@ -89,7 +67,7 @@ public class MailSettingsStore {
         put(SmtpSettings.KEY_PORT, Integer.toString(settings.port()));
         put(SmtpSettings.KEY_SECURITY, settings.security().name());
         put(SmtpSettings.KEY_USER, settings.user() == null ? "" : settings.user().strip());
-        put(SmtpSettings.KEY_PASSWORD, secrets.seal(SmtpSettings.KEY_PASSWORD, password));
+        repository.putSecret(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD, password);
         put(SmtpSettings.KEY_FROM, settings.from().strip());
         SmtpSettings after = load();
         audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), "settings.mail", "smtp",
@@ -103,22 +81,12 @@ public class MailSettingsStore {
      */
     @Transactional
     public void encryptClearPassword() {
-        List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = 0 AND setting_key = ?1")
-                .setParameter(1, SmtpSettings.KEY_PASSWORD).getResultList();
-        if (rows.isEmpty()) {
-            return;
-        }
-        String stored = (String) rows.get(0);
-        if (!stored.isEmpty() && !io.keyswitch.security.internal.TotpSecretCipher.isSealed(stored)) {
-            put(SmtpSettings.KEY_PASSWORD, secrets.seal(SmtpSettings.KEY_PASSWORD, stored));
+        if (repository.sealIfClear(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD)) {
             LOG.info("The SMTP password stored in clear by an earlier version is now encrypted.");
         }
     }
 
     private void put(String key, String value) {
-        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
-                + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
-                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .setParameter(1, key).setParameter(2, value).executeUpdate();
+        repository.put(SettingRepository.APPLIANCE, key, value);
     }
 }

@@ -2,7 +2,6 @@ package io.keyswitch.platform;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The portal's own folder for files that are not in the database ({@code keyswitch.home}, or the
@@ -14,6 +13,6 @@ public final class PortalHome {
     }
 
     public static Optional<Path> path() {
-        return ConfigProvider.getConfig().getOptionalValue("keyswitch.home", String.class).map(Path::of);
+        return SettingsReader.portal().optionalText("keyswitch.home").map(Path::of);
     }
 }

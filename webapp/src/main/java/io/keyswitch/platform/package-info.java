@@ -1,2 +1,2 @@
-/** Shared infrastructure only: database migration at start-up, clocks, random tokens, start-up checks. */
+/** Shared infrastructure only: database migration at start-up, settings, clocks, random tokens, start-up checks. */
 package io.keyswitch.platform;

@@ -4,8 +4,8 @@ import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.mail.MailSender;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.JpaEmailLinkTokenStore;
-import io.keyswitch.security.internal.PortalSettings;
 import io.keyswitch.security.maillink.EmailLinkToken;
 import io.keyswitch.security.maillink.EmailLinkTokens;
 import io.keyswitch.user.User;
@@ -66,10 +66,8 @@ public class EmailLinkAuthenticator {
 
     @PostConstruct
     void init() {
-        var settings = PortalSettings.lookup();
-        tokens = new EmailLinkTokens(store, EmailLinkTokens.validityFrom(settings), clock, new SecureRandom());
-        String url = settings.apply(KEY_PUBLIC_URL);
-        publicUrl = url == null || url.isBlank() ? null : (url.strip().endsWith("/") ? url.strip() : url.strip() + "/");
+        tokens = new EmailLinkTokens(store, EmailLinkTokens.validityFrom(SettingsReader.portalLookup()), clock, new SecureRandom());
+        publicUrl = SettingsReader.portal().optionalText(KEY_PUBLIC_URL).map(url -> url.endsWith("/") ? url : url + "/").orElse(null);
         LOG.info("E-mail link: links point to " + (publicUrl == null
                 ? "the address the login came to (" + KEY_PUBLIC_URL + " is not set)" : publicUrl) + ".");
     }

@@ -6,6 +6,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.RandomTokens;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.user.PasswordChange.PasswordChanged;
 import io.keyswitch.user.PasswordHasher;
 import io.keyswitch.user.Rights;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * No default password: on the first start with an empty database, creates the account {@code system},
@@ -49,6 +49,8 @@ public class FirstAdministrator {
     public static final String CONSOLE_MARKER = "Keyswitch first login:";
     /** On: no one-time password; the setup wizard ({@code io.keyswitch.setup}) creates the first administrator. */
     public static final String KEY_SETUP_WIZARD = "keyswitch.setup.wizard";
+    /** Development and tests only: print the initial password or setup code on the console too. Default false. */
+    public static final String KEY_PRINT_INITIAL_PASSWORD = "keyswitch.print-initial-password";
 
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
 
@@ -95,7 +97,7 @@ public class FirstAdministrator {
 
     /** Whether the first administrator comes from the setup wizard ({@value #KEY_SETUP_WIZARD}, default false). */
     public static boolean setupWizard() {
-        return ConfigProvider.getConfig().getOptionalValue(KEY_SETUP_WIZARD, Boolean.class).orElse(false);
+        return SettingsReader.portal().bool(KEY_SETUP_WIZARD, false);
     }
 
     /**
@@ -149,9 +151,9 @@ public class FirstAdministrator {
         return PortalHome.path().map(home -> home.resolve(PASSWORD_FILE));
     }
 
-    private static boolean printOnConsole() {
-        return ConfigProvider.getConfig().getOptionalValue("keyswitch.print-initial-password", Boolean.class)
-                .orElse(false);
+    /** Whether the initial password and the setup code are also printed on the console ({@value #KEY_PRINT_INITIAL_PASSWORD}). */
+    public static boolean printOnConsole() {
+        return SettingsReader.portal().bool(KEY_PRINT_INITIAL_PASSWORD, false);
     }
 
     private static void write(Path file, String password) {

@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SettingsReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -39,7 +39,7 @@ public class SecondFactorHousekeeping {
     private ScheduledFuture<?> task;
 
     void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Duration interval = interval(PortalSettings.lookup().apply(KEY_INTERVAL));
+        Duration interval = interval(SettingsReader.portalLookup().apply(KEY_INTERVAL));
         task = scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Housekeeping: expired e-mail login links and SMS codes are deleted every " + interval.toSeconds() + " s ("
                 + KEY_INTERVAL + ").");
@@ -68,19 +68,6 @@ public class SecondFactorHousekeeping {
     }
 
     static Duration interval(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_INTERVAL;
-        }
-        String v = value.strip();
-        Duration d;
-        try {
-            d = v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(KEY_INTERVAL + " must be a duration like PT5M or 300, not '" + v + "'", e);
-        }
-        if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalArgumentException(KEY_INTERVAL + " must be between 1 second and 1 day, not " + v);
-        }
-        return d;
+        return SettingsReader.of(key -> value).duration(KEY_INTERVAL, DEFAULT_INTERVAL, Duration.ofSeconds(1), Duration.ofDays(1));
     }
 }

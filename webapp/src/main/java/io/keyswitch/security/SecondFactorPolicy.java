@@ -3,7 +3,7 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SettingsReader;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,8 +60,7 @@ public class SecondFactorPolicy {
 
     @PostConstruct
     void init() {
-        String value = PortalSettings.lookup().apply(KEY_REQUIRED);
-        applianceRequired = value != null && Boolean.parseBoolean(value.strip());
+        applianceRequired = SettingsReader.portal().bool(KEY_REQUIRED, false);
         LOG.info(applianceRequired
                 ? "Second factor: required of every user (" + KEY_REQUIRED + "=true)."
                 : "Second factor: required where an account or group asks for it (" + KEY_REQUIRED + "=false).");

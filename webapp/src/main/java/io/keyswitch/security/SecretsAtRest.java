@@ -1,7 +1,8 @@
 package io.keyswitch.security;
 
 import io.keyswitch.platform.PortalHome;
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SecretSealer;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.TotpSecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * reveals none of them.
  */
 @ApplicationScoped
-public class SecretsAtRest {
+public class SecretsAtRest implements SecretSealer {
 
     private volatile TotpSecretCipher cipher;
 
@@ -22,7 +23,7 @@ public class SecretsAtRest {
         if (c == null) {
             synchronized (this) {
                 if (cipher == null) {
-                    cipher = TotpSecretCipher.fromSettings(PortalSettings.lookup(), PortalHome.path());
+                    cipher = TotpSecretCipher.fromSettings(SettingsReader.portalLookup(), PortalHome.path());
                 }
                 c = cipher;
             }
@@ -31,6 +32,7 @@ public class SecretsAtRest {
     }
 
     /** The text to store for a secret setting; blank stays blank (no secret). */
+    @Override
     public String seal(String settingKey, String secret) {
         return secret == null || secret.isEmpty() ? "" : cipher().sealText(settingKey, secret);
     }
@@ -41,10 +43,16 @@ public class SecretsAtRest {
      *
      * @throws IllegalStateException naming the setting when it does not decrypt (another key, changed)
      */
+    @Override
     public String open(String settingKey, String stored) {
         if (stored == null || stored.isEmpty() || !TotpSecretCipher.isSealed(stored)) {
             return stored == null ? "" : stored;
         }
         return cipher().openText(settingKey, stored);
+    }
+
+    @Override
+    public boolean isSealed(String stored) {
+        return TotpSecretCipher.isSealed(stored);
     }
 }

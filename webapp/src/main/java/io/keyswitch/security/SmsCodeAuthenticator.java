@@ -3,9 +3,9 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.ConfiguredSmsGateway;
 import io.keyswitch.security.internal.JpaSmsCodeStore;
-import io.keyswitch.security.internal.PortalSettings;
 import io.keyswitch.security.sms.SmsCodes;
 import io.keyswitch.security.sms.SmsDeliveryException;
 import io.keyswitch.security.sms.SmsGateway;
@@ -59,7 +59,7 @@ public class SmsCodeAuthenticator {
 
     @PostConstruct
     void init() {
-        SmsCodes.Settings settings = SmsCodes.Settings.from(PortalSettings.lookup());
+        SmsCodes.Settings settings = SmsCodes.Settings.from(SettingsReader.portalLookup());
         codes = new SmsCodes(store, settings, clock, new SecureRandom());
         LOG.info("SMS code: " + SmsCodes.DIGITS + " digits, valid " + settings.validity().toSeconds() + " s, "
                 + settings.attempts() + " tries, a new code at most every " + SmsCodes.RESEND_INTERVAL.toSeconds()

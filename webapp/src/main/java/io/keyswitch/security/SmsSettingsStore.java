@@ -3,6 +3,7 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingRepository;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.security.sms.HttpSmsGateway;
 import io.keyswitch.security.sms.HttpSmsGatewaySettings;
@@ -11,58 +12,39 @@ import io.keyswitch.security.sms.SmsGatewaySettings;
 import io.keyswitch.user.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Reads and changes the SMS gateway in the {@code setting} table (scope 0: the appliance). The
  * URL, body and headers may hold the provider's credentials (an API key in the query, a password
- * in a form body, an {@code Authorization} header), so they are kept AES-256-GCM encrypted with
- * the portal's key ({@link SecretsAtRest}); the gateway kind, method and content type stay readable.
+ * in a form body, an {@code Authorization} header), so they are kept sealed
+ * ({@link SettingRepository#putSecret}: AES-256-GCM with the portal's key); the gateway kind,
+ * method and content type stay readable.
  */
 @ApplicationScoped
 public class SmsSettingsStore {
 
-    private static final Logger LOG = Logger.getLogger(SmsSettingsStore.class.getName());
     private static final List<String> SEALED = List.of(SmsGatewaySettings.KEY_URL, SmsGatewaySettings.KEY_BODY,
             SmsGatewaySettings.KEY_HEADERS);
 
-    @PersistenceContext(unitName = "keyswitch")
-    EntityManager em;
+    @Inject
+    SettingRepository repository;
 
     @Inject
     AuditTrail audit;
 
     @Inject
-    SecretsAtRest secrets;
-
-    @Inject
     jakarta.enterprise.inject.Instance<io.keyswitch.security.internal.ConfiguredSmsGateway> gateway;
 
     public SmsGatewaySettings load() {
-        Map<String, String> values = new HashMap<>();
-        List<?> rows = em.createNativeQuery(
-                "SELECT setting_key, setting_value FROM setting WHERE scope_id = 0 AND setting_key LIKE 'sms.%'")
-                .getResultList();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            String key = (String) r[0];
-            String value = (String) r[1];
-            if (SEALED.contains(key)) {
-                try {
-                    value = secrets.open(key, value);
-                } catch (IllegalStateException e) {
-                    LOG.warning("The stored SMS gateway setting cannot be used: " + e.getMessage());
-                    value = "";
-                }
+        Map<String, String> values = repository.findAll(SettingRepository.APPLIANCE, "sms.");
+        for (String key : SEALED) {
+            if (values.containsKey(key)) {
+                values.put(key, repository.findSecret(SettingRepository.APPLIANCE, key));
             }
-            values.put(key, value);
         }
         SmsGatewaySettings.Kind kind;
         try {
@@ -99,10 +81,10 @@ public class SmsSettingsStore {
         }
         put(SmsGatewaySettings.KEY_KIND, next.kind().name());
         put(SmsGatewaySettings.KEY_METHOD, next.method());
-        put(SmsGatewaySettings.KEY_URL, secrets.seal(SmsGatewaySettings.KEY_URL, next.url()));
-        put(SmsGatewaySettings.KEY_BODY, secrets.seal(SmsGatewaySettings.KEY_BODY, next.body()));
+        repository.putSecret(SettingRepository.APPLIANCE, SmsGatewaySettings.KEY_URL, next.url());
+        repository.putSecret(SettingRepository.APPLIANCE, SmsGatewaySettings.KEY_BODY, next.body());
         put(SmsGatewaySettings.KEY_CONTENT_TYPE, next.contentType());
-        put(SmsGatewaySettings.KEY_HEADERS, secrets.seal(SmsGatewaySettings.KEY_HEADERS, next.headers()));
+        repository.putSecret(SettingRepository.APPLIANCE, SmsGatewaySettings.KEY_HEADERS, next.headers());
         SmsGatewaySettings after = load();
         audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), "settings.sms",
                 "sms gateway", Outcome.SUCCESS, "before: " + before.describe() + "; after: " + after.describe()
@@ -168,9 +150,6 @@ public class SmsSettingsStore {
     }
 
     private void put(String key, String value) {
-        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
-                + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
-                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .setParameter(1, key).setParameter(2, value == null ? "" : value).executeUpdate();
+        repository.put(SettingRepository.APPLIANCE, key, value);
     }
 }

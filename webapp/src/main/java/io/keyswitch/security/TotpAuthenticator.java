@@ -3,9 +3,9 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.JpaRecoveryCodeStore;
 import io.keyswitch.security.internal.JpaTotpStepStore;
-import io.keyswitch.security.internal.PortalSettings;
 import io.keyswitch.security.internal.TotpSecretCipher;
 import io.keyswitch.security.totp.OtpAuthUri;
 import io.keyswitch.security.totp.QrCodePng;
@@ -87,7 +87,7 @@ public class TotpAuthenticator {
 
     @PostConstruct
     void init() {
-        settings = TotpSettings.from(PortalSettings.lookup());
+        settings = TotpSettings.from(SettingsReader.portalLookup());
         verifier = new TotpVerifier(settings, steps, clock);
         recoveryCodes = new RecoveryCodes(recoveryStore, random);
         LOG.info("TOTP: " + settings.algorithm() + ", " + settings.digits() + " digits every " + settings.periodSeconds()

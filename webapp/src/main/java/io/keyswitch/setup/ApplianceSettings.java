@@ -2,14 +2,14 @@ package io.keyswitch.setup;
 
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.SettingRepository;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -24,8 +24,11 @@ public class ApplianceSettings {
     public static final String DNS_NAME = "appliance.dns-name";
     public static final String SETUP_COMPLETED = "setup.completed";
 
-    @PersistenceContext(unitName = "keyswitch")
-    EntityManager em;
+    @Inject
+    SettingRepository settings;
+
+    @Inject
+    Clock clock;
 
     @Inject
     AuditTrail audit;
@@ -67,22 +70,15 @@ public class ApplianceSettings {
 
     /** Marks setup as finished; false if it already was (another finish came first). */
     boolean markSetupCompleted() {
-        int inserted = em.createNativeQuery("INSERT IGNORE INTO setting (scope_id, setting_key, setting_value, updated_at) "
-                + "VALUES (0, ?1, DATE_FORMAT(UTC_TIMESTAMP(3), '%Y-%m-%dT%H:%i:%sZ'), UTC_TIMESTAMP(3))")
-                .setParameter(1, SETUP_COMPLETED).executeUpdate();
-        return inserted == 1;
+        return settings.putIfAbsent(SettingRepository.APPLIANCE, SETUP_COMPLETED,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     private Optional<String> value(String key) {
-        List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = 0 AND setting_key = ?1")
-                .setParameter(1, key).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+        return settings.find(SettingRepository.APPLIANCE, key);
     }
 
     private void put(String key, String value) {
-        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
-                + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
-                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .setParameter(1, key).setParameter(2, value).executeUpdate();
+        settings.put(SettingRepository.APPLIANCE, key, value);
     }
 }

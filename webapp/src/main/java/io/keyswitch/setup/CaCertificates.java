@@ -1,5 +1,6 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.platform.SettingsReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The CA certificates this appliance knows, to tell whether an uploaded certificate was issued by a CA
@@ -62,7 +62,7 @@ public final class CaCertificates {
 
     private static String configuredFile() {
         try {
-            return ConfigProvider.getConfig().getOptionalValue(KEY_FILE, String.class).orElse(DEFAULT_FILE);
+            return SettingsReader.portal().text(KEY_FILE, DEFAULT_FILE);
         } catch (IllegalStateException noConfigOutsideTheServer) {
             return DEFAULT_FILE;
         }

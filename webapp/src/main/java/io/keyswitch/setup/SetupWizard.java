@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The setup wizard's rules: open only with the setup wizard on ({@value FirstAdministrator#KEY_SETUP_WIZARD}),
@@ -81,7 +80,7 @@ public class SetupWizard {
         Path file = SetupCode.file().orElseThrow();
         String code = SetupCode.ensure(file);
         LOG.info(() -> "Setup wizard: open at /setup.xhtml with the one-time setup code in " + file);
-        if (ConfigProvider.getConfig().getOptionalValue("keyswitch.print-initial-password", Boolean.class).orElse(false)) {
+        if (FirstAdministrator.printOnConsole()) {
             System.out.println(FirstAdministrator.CONSOLE_MARKER + " setup code " + code + " (one-time, for /setup.xhtml)");
         }
     }

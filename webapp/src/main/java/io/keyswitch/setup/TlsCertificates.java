@@ -2,6 +2,7 @@ package io.keyswitch.setup;
 
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.Actor;
 import io.keyswitch.user.Rights;
 import jakarta.annotation.PostConstruct;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The certificate the portal serves over HTTPS: the PKCS12 key store {@value #KEY_KEYSTORE} (else
@@ -187,8 +187,7 @@ public class TlsCertificates {
      * original at every start (measured): a certificate written only to the copy is gone after a restart.
      */
     private static Optional<Path> keystore() {
-        String path = ConfigProvider.getConfig().getOptionalValue(KEY_KEYSTORE, String.class)
-                .orElse(System.getProperty("javax.net.ssl.keyStore"));
+        String path = SettingsReader.portal().text(KEY_KEYSTORE, System.getProperty("javax.net.ssl.keyStore"));
         return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
     }
 

@@ -31,10 +31,7 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
 
     public static VpnSettings from(UnaryOperator<String> lookup, Optional<Path> home) {
         SettingsReader read = SettingsReader.of(lookup, PREFIX);
-        String supervisor = read.text("supervisor", "systemd");
-        if (!supervisor.equals("systemd") && !supervisor.equals("process")) {
-            throw new IllegalArgumentException(PREFIX + "supervisor must be systemd or process, not '" + supervisor + "'");
-        }
+        String supervisor = read.oneOf("supervisor", "systemd", "systemd", "process");
         boolean systemd = supervisor.equals("systemd");
         Path defaultConfig = systemd ? Path.of("/etc/openvpn/server")
                 : home.map(h -> h.resolve("openvpn")).orElse(Path.of("/etc/openvpn/server"));
@@ -45,12 +42,7 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
         if (!host.matches("[A-Za-z0-9][A-Za-z0-9.\\-]{0,252}")) {
             throw new IllegalArgumentException(PREFIX + "public-host must be a DNS name or IPv4 address");
         }
-        Ipv4Network pool;
-        try {
-            pool = Ipv4Network.parse(read.text("tunnel-pool", "10.128.0.0/9"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PREFIX + "tunnel-pool: " + e.getMessage());
-        }
+        Ipv4Network pool = read.value("tunnel-pool", "10.128.0.0/9", Ipv4Network::parse);
         int prefix = read.integer("tunnel-prefix", 17, pool.prefixLength(), 29);
         return new VpnSettings(supervisor, config, sockets, host,
                 read.integer("port-base", 1194, 1, 65000),

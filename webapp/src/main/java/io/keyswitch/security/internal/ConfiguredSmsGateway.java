@@ -1,5 +1,6 @@
 package io.keyswitch.security.internal;
 
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.SmsSettingsStore;
 import io.keyswitch.security.sms.HttpSmsGateway;
 import io.keyswitch.security.sms.LogOnlySmsGateway;
@@ -32,8 +33,8 @@ public class ConfiguredSmsGateway implements SmsGateway {
 
     @PostConstruct
     void init() {
-        String file = PortalSettings.lookup().apply(KEY_OUTBOX_FILE);
-        logOnly = file == null || file.isBlank() ? new LogOnlySmsGateway() : LogOnlySmsGateway.writingTo(Path.of(file.strip()));
+        logOnly = SettingsReader.portal().optionalText(KEY_OUTBOX_FILE).map(file -> LogOnlySmsGateway.writingTo(Path.of(file)))
+                .orElseGet(LogOnlySmsGateway::new);
     }
 
     /** Whether a gateway is chosen, so the SMS factor can be offered. */

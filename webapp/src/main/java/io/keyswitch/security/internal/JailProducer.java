@@ -1,5 +1,6 @@
 package io.keyswitch.security.internal;
 
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.jail.JailSettings;
 import io.keyswitch.security.jail.LoginJail;
 import jakarta.annotation.Priority;
@@ -28,7 +29,7 @@ public class JailProducer {
     @Produces
     @ApplicationScoped
     LoginJail loginJail() {
-        return LoginJail.create(JailSettings.from(PortalSettings.lookup()), clock, listener);
+        return LoginJail.create(JailSettings.from(SettingsReader.portalLookup()), clock, listener);
     }
 
     /**

@@ -1,13 +1,15 @@
 package io.keyswitch.security.internal;
 
+import io.keyswitch.platform.SettingsReader;
 import java.util.function.UnaryOperator;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The {@code key -> value} lookup the security settings classes read from: MicroProfile Config,
- * i.e. system properties ({@code -Dkeyswitch.jail.max-failures=5}), the environment
- * ({@code KEYSWITCH_JAIL_MAX_FAILURES=5}) or a {@code microprofile-config.properties}.
+ * The portal's configuration lookup, now {@link SettingsReader#portalLookup()}; kept only for {@code VpnRuntime}
+ * while the VPN package is being taken apart (issue 13, item 2), so that both changes merge cleanly.
+ *
+ * @deprecated use {@link SettingsReader#portal()} or {@link SettingsReader#portalLookup()}
  */
+@Deprecated(forRemoval = true)
 public final class PortalSettings {
 
     private PortalSettings() {
@@ -15,7 +17,6 @@ public final class PortalSettings {
 
     /** A lookup that answers {@code null} for a key that is not set. */
     public static UnaryOperator<String> lookup() {
-        var config = ConfigProvider.getConfig();
-        return key -> config.getOptionalValue(key, String.class).orElse(null);
+        return SettingsReader.portalLookup();
     }
 }

@@ -1,6 +1,7 @@
 package io.keyswitch.security.internal;
 
 import io.keyswitch.platform.PortalHome;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.totp.TotpSecret;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,15 +60,9 @@ public final class TotpSecretCipher {
 
     /** The cipher from the setting, or from the home folder's key file (made on first use). */
     public static TotpSecretCipher fromSettings(UnaryOperator<String> settings, java.util.Optional<Path> home) {
-        String configured = settings.apply(KEY_SETTING);
-        if (configured != null && !configured.isBlank()) {
-            byte[] key;
-            try {
-                key = Base64.getDecoder().decode(configured.strip());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(KEY_SETTING + " must be Base64", e);
-            }
-            TotpSecretCipher cipher = new TotpSecretCipher(key);
+        SettingsReader read = SettingsReader.of(settings);
+        if (read.isSet(KEY_SETTING)) {
+            TotpSecretCipher cipher = new TotpSecretCipher(read.value(KEY_SETTING, "", TotpSecretCipher::base64));
             LOG.info("TOTP secrets and settings secrets are encrypted with AES-256-GCM; key from the setting " + KEY_SETTING
                     + " (key id " + cipher.keyId + ").");
             return cipher;
@@ -78,6 +73,14 @@ public final class TotpSecretCipher {
         TotpSecretCipher cipher = new TotpSecretCipher(readOrCreate(file));
         LOG.info("TOTP secrets and settings secrets are encrypted with AES-256-GCM; key from " + file + " (key id " + cipher.keyId + ").");
         return cipher;
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be Base64", e);
+        }
     }
 
     private static byte[] readOrCreate(Path file) {

@@ -1,5 +1,6 @@
 package io.keyswitch.security.jail;
 
+import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -76,20 +77,21 @@ public record JailSettings(boolean enabled, int maxFailures, Duration findWindow
     /**
      * Reads the settings by key; a key the lookup answers with {@code null} or blank keeps its default.
      *
-     * @param lookup e.g. {@code key -> config.getOptionalValue(key, String.class).orElse(null)}
+     * @param lookup e.g. {@link SettingsReader#portalLookup()}
      * @throws IllegalArgumentException naming the key whose value is unusable
      */
     public static JailSettings from(UnaryOperator<String> lookup) {
         JailSettings d = defaults();
+        SettingsReader read = SettingsReader.of(lookup);
         return new JailSettings(
-                Boolean.parseBoolean(text(lookup, KEY_ENABLED, Boolean.toString(d.enabled()))),
-                integer(lookup, KEY_MAX_FAILURES, d.maxFailures()),
-                duration(lookup, KEY_FIND_WINDOW, d.findWindow()),
-                duration(lookup, KEY_BAN_DURATION, d.banDuration()),
-                integer(lookup, KEY_MAX_TRACKED_ADDRESSES, d.maxTrackedAddresses()),
-                integer(lookup, KEY_MAX_TRACKED_USER_NAMES, d.maxTrackedUserNames()),
-                ranges(text(lookup, KEY_ALLOW_LIST, "")),
-                integer(lookup, KEY_IPV6_PREFIX_LENGTH, d.ipv6PrefixLength()));
+                read.bool(KEY_ENABLED, d.enabled()),
+                read.integer(KEY_MAX_FAILURES, d.maxFailures(), 1, Integer.MAX_VALUE),
+                read.duration(KEY_FIND_WINDOW, d.findWindow()),
+                read.duration(KEY_BAN_DURATION, d.banDuration()),
+                read.integer(KEY_MAX_TRACKED_ADDRESSES, d.maxTrackedAddresses(), 1, Integer.MAX_VALUE),
+                read.integer(KEY_MAX_TRACKED_USER_NAMES, d.maxTrackedUserNames(), 1, Integer.MAX_VALUE),
+                read.list(KEY_ALLOW_LIST, AddressRange::parse),
+                read.integer(KEY_IPV6_PREFIX_LENGTH, d.ipv6PrefixLength(), 32, 128));
     }
 
     /** A copy with other failure count, window and ban duration. */
@@ -140,40 +142,6 @@ public record JailSettings(boolean enabled, int maxFailures, Duration findWindow
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    private static String text(UnaryOperator<String> lookup, String key, String fallback) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
-        String value = text(lookup, key, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
-        }
-    }
-
-    private static Duration duration(UnaryOperator<String> lookup, String key, Duration fallback) {
-        String value = text(lookup, key, fallback.toString());
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a duration like PT10M or 600, not '" + value + "'", e);
-        }
-    }
-
-    private static List<AddressRange> ranges(String value) {
-        if (value.isBlank()) {
-            return List.of();
-        }
-        try {
-            return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(AddressRange::parse).toList();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KEY_ALLOW_LIST + ": " + e.getMessage(), e);
         }
     }
 }

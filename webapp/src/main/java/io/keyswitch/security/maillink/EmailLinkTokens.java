@@ -1,5 +1,6 @@
 package io.keyswitch.security.maillink;
 
+import io.keyswitch.platform.SettingsReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,16 +60,7 @@ public final class EmailLinkTokens {
 
     /** The validity from {@value #KEY_VALIDITY}, or the default when the lookup has none. */
     public static Duration validityFrom(UnaryOperator<String> lookup) {
-        String value = lookup.apply(KEY_VALIDITY);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_VALIDITY;
-        }
-        String text = value.trim();
-        try {
-            return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(KEY_VALIDITY + " must be a duration like PT10M or 600, not '" + text + "'", e);
-        }
+        return SettingsReader.of(lookup).duration(KEY_VALIDITY, DEFAULT_VALIDITY);
     }
 
     /** Issues a token for the user, voiding any earlier one, and returns it for the mail. */

@@ -1,5 +1,6 @@
 package io.keyswitch.security.sms;
 
+import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -96,18 +97,17 @@ public record HttpSmsGatewaySettings(String method, String url, String body, Str
      * @throws IllegalArgumentException naming the key that is missing or unusable
      */
     public static HttpSmsGatewaySettings from(UnaryOperator<String> lookup) {
-        String url = lookup.apply(KEY_URL);
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException(KEY_URL + " is required for the HTTP SMS gateway");
-        }
+        SettingsReader read = SettingsReader.of(lookup);
+        String url = read.optionalText(KEY_URL)
+                .orElseThrow(() -> new IllegalArgumentException(KEY_URL + " is required for the HTTP SMS gateway"));
         return new HttpSmsGatewaySettings(
-                text(lookup, KEY_METHOD, DEFAULT_METHOD),
-                url.trim(),
+                read.text(KEY_METHOD, DEFAULT_METHOD),
+                url,
                 lookup.apply(KEY_BODY),
-                text(lookup, KEY_CONTENT_TYPE, DEFAULT_CONTENT_TYPE),
-                headers(text(lookup, KEY_HEADERS, "")),
-                duration(lookup, KEY_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
-                duration(lookup, KEY_REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT));
+                read.text(KEY_CONTENT_TYPE, DEFAULT_CONTENT_TYPE),
+                read.value(KEY_HEADERS, "", HttpSmsGatewaySettings::headers),
+                read.duration(KEY_CONNECT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT),
+                read.duration(KEY_REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT));
     }
 
     /** Method, URL without its query, content type and header names; never credentials. */
@@ -130,24 +130,10 @@ public record HttpSmsGatewaySettings(String method, String url, String body, Str
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException(KEY_HEADERS + ": each line must be 'Name: value'");
+                throw new IllegalArgumentException("each line must be 'Name: value'");
             }
             headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         return headers;
-    }
-
-    private static String text(UnaryOperator<String> lookup, String key, String fallback) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static Duration duration(UnaryOperator<String> lookup, String key, Duration fallback) {
-        String value = text(lookup, key, fallback.toString());
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be a duration like PT10S or 10, not '" + value + "'", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.keyswitch.security.sms;
 
+import io.keyswitch.platform.SettingsReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,26 +77,9 @@ public final class SmsCodes {
          * @throws IllegalArgumentException naming the key whose value is unusable
          */
         public static Settings from(UnaryOperator<String> lookup) {
-            String v = blankToNull(lookup.apply(KEY_VALIDITY));
-            String a = blankToNull(lookup.apply(KEY_ATTEMPTS));
-            Duration validity;
-            try {
-                validity = v == null ? DEFAULT_VALIDITY
-                        : v.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(KEY_VALIDITY + " must be a duration like PT5M or 300, not '" + v + "'", e);
-            }
-            int attempts;
-            try {
-                attempts = a == null ? DEFAULT_ATTEMPTS : Integer.parseInt(a);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(KEY_ATTEMPTS + " must be a whole number, not '" + a + "'", e);
-            }
-            return new Settings(validity, attempts);
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isBlank() ? null : s.strip();
+            SettingsReader read = SettingsReader.of(lookup);
+            return new Settings(read.duration(KEY_VALIDITY, DEFAULT_VALIDITY, Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                    read.integer(KEY_ATTEMPTS, DEFAULT_ATTEMPTS, 1, 10));
         }
     }
 

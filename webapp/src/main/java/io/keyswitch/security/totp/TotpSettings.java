@@ -1,7 +1,7 @@
 package io.keyswitch.security.totp;
 
+import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -69,49 +69,21 @@ public record TotpSettings(String issuer, TotpAlgorithm algorithm, int digits, D
     /**
      * Reads the settings by key; a key the lookup answers with {@code null} or blank keeps its default.
      *
-     * @param lookup e.g. {@code key -> config.getOptionalValue(key, String.class).orElse(null)}
+     * @param lookup e.g. {@link SettingsReader#portalLookup()}
+     * @throws IllegalArgumentException naming the key whose value is unusable
      */
     public static TotpSettings from(UnaryOperator<String> lookup) {
+        SettingsReader read = SettingsReader.of(lookup);
         return new TotpSettings(
-                text(lookup, KEY_ISSUER, DEFAULT_ISSUER),
-                algorithm(text(lookup, KEY_ALGORITHM, DEFAULT_ALGORITHM.name())),
-                integer(lookup, KEY_DIGITS, DEFAULT_DIGITS),
-                duration(text(lookup, KEY_PERIOD, DEFAULT_PERIOD.toString())),
-                integer(lookup, KEY_DRIFT_STEPS, DEFAULT_DRIFT_STEPS));
+                read.text(KEY_ISSUER, DEFAULT_ISSUER),
+                TotpAlgorithm.valueOf(read.oneOf(KEY_ALGORITHM, DEFAULT_ALGORITHM.name(), "SHA1", "SHA256", "SHA512")),
+                read.integer(KEY_DIGITS, DEFAULT_DIGITS, 6, 8),
+                read.duration(KEY_PERIOD, DEFAULT_PERIOD),
+                read.integer(KEY_DRIFT_STEPS, DEFAULT_DRIFT_STEPS, 0, 2));
     }
 
     /** The period in whole seconds. */
     public long periodSeconds() {
         return period.getSeconds();
-    }
-
-    private static String text(UnaryOperator<String> lookup, String key, String fallback) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static TotpAlgorithm algorithm(String value) {
-        try {
-            return TotpAlgorithm.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KEY_ALGORITHM + " must be SHA1, SHA256 or SHA512, not '" + value + "'", e);
-        }
-    }
-
-    private static int integer(UnaryOperator<String> lookup, String key, int fallback) {
-        String value = text(lookup, key, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
-        }
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(KEY_PERIOD + " must be a duration like PT30S or 30, not '" + value + "'", e);
-        }
     }
 }

@@ -3,15 +3,13 @@ package io.keyswitch.security.web;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingRepository;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.PortalPrincipal;
-import io.keyswitch.security.internal.PortalSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -27,8 +25,8 @@ public class LoginNotice {
     public static final String SETTING = "login.notice";
     public static final int MAX_LENGTH = 2000;
 
-    @PersistenceContext(unitName = "keyswitch")
-    EntityManager em;
+    @Inject
+    SettingRepository settings;
 
     @Inject
     AuditTrail audit;
@@ -37,8 +35,7 @@ public class LoginNotice {
 
     @PostConstruct
     void init() {
-        String value = PortalSettings.lookup().apply(KEY);
-        configured = value == null ? "" : value.strip().replace("\\n", "\n");
+        configured = SettingsReader.portal().text(KEY, "").replace("\\n", "\n");
         Logger.getLogger(LoginNotice.class.getName()).info(configured.isEmpty()
                 ? "Login page: no system-use notification from " + KEY + " (the page Login notice may set one)."
                 : "Login page: a system-use notification of " + configured.length() + " characters from " + KEY
@@ -52,9 +49,7 @@ public class LoginNotice {
 
     /** The notice to show now; empty for none. */
     public String text() {
-        List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = 0 AND setting_key = ?1")
-                .setParameter(1, SETTING).getResultList();
-        return rows.isEmpty() ? configured : (String) rows.get(0);
+        return settings.find(SettingRepository.APPLIANCE, SETTING).orElse(configured);
     }
 
     /** Replaces the notice (blank: none) and audits it ({@code settings.login-notice}, before and after). */
@@ -63,10 +58,7 @@ public class LoginNotice {
         io.keyswitch.security.AdminRights.requireApplianceAdmin();
         String before = text();
         String after = text == null ? "" : text.strip();
-        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
-                + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
-                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
-                .setParameter(1, SETTING).setParameter(2, after).executeUpdate();
+        settings.put(SettingRepository.APPLIANCE, SETTING, after);
         audit.record(new AuditEntry(admin.accountId(), admin.qualifiedName(), admin.userId(), sourceIp,
                 "settings.login-notice", "login page", Outcome.SUCCESS,
                 "before: \"" + before + "\"; after: \"" + after + "\"", reason));

@@ -3,8 +3,8 @@ package io.keyswitch.security.web;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.PortalPrincipal;
-import io.keyswitch.security.internal.PortalSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,24 +58,9 @@ public class SessionRegistry {
 
     @PostConstruct
     void init() {
-        var settings = PortalSettings.lookup();
-        String max = settings.apply(KEY_MAX_PER_USER);
-        String absolute = settings.apply(KEY_ABSOLUTE_TIMEOUT);
-        try {
-            maxPerUser = max == null || max.isBlank() ? DEFAULT_MAX_PER_USER : Integer.parseInt(max.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(KEY_MAX_PER_USER + " must be a whole number, not '" + max + "'", e);
-        }
-        if (maxPerUser < 1) {
-            throw new IllegalArgumentException(KEY_MAX_PER_USER + " must be at least 1");
-        }
-        try {
-            absoluteTimeout = absolute == null || absolute.isBlank() ? DEFAULT_ABSOLUTE_TIMEOUT
-                    : absolute.strip().chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(absolute.strip()))
-                    : Duration.parse(absolute.strip());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(KEY_ABSOLUTE_TIMEOUT + " must be a duration like PT8H, not '" + absolute + "'", e);
-        }
+        SettingsReader settings = SettingsReader.portal();
+        maxPerUser = settings.integer(KEY_MAX_PER_USER, DEFAULT_MAX_PER_USER, 1, Integer.MAX_VALUE);
+        absoluteTimeout = settings.duration(KEY_ABSOLUTE_TIMEOUT, DEFAULT_ABSOLUTE_TIMEOUT);
         LOG.info("Sessions: at most " + maxPerUser + " per user (a new login ends the oldest), each ends "
                 + absoluteTimeout.toMinutes() + " minutes after login at the latest, and after 15 minutes idle (web.xml).");
     }

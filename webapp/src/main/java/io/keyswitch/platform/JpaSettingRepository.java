@@ -1,0 +1,85 @@
+package io.keyswitch.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** The {@code setting} table through the portal's persistence unit, in the caller's transaction. */
+@ApplicationScoped
+public class JpaSettingRepository implements SettingRepository {
+
+    private static final Logger LOG = Logger.getLogger(JpaSettingRepository.class.getName());
+
+    @PersistenceContext(unitName = "keyswitch")
+    EntityManager em;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Override
+    public Optional<String> find(long scope, String key) {
+        List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = ?1 AND setting_key = ?2")
+                .setParameter(1, scope).setParameter(2, key).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
+    @Override
+    public Map<String, String> findAll(long scope, String keyPrefix) {
+        Map<String, String> values = new HashMap<>();
+        List<?> rows = em.createNativeQuery(
+                "SELECT setting_key, setting_value FROM setting WHERE scope_id = ?1 AND setting_key LIKE ?2")
+                .setParameter(1, scope).setParameter(2, Like.prefix(keyPrefix)).getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            values.put((String) r[0], (String) r[1]);
+        }
+        return values;
+    }
+
+    @Override
+    public void put(long scope, String key, String value) {
+        em.createNativeQuery("INSERT INTO setting (scope_id, setting_key, setting_value, updated_at) "
+                + "VALUES (?1, ?2, ?3, UTC_TIMESTAMP(3)) "
+                + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, value == null ? "" : value).executeUpdate();
+    }
+
+    @Override
+    public boolean putIfAbsent(long scope, String key, String value) {
+        return em.createNativeQuery("INSERT IGNORE INTO setting (scope_id, setting_key, setting_value, updated_at) "
+                + "VALUES (?1, ?2, ?3, UTC_TIMESTAMP(3))")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, value).executeUpdate() == 1;
+    }
+
+    @Override
+    public String findSecret(long scope, String key) {
+        String stored = find(scope, key).orElse("");
+        try {
+            return sealer.open(key, stored);
+        } catch (IllegalStateException e) {
+            LOG.warning("The stored setting " + key + " cannot be used: " + e.getMessage());
+            return "";
+        }
+    }
+
+    @Override
+    public void putSecret(long scope, String key, String secret) {
+        put(scope, key, sealer.seal(key, secret));
+    }
+
+    @Override
+    public boolean sealIfClear(long scope, String key) {
+        String stored = find(scope, key).orElse("");
+        if (stored.isEmpty() || sealer.isSealed(stored)) {
+            return false;
+        }
+        put(scope, key, sealer.seal(key, stored));
+        return true;
+    }
+}
