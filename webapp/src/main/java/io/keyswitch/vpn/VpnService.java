@@ -7,7 +7,8 @@ import io.keyswitch.vpn.config.Ipv4Network;
 import io.keyswitch.vpn.config.ProfileGenerator;
 import io.keyswitch.vpn.instance.VpnAvailability;
 import io.keyswitch.vpn.internal.CredentialIssuer;
-import io.keyswitch.vpn.internal.VpnStore;
+import io.keyswitch.vpn.internal.ClientStore;
+import io.keyswitch.vpn.internal.LiveStatusStore;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.platform.NotFound;
@@ -33,7 +34,10 @@ public class VpnService {
     VpnRuntime runtime;
 
     @Inject
-    VpnStore store;
+    ClientStore clients;
+
+    @Inject
+    LiveStatusStore liveStatus;
 
     @Inject
     CredentialIssuer issuer;
@@ -135,7 +139,7 @@ public class VpnService {
             throw ValidationFailed.of("reason", "Only a user can have a technician profile.");
         }
         requireIssuing();
-        String username = store.username(actor.userId()).orElseThrow(() -> new NotFound("user"));
+        String username = clients.username(actor.userId()).orElseThrow(() -> new NotFound("user"));
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.TECHNICIAN, null, actor.userId(),
                 maxHost(tunnel), runtime::issueClient, null, null, replacedBecause(why),
@@ -157,7 +161,7 @@ public class VpnService {
      */
     public Map<Long, DeviceVpnStatus> status(Actor actor, List<Long> deviceIds) {
         actor.requireAny(Rights.DEVICE_VIEW, Rights.DEVICE_CONNECT);
-        return store.statusOf(actor.accountId(), deviceIds);
+        return liveStatus.statusOf(actor.accountId(), deviceIds);
     }
 
     /** Grows whenever a device status of the account changed: pages re-render their table only then. */

@@ -38,6 +38,22 @@ public record Ipv4Network(String address, int prefixLength) {
         return toText(toInt(address) + n);
     }
 
+    /** How many subnets of {@code prefix} bits this network holds. */
+    public long subnetCount(int prefix) {
+        if (prefix < prefixLength) {
+            throw new IllegalArgumentException("a /" + prefix + " does not fit in " + this);
+        }
+        return 1L << (prefix - prefixLength);
+    }
+
+    /** The {@code index}-th subnet of {@code prefix} bits in this network (0 is the first). */
+    public Ipv4Network subnet(int prefix, long index) {
+        if (index < 0 || index >= subnetCount(prefix)) {
+            throw new IllegalArgumentException("subnet " + index + " of /" + prefix + " outside " + this);
+        }
+        return new Ipv4Network(toText((int) (toInt(address) + (index << (32 - prefix)))), prefix);
+    }
+
     /** {@code address netmask}, as OpenVPN's directives take it. */
     public String openvpn() {
         return address + " " + netmask();

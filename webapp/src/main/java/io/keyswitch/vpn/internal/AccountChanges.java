@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 public class AccountChanges {
 
     @Inject
-    VpnStore store;
+    ClientStore store;
 
     @Inject
     VpnRuntime runtime;

@@ -1,6 +1,7 @@
 package io.keyswitch.vpn.internal;
 
 import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.pki.IssuedCredential;
 import io.keyswitch.vpn.VpnClient;
@@ -20,7 +21,10 @@ import java.util.function.Function;
 public class CredentialIssuer {
 
     @Inject
-    VpnStore store;
+    ClientStore store;
+
+    @Inject
+    AuditTrail auditTrail;
 
     /** What was issued: the identity, the certificate with its key, and how many older credentials were revoked. */
     public record Issued(VpnClient client, IssuedCredential credential, int revoked) {
@@ -38,14 +42,14 @@ public class CredentialIssuer {
         IssuedCredential credential = certificate.apply(client.getCommonName());
         store.addCredential(client, credential.certificate().getSerialNumber(), secret == null ? null : hasher.hash(secret));
         Issued issued = new Issued(client, credential, revoked);
-        store.record(audit.apply(issued));
+        auditTrail.record(audit.apply(issued));
         return issued;
     }
 
     /** Revokes the identity's credentials and audits it; empty when it has no identity yet. */
     public Optional<VpnClient> revoke(String commonName, long accountId, String reason, Function<Integer, AuditEntry> audit) {
         Optional<VpnClient> client = store.clientByCommonName(commonName).filter(c -> c.getAccountId() == accountId);
-        client.ifPresent(c -> store.record(audit.apply(store.revokeAll(c.getId(), reason))));
+        client.ifPresent(c -> auditTrail.record(audit.apply(store.revokeAll(c.getId(), reason))));
         return client;
     }
 }

@@ -54,7 +54,10 @@ public class PortalClientAuthenticator {
     private static final String VAGUE = "authentication failed";
 
     @Inject
-    VpnStore store;
+    ClientStore store;
+
+    @Inject
+    LiveStatusStore statusStore;
 
     @Inject
     VpnWriter writer;
@@ -260,7 +263,7 @@ public class PortalClientAuthenticator {
         }
         // written by the VPN's writer thread: a decision never waits for the audit chain's lock
         AuditEntry refusal = new AuditEntry(accountId, "vpn:" + cn, null, address, "vpn.auth", target, outcome, null, reason);
-        writer.submit(() -> store.record(refusal));
+        writer.submit(() -> statusStore.record(refusal));
         return AuthDecision.deny(reason, VAGUE);
     }
 

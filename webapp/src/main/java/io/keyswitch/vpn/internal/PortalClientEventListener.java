@@ -9,14 +9,13 @@ import io.keyswitch.vpn.TechnicianTunnels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +29,7 @@ public class PortalClientEventListener {
     private static final Logger LOG = Logger.getLogger(PortalClientEventListener.class.getName());
 
     @Inject
-    VpnStore store;
+    LiveStatusStore store;
 
     @Inject
     Clock clock;
@@ -48,12 +47,12 @@ public class PortalClientEventListener {
     TechnicianTunnels tunnels;
 
     /** instance -> cid -> [bytes in, bytes out], the latest counts not written yet. */
-    private final Map<String, Map<Long, long[]>> pendingBytes = new ConcurrentHashMap<>();
+    private final Map<String, Map<Long, LiveStatusStore.Traffic>> pendingBytes = new ConcurrentHashMap<>();
     private final Map<String, Long> accountOfInstance = new ConcurrentHashMap<>();
 
-    public void start(ThreadFactory threads, ScheduledExecutorService scheduler, int flushSeconds) {
+    public void start(ThreadFactory threads, VpnScheduler scheduler, int flushSeconds) {
         writer.start(threads);
-        scheduler.scheduleWithFixedDelay(() -> handOff(this::flushBytes), flushSeconds, flushSeconds, TimeUnit.SECONDS);
+        scheduler.every(Duration.ofSeconds(flushSeconds), "VPN byte counts not written", () -> handOff(this::flushBytes));
     }
 
     public void stop() {
@@ -67,7 +66,7 @@ public class PortalClientEventListener {
             public void established(String instance, ManagementEvent.ClientEstablished event) {
                 accountOfInstance.put(instance, accountId);
                 ClientEnvironment env = event.env();
-                VpnStore.Established e = new VpnStore.Established(instance, event.cid(), env.commonName().orElse(""),
+                LiveStatusStore.Established e = new LiveStatusStore.Established(instance, event.cid(), env.commonName().orElse(""),
                         env.get("trusted_ip").or(env::remoteAddress).orElse(null), env.virtualAddress().orElse(null),
                         clock.instant());
                 // at once, not behind the writer's queue: a waiting technician connection opens on this
@@ -81,7 +80,7 @@ public class PortalClientEventListener {
             @Override
             public void disconnected(String instance, ManagementEvent.ClientDisconnected event) {
                 ClientEnvironment env = event.env();
-                Map<Long, long[]> counts = pendingBytes.get(instance);
+                Map<Long, LiveStatusStore.Traffic> counts = pendingBytes.get(instance);
                 if (counts != null) {
                     counts.remove(event.cid());
                 }
@@ -91,9 +90,10 @@ public class PortalClientEventListener {
                 String wan = env.get("trusted_ip").or(env::remoteAddress).orElse(null);
                 Long in = env.number("bytes_received").orElse(null);
                 Long out = env.number("bytes_sent").orElse(null);
-                Instant at = clock.instant();
+                LiveStatusStore.Disconnected d = new LiveStatusStore.Disconnected(instance, event.cid(), cn, wan, in, out,
+                        clock.instant());
                 handOff(() -> {
-                    store.disconnected(accountId, instance, event.cid(), cn, wan, in, out, at);
+                    store.disconnected(accountId, d);
                     board.changed(accountId);
                 });
             }
@@ -101,7 +101,7 @@ public class PortalClientEventListener {
             @Override
             public void byteCount(String instance, ManagementEvent.ByteCount event) {
                 pendingBytes.computeIfAbsent(instance, k -> new ConcurrentHashMap<>())
-                        .put(event.cid(), new long[] {event.bytesIn(), event.bytesOut()});
+                        .put(event.cid(), new LiveStatusStore.Traffic(event.bytesIn(), event.bytesOut()));
             }
 
             @Override
@@ -128,11 +128,11 @@ public class PortalClientEventListener {
         if (pendingBytes.isEmpty()) {
             return;
         }
-        Map<String, Map<Long, long[]>> batch = new HashMap<>();
+        Map<String, Map<Long, LiveStatusStore.Traffic>> batch = new HashMap<>();
         pendingBytes.forEach((instance, counts) -> {
-            Map<Long, long[]> taken = new HashMap<>();
+            Map<Long, LiveStatusStore.Traffic> taken = new HashMap<>();
             counts.keySet().forEach(cid -> {
-                long[] c = counts.remove(cid);
+                LiveStatusStore.Traffic c = counts.remove(cid);
                 if (c != null) {
                     taken.put(cid, c);
                 }

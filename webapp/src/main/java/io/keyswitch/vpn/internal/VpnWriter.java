@@ -27,7 +27,7 @@ public class VpnWriter {
     private static final int CAPACITY = 100_000;
 
     @Inject
-    VpnStore store;
+    LiveStatusStore store;
 
     private final BlockingQueue<Runnable> pending = new ArrayBlockingQueue<>(CAPACITY);
     private volatile Thread thread;

@@ -21,7 +21,7 @@ public class WithdrawnRights {
     static final String REASON = "the right device:connect was withdrawn";
 
     @Inject
-    VpnStore store;
+    ClientStore store;
 
     @Inject
     CredentialIssuer issuer;
@@ -29,9 +29,9 @@ public class WithdrawnRights {
     /** Revokes the profiles of technicians without the right; returns how many users lost theirs. */
     public int revoke(VpnRuntime runtime) {
         int revoked = 0;
-        for (long[] t : store.techniciansWithoutRight()) {
-            long accountId = t[0];
-            long userId = t[1];
+        for (ClientStore.TechnicianWithoutRight t : store.techniciansWithoutRight()) {
+            long accountId = t.accountId();
+            long userId = t.userId();
             String cn = VpnClient.technicianCommonName(userId);
             issuer.revoke(cn, accountId, REASON, n -> new AuditEntry(accountId, "system", null, null,
                     "vpn.technician-revoke", "user:" + userId, Outcome.SUCCESS,

@@ -1,2 +1,2 @@
-/** How the portal decides and records VPN clients: JPA-backed authenticator and event listener, key files, storage. */
+/** How the portal runs the VPN: the appliance CA, the accounts' instances and their files, the JPA-backed authenticator and event listener, the stores, and the VPN's scheduled work. */
 package io.keyswitch.vpn.internal;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The commands the portal gives one running OpenVPN instance through its management interface. */
-public interface InstanceManagement {
+public interface InstanceManagement extends AutoCloseable {
 
     /** The instance's name (e.g. the account's instance name, {@code openvpn-server@<name>}). */
     String instance();
@@ -28,4 +28,8 @@ public interface InstanceManagement {
 
     /** The clients connected now ({@code status 3}). */
     CompletableFuture<List<ConnectedClient>> connectedClients();
+
+    /** Closes the management socket for good (no reconnect); the instance itself keeps running. */
+    @Override
+    void close();
 }
