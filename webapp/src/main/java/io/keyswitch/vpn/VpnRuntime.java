@@ -1,7 +1,7 @@
 package io.keyswitch.vpn;
 
 import io.keyswitch.platform.PortalHome;
-import io.keyswitch.security.internal.PortalSettings;
+import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.setup.ApplianceSettings;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.config.InstanceSettings;
@@ -97,7 +97,7 @@ public class VpnRuntime {
 
     synchronized void start() {
         try {
-            settings = VpnSettings.from(PortalSettings.lookup(), PortalHome.path());
+            settings = VpnSettings.from(SettingsReader.portalLookup(), PortalHome.path());
             LOG.info(settings.describe());
         } catch (IllegalArgumentException e) {
             availability = VpnAvailability.unavailable("setting not usable: " + e.getMessage());
@@ -231,7 +231,7 @@ public class VpnRuntime {
      * (setup wizard, DNS name page), else this host's name.
      */
     public String publicHost() {
-        if (PortalSettings.lookup().apply(VpnSettings.PREFIX + "public-host") != null) {
+        if (SettingsReader.portalLookup().apply(VpnSettings.PREFIX + "public-host") != null) {
             return settings.publicHost();
         }
         return appliance.dnsName().orElse(settings.publicHost());
