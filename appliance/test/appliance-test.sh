@@ -2,9 +2,11 @@
 # The appliance test tier: cheap checks, the build, then the OVA as ESXi would get it, booted
 # in QEMU (TCG) and probed from the host (HTTPS) and from inside (guest agent).
 #
-# Usage: appliance/test/appliance-test.sh [--ova FILE.ova] [--cheap-only]
+# Usage: appliance/test/appliance-test.sh [--ova FILE.ova] [--cheap-only | --no-cheap]
 #   --ova FILE     test this OVA instead of building one with packer/build.sh
-#   --cheap-only   packer validate, shellcheck, OVF schema, control/test pairs; no build, no boot
+#   --cheap-only   only step 1, the cheap checks (.ci/cheap-checks: shellcheck, Java format, packer validate,
+#                  OVF schema, the host-side tests, control/test pairs); no build, no boot
+#   --no-cheap     leave step 1 out (.ci/test has run the cheap checks first)
 # Environment:
 #   CI=true                         a missing tool is a failure (else: the test says SKIPPED, exits 0)
 #   KEYSWITCH_ALLOW_NO_SETUP_CODE=1 a portal that issues no setup code (a stand-in WAR) skips the
@@ -14,7 +16,7 @@
 #                                   TCG killed the portal's JVM 1-3 times per boot, see docs/bench)
 #   KEYSWITCH_TEST_ARTIFACTS        where the run's artifacts go (default target/appliance-test/<UTC time>):
 #                                   every hs_err file of the guest, the serial console, the portal's journal
-# Needs root (loop devices) and: packer shellcheck xmllint qemu-system-x86_64 qemu-img curl
+# Needs root (loop devices), what .ci/cheap-checks needs, and: packer xmllint qemu-system-x86_64 qemu-img curl
 # python3 python3-vmdkstream mmdebstrap parted partx losetup; for the VPN step (step 8) also
 # openvpn, ip and /dev/net/tun (missing: skipped, or under CI=true failed); exits non-zero on any
 # failure. The VPN step runs a real OpenVPN client on this host as a device would (root, a tun
@@ -27,10 +29,12 @@ here=$repo/appliance/test
 cd "$repo"
 ova=
 cheap_only=0
+no_cheap=0
 while [ $# -gt 0 ]; do
     case $1 in
         --ova) ova=$(readlink -f "$2"); shift 2 ;;
         --cheap-only) cheap_only=1; shift ;;
+        --no-cheap) no_cheap=1; shift ;;
         *) echo "appliance-test: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -135,82 +139,18 @@ need() { # need TOOL...: all present, or (CI) fail / (locally) skip the whole te
 
 # ---------------------------------------------------------------------------------------------
 echo "== step 1: cheap checks"
-need packer shellcheck xmllint ssh-keygen
-mapfile -t scripts < <(find packer ovf appliance -name '*.sh' -not -path 'packer/build/*' -not -name appliance-test.sh | sort; ls appliance/rootfs/usr/local/sbin/*)
-if shellcheck -x "${scripts[@]}" > "$tmp/shellcheck.txt" 2>&1; then
-    pass "shellcheck: ${#scripts[@]} scripts clean"
+if [ "$no_cheap" = 1 ]; then
+    echo "(run before the build by .ci/test)"
+elif "$repo/.ci/cheap-checks"; then
+    pass "cheap checks (.ci/cheap-checks)"
 else
-    fail "shellcheck: findings (below)"; cat "$tmp/shellcheck.txt"
+    fail "cheap checks (.ci/cheap-checks: failures above)"
 fi
-bash_scripts=("$here/appliance-test.sh")
-if shellcheck "${bash_scripts[@]}" > "$tmp/shellcheck-bash.txt" 2>&1; then pass "shellcheck: appliance-test.sh clean"; else fail "shellcheck: appliance-test.sh"; cat "$tmp/shellcheck-bash.txt"; fi
-if /usr/bin/python3 -m py_compile "$here/qga.py" "$here/setup_wizard.py" "$here/technician.py" "$here/udp_relay.py" \
-        "$repo/appliance/rootfs/usr/local/libexec/keyswitch/keyswitch-firewall" "$repo/appliance/rootfs/usr/local/lib/keyswitch/start-page.py"; then
-    pass "the test's Python scripts, the firewall helper and the start page compile"
-else
-    fail "a Python script does not compile"
-fi
-if /usr/bin/python3 -m unittest discover -s "$here/firewall" > "$tmp/helper-unit.txt" 2>&1; then pass "firewall helper: grammar unit tests ($(grep -Eo "Ran [0-9]+ tests" "$tmp/helper-unit.txt"))"; else fail "firewall helper unit tests"; cat "$tmp/helper-unit.txt"; fi
-ssh-keygen -q -t ed25519 -N '' -f "$tmp/validate_key"
-if packer validate -var version=0.0.0 -var base_image=/dev/null -var ssh_private_key_file="$tmp/validate_key" \
-    -var war=/dev/null -var payara_micro_jar=/dev/null -var output_directory="$tmp/out" \
-    -var serial_log="$tmp/serial" packer/keyswitch.pkr.hcl > "$tmp/validate.txt" 2>&1; then
-    pass "packer validate packer/keyswitch.pkr.hcl"
-else
-    fail "packer validate"; cat "$tmp/validate.txt"
-fi
-if sh ovf/fill-ovf.sh 0.0.0 keyswitch-0.0.0-disk1.vmdk 1 1 > "$tmp/template.ovf" && sh ovf/validate-ovf.sh "$tmp/template.ovf"; then
-    pass "OVF template validates against DMTF DSP8023 (offline)"
-else
-    fail "OVF template does not validate"
-fi
-if command -v nft >/dev/null; then
-    if nft -c -I appliance/rootfs/etc -f appliance/rootfs/etc/nftables.conf > "$tmp/nft.txt" 2>&1; then pass "nft -c: the firewall ruleset parses (with the forward path it includes)"; else fail "nft -c: $(cat "$tmp/nft.txt")"; fi
-else
-    skip "nft not installed on this host: the ruleset is checked inside the build instead"
-fi
-if sh "$here/network-config.sh" > "$tmp/network.txt" 2>&1; then
-    pass "network-config.sh: OVF environment parsing and network files ($(grep -c '^ok - ' "$tmp/network.txt") assertions)"
-else
-    fail "network-config.sh (failures below)"; grep '^not ok' "$tmp/network.txt" || cat "$tmp/network.txt"
-fi
-if sh "$here/console.sh" > "$tmp/console.txt" 2>&1; then
-    pass "console.sh: the console asks a system administrator before changing the network after setup ($(grep -c '^ok - ' "$tmp/console.txt") assertions)"
-else
-    fail "console.sh (failures below)"; grep '^not ok' "$tmp/console.txt" || cat "$tmp/console.txt"
-fi
-if sh "$here/start-page.sh" > "$tmp/start-page.txt" 2>&1; then
-    pass "start-page.sh: the start page on this host: 503 'Keyswitch is starting', the redirect, nothing of the server ($(grep -c '^ok - ' "$tmp/start-page.txt") assertions)"
-else
-    fail "start-page.sh (failures below)"; grep '^not ok' "$tmp/start-page.txt" || cat "$tmp/start-page.txt"
-fi
-if sh "$here/ova-signature.sh" > "$tmp/ova-signature.txt" 2>&1; then
-    pass "ova-signature.sh: the manifest's signature as ovftool makes it, verified with openssl, a change detected ($(grep -c '^ok - ' "$tmp/ova-signature.txt") assertions)"
-else
-    fail "ova-signature.sh (failures below)"; grep '^not ok' "$tmp/ova-signature.txt" || cat "$tmp/ova-signature.txt"
-fi
-if ! command -v nft >/dev/null; then
-    skip "nft not installed on this host: the start page's redirect is checked in the guest instead"
-elif nft -c -f appliance/rootfs/usr/local/lib/keyswitch/start-page.nft > "$tmp/nft-start.txt" 2>&1; then
-    pass "nft -c: the start page's redirect parses"
-else
-    fail "nft -c start-page.nft: $(cat "$tmp/nft-start.txt")"
-fi
-pairs_ok=1
-for c in appliance/hardening/*.sh; do
-    b=$(basename "$c")
-    [ -f "appliance/test/hardening/$b" ] || { fail "hardening control $b has no test of the same name"; pairs_ok=0; }
-    head -n 1 "$c" | grep -q '^# Source: ' || { fail "hardening control $b does not cite its source on line 1"; pairs_ok=0; }
-done
-for t in appliance/test/hardening/*.sh; do
-    [ -f "appliance/hardening/$(basename "$t")" ] || { fail "test $(basename "$t") has no control"; pairs_ok=0; }
-done
-[ "$pairs_ok" = 1 ] && pass "every hardening control cites its source and has a test of the same name"
 if [ "$cheap_only" = 1 ]; then exit 0; fi
 
 # ---------------------------------------------------------------------------------------------
 echo "== step 2: build"
-need qemu-system-x86_64 qemu-img curl openssl mmdebstrap parted partx losetup mvn
+need packer xmllint qemu-system-x86_64 qemu-img curl openssl mmdebstrap parted partx losetup mvn
 /usr/bin/python3 -c 'import VMDKstream' 2>/dev/null || need python3-vmdkstream
 [ "$(id -u)" -eq 0 ] || { fail "must run as root (loop devices)"; exit 1; }
 if [ -z "$ova" ]; then

@@ -2,6 +2,7 @@ package io.keyswitch.vpn;
 
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.vpn.config.Ipv4Network;
+import io.keyswitch.vpn.instance.InstanceSupervisors;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import java.util.function.UnaryOperator;
  * The {@code keyswitch.vpn.*} settings, each with a documented default (docs/vpn-core.md), read once at start and
  * logged by {@link #describe()}. An unusable value fails with the key's name.
  *
- * @param supervisor       {@code systemd} (the appliance) or {@code process} (development, tests)
+ * @param supervisor       {@code systemd} (the appliance) or {@code process} (development, tests); by default
+ *                         {@code systemd} where systemd runs, else {@code process}
  * @param configDirectory  where {@code <name>.conf} and the folder {@code <name>/} of each instance are written
  * @param socketDirectory  where each instance's management socket {@code <name>.sock} is
  * @param publicHost       the name or address devices and technicians dial ({@code remote} in profiles)
@@ -30,8 +32,13 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
     public static final String PREFIX = "keyswitch.vpn.";
 
     public static VpnSettings from(UnaryOperator<String> lookup, Optional<Path> home) {
+        return from(lookup, home, InstanceSupervisors.systemdRunning());
+    }
+
+    /** As above, with whether systemd runs on this machine given (it decides the supervisor's default). */
+    static VpnSettings from(UnaryOperator<String> lookup, Optional<Path> home, boolean systemdRunning) {
         SettingsReader read = SettingsReader.of(lookup, PREFIX);
-        String supervisor = read.oneOf("supervisor", "systemd", "systemd", "process");
+        String supervisor = read.oneOf("supervisor", systemdRunning ? "systemd" : "process", "systemd", "process");
         boolean systemd = supervisor.equals("systemd");
         Path defaultConfig = systemd ? Path.of("/etc/openvpn/server")
                 : home.map(h -> h.resolve("openvpn")).orElse(Path.of("/etc/openvpn/server"));

@@ -6,7 +6,6 @@ import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
 import io.keyswitch.testing.Fixtures;
-import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**

@@ -129,8 +129,8 @@ class DevicesUiIT {
     @Order(4)
     @DisplayName("where OpenVPN cannot run, the devices page says why and everything else works")
     void vpnUnavailableIsShownNotBroken() {
-        // The browser tier's portal uses the default supervisor (systemd): without a running systemd or without
-        // openvpn the VPN is unavailable, which is the case under test (on a host with both it would be available).
+        // The browser tier's portal uses the appliance's supervisor (systemd, PortalProcess sets it): without a
+        // running systemd or without openvpn the VPN is unavailable, which is the case under test (on a host with both it would be available).
         boolean systemd = java.nio.file.Files.isDirectory(java.nio.file.Path.of("/run/systemd/system"));
         org.junit.jupiter.api.Assumptions.assumeFalse(systemd
                 && io.keyswitch.vpn.instance.OpenVpnProbe.locate() != null, "OpenVPN can run here");

@@ -37,9 +37,11 @@ public final class Launcher {
         int httpPort = Integer.parseInt(env("KEYSWITCH_HTTP_PORT", "8080"));
         String bind = env("KEYSWITCH_BIND", "127.0.0.1");
         System.out.println("Starting the portal on Payara Micro (log: " + home.resolve("logs/payara.log") + ") ...");
+        // Development runs OpenVPN as the portal's child even where systemd runs: the systemd supervisor needs the
+        // appliance's units, sudo rule and /etc/openvpn/server (README, "The VPN in development").
         PortalProcess portal = PortalProcess.start(new PortalProcess.Options(
                 Path.of(args[0]), Path.of(args[1]), home, database, bind, httpPort, httpsPort,
-                env("KEYSWITCH_HEAP", "256m"), System.out::println));
+                env("KEYSWITCH_HEAP", "256m"), System.out::println), java.util.Map.of("keyswitch.vpn.supervisor", "process"));
         EmbeddedDatabase db = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Keyswitch ...");

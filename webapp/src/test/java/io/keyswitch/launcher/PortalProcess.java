@@ -76,8 +76,14 @@ public final class PortalProcess implements AutoCloseable {
     public static PayaraCommand prepare(Path home, DatabaseCoordinates database, String bindAddress,
                                         int httpPort, int httpsPort, String heap, java.util.Map<String, String> extra) {
         try {
+            // Test portals keep the appliance's supervisor unless told otherwise, so that none starts OpenVPN servers
+            // on this host's own network (without systemd their VPN is unavailable); the quick start and the system
+            // tier (in network namespaces) set keyswitch.vpn.supervisor=process.
+            java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+            properties.put("keyswitch.vpn.supervisor", "systemd");
+            properties.putAll(extra);
             StringBuilder more = new StringBuilder();
-            extra.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
+            properties.forEach((key, value) -> more.append(key).append('=').append(value).append('\n'));
             Path payaraDir = home.resolve("payara");
             for (String dir : List.of("runtime", "unpacked", "tmp")) {
                 Files.createDirectories(payaraDir.resolve(dir));

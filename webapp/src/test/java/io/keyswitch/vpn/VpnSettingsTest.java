@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("VPN settings (keyswitch.vpn.*)")
 class VpnSettingsTest {
 
+    /** Read as on the appliance, where systemd runs. */
     private static VpnSettings read(Map<String, String> values, Optional<Path> home) {
-        return VpnSettings.from(key -> values.get(key), home);
+        return VpnSettings.from(key -> values.get(key), home, true);
+    }
+
+    /** Read as on a development machine or in a container without systemd. */
+    private static VpnSettings readWithoutSystemd(Map<String, String> values, Optional<Path> home) {
+        return VpnSettings.from(key -> values.get(key), home, false);
     }
 
     @Test
@@ -51,6 +57,44 @@ class VpnSettingsTest {
         assertThat(s.socketDirectory()).isEqualTo(Path.of("/home/k/openvpn"));
         assertThat(s.processLauncher()).isEqualTo(List.of("ip", "netns", "exec", "srv"));
         assertThat(s.stopAtShutdown()).isTrue();
+    }
+
+    @Test
+    @DisplayName("without systemd and no supervisor set, the process supervisor is chosen, with its files under KEYSWITCH_HOME")
+    void noSystemdChoosesProcess() {
+        // Act
+        VpnSettings s = readWithoutSystemd(Map.of(), Optional.of(Path.of("/home/k")));
+
+        // Assert
+        assertThat(s.supervisor()).isEqualTo("process");
+        assertThat(s.configDirectory()).isEqualTo(Path.of("/home/k/openvpn"));
+        assertThat(s.socketDirectory()).isEqualTo(Path.of("/home/k/openvpn"));
+        assertThat(s.stopAtShutdown()).isTrue();
+        assertThat(s.describe()).contains("supervisor=process");
+    }
+
+    @Test
+    @DisplayName("a supervisor that is set is kept, with or without systemd")
+    void setSupervisorIsKept() {
+        // Act
+        VpnSettings systemdWithout = readWithoutSystemd(Map.of("keyswitch.vpn.supervisor", "systemd"), Optional.of(Path.of("/home/k")));
+        VpnSettings processWith = read(Map.of("keyswitch.vpn.supervisor", "process"), Optional.of(Path.of("/home/k")));
+
+        // Assert
+        assertThat(systemdWithout.supervisor()).isEqualTo("systemd");
+        assertThat(systemdWithout.configDirectory()).isEqualTo(Path.of("/etc/openvpn/server"));
+        assertThat(processWith.supervisor()).isEqualTo("process");
+        assertThat(processWith.configDirectory()).isEqualTo(Path.of("/home/k/openvpn"));
+    }
+
+    @Test
+    @DisplayName("the default follows this machine: systemd where /run/systemd/system exists, else process")
+    void defaultFollowsThisMachine() {
+        // Act
+        VpnSettings s = VpnSettings.from(key -> null, Optional.of(Path.of("/home/k")));
+
+        // Assert
+        assertThat(s.supervisor()).isEqualTo(java.nio.file.Files.isDirectory(Path.of("/run/systemd/system")) ? "systemd" : "process");
     }
 
     @Test

@@ -10,7 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import org.primefaces.PrimeFaces;
 
 /** Accounts of the appliance, for system administrators: create one with its first administrator, disable, enable. */

@@ -12,7 +12,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import org.apache.shiro.SecurityUtils;
 
 /** The password change page, forced after the first login with a one-time password. */

@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Chooses the supervisor at start-up: setting {@code keyswitch.vpn.supervisor} = {@code systemd} (default, the
- * appliance) or {@code process} (development); whichever is chosen, a missing {@code openvpn} gives the
- * {@link UnavailableInstanceSupervisor}, and the choice is logged.
+ * Chooses the supervisor at start-up: setting {@code keyswitch.vpn.supervisor} = {@code systemd} (the appliance; the
+ * default where {@link #systemdRunning() systemd runs}) or {@code process} (development; the default elsewhere);
+ * whichever is chosen, a missing {@code openvpn} gives the {@link UnavailableInstanceSupervisor}, and the choice is
+ * logged.
  */
 public final class InstanceSupervisors {
 
     private static final Logger LOG = Logger.getLogger(InstanceSupervisors.class.getName());
 
+    private static final Path SYSTEMD_RUNTIME = Path.of("/run/systemd/system");
+
     private InstanceSupervisors() {
+    }
+
+    /** Whether systemd is this machine's service manager (the check {@code sd_booted(3)} makes). */
+    public static boolean systemdRunning() {
+        return Files.isDirectory(SYSTEMD_RUNTIME);
     }
 
     public static InstanceSupervisor choose(String kind, Path configDirectory, Path logDirectory, List<String> systemctl) {
@@ -36,7 +44,7 @@ public final class InstanceSupervisors {
             chosen = new ProcessInstanceSupervisor(openvpn, processLauncher,
                     name -> configDirectory.toAbsolutePath().resolve(name + ".conf"),
                     name -> logDirectory.toAbsolutePath().resolve(name + ".log"));
-        } else if (Files.isDirectory(Path.of("/run/systemd/system"))) {
+        } else if (systemdRunning()) {
             chosen = new SystemdInstanceSupervisor(openvpn, systemctl);
         } else {
             chosen = new UnavailableInstanceSupervisor("systemd is not running; set keyswitch.vpn.supervisor=process");
