@@ -1,6 +1,5 @@
 package io.keyswitch.security.internal;
 
-import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.totp.TotpSecret;
 import java.nio.ByteBuffer;
