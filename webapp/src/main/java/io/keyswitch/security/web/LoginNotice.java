@@ -1,6 +1,6 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.PortalPrincipal;
@@ -67,8 +67,7 @@ public class LoginNotice {
                 + "VALUES (0, ?1, ?2, UTC_TIMESTAMP(3)) "
                 + "ON DUPLICATE KEY UPDATE setting_value = VALUES(setting_value), updated_at = VALUES(updated_at)")
                 .setParameter(1, SETTING).setParameter(2, after).executeUpdate();
-        audit.record(new AuditEntry(admin.accountId(), admin.qualifiedName(), admin.userId(), sourceIp,
-                "settings.login-notice", "login page", Outcome.SUCCESS,
-                "before: \"" + before + "\"; after: \"" + after + "\"", reason));
+        audit.record(admin.entry(AuditAction.SETTINGS_LOGIN_NOTICE, Outcome.SUCCESS, sourceIp).on("login page")
+                .withDetails("before: \"" + before + "\"; after: \"" + after + "\"").because(reason));
     }
 }

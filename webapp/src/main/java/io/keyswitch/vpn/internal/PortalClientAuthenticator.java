@@ -2,6 +2,7 @@ package io.keyswitch.vpn.internal;
 
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountStatus;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
@@ -259,7 +260,8 @@ public class PortalClientAuthenticator {
             }
         }
         // written by the VPN's writer thread: a decision never waits for the audit chain's lock
-        AuditEntry refusal = new AuditEntry(accountId, "vpn:" + cn, null, address, "vpn.auth", target, outcome, null, reason);
+        AuditEntry refusal = AuditEntry.of(AuditAction.VPN_AUTH, outcome).in(accountId).by("vpn:" + cn, null).from(address)
+                .on(target).because(reason);
         writer.submit(() -> store.record(refusal));
         return AuthDecision.deny(reason, VAGUE);
     }
