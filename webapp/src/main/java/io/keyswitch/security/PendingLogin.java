@@ -32,8 +32,7 @@ public record PendingLogin(PortalPrincipal principal, String tried, Instant star
 
     /** An audit entry of this login's next step: actor the name tried, target the user, from {@code sourceIp}. */
     public AuditEntry entry(AuditAction action, Outcome outcome, String sourceIp) {
-        return AuditEntry.of(action, outcome).in(principal.accountId()).by(tried, principal.userId()).from(sourceIp)
-                .on("user:" + principal.username());
+        return LoginAttempt.of(principal, tried, sourceIp).entry(action, outcome);
     }
 
     public boolean isMustEnrol() {
