@@ -1,6 +1,7 @@
 package io.keyswitch.access;
 
 import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.device.Component;
@@ -236,7 +237,7 @@ public class AccessService {
             }
             em.persist(g);
             em.flush();
-            audit.record(actor.change("grant.create", "grant:" + g.getId(),
+            audit.record(actor.change(AuditAction.GRANT_CREATE, "grant:" + g.getId(),
                     Changes.of().field("subject", null, g.getSubject()).field("scope", null, g.getScope()), why));
         }
         grantsChanged.fire(new GrantsChanged(actor.accountId()));
@@ -250,7 +251,7 @@ public class AccessService {
         if (g == null || g.getAccountId() != actor.accountId()) {
             throw new NotFound("grant");
         }
-        audit.record(actor.change("grant.delete", "grant:" + g.getId(),
+        audit.record(actor.change(AuditAction.GRANT_DELETE, "grant:" + g.getId(),
                 Changes.of().field("subject", g.getSubject(), null).field("scope", g.getScope(), null), why));
         em.remove(g);
         grantsChanged.fire(new GrantsChanged(actor.accountId()));

@@ -138,7 +138,7 @@ public class AccountAdministration {
         em.flush();
         Changes changes = Changes.of().field("name", null, n).field("administrator", null, admin)
                 .field("virtualPool", null, account.getVirtualPool());
-        recordInBoth(actor, account, "account.create", changes, why);
+        recordInBoth(actor, account, io.keyswitch.audit.AuditAction.ACCOUNT_CREATE, changes, why);
         return new Created(account, admin, password);
     }
 
@@ -155,7 +155,7 @@ public class AccountAdministration {
         Changes changes = Changes.of().field("status", account.getStatus(), status);
         account.setStatus(status);
         if (!changes.isEmpty()) {
-            recordInBoth(actor, account, "account.status", changes, why);
+            recordInBoth(actor, account, io.keyswitch.audit.AuditAction.ACCOUNT_STATUS, changes, why);
             changed.fire(new AccountChanged(account.getId(), AccountChanged.STATUS));
         }
         return account;
@@ -192,18 +192,17 @@ public class AccountAdministration {
         Changes changes = Changes.of().field("virtualPool", account.getVirtualPool(), pool.toString());
         if (!changes.isEmpty()) {
             account.setVirtualPool(pool.toString());
-            recordInBoth(actor, account, "account.virtual-pool", changes, why);
+            recordInBoth(actor, account, io.keyswitch.audit.AuditAction.ACCOUNT_VIRTUAL_POOL, changes, why);
             changed.fire(new AccountChanged(account.getId(), AccountChanged.VIRTUAL_POOL));
         }
         return account;
     }
 
     /** A change of an account, audited in the system administrator's account and (when another) in the account concerned. */
-    private void recordInBoth(Actor actor, Account account, String action, Changes changes, String why) {
+    private void recordInBoth(Actor actor, Account account, io.keyswitch.audit.AuditAction action, Changes changes, String why) {
         audit.record(actor.change(action, "account:" + account.getName(), changes, why));
         if (account.getId() != actor.accountId()) {
-            audit.record(new io.keyswitch.audit.AuditEntry(account.getId(), actor.name(), actor.userId(), actor.sourceIp(),
-                    action, "account:" + account.getName(), io.keyswitch.audit.Outcome.SUCCESS, changes.toJson(), why));
+            audit.record(actor.change(action, "account:" + account.getName(), changes, why).in(account.getId()));
         }
     }
 }

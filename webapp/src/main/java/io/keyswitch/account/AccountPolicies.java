@@ -116,7 +116,7 @@ public class AccountPolicies {
         stored.setConnectionsPerDevice(proposed.getConnectionsPerDevice());
         stored.touch(clock.instant());
         if (!changes.isEmpty()) {
-            audit.record(actor.change("account.policy", "account-policy", changes, why));
+            audit.record(actor.change(io.keyswitch.audit.AuditAction.ACCOUNT_POLICY, "account-policy", changes, why));
         }
         em.flush();
         return stored;

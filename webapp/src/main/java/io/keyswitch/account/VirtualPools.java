@@ -150,9 +150,9 @@ public class VirtualPools {
             taken.add(pool.get());
             String json = io.keyswitch.audit.Changes.of().field("virtualPool", a.getVirtualPool(), pool.get().toString()).toJson();
             a.setVirtualPool(pool.get().toString());
-            audit.record(new io.keyswitch.audit.AuditEntry(a.getId(), "system", null, null, "account.virtual-pool",
-                    "account:" + a.getName(), io.keyswitch.audit.Outcome.SUCCESS, json,
-                    "its virtual pool overlapped another account's (one pool per account)"));
+            audit.record(io.keyswitch.audit.AuditEntry.of(io.keyswitch.audit.AuditAction.ACCOUNT_VIRTUAL_POOL,
+                    io.keyswitch.audit.Outcome.SUCCESS).in(a.getId()).bySystem().on("account:" + a.getName()).withDetails(json)
+                    .because("its virtual pool overlapped another account's (one pool per account)"));
             moved++;
         }
         return moved;

@@ -22,6 +22,9 @@ public record AuditEntry(
         String details,
         String reason) {
 
+    /** The actor of what the portal does by itself. */
+    public static final String SYSTEM = "system";
+
     /** The column sizes of {@code audit_event} (V1), in characters; details is a TEXT of 65,535 bytes. */
     static final int ACTOR = 200;
     static final int SOURCE_IP = 45;
@@ -39,6 +42,51 @@ public record AuditEntry(
         target = bounded(target, TARGET);
         details = bounded(details, DETAILS);
         reason = bounded(reason, REASON);
+    }
+
+    /**
+     * The one way to write an entry: the action and how it ended, then by name what is known ({@link #in account},
+     * {@link #by actor}, {@link #from source address}, {@link #on target}, {@link #withDetails details},
+     * {@link #because reason}); what is not said stays empty. E.g.
+     * {@code AuditEntry.of(AuditAction.LOGIN, Outcome.FAILURE).in(accountId).by(tried, null).from(ip).on("user:" + name)}.
+     */
+    public static AuditEntry of(AuditAction action, Outcome outcome) {
+        return new AuditEntry(null, null, null, null, action.value(), null, outcome, null, null);
+    }
+
+    /** This entry in the trail of {@code account} ({@code null}: the appliance's trail, outside any account). */
+    public AuditEntry in(Long account) {
+        return new AuditEntry(account, actor, actorUserId, sourceIp, action, target, outcome, details, reason);
+    }
+
+    /** This entry done by {@code name} (user {@code userId}, or {@code null} for no user). */
+    public AuditEntry by(String name, Long userId) {
+        return new AuditEntry(accountId, name, userId, sourceIp, action, target, outcome, details, reason);
+    }
+
+    /** This entry done by the portal itself (actor {@value #SYSTEM}, no user). */
+    public AuditEntry bySystem() {
+        return by(SYSTEM, null);
+    }
+
+    /** This entry coming from {@code address}. */
+    public AuditEntry from(String address) {
+        return new AuditEntry(accountId, actor, actorUserId, address, action, target, outcome, details, reason);
+    }
+
+    /** This entry acting on {@code what} ({@code user:alice}, {@code device:42}, …). */
+    public AuditEntry on(String what) {
+        return new AuditEntry(accountId, actor, actorUserId, sourceIp, action, what, outcome, details, reason);
+    }
+
+    /** This entry with {@code text} as what changed or happened (never a secret). */
+    public AuditEntry withDetails(String text) {
+        return new AuditEntry(accountId, actor, actorUserId, sourceIp, action, target, outcome, text, reason);
+    }
+
+    /** This entry with {@code why} as its reason. */
+    public AuditEntry because(String why) {
+        return new AuditEntry(accountId, actor, actorUserId, sourceIp, action, target, outcome, details, why);
     }
 
     /** At most {@code max} UTF-16 units (so at most {@code max} characters), never half a surrogate pair. */

@@ -1,6 +1,7 @@
 package io.keyswitch.connection;
 
 import io.keyswitch.access.Reach;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.Actor;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class ConnectionAudit {
 
     /** The actor of what the portal does by itself (opening, closing on a condition). */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = AuditEntry.SYSTEM;
 
     private ConnectionAudit() {
     }
@@ -30,17 +31,17 @@ public final class ConnectionAudit {
         if (c.getOrderNumber() != null) {
             details.add("orderNumber", c.getOrderNumber());
         }
-        return new AuditEntry(c.getAccountId(), actor.name(), actor.userId(), actor.sourceIp(), "connection.request",
-                target(c), Outcome.SUCCESS, details.build().toString(), c.getReason());
+        return actor.entry(AuditAction.CONNECTION_REQUEST, Outcome.SUCCESS).in(c.getAccountId()).on(target(c))
+                .withDetails(details.build().toString()).because(c.getReason());
     }
 
     public static AuditEntry opened(Connection c, Collection<GrantedComponent> opened, int rules) {
         JsonArrayBuilder components = Json.createArrayBuilder();
         opened.forEach(g -> components.add(Json.createObjectBuilder().add("name", g.name())
                 .add("virtualAddress", g.virtualAddress()).add("services", g.services())));
-        return new AuditEntry(c.getAccountId(), SYSTEM, null, null, "connection.open", target(c), Outcome.SUCCESS,
-                base(c).add("technicianAddress", c.getTechnicianAddress()).add("components", components)
-                        .add("rules", rules).build().toString(), null);
+        return AuditEntry.of(AuditAction.CONNECTION_OPEN, Outcome.SUCCESS).in(c.getAccountId()).bySystem().on(target(c))
+                .withDetails(base(c).add("technicianAddress", c.getTechnicianAddress()).add("components", components)
+                        .add("rules", rules).build().toString());
     }
 
     /** An open connection's rules followed a change of its grants or components. */
@@ -48,9 +49,9 @@ public final class ConnectionAudit {
         JsonArrayBuilder components = Json.createArrayBuilder();
         now.forEach(g -> components.add(Json.createObjectBuilder().add("name", g.name())
                 .add("virtualAddress", g.virtualAddress()).add("services", g.services())));
-        return new AuditEntry(c.getAccountId(), SYSTEM, null, null, "connection.change", target(c), Outcome.SUCCESS,
-                base(c).add("components", components).add("rules", rules).build().toString(),
-                "what the technician's grants reach on the device changed");
+        return AuditEntry.of(AuditAction.CONNECTION_CHANGE, Outcome.SUCCESS).in(c.getAccountId()).bySystem().on(target(c))
+                .withDetails(base(c).add("components", components).add("rules", rules).build().toString())
+                .because("what the technician's grants reach on the device changed");
     }
 
     public static AuditEntry closed(Connection c, Long byUserId, String sourceIp) {
@@ -59,9 +60,9 @@ public final class ConnectionAudit {
         if (c.getOpenedAt() != null && c.getClosedAt() != null) {
             details.add("seconds", c.duration(c.getClosedAt()).toSeconds());
         }
-        return new AuditEntry(c.getAccountId(), c.getClosedBy(), byUserId, sourceIp, "connection.close", target(c),
-                Outcome.SUCCESS, details.build().toString(),
-                c.getCloseReason() != null ? c.getCloseReason() : c.getCloseCause().words());
+        return AuditEntry.of(AuditAction.CONNECTION_CLOSE, Outcome.SUCCESS).in(c.getAccountId()).by(c.getClosedBy(), byUserId)
+                .from(sourceIp).on(target(c)).withDetails(details.build().toString())
+                .because(c.getCloseReason() != null ? c.getCloseReason() : c.getCloseCause().words());
     }
 
     private static JsonObjectBuilder base(Connection c) {

@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.platform.NameKey;
 
 import io.keyswitch.account.Account;
@@ -124,7 +125,7 @@ public class DeviceImport {
                 comp.setWeb2go(c.web2go());
                 em.persist(comp);
             }
-            events.add(actor.change("device.import", "device:" + row.name(), Changes.of()
+            events.add(actor.change(AuditAction.DEVICE_IMPORT, "device:" + row.name(), Changes.of()
                     .field("name", null, row.name()).field("serialNumber", null, row.serialNumber())
                     .field("project", null, row.project()).field("lanSubnet", null, d.getLanSubnet())
                     .field("virtualSubnet", null, d.getVirtualSubnet())

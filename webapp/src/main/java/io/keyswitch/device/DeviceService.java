@@ -2,6 +2,7 @@ package io.keyswitch.device;
 
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
@@ -130,7 +131,7 @@ public class DeviceService {
         d.setVirtualSubnet(allocate(account, c.lan, null).toString());
         em.persist(d);
         em.flush();
-        record(actor, "device.create", "device:" + d.getId(), Changes.of()
+        record(actor, AuditAction.DEVICE_CREATE, "device:" + d.getId(), Changes.of()
                 .field("name", null, d.getName()).field("serialNumber", null, d.getSerialNumber())
                 .field("description", null, d.getDescription()).field("project", null, projectName(d))
                 .field("lanSubnet", null, d.getLanSubnet()).field("virtualSubnet", null, d.getVirtualSubnet())
@@ -160,7 +161,7 @@ public class DeviceService {
             changes.field("virtualSubnet", before, d.getVirtualSubnet());
         }
         if (!changes.isEmpty()) {
-            record(actor, "device.update", "device:" + d.getId(), changes, why);
+            record(actor, AuditAction.DEVICE_UPDATE, "device:" + d.getId(), changes, why);
         }
         if (disabling) {
             disabled.fire(new DeviceDisabled(actor.accountId(), d.getId()));
@@ -172,7 +173,7 @@ public class DeviceService {
         actor.require(Rights.DEVICE_EDIT);
         String why = policies.reason(actor, reason);
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
-        record(actor, "device.delete", "device:" + d.getId(), Changes.of().field("name", d.getName(), null)
+        record(actor, AuditAction.DEVICE_DELETE, "device:" + d.getId(), Changes.of().field("name", d.getName(), null)
                 .field("lanSubnet", d.getLanSubnet(), null).field("virtualSubnet", d.getVirtualSubnet(), null), why);
         removed.fire(new DeviceRemoved(actor.accountId(), d.getId()));
         em.remove(d);
@@ -191,7 +192,7 @@ public class DeviceService {
         comp.setWeb2go(form.isWeb2go());
         em.persist(comp);
         em.flush();
-        record(actor, "component.create", "component:" + comp.getId() + " of device:" + d.getId(), Changes.of()
+        record(actor, AuditAction.COMPONENT_CREATE, "component:" + comp.getId() + " of device:" + d.getId(), Changes.of()
                 .field("name", null, comp.getName()).field("ip", null, comp.getIp())
                 .field("services", null, comp.getServices()).field("web2go", null, comp.isWeb2go()), why);
         return comp;
@@ -209,7 +210,7 @@ public class DeviceService {
         comp.setServices(c.services);
         comp.setWeb2go(form.isWeb2go());
         if (!changes.isEmpty()) {
-            record(actor, "component.update", "component:" + comp.getId() + " of device:" + comp.getDevice().getId(), changes, why);
+            record(actor, AuditAction.COMPONENT_UPDATE, "component:" + comp.getId() + " of device:" + comp.getDevice().getId(), changes, why);
         }
         return comp;
     }
@@ -218,7 +219,7 @@ public class DeviceService {
         actor.require(Rights.COMPONENT_EDIT);
         String why = policies.reason(actor, reason);
         Component comp = component(actor, componentId);
-        record(actor, "component.delete", "component:" + comp.getId() + " of device:" + comp.getDevice().getId(),
+        record(actor, AuditAction.COMPONENT_DELETE, "component:" + comp.getId() + " of device:" + comp.getDevice().getId(),
                 Changes.of().field("name", comp.getName(), null).field("ip", comp.getIp(), null), why);
         em.remove(comp);
     }
@@ -340,7 +341,7 @@ public class DeviceService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private void record(Actor actor, String action, String target, Changes changes, String reason) {
+    private void record(Actor actor, AuditAction action, String target, Changes changes, String reason) {
         audit.record(actor.change(action, target, changes, reason));
     }
 }

@@ -1,6 +1,7 @@
 package io.keyswitch.device;
 
 import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
@@ -100,7 +101,7 @@ public class ProjectService {
         p.setDescription(d);
         em.persist(p);
         em.flush();
-        audit.record(actor.change("project.create", "project:" + p.getId(),
+        audit.record(actor.change(AuditAction.PROJECT_CREATE, "project:" + p.getId(),
                 Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why));
         return p;
     }
@@ -115,7 +116,7 @@ public class ProjectService {
         p.setName(n);
         p.setDescription(d);
         if (!changes.isEmpty()) {
-            audit.record(actor.change("project.update", "project:" + p.getId(), changes, why));
+            audit.record(actor.change(AuditAction.PROJECT_UPDATE, "project:" + p.getId(), changes, why));
         }
         return p;
     }
@@ -132,7 +133,7 @@ public class ProjectService {
         }
         long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE project_id = ?1")
                 .setParameter(1, p.getId()).getSingleResult()).longValue();
-        audit.record(actor.change("project.delete", "project:" + p.getId(), Changes.of()
+        audit.record(actor.change(AuditAction.PROJECT_DELETE, "project:" + p.getId(), Changes.of()
                 .field("name", p.getName(), null).field("grants", grants, null), why));
         em.createNativeQuery("DELETE FROM access_grant WHERE project_id = ?1").setParameter(1, p.getId()).executeUpdate();
         em.remove(p);

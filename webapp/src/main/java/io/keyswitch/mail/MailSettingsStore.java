@@ -1,6 +1,6 @@
 package io.keyswitch.mail;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingRepository;
@@ -70,9 +70,9 @@ public class MailSettingsStore {
         repository.putSecret(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD, password);
         put(SmtpSettings.KEY_FROM, settings.from().strip());
         SmtpSettings after = load();
-        audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), "settings.mail", "smtp",
-                Outcome.SUCCESS, "before: " + before.describe() + "; after: " + after.describe()
-                        + (password.equals(before.password()) ? "" : "; password changed"), why));
+        audit.record(actor.entry(AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp")
+                .withDetails("before: " + before.describe() + "; after: " + after.describe()
+                        + (password.equals(before.password()) ? "" : "; password changed")).because(why));
     }
 
     /**

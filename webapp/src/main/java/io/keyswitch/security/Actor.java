@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
@@ -29,8 +30,13 @@ public record Actor(long accountId, Long userId, String name, String sourceIp, P
     }
 
     /** The audit entry of a successful change this actor made, with the fields it changed and why. */
-    public AuditEntry change(String action, String target, Changes changes, String reason) {
-        return new AuditEntry(accountId, name, userId, sourceIp, action, target, Outcome.SUCCESS, changes.toJson(), reason);
+    public AuditEntry change(AuditAction action, String target, Changes changes, String reason) {
+        return entry(action, Outcome.SUCCESS).on(target).withDetails(changes.toJson()).because(reason);
+    }
+
+    /** An audit entry of something this actor did, in its account, from its address; the target and texts follow. */
+    public AuditEntry entry(AuditAction action, Outcome outcome) {
+        return AuditEntry.of(action, outcome).in(accountId).by(name, userId).from(sourceIp);
     }
 
     /** Throws {@link Forbidden} unless the actor holds {@code right}. */

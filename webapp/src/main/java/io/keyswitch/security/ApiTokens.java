@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.NotFound;
@@ -90,7 +91,7 @@ public class ApiTokens {
         ApiToken token = new ApiToken(user, n, hash(secret.toString()), now, now.plus(java.time.Duration.ofDays(days)));
         em.persist(token);
         em.flush();
-        audit.record(actor.change("api-token.create", "api-token:" + token.getId(), Changes.of().field("name", null, n)
+        audit.record(actor.change(AuditAction.API_TOKEN_CREATE, "api-token:" + token.getId(), Changes.of().field("name", null, n)
                 .field("expiresAt", null, token.getExpiresAt()), "API token created by its user"));
         return new Created(token, secret.toString());
     }
@@ -106,7 +107,7 @@ public class ApiTokens {
             throw new NotFound("token");
         }
         token.revoke(clock.instant());
-        audit.record(actor.change("api-token.revoke", "api-token:" + token.getId(),
+        audit.record(actor.change(AuditAction.API_TOKEN_REVOKE, "api-token:" + token.getId(),
                 Changes.of().field("revoked", null, "yes"), "API token revoked by its user"));
     }
 
@@ -140,7 +141,7 @@ public class ApiTokens {
         }
         users.requireMayChange(actor, token.getUser());
         token.revoke(clock.instant());
-        audit.record(actor.change("api-token.revoke", "api-token:" + token.getId(), Changes.of().field("revoked", null, "yes")
+        audit.record(actor.change(AuditAction.API_TOKEN_REVOKE, "api-token:" + token.getId(), Changes.of().field("revoked", null, "yes")
                 .field("owner", null, token.getUser().getUsername()).field("name", null, token.getName()), why));
     }
 

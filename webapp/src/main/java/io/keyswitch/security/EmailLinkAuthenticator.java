@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.mail.MailSender;
@@ -111,8 +111,7 @@ public class EmailLinkAuthenticator {
                 The link works once, until %s (UTC). If you did not just log in, tell your administrator:
                 someone knows your password.
                 """.formatted(p.fullName(), p.qualifiedName(), base, token.token(), token.expiresAt()));
-        audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.mail-link",
-                "user:" + p.username(), Outcome.SUCCESS, "login link mailed", null));
+        audit.record(pending.entry(AuditAction.LOGIN_MAIL_LINK, Outcome.SUCCESS, sourceIp).withDetails("login link mailed"));
         return Sent.SENT;
     }
 

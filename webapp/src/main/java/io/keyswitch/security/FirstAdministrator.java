@@ -1,6 +1,7 @@
 package io.keyswitch.security;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -127,8 +128,8 @@ public class FirstAdministrator {
         administrators.getMembers().add(admin);
         em.persist(administrators);
         em.flush();
-        audit.record(new AuditEntry(system.getId(), actor, null, sourceIp, "user.create",
-                "user:" + username, Outcome.SUCCESS, "{\"systemAdmin\":true,\"group\":\"Administrators\"}", reason));
+        audit.record(AuditEntry.of(AuditAction.USER_CREATE, Outcome.SUCCESS).in(system.getId()).by(actor, null).from(sourceIp)
+                .on("user:" + username).withDetails("{\"systemAdmin\":true,\"group\":\"Administrators\"}").because(reason));
         return admin;
     }
 

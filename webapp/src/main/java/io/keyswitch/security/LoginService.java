@@ -3,12 +3,10 @@ package io.keyswitch.security;
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
-import io.keyswitch.audit.AuditEntry;
-import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.security.jail.Admission;
 import io.keyswitch.security.jail.LoginJail;
-import io.keyswitch.security.sms.SmsCodes;
 import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.user.LoginNames;
 import io.keyswitch.user.User;
@@ -17,24 +15,25 @@ import io.keyswitch.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.subject.Subject;
 
 /**
- * The login procedure, one for every way in: asks the login jail first, checks the password
- * (Shiro, bcrypt), then whether the user may log in now (account and user active, temporary
- * validity, number of logins), then the second factor where the user has one or the policy asks
- * for one; every attempt is audited and every failure, of password or code, counts in the jail.
- * Shiro knows the user only once every factor is checked ({@link ConfirmedLoginToken}).
+ * The web login, a composition of the {@link LoginPipeline}'s steps: the login jail first, the password (Shiro,
+ * bcrypt), whether the user may log in now (account and user active, temporary validity, number of logins), then the
+ * second factor where the user has one or the policy asks for one, each of its methods (authenticator app or recovery
+ * code, e-mail link, SMS code, enrolling an app) through one template; every attempt is audited and every failure, of
+ * password or code, counts in the jail. Shiro knows the user only once every factor is checked
+ * ({@link ConfirmedLoginToken}). The VPN's way in is {@link TechnicianLogin}.
  */
 @ApplicationScoped
 public class LoginService {
@@ -56,9 +55,6 @@ public class LoginService {
 
     @Inject
     UserDirectory directory;
-
-    @Inject
-    AuditTrail audit;
 
     @Inject
     Clock clock;
@@ -87,6 +83,9 @@ public class LoginService {
     @Inject
     KnownAddresses known;
 
+    @Inject
+    LoginPipeline steps;
+
     @jakarta.annotation.Resource
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
@@ -103,7 +102,7 @@ public class LoginService {
         Optional<LoginNames.Canonical> name = LoginNames.parse(accountName, username);
         String tried = name.map(LoginNames.Canonical::qualified)
                 .orElseGet(() -> LoginNames.shown(accountName) + "/" + LoginNames.shown(username));
-        Admission admission = jail.admit(sourceIp, name.map(LoginNames.Canonical::qualified).orElse(null),
+        Admission admission = steps.admit(sourceIp, name.map(LoginNames.Canonical::qualified).orElse(null),
                 () -> name.flatMap(n -> directory.findForLogin(n.account(), n.user()))
                         .map(u -> known.signedInFrom(u.getId(), sourceIp)).orElse(false));
         if (!admission.admitted()) {
@@ -113,44 +112,22 @@ public class LoginService {
             // banned by trying.
             return LoginResult.banned(admission.refusedUntil());
         }
-        AuthenticationInfo info = null;
-        if (name.isPresent()) {
-            try {
-                // Checks the password without signing anybody in: that happens when every factor is done.
-                info = SecurityUtils.getSecurityManager().authenticate(
-                        new AccountPasswordToken(name.get().account(), name.get().user(), password, sourceIp));
-            } catch (AuthenticationException wrongAccountUserOrPassword) {
-                info = null;
-            }
-        } else {
-            passwords.spendOneCheck(password); // a name that cannot exist costs what a wrong password costs
-        }
-        if (info == null) {
-            jail.failed(admission);
+        Optional<PortalPrincipal> checked = password(name, password, sourceIp);
+        if (checked.isEmpty()) {
             Long accountId = name.flatMap(n -> directory.accountIdByName(n.account())).orElse(null);
-            audit.record(new AuditEntry(accountId, tried, null, sourceIp, "login",
-                    "user:" + name.map(LoginNames.Canonical::user).orElseGet(() -> LoginNames.shown(username)),
-                    Outcome.FAILURE, null, "wrong account, user name or password"));
+            String target = "user:" + name.map(LoginNames.Canonical::user).orElseGet(() -> LoginNames.shown(username));
+            steps.failed(admission, new LoginAttempt(accountId, tried, null, sourceIp, target)
+                    .entry(AuditAction.LOGIN, Outcome.FAILURE).because("wrong account, user name or password"));
             return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
         }
-        PortalPrincipal principal = info.getPrincipals().oneByType(PortalPrincipal.class);
-        User found = em.find(User.class, principal.userId());
+        PortalPrincipal principal = checked.get();
+        LoginAttempt attempt = LoginAttempt.of(principal, tried, sourceIp);
         Instant now = clock.instant();
-        AccountPolicy rules = policies.of(principal.accountId());
-        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
-                && rules.inactiveTooLong(found.lastActivity(), now)) {
-            // The hourly sweep may not have come by yet: the rule holds at the door too.
-            found.setStatus(UserStatus.DISABLED);
-            audit.record(new AuditEntry(principal.accountId(), "system", null, sourceIp, "user.disable.inactive",
-                    "user:" + principal.username(), Outcome.SUCCESS, null,
-                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
-        }
+        Optional<String> refusal = steps.stateAtTheDoor(em.find(User.class, principal.userId()), attempt, now);
         // the password was right: its try is given back (the login's success is counted when it completes)
-        jail.succeeded(admission);
-        Optional<String> refusal = refusal(found, now);
+        steps.succeeded(admission);
         if (refusal.isPresent()) {
-            audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
-                    "user:" + principal.username(), Outcome.DENIED, null, refusal.get()));
+            steps.audit(attempt.entry(AuditAction.LOGIN, Outcome.DENIED).because(refusal.get()));
             return LoginResult.refused(refusal.get());
         }
         boolean enrolled = totp.enrolled(principal.userId());
@@ -162,9 +139,8 @@ public class LoginService {
             boolean mailLink = !enrolled && mailLinks.availableFor(principal.userId());
             boolean sms = !enrolled && smsCodes.availableFor(principal.userId());
             boolean mustEnrol = !enrolled && !mailLink && !sms;
-            audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login.password",
-                    "user:" + principal.username(), Outcome.SUCCESS,
-                    mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next", null));
+            steps.audit(attempt.entry(AuditAction.LOGIN_PASSWORD, Outcome.SUCCESS).withDetails(
+                    mustEnrol ? "second factor required, none enrolled: enrolment next" : "second factor next"));
             PendingLogin pending = new PendingLogin(principal, tried, now, mustEnrol, enrolled, mailLink, sms);
             return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
                     null, null, pending);
@@ -172,9 +148,19 @@ public class LoginService {
         return complete(principal, tried, sourceIp, null);
     }
 
-    /** The jail's try for a second step of this pending login (its user name is a known user: the address may be known). */
-    private Admission admitSecondStep(PendingLogin pending, String sourceIp) {
-        return jail.admit(sourceIp, pending.tried(), () -> known.signedInFrom(pending.principal().userId(), sourceIp));
+    /** The credential step: the account, user name and password, checked by Shiro without signing anybody in. */
+    private Optional<PortalPrincipal> password(Optional<LoginNames.Canonical> name, char[] password, String sourceIp) {
+        if (name.isEmpty()) {
+            passwords.spendOneCheck(password); // a name that cannot exist costs what a wrong password costs
+            return Optional.empty();
+        }
+        try {
+            AuthenticationInfo info = SecurityUtils.getSecurityManager().authenticate(
+                    new AccountPasswordToken(name.get().account(), name.get().user(), password, sourceIp));
+            return Optional.of(info.getPrincipals().oneByType(PortalPrincipal.class));
+        } catch (AuthenticationException wrongAccountUserOrPassword) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -183,36 +169,18 @@ public class LoginService {
      */
     @Transactional
     public LoginResult secondFactor(PendingLogin pending, String code, String sourceIp) {
-        if (!pending.validAt(clock.instant())) {
-            return LoginResult.refused(TOO_LATE);
-        }
-        Admission admission = admitSecondStep(pending, sourceIp);
-        if (!admission.admitted()) {
-            return LoginResult.banned(admission.refusedUntil());
-        }
-        PortalPrincipal p = pending.principal();
-        String typed = code == null ? "" : code.strip();
-        boolean isTotp = !typed.isEmpty() && typed.replace(" ", "").chars().allMatch(Character::isDigit);
-        boolean accepted;
-        String method;
-        if (isTotp) {
-            TotpVerification v = totp.verify(p.userId(), typed);
-            accepted = v.accepted();
-            method = v == TotpVerification.REPLAYED ? "authenticator code used before" : "authenticator code";
-        } else {
-            accepted = totp.redeemRecoveryCode(p.userId(), typed);
-            method = "recovery code";
-        }
-        if (!accepted) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
-                    "user:" + p.username(), Outcome.FAILURE, "wrong " + method, null));
-            return LoginResult.refused(WRONG_CODE);
-        }
-        jail.succeeded(admission);
-        String details = isTotp ? "second factor: authenticator app"
-                : "second factor: recovery code (" + totp.remainingRecoveryCodes(p.userId()) + " left)";
-        return complete(p, pending.tried(), sourceIp, details);
+        return secondStep(pending, sourceIp, p -> {
+            String typed = code == null ? "" : code.strip();
+            if (isAuthenticatorCode(typed)) {
+                TotpVerification v = totp.verify(p.userId(), typed);
+                return v.accepted() ? Check.passed("second factor: authenticator app")
+                        : Check.wrong(v == TotpVerification.REPLAYED ? "wrong authenticator code used before"
+                                : "wrong authenticator code", WRONG_CODE);
+            }
+            return totp.redeemRecoveryCode(p.userId(), typed)
+                    ? Check.passed("second factor: recovery code (" + totp.remainingRecoveryCodes(p.userId()) + " left)")
+                    : Check.wrong("wrong recovery code", WRONG_CODE);
+        }).login();
     }
 
     /**
@@ -221,24 +189,14 @@ public class LoginService {
      */
     @Transactional
     public LoginResult mailLink(PendingLogin pending, String token, String sourceIp) {
-        if (!pending.validAt(clock.instant())) {
-            return LoginResult.refused(TOO_LATE);
-        }
-        Admission admission = admitSecondStep(pending, sourceIp);
-        if (!admission.admitted()) {
-            return LoginResult.banned(admission.refusedUntil());
-        }
-        PortalPrincipal p = pending.principal();
-        Optional<Long> owner = mailLinks.redeem(token);
-        if (owner.isEmpty() || owner.get() != p.userId()) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
-                    "user:" + p.username(), Outcome.FAILURE,
-                    owner.isEmpty() ? "e-mail link unknown, used or expired" : "e-mail link of another user", null));
-            return LoginResult.refused(WRONG_LINK);
-        }
-        jail.succeeded(admission);
-        return complete(p, pending.tried(), sourceIp, "second factor: e-mail link");
+        return secondStep(pending, sourceIp, p -> {
+            Optional<Long> owner = mailLinks.redeem(token);
+            if (owner.isEmpty() || owner.get() != p.userId()) {
+                return Check.wrong(owner.isEmpty() ? "e-mail link unknown, used or expired" : "e-mail link of another user",
+                        WRONG_LINK);
+            }
+            return Check.passed("second factor: e-mail link");
+        }).login();
     }
 
     /**
@@ -247,50 +205,25 @@ public class LoginService {
      */
     @Transactional
     public LoginResult smsCode(PendingLogin pending, String code, String sourceIp) {
-        if (!pending.validAt(clock.instant())) {
-            return LoginResult.refused(TOO_LATE);
-        }
-        Admission admission = admitSecondStep(pending, sourceIp);
-        if (!admission.admitted()) {
-            return LoginResult.banned(admission.refusedUntil());
-        }
-        PortalPrincipal p = pending.principal();
-        SmsCodes.Check check = smsCodes.check(p.userId(), code);
-        if (check != SmsCodes.Check.ACCEPTED) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.second-factor",
-                    "user:" + p.username(), Outcome.FAILURE, check == SmsCodes.Check.WRONG ? "wrong SMS code"
-                            : "SMS code not sent, used, expired or out of tries", null));
-            return LoginResult.refused(check == SmsCodes.Check.WRONG ? WRONG_CODE : NO_SMS_CODE);
-        }
-        jail.succeeded(admission);
-        return complete(p, pending.tried(), sourceIp, "second factor: SMS code");
+        return secondStep(pending, sourceIp, p -> switch (smsCodes.check(p.userId(), code)) {
+            case ACCEPTED -> Check.passed("second factor: SMS code");
+            case WRONG -> Check.wrong("wrong SMS code", WRONG_CODE);
+            default -> Check.wrong("SMS code not sent, used, expired or out of tries", NO_SMS_CODE);
+        }).login();
     }
 
     /**
      * The second step for a user who must enrol: confirms the new authenticator with its first
-     * code, then signs in.
+     * code, then signs in. A wrong code counts in the jail (the enrolment audits nothing until it succeeds).
      *
      * @return the result, and the recovery codes to show once when it succeeded
      */
     @Transactional
     public EnrolmentResult enrolAndLogin(PendingLogin pending, TotpAuthenticator.Enrolment enrolment, String code,
             String sourceIp) {
-        if (!pending.validAt(clock.instant())) {
-            return new EnrolmentResult(LoginResult.refused(TOO_LATE), List.of());
-        }
-        Admission admission = admitSecondStep(pending, sourceIp);
-        if (!admission.admitted()) {
-            return new EnrolmentResult(LoginResult.banned(admission.refusedUntil()), List.of());
-        }
-        Optional<List<String>> codes = totp.confirm(pending.principal(), enrolment, code, sourceIp);
-        if (codes.isEmpty()) {
-            jail.failed(admission);
-            return new EnrolmentResult(LoginResult.refused(WRONG_CODE), List.of());
-        }
-        jail.succeeded(admission);
-        return new EnrolmentResult(complete(pending.principal(), pending.tried(), sourceIp,
-                "second factor: authenticator app, enrolled now"), codes.get());
+        return secondStep(pending, sourceIp, p -> totp.confirm(p, enrolment, code, sourceIp)
+                .map(codes -> Check.passed("second factor: authenticator app, enrolled now", codes))
+                .orElseGet(() -> Check.wrong(null, WRONG_CODE)));
     }
 
     /** An enrolment at login: how the login ended, and the recovery codes to show once. */
@@ -298,27 +231,68 @@ public class LoginService {
     }
 
     /**
-     * Every factor is checked: re-checks the user's state, counts the login, remembers the address and audits it,
-     * and signs in only once all of that is committed: a failing write can no longer leave a session signed in.
+     * What a second factor's check found: passed (with the details of the login's audit and, for an enrolment, the
+     * recovery codes), or wrong (with the details of the {@code login.second-factor} failure, none to audit nothing,
+     * and the answer).
+     */
+    private record Check(boolean passed, String details, String answer, List<String> recoveryCodes) {
+
+        static Check passed(String details) {
+            return passed(details, List.of());
+        }
+
+        static Check passed(String details, List<String> recoveryCodes) {
+            return new Check(true, details, null, recoveryCodes);
+        }
+
+        static Check wrong(String details, String answer) {
+            return new Check(false, details, answer, List.of());
+        }
+    }
+
+    /**
+     * The template of the three second factors (and of enrolling one): the step must come in time, takes the jail's
+     * try (a ban of the user name does not hold at an address the user came from), runs the method's check; a wrong
+     * answer counts in the jail before it is audited, a right one gives the try back and completes the login.
+     */
+    private EnrolmentResult secondStep(PendingLogin pending, String sourceIp, Function<PortalPrincipal, Check> method) {
+        if (!pending.validAt(clock.instant())) {
+            return new EnrolmentResult(LoginResult.refused(TOO_LATE), List.of());
+        }
+        PortalPrincipal p = pending.principal();
+        Admission admission = steps.admit(LoginAttempt.of(p, pending.tried(), sourceIp));
+        if (!admission.admitted()) {
+            return new EnrolmentResult(LoginResult.banned(admission.refusedUntil()), List.of());
+        }
+        Check check = method.apply(p);
+        if (!check.passed()) {
+            if (check.details() == null) {
+                steps.failed(admission);
+            } else {
+                steps.failed(admission, pending.entry(AuditAction.LOGIN_SECOND_FACTOR, Outcome.FAILURE, sourceIp)
+                        .withDetails(check.details()));
+            }
+            return new EnrolmentResult(LoginResult.refused(check.answer()), List.of());
+        }
+        steps.succeeded(admission);
+        return new EnrolmentResult(complete(p, pending.tried(), sourceIp, check.details()), check.recoveryCodes());
+    }
+
+    /**
+     * Every factor is checked: the pipeline's record step (state re-checked under the user's lock, the login counted,
+     * the jail told, the address remembered, audited), then the sign-in once all of that is committed: a failing write
+     * can no longer leave a session signed in.
      */
     private LoginResult complete(PortalPrincipal principal, String tried, String sourceIp, String details) {
-        // Locked, so that logins of one user at the same time count one after the other (a temporary
-        // user's last allowed login is given once) instead of failing on the row's version.
-        User found = em.find(User.class, principal.userId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
-        Optional<String> refusal = refusal(found, now);
+        Optional<String> refusal = steps.record(LoginAttempt.of(principal, tried, sourceIp), now, AuditAction.LOGIN, null,
+                details);
         if (refusal.isPresent()) {
-            audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
-                    "user:" + principal.username(), Outcome.DENIED, null, refusal.get()));
             return LoginResult.refused(refusal.get());
         }
-        found.recordLogin(now);
-        jail.recordSuccess(sourceIp, tried);
-        known.remember(principal.userId(), sourceIp);
-        audit.record(new AuditEntry(principal.accountId(), tried, principal.userId(), sourceIp, "login",
-                "user:" + principal.username(), Outcome.SUCCESS, details, null));
         em.flush();
         signInAfterCommit(new ConfirmedLoginToken(principal, sourceIp));
+        User found = em.find(User.class, principal.userId()); // the entity the record step locked and counted
         if (found.isMustChangePassword()) {
             return new LoginResult(LoginResult.Status.MUST_CHANGE_PASSWORD, "Please choose a new password.");
         }
@@ -330,90 +304,9 @@ public class LoginService {
         return new LoginResult(LoginResult.Status.SIGNED_IN, null);
     }
 
-    /**
-     * A technician's VPN login (OpenVPN static challenge): the user named by the profile's certificate, the user name
-     * typed, the password and the authenticator code, all in one step. The same jail, password check, account and user
-     * state, temporary validity and login limit as the web login, and the second factor is required: a user without
-     * an authenticator app is refused. Nobody is signed in to the web (no Shiro subject): the VPN session is the
-     * login. Every attempt is audited (action {@code vpn.login}) and every failure counts in the jail.
-     *
-     * @param userId the user the profile's certificate was issued to
-     */
-    @Transactional
-    public LoginResult vpnLogin(long userId, String username, char[] password, String code, String sourceIp) {
-        User found = em.find(User.class, userId);
-        Optional<LoginNames.Canonical> name = found == null ? Optional.empty()
-                : LoginNames.parse(found.getAccount().getName(), username);
-        String typed = name.map(LoginNames.Canonical::user).orElseGet(() -> LoginNames.shown(username));
-        String tried = name.map(LoginNames.Canonical::qualified)
-                .orElseGet(() -> (found == null ? "?" : found.getAccount().getName()) + "/" + typed);
-        Long accountId = found == null ? null : found.getAccount().getId();
-        Admission admission = jail.admit(sourceIp, name.map(LoginNames.Canonical::qualified).orElse(null),
-                () -> found != null && known.signedInFrom(userId, sourceIp));
-        if (!admission.admitted()) {
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.DENIED, "VPN", "address or user name jailed"));
-            return LoginResult.banned(admission.refusedUntil());
-        }
-        boolean nameRight = found != null && name.isPresent() && found.getUsername().equals(name.get().user());
-        if (!nameRight) {
-            passwords.spendOneCheck(password);
-        }
-        if (!nameRight || !passwords.matches(password, found.getPasswordHash())) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(accountId, tried, found == null ? null : userId, sourceIp, "vpn.login",
-                    "user:" + typed, Outcome.FAILURE, "VPN", "wrong user name or password for this profile"));
-            return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
-        }
-        Instant now = clock.instant();
-        AccountPolicy rules = policies.of(found.getAccount().getId());
-        if (found.getStatus() == UserStatus.ACTIVE && !found.isSystemAdmin()
-                && rules.inactiveTooLong(found.lastActivity(), now)) {
-            // as at the web login: the hourly sweep may not have come by yet
-            found.setStatus(UserStatus.DISABLED);
-            audit.record(new AuditEntry(accountId, "system", null, sourceIp, "user.disable.inactive",
-                    "user:" + typed, Outcome.SUCCESS, null,
-                    "no login for " + rules.getInactivityDays() + " days (account rule)"));
-        }
-        Optional<String> refusal = refusal(found, now);
-        if (refusal.isPresent()) {
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.DENIED, "VPN", refusal.get()));
-            return LoginResult.refused(refusal.get());
-        }
-        if (found.isMustChangePassword() || rules.passwordExpired(found.getPasswordChangedAt(), now)) {
-            // the VPN has no way to change it: the web login does
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.DENIED, "VPN", "password must be changed in the portal first"));
-            return LoginResult.refused("Please change your password in the portal first.");
-        }
-        if (!totp.enrolled(userId)) {
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.DENIED, "VPN", "no authenticator app enrolled: the VPN needs one"));
-            return LoginResult.refused("The VPN needs an authenticator app: enrol one in the portal first.");
-        }
-        TotpVerification v = totp.verify(userId, code == null ? "" : code.strip());
-        if (!v.accepted()) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.FAILURE, "VPN", v == TotpVerification.REPLAYED ? "authenticator code used before"
-                    : "wrong authenticator code"));
-            return LoginResult.refused(WRONG_CODE);
-        }
-        jail.succeeded(admission);
-        User locked = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
-        refusal = refusal(locked, now);
-        if (refusal.isPresent()) {
-            audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                    Outcome.DENIED, "VPN", refusal.get()));
-            return LoginResult.refused(refusal.get());
-        }
-        locked.recordLogin(now);
-        jail.recordSuccess(sourceIp, tried);
-        known.remember(userId, sourceIp);
-        audit.record(new AuditEntry(accountId, tried, userId, sourceIp, "vpn.login", "user:" + typed,
-                Outcome.SUCCESS, "VPN, second factor: authenticator app", null));
-        return new LoginResult(LoginResult.Status.SIGNED_IN, null);
+    /** Whether a typed code is meant for the authenticator app (digits, spaces allowed) rather than a recovery code. */
+    private static boolean isAuthenticatorCode(String typed) {
+        return !typed.isEmpty() && typed.replace(" ", "").chars().allMatch(Character::isDigit);
     }
 
     /**
@@ -424,8 +317,7 @@ public class LoginService {
      */
     @Transactional
     public LoginResult reauthenticate(PortalPrincipal user, char[] password, String code, String sourceIp) {
-        String tried = user.qualifiedName();
-        Admission admission = jail.admit(sourceIp, tried, () -> known.signedInFrom(user.userId(), sourceIp));
+        Admission admission = steps.admit(LoginAttempt.of(user, user.qualifiedName(), sourceIp));
         if (!admission.admitted()) {
             return LoginResult.banned(admission.refusedUntil());
         }
@@ -433,17 +325,16 @@ public class LoginService {
         String typed = code == null ? "" : code.strip();
         boolean passwordRight = found != null && passwords.matches(password, found.getPasswordHash());
         boolean codeRight = passwordRight && !typed.isEmpty()
-                && (typed.replace(" ", "").chars().allMatch(Character::isDigit)
+                && (isAuthenticatorCode(typed)
                         ? totp.verify(user.userId(), typed).accepted() : totp.redeemRecoveryCode(user.userId(), typed));
         if (!codeRight) {
-            jail.failed(admission);
-            audit.record(new AuditEntry(user.accountId(), tried, user.userId(), sourceIp, "login.reauth",
-                    "user:" + user.username(), Outcome.FAILURE, passwordRight ? "wrong code" : "wrong password", null));
+            steps.failed(admission, user.entry(AuditAction.LOGIN_REAUTH, Outcome.FAILURE, sourceIp)
+                    .withDetails(passwordRight ? "wrong code" : "wrong password"));
             return LoginResult.refused(WRONG_REAUTH);
         }
-        jail.succeeded(admission);
-        audit.record(new AuditEntry(user.accountId(), tried, user.userId(), sourceIp, "login.reauth",
-                "user:" + user.username(), Outcome.SUCCESS, "password and current code, to replace the authenticator", null));
+        steps.succeeded(admission);
+        steps.audit(user.entry(AuditAction.LOGIN_REAUTH, Outcome.SUCCESS, sourceIp)
+                .withDetails("password and current code, to replace the authenticator"));
         return new LoginResult(LoginResult.Status.SIGNED_IN, null);
     }
 
@@ -508,34 +399,12 @@ public class LoginService {
         return Optional.empty();
     }
 
-    /** Why a user whose password was right may still not log in now; said only after the password was right. */
-    static Optional<String> refusal(User user, Instant now) {
-        Account account = user.getAccount();
-        if (!account.isActive()) {
-            return Optional.of("This account is disabled. Please contact your administrator.");
-        }
-        if (user.getStatus() != UserStatus.ACTIVE) {
-            return Optional.of("This user is disabled. Please contact your administrator.");
-        }
-        if (user.getValidFrom() != null && now.isBefore(user.getValidFrom())) {
-            return Optional.of("This temporary access is not valid yet: it starts at " + user.getValidFrom() + ".");
-        }
-        if (user.getValidUntil() != null && !now.isBefore(user.getValidUntil())) {
-            return Optional.of("This temporary access has expired: it ended at " + user.getValidUntil() + ".");
-        }
-        if (user.getMaxLogins() != null && user.getLoginCount() >= user.getMaxLogins()) {
-            return Optional.of("This temporary access has used all of its " + user.getMaxLogins() + " logins.");
-        }
-        return Optional.empty();
-    }
-
     /** Audits the end of a session, then ends it. */
     @Transactional
     public void logout(String sourceIp) {
         Subject subject = SecurityUtils.getSubject();
         if (subject.getPrincipal() instanceof PortalPrincipal p) {
-            audit.record(new AuditEntry(p.accountId(), p.qualifiedName(), p.userId(), sourceIp, "logout",
-                    "user:" + p.username(), Outcome.SUCCESS, null, null));
+            steps.audit(p.entry(AuditAction.LOGOUT, Outcome.SUCCESS, sourceIp));
         }
         subject.logout();
     }

@@ -1,5 +1,8 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditAction;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.Outcome;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -25,6 +28,11 @@ public record PendingLogin(PortalPrincipal principal, String tried, Instant star
     /** Whether the second step may still follow at {@code now}. */
     public boolean validAt(Instant now) {
         return now.isBefore(startedAt.plusSeconds(VALIDITY_SECONDS));
+    }
+
+    /** An audit entry of this login's next step: actor the name tried, target the user, from {@code sourceIp}. */
+    public AuditEntry entry(AuditAction action, Outcome outcome, String sourceIp) {
+        return LoginAttempt.of(principal, tried, sourceIp).entry(action, outcome);
     }
 
     public boolean isMustEnrol() {

@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
@@ -113,8 +113,8 @@ public class SecondFactorPolicy {
                     .executeUpdate();
         }
         String after = describe(accountRequired(accountId), groups(accountId));
-        audit.record(new AuditEntry(accountId, admin.qualifiedName(), admin.userId(), sourceIp, "settings.second-factor",
-                "account:" + admin.accountName(), Outcome.SUCCESS, "before: " + before + "; after: " + after, reason));
+        audit.record(admin.entry(AuditAction.SETTINGS_SECOND_FACTOR, Outcome.SUCCESS, sourceIp).in(accountId)
+                .on("account:" + admin.accountName()).withDetails("before: " + before + "; after: " + after).because(reason));
     }
 
     private static String describe(boolean account, List<GroupPolicy> groups) {

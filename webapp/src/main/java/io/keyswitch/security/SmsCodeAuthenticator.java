@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
@@ -100,13 +100,12 @@ public class SmsCodeAuthenticator {
                     + Math.max(1, codes.settings().validity().toMinutes()) + " minutes. Never tell it to anyone.");
         } catch (SmsDeliveryException | IllegalArgumentException e) {
             codes.discard(key);
-            audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.sms",
-                    "user:" + p.username(), Outcome.FAILURE, "login code not sent: " + e.getMessage(), null));
+            audit.record(pending.entry(AuditAction.LOGIN_SMS, Outcome.FAILURE, sourceIp)
+                    .withDetails("login code not sent: " + e.getMessage()));
             throw e instanceof SmsDeliveryException d ? d : new SmsDeliveryException(e.getMessage(), e);
         }
-        audit.record(new AuditEntry(p.accountId(), pending.tried(), p.userId(), sourceIp, "login.sms",
-                "user:" + p.username(), Outcome.SUCCESS, "login code sent by SMS to the number ending in " + numberEnding(p.userId()),
-                null));
+        audit.record(pending.entry(AuditAction.LOGIN_SMS, Outcome.SUCCESS, sourceIp)
+                .withDetails("login code sent by SMS to the number ending in " + numberEnding(p.userId())));
         return Sent.SENT;
     }
 

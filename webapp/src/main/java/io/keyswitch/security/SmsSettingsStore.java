@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingRepository;
@@ -86,9 +86,9 @@ public class SmsSettingsStore {
         put(SmsGatewaySettings.KEY_CONTENT_TYPE, next.contentType());
         repository.putSecret(SettingRepository.APPLIANCE, SmsGatewaySettings.KEY_HEADERS, next.headers());
         SmsGatewaySettings after = load();
-        audit.record(new AuditEntry(actor.accountId(), actor.name(), actor.userId(), actor.sourceIp(), "settings.sms",
-                "sms gateway", Outcome.SUCCESS, "before: " + before.describe() + "; after: " + after.describe()
-                        + (after.headers().equals(before.headers()) ? "" : "; headers changed"), why));
+        audit.record(actor.entry(AuditAction.SETTINGS_SMS, Outcome.SUCCESS).on("sms gateway")
+                .withDetails("before: " + before.describe() + "; after: " + after.describe()
+                        + (after.headers().equals(before.headers()) ? "" : "; headers changed")).because(why));
         return after;
     }
 

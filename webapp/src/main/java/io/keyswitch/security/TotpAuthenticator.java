@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
@@ -134,8 +134,8 @@ public class TotpAuthenticator {
                 .setParameter(1, user.userId()).setParameter(2, c.encrypt(key, secret)).setParameter(3, c.keyId())
                 .executeUpdate();
         List<String> codes = recoveryCodes.generate(key);
-        audit.record(new AuditEntry(user.accountId(), user.qualifiedName(), user.userId(), sourceIp, "totp.enrol",
-                "user:" + user.username(), Outcome.SUCCESS, codes.size() + " recovery codes issued", null));
+        audit.record(user.entry(AuditAction.TOTP_ENROL, Outcome.SUCCESS, sourceIp)
+                .withDetails(codes.size() + " recovery codes issued"));
         return Optional.of(codes);
     }
 
@@ -183,9 +183,8 @@ public class TotpAuthenticator {
                 .setParameter(1, userId).executeUpdate();
         steps.forget(key);
         recoveryStore.replaceAll(key, List.of());
-        audit.record(new AuditEntry(admin.accountId(), admin.name(), admin.userId(), admin.sourceIp(), "totp.reset",
-                "user:" + user.getUsername(), Outcome.SUCCESS, removed == 1 ? "authenticator removed" : "had no authenticator",
-                reason));
+        audit.record(admin.entry(AuditAction.TOTP_RESET, Outcome.SUCCESS).on("user:" + user.getUsername())
+                .withDetails(removed == 1 ? "authenticator removed" : "had no authenticator").because(reason));
         return removed == 1;
     }
 

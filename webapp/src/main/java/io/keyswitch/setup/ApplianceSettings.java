@@ -59,7 +59,7 @@ public class ApplianceSettings {
         String checked = DnsName.check(name, "dnsName");
         String before = dnsName().orElse(null);
         put(DNS_NAME, checked);
-        audit.record(actor.change("settings.dns-name", "appliance", Changes.of().field("dnsName", before, checked), why));
+        audit.record(actor.change(io.keyswitch.audit.AuditAction.SETTINGS_DNS_NAME, "appliance", Changes.of().field("dnsName", before, checked), why));
         return checked;
     }
 

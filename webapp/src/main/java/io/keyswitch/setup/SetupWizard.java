@@ -1,5 +1,6 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -100,8 +101,8 @@ public class SetupWizard {
         }
         if (!SetupCode.matches(SetupCode.file().orElseThrow(), code)) {
             jail.failed(admission);
-            audit.record(new AuditEntry(null, "setup", null, sourceIp, "setup.code", "setup", Outcome.FAILURE, null,
-                    "wrong setup code"));
+            audit.record(AuditEntry.of(AuditAction.SETUP_CODE, Outcome.FAILURE).by("setup", null).from(sourceIp).on("setup")
+                    .because("wrong setup code"));
             throw ValidationFailed.of("code", "This is not the setup code. It is shown on the appliance's console.");
         }
         jail.succeeded(admission);
@@ -172,11 +173,11 @@ public class SetupWizard {
         Actor actor = new Actor(admin.getAccount().getId(), admin.getId(), admin.getAccount().getName() + "/" + username,
                 sourceIp, right -> true);
         settings.putDnsName(dns);
-        audit.record(actor.change("settings.dns-name", "appliance", Changes.of().field("dnsName", null, dns), reason));
+        audit.record(actor.change(AuditAction.SETTINGS_DNS_NAME, "appliance", Changes.of().field("dnsName", null, dns), reason));
         if (r.mail() != null && !r.mail().host().isBlank()) {
             mail.save(r.mail(), actor, reason);
         }
-        audit.record(actor.change("setup.finish", "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
+        audit.record(actor.change(AuditAction.SETUP_FINISH, "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
                 reason));
         return actor;
     }

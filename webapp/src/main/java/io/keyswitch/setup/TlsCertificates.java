@@ -130,7 +130,7 @@ public class TlsCertificates {
         Optional<Served> before = current();
         write(file, bundle);
         Served after = describe(bundle.certificate(), bundle.chain().size());
-        audit.record(actor.change("settings.tls-certificate", "https", Changes.of()
+        audit.record(actor.change(io.keyswitch.audit.AuditAction.SETTINGS_TLS_CERTIFICATE, "https", Changes.of()
                 .field("certificate", before.map(TlsCertificates::summary).orElse(null), summary(after)), why));
         scheduler.schedule(() -> {
             try {

@@ -2,6 +2,7 @@ package io.keyswitch.user;
 
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -67,9 +68,10 @@ public class InactiveUserSweep {
             for (Number id : idle) {
                 User u = em.find(User.class, id.longValue());
                 u.setStatus(UserStatus.DISABLED);
-                audit.record(new AuditEntry(accountId, "system", null, null, "user.disable.inactive",
-                        "user:" + u.getUsername(), Outcome.SUCCESS, Changes.of().field("status", UserStatus.ACTIVE, UserStatus.DISABLED).toJson(),
-                        "no login for " + rules.getInactivityDays() + " days (account rule)"));
+                audit.record(AuditEntry.of(AuditAction.USER_DISABLE_INACTIVE, Outcome.SUCCESS).in(accountId).bySystem()
+                        .on("user:" + u.getUsername())
+                        .withDetails(Changes.of().field("status", UserStatus.ACTIVE, UserStatus.DISABLED).toJson())
+                        .because("no login for " + rules.getInactivityDays() + " days (account rule)"));
                 disabled++;
             }
         }

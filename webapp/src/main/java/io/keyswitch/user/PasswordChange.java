@@ -2,6 +2,7 @@ package io.keyswitch.user;
 
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -73,9 +74,9 @@ public class PasswordChange {
         }
         if (!hasher.matches(current, user.getPasswordHash())) {
             jail.failed(admission);
-            audit.record(new AuditEntry(user.getAccount().getId(), user.getAccount().getName() + "/" + user.getUsername(),
-                    user.getId(), sourceIp, "user.password.change", "user:" + user.getUsername(), Outcome.FAILURE,
-                    "wrong current password", null));
+            audit.record(AuditEntry.of(AuditAction.USER_PASSWORD_CHANGE, Outcome.FAILURE).in(user.getAccount().getId())
+                    .by(user.getAccount().getName() + "/" + user.getUsername(), user.getId()).from(sourceIp)
+                    .on("user:" + user.getUsername()).withDetails("wrong current password"));
             return new Result(List.of("The current password is not correct."), null);
         }
         jail.succeeded(admission);
@@ -107,9 +108,9 @@ public class PasswordChange {
         }
         remember(user, policy.getPasswordHistory());
         user.changePasswordHash(hasher.hash(proposed), clock.instant());
-        audit.record(new AuditEntry(user.getAccount().getId(), user.getUsername(), user.getId(), sourceIp,
-                "user.password.change", "user:" + user.getUsername(), Outcome.SUCCESS,
-                null, "changed by the user"));
+        audit.record(AuditEntry.of(AuditAction.USER_PASSWORD_CHANGE, Outcome.SUCCESS).in(user.getAccount().getId())
+                .by(user.getUsername(), user.getId()).from(sourceIp).on("user:" + user.getUsername())
+                .because("changed by the user"));
         changed.fire(new PasswordChanged(user.getId(), user.isSystemAdmin()));
         return problems;
     }

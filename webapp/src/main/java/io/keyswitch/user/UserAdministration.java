@@ -2,6 +2,7 @@ package io.keyswitch.user;
 
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.Like;
@@ -141,7 +142,7 @@ public class UserAdministration {
         em.persist(u);
         setGroups(u, c.groups);
         em.flush();
-        record(actor, "user.create", "user:" + u.getUsername(), Changes.of()
+        record(actor, AuditAction.USER_CREATE, "user:" + u.getUsername(), Changes.of()
                 .field("username", null, u.getUsername()).field("fullName", null, u.getFullName())
                 .field("email", null, u.getEmail()).field("phone", null, u.getPhone()).field("status", null, u.getStatus())
                 .field("validFrom", null, u.getValidFrom()).field("validUntil", null, u.getValidUntil())
@@ -194,7 +195,7 @@ public class UserAdministration {
         u.setSystemAdmin(systemAdmin);
         setGroups(u, c.groups);
         if (!changes.isEmpty()) {
-            record(actor, "user.update", "user:" + u.getUsername(), changes, why);
+            record(actor, AuditAction.USER_UPDATE, "user:" + u.getUsername(), changes, why);
             rightsChanged.fire(new RightsChanged(actor.accountId()));
         }
         if (disabling) {
@@ -211,7 +212,7 @@ public class UserAdministration {
         String password = RandomTokens.readable(16);
         u.changePasswordHash(hasher.hash(password.toCharArray()), clock.instant());
         u.setMustChangePassword(true);
-        record(actor, "user.password.reset", "user:" + u.getUsername(),
+        record(actor, AuditAction.USER_PASSWORD_RESET, "user:" + u.getUsername(),
                 Changes.of().field("password", "(set)", "(one-time password, to be changed at the next login)"), why);
         passwordReset.fire(new PasswordReset(actor.accountId(), u.getId()));
         return new OneTimePassword(u, password);
@@ -309,7 +310,7 @@ public class UserAdministration {
             g.getRights().addAll(wanted);
             em.persist(g);
             em.flush();
-            record(actor, "group.create", "group:" + n, Changes.of().field("name", null, n)
+            record(actor, AuditAction.GROUP_CREATE, "group:" + n, Changes.of().field("name", null, n)
                     .field("description", null, desc).field("rights", null, String.join(", ", wanted)), why);
             return g;
         }
@@ -322,7 +323,7 @@ public class UserAdministration {
         g.getRights().clear();
         g.getRights().addAll(wanted);
         if (!changes.isEmpty()) {
-            record(actor, "group.update", "group:" + n, changes, why);
+            record(actor, AuditAction.GROUP_UPDATE, "group:" + n, changes, why);
             rightsChanged.fire(new RightsChanged(actor.accountId()));
         }
         return g;
@@ -349,7 +350,7 @@ public class UserAdministration {
         }
         long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE group_id = ?1")
                 .setParameter(1, g.getId()).getSingleResult()).longValue();
-        record(actor, "group.delete", "group:" + g.getName(), Changes.of().field("name", g.getName(), null)
+        record(actor, AuditAction.GROUP_DELETE, "group:" + g.getName(), Changes.of().field("name", g.getName(), null)
                 .field("rights", String.join(", ", new TreeSet<>(g.getRights())), null)
                 .field("members", memberCount(g), null).field("grants", grants, null), why);
         em.createNativeQuery("DELETE FROM access_grant WHERE group_id = ?1").setParameter(1, g.getId()).executeUpdate();
@@ -466,7 +467,7 @@ public class UserAdministration {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private void record(Actor actor, String action, String target, Changes changes, String reason) {
+    private void record(Actor actor, AuditAction action, String target, Changes changes, String reason) {
         audit.record(actor.change(action, target, changes, reason));
     }
 }

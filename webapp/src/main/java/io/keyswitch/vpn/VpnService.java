@@ -1,6 +1,7 @@
 package io.keyswitch.vpn;
 
 import io.keyswitch.account.AccountPolicies;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.vpn.auth.DeviceSecret;
 import io.keyswitch.vpn.config.Ipv4Network;
@@ -101,7 +102,7 @@ public class VpnService {
         String secret = DeviceSecret.generate(random);
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.DEVICE, device.getId(), null,
                 maxHost(tunnel), runtime::issueClient, secret, runtime.hasher(), replacedBecause(why),
-                i -> actor.change(i.revoked() == 0 ? "vpn.device-profile" : "vpn.device-profile-regenerate",
+                i -> actor.change(i.revoked() == 0 ? AuditAction.VPN_DEVICE_PROFILE : AuditAction.VPN_DEVICE_PROFILE_REGENERATE,
                         "device:" + device.getId(), Changes.of()
                                 .field("identity", null, i.client().getCommonName())
                                 .field("certificate", null, i.credential().certificate().getSerialNumber().toString(16))
@@ -122,7 +123,7 @@ public class VpnService {
         Device device = devices.find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         String cn = VpnClient.deviceCommonName(device.getId());
         Optional<VpnClient> client = issuer.revoke(cn, actor.accountId(), why == null ? "revoked" : "revoked: " + why,
-                n -> actor.change("vpn.device-revoke", "device:" + device.getId(),
+                n -> actor.change(AuditAction.VPN_DEVICE_REVOKE, "device:" + device.getId(),
                         Changes.of().field("revokedCertificates", null, n), why));
         if (client.isEmpty()) {
             throw ValidationFailed.of("reason", "This device has no VPN profile to revoke.");
@@ -143,7 +144,7 @@ public class VpnService {
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.TECHNICIAN, null, actor.userId(),
                 maxHost(tunnel), runtime::issueClient, null, null, replacedBecause(why),
-                i -> actor.change("vpn.technician-profile", "user:" + actor.userId(), Changes.of()
+                i -> actor.change(AuditAction.VPN_TECHNICIAN_PROFILE, "user:" + actor.userId(), Changes.of()
                         .field("identity", null, i.client().getCommonName())
                         .field("certificate", null, i.credential().certificate().getSerialNumber().toString(16))
                         .field("revokedCertificates", null, i.revoked()), why));

@@ -32,4 +32,26 @@ class AuditEntryTest {
         assertThat(cut).hasSizeLessThanOrEqualTo(AuditEntry.ACTOR).endsWith("…");
         assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 2))).isFalse();
     }
+
+    @Test
+    @DisplayName("an entry written part by part is the entry of the nine fields; parts not said stay empty")
+    void partsMakeTheSameEntry() {
+        AuditEntry parts = AuditEntry.of(AuditAction.LOGIN, Outcome.DENIED).in(7L).by("acme/alice", 3L).from("10.0.0.1")
+                .on("user:alice").withDetails("VPN").because("This user is disabled.");
+        AuditEntry bySystem = AuditEntry.of(AuditAction.CONNECTION_OPEN, Outcome.SUCCESS).in(7L).bySystem();
+
+        assertThat(parts).isEqualTo(new AuditEntry(7L, "acme/alice", 3L, "10.0.0.1", "login", "user:alice",
+                Outcome.DENIED, "VPN", "This user is disabled."));
+        assertThat(bySystem).isEqualTo(new AuditEntry(7L, "system", null, null, "connection.open", null,
+                Outcome.SUCCESS, null, null));
+    }
+
+    @Test
+    @DisplayName("a part written longer than its column is cut like the nine-field entry's")
+    void partsAreBounded() {
+        AuditEntry e = AuditEntry.of(AuditAction.LOGIN, Outcome.FAILURE).by("x".repeat(10_000), null).on("t".repeat(301));
+
+        assertThat(e.actor()).hasSize(AuditEntry.ACTOR).endsWith("…");
+        assertThat(e.target()).hasSize(AuditEntry.TARGET).endsWith("…");
+    }
 }

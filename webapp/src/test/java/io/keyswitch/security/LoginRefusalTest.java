@@ -22,18 +22,18 @@ class LoginRefusalTest {
     @Test
     @DisplayName("an active user of an active account")
     void activeUser() {
-        assertThat(LoginService.refusal(user, NOW)).isEmpty();
+        assertThat(LoginPipeline.refusal(user, NOW)).isEmpty();
     }
 
     @Test
     @DisplayName("not a disabled user, nor any user of a disabled account")
     void disabled() {
         user.setStatus(UserStatus.DISABLED);
-        assertThat(LoginService.refusal(user, NOW)).hasValue("This user is disabled. Please contact your administrator.");
+        assertThat(LoginPipeline.refusal(user, NOW)).hasValue("This user is disabled. Please contact your administrator.");
 
         user.setStatus(UserStatus.ACTIVE);
         account.setStatus(AccountStatus.DISABLED);
-        assertThat(LoginService.refusal(user, NOW)).hasValue("This account is disabled. Please contact your administrator.");
+        assertThat(LoginPipeline.refusal(user, NOW)).hasValue("This account is disabled. Please contact your administrator.");
     }
 
     @Test
@@ -41,10 +41,10 @@ class LoginRefusalTest {
     void validityPeriod() {
         user.setValidFrom(NOW.plusSeconds(60));
         user.setValidUntil(NOW.plus(Duration.ofDays(2)));
-        assertThat(LoginService.refusal(user, NOW)).get().asString().startsWith("This temporary access is not valid yet");
+        assertThat(LoginPipeline.refusal(user, NOW)).get().asString().startsWith("This temporary access is not valid yet");
 
-        assertThat(LoginService.refusal(user, NOW.plusSeconds(60))).isEmpty();
-        assertThat(LoginService.refusal(user, NOW.plus(Duration.ofDays(2)))).get().asString()
+        assertThat(LoginPipeline.refusal(user, NOW.plusSeconds(60))).isEmpty();
+        assertThat(LoginPipeline.refusal(user, NOW.plus(Duration.ofDays(2)))).get().asString()
                 .isEqualTo("This temporary access has expired: it ended at 2026-12-01T12:00:00Z.");
     }
 
@@ -53,10 +53,10 @@ class LoginRefusalTest {
     void loginLimit() {
         user.setMaxLogins(2);
         user.recordLogin(NOW);
-        assertThat(LoginService.refusal(user, NOW)).isEmpty();
+        assertThat(LoginPipeline.refusal(user, NOW)).isEmpty();
 
         user.recordLogin(NOW);
 
-        assertThat(LoginService.refusal(user, NOW)).hasValue("This temporary access has used all of its 2 logins.");
+        assertThat(LoginPipeline.refusal(user, NOW)).hasValue("This temporary access has used all of its 2 logins.");
     }
 }

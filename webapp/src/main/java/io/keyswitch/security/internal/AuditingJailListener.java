@@ -1,5 +1,6 @@
 package io.keyswitch.security.internal;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -47,8 +48,8 @@ public class AuditingJailListener implements JailListener {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void banned(Ban ban) {
-        audit.record(new AuditEntry(null, "login jail", null, ban.lastAddress(), "jail.ban", target(ban),
-                Outcome.SUCCESS, describe(ban), null));
+        audit.record(AuditEntry.of(AuditAction.JAIL_BAN, Outcome.SUCCESS).by("login jail", null).from(ban.lastAddress())
+                .on(target(ban)).withDetails(describe(ban)));
     }
 
     @Override
@@ -56,9 +57,10 @@ public class AuditingJailListener implements JailListener {
     public void lifted(Ban ban) {
         Lift lift = LIFT.get();
         PortalPrincipal admin = signedIn();
-        audit.record(new AuditEntry(null, admin == null ? "unknown" : admin.qualifiedName(),
-                admin == null ? null : admin.userId(), lift == null ? null : lift.sourceIp(), "jail.lift",
-                target(ban), Outcome.SUCCESS, describe(ban), lift == null ? null : lift.reason()));
+        audit.record(AuditEntry.of(AuditAction.JAIL_LIFT, Outcome.SUCCESS)
+                .by(admin == null ? "unknown" : admin.qualifiedName(), admin == null ? null : admin.userId())
+                .from(lift == null ? null : lift.sourceIp()).on(target(ban)).withDetails(describe(ban))
+                .because(lift == null ? null : lift.reason()));
     }
 
     private static String target(Ban ban) {

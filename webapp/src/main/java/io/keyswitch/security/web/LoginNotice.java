@@ -1,6 +1,6 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingRepository;
@@ -59,8 +59,7 @@ public class LoginNotice {
         String before = text();
         String after = text == null ? "" : text.strip();
         settings.put(SettingRepository.APPLIANCE, SETTING, after);
-        audit.record(new AuditEntry(admin.accountId(), admin.qualifiedName(), admin.userId(), sourceIp,
-                "settings.login-notice", "login page", Outcome.SUCCESS,
-                "before: \"" + before + "\"; after: \"" + after + "\"", reason));
+        audit.record(admin.entry(AuditAction.SETTINGS_LOGIN_NOTICE, Outcome.SUCCESS, sourceIp).on("login page")
+                .withDetails("before: \"" + before + "\"; after: \"" + after + "\"").because(reason));
     }
 }

@@ -1,6 +1,6 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
@@ -83,7 +83,7 @@ public class SessionRegistry {
         });
         if (!ended.isEmpty()) {
             ended.forEach(SessionRegistry::invalidateQuietly);
-            record(user, sourceIp, "session.limit", ended.size() + " oldest session(s) ended: at most " + maxPerUser + " per user");
+            record(user, sourceIp, AuditAction.SESSION_LIMIT, ended.size() + " oldest session(s) ended: at most " + maxPerUser + " per user");
         }
     }
 
@@ -94,7 +94,7 @@ public class SessionRegistry {
         if (all != null) {
             all.forEach(SessionRegistry::invalidateQuietly);
         }
-        record(user, sourceIp, "logout.everywhere", count + " session(s) ended");
+        record(user, sourceIp, AuditAction.LOGOUT_EVERYWHERE, count + " session(s) ended");
         return count;
     }
 
@@ -173,9 +173,8 @@ public class SessionRegistry {
         }
     }
 
-    void record(PortalPrincipal user, String sourceIp, String action, String details) {
-        audit.record(new AuditEntry(user.accountId(), user.qualifiedName(), user.userId(), sourceIp, action,
-                "user:" + user.username(), Outcome.SUCCESS, details, null));
+    void record(PortalPrincipal user, String sourceIp, AuditAction action, String details) {
+        audit.record(user.entry(action, Outcome.SUCCESS, sourceIp).withDetails(details));
     }
 
     private static Instant signedInAt(HttpSession s) {

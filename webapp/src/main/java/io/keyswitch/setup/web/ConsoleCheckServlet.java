@@ -1,5 +1,6 @@
 package io.keyswitch.setup.web;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -86,22 +87,23 @@ public class ConsoleCheckServlet extends HttpServlet {
         boolean passwordRight = user.isPresent() && hasher.matches(typed, user.get().getPasswordHash());
         if (!passwordRight) {
             jail.failed(admission);
-            audit.record(new AuditEntry(user.map(u -> u.getAccount().getId()).orElse(null), tried, null, ip,
-                    "console.authorize", "console:" + action, Outcome.FAILURE, null, "wrong account, user name or password"));
+            audit.record(AuditEntry.of(AuditAction.CONSOLE_AUTHORIZE, Outcome.FAILURE)
+                    .in(user.map(u -> u.getAccount().getId()).orElse(null)).by(tried, null).from(ip).on("console:" + action)
+                    .because("wrong account, user name or password"));
             deny(response, "Wrong account, user name or password.");
             return;
         }
         User u = user.get();
         jail.succeeded(admission);
         if (!u.isSystemAdmin() || u.getStatus() != UserStatus.ACTIVE) {
-            audit.record(new AuditEntry(u.getAccount().getId(), tried, u.getId(), ip, "console.authorize", "console:" + action,
-                    Outcome.DENIED, null, "not an active system administrator"));
+            audit.record(AuditEntry.of(AuditAction.CONSOLE_AUTHORIZE, Outcome.DENIED).in(u.getAccount().getId())
+                    .by(tried, u.getId()).from(ip).on("console:" + action).because("not an active system administrator"));
             deny(response, "Only an active system administrator may do this.");
             return;
         }
         jail.recordSuccess(ip, tried);
-        audit.record(new AuditEntry(u.getAccount().getId(), tried, u.getId(), ip, "console.authorize", "console:" + action,
-                Outcome.SUCCESS, null, "at the appliance console"));
+        audit.record(AuditEntry.of(AuditAction.CONSOLE_AUTHORIZE, Outcome.SUCCESS).in(u.getAccount().getId())
+                .by(tried, u.getId()).from(ip).on("console:" + action).because("at the appliance console"));
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 

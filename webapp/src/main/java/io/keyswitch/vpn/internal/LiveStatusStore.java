@@ -1,5 +1,6 @@
 package io.keyswitch.vpn.internal;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -90,9 +91,9 @@ public class LiveStatusStore {
             DeviceVpnStatus status = statusRow(client.getDeviceId(), accountId, e.at());
             status.online(e.instance(), e.cid(), e.at(), e.wanAddress(), e.tunnelAddress(), 0, 0, e.at());
         }
-        audit.record(new AuditEntry(accountId, "vpn:" + e.commonName(), client.getUserId(), e.wanAddress(), "vpn.connect",
-                target(client), Outcome.SUCCESS, "{\"instance\":\"" + e.instance() + "\",\"tunnelAddress\":\""
-                + e.tunnelAddress() + "\"}", null));
+        audit.record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
+                .by("vpn:" + e.commonName(), client.getUserId()).from(e.wanAddress()).on(target(client))
+                .withDetails("{\"instance\":\"" + e.instance() + "\",\"tunnelAddress\":\"" + e.tunnelAddress() + "\"}"));
     }
 
     /** A session ended: the device is offline since now with its final byte counts, audited as {@code vpn.disconnect}. */
@@ -108,9 +109,10 @@ public class LiveStatusStore {
                 status.offline(d.at(), d.bytesIn(), d.bytesOut());
             }
         }
-        audit.record(new AuditEntry(accountId, "vpn:" + d.commonName(), client.getUserId(), d.wanAddress(), "vpn.disconnect",
-                target(client), Outcome.SUCCESS, "{\"instance\":\"" + d.instance() + "\",\"bytesIn\":" + d.bytesIn()
-                + ",\"bytesOut\":" + d.bytesOut() + "}", null));
+        audit.record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
+                .by("vpn:" + d.commonName(), client.getUserId()).from(d.wanAddress()).on(target(client))
+                .withDetails("{\"instance\":\"" + d.instance() + "\",\"bytesIn\":" + d.bytesIn()
+                        + ",\"bytesOut\":" + d.bytesOut() + "}"));
     }
 
     /** Byte counts of many sessions in one transaction: {@code instance -> cid -> traffic}. */
@@ -146,8 +148,9 @@ public class LiveStatusStore {
                     c.bytesReceived(), c.bytesSent(), at);
             if (!same) {
                 changed++;
-                audit.record(new AuditEntry(accountId, "vpn:" + c.commonName(), null, wan, "vpn.connect",
-                        target(client), Outcome.SUCCESS, "{\"instance\":\"" + instance + "\",\"reconciled\":true}", null));
+                audit.record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
+                        .by("vpn:" + c.commonName(), null).from(wan).on(target(client))
+                        .withDetails("{\"instance\":\"" + instance + "\",\"reconciled\":true}"));
             }
         }
         for (DeviceVpnStatus status : em.createQuery("SELECT s FROM DeviceVpnStatus s WHERE s.instanceName = :n"
@@ -155,9 +158,10 @@ public class LiveStatusStore {
             if (!onlineNow.contains(status.getDeviceId())) {
                 status.offline(at, null, null);
                 changed++;
-                audit.record(new AuditEntry(accountId, "vpn:" + VpnClient.deviceCommonName(status.getDeviceId()), null,
-                        status.getWanAddress(), "vpn.disconnect", "device:" + status.getDeviceId(), Outcome.SUCCESS,
-                        "{\"instance\":\"" + instance + "\",\"reconciled\":true}", null));
+                audit.record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
+                        .by("vpn:" + VpnClient.deviceCommonName(status.getDeviceId()), null).from(status.getWanAddress())
+                        .on("device:" + status.getDeviceId())
+                        .withDetails("{\"instance\":\"" + instance + "\",\"reconciled\":true}"));
             }
         }
         return changed;

@@ -2,6 +2,7 @@ package io.keyswitch.vpn.internal;
 
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountStatus;
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
@@ -19,6 +20,7 @@ import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
+import io.keyswitch.security.TechnicianLogin;
 import io.keyswitch.security.jail.LoginJail;
 import io.keyswitch.user.Rights;
 import io.keyswitch.user.UserDirectory;
@@ -40,10 +42,10 @@ import java.util.logging.Logger;
  * <p>Order: the login jail (source address) first; then the certificate: its CN must name an identity of this
  * instance's account, and its serial the identity's current, unrevoked credential. A device then needs its user name
  * to be its CN, its secret to match (keyed hash), and the device and its account enabled. A technician's password
- * field is {@code SCRV1:password:code}, checked by {@link LoginService#vpnLogin} exactly like the web login (jail,
+ * field is {@code SCRV1:password:code}, checked by {@link TechnicianLogin} exactly like the web login (jail,
  * password, state, temporary limits, TOTP). A {@code REAUTH} (TLS renegotiation, hourly) of a session this portal
  * allowed is accepted without the secret or code (a technician's code is stale by then), but the state is checked
- * again. Every refusal is audited ({@code vpn.auth}, or {@code vpn.login} by the login service) with its reason; the
+ * again. Every refusal is audited ({@code vpn.auth}, or {@code vpn.login} by the technician login) with its reason; the
  * client only hears "authentication failed". Refusals need a certificate of this CA and the instance's tls-crypt key,
  * so auditing each one cannot be turned into free database writes by strangers.
  */
@@ -67,6 +69,9 @@ public class PortalClientAuthenticator {
 
     @Inject
     LoginService logins;
+
+    @Inject
+    TechnicianLogin technicians;
 
     @Inject
     UserDirectory users;
@@ -186,10 +191,10 @@ public class PortalClientAuthenticator {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE,
                         "password is not in static-challenge form (SCRV1): not a Keyswitch technician profile", true);
             }
-            LoginResult result = logins.vpnLogin(client.getUserId(), env.username().orElse(""),
+            LoginResult result = technicians.login(client.getUserId(), env.username().orElse(""),
                     login.get().password().toCharArray(), login.get().response(), address);
             if (!result.signedIn()) {
-                // the login service audited it (vpn.login) and counted it in the jail
+                // the technician login audited it (vpn.login) and counted it in the jail
                 return AuthDecision.deny("technician refused: " + result.status(), VAGUE);
             }
         }
@@ -262,7 +267,8 @@ public class PortalClientAuthenticator {
             }
         }
         // written by the VPN's writer thread: a decision never waits for the audit chain's lock
-        AuditEntry refusal = new AuditEntry(accountId, "vpn:" + cn, null, address, "vpn.auth", target, outcome, null, reason);
+        AuditEntry refusal = AuditEntry.of(AuditAction.VPN_AUTH, outcome).in(accountId).by("vpn:" + cn, null).from(address)
+                .on(target).because(reason);
         writer.submit(() -> statusStore.record(refusal));
         return AuthDecision.deny(reason, VAGUE);
     }

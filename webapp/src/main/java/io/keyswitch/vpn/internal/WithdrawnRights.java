@@ -1,5 +1,6 @@
 package io.keyswitch.vpn.internal;
 
+import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
@@ -33,9 +34,9 @@ public class WithdrawnRights {
             long accountId = t.accountId();
             long userId = t.userId();
             String cn = VpnClient.technicianCommonName(userId);
-            issuer.revoke(cn, accountId, REASON, n -> new AuditEntry(accountId, "system", null, null,
-                    "vpn.technician-revoke", "user:" + userId, Outcome.SUCCESS,
-                    Changes.of().field("revokedCertificates", null, n).toJson(), REASON));
+            issuer.revoke(cn, accountId, REASON, n -> AuditEntry.of(AuditAction.VPN_TECHNICIAN_REVOKE, Outcome.SUCCESS)
+                    .in(accountId).bySystem().on("user:" + userId)
+                    .withDetails(Changes.of().field("revokedCertificates", null, n).toJson()).because(REASON));
             runtime.writeCrl(accountId);
             runtime.disconnect(accountId, cn);
             revoked++;

@@ -1,0 +1,89 @@
+package io.keyswitch.audit;
+
+/**
+ * Every action the audit trail records, with the exact text stored in {@code audit_event.action} and what it means.
+ * The texts are an interface: SIEM rules and the trail's filters match them, so a text never changes once shipped.
+ * The admin guide lists this catalogue (section "Audit actions"); {@code AuditActionTest} keeps the two equal.
+ */
+public enum AuditAction {
+
+    ACCOUNT_CREATE("account.create", "a system administrator created an account with its first administrator"),
+    ACCOUNT_POLICY("account.policy", "an account's rules changed (passwords, inactivity, reasons, sessions, connections)"),
+    ACCOUNT_STATUS("account.status", "an account was enabled or disabled"),
+    ACCOUNT_VIRTUAL_POOL("account.virtual-pool", "the portal gave an account without devices a virtual address pool of its own"),
+    API_TOKEN_CREATE("api-token.create", "a user created an API token"),
+    API_TOKEN_REVOKE("api-token.revoke", "an API token was revoked, by its user or a user administrator"),
+    COMPONENT_CREATE("component.create", "a component was added to a device"),
+    COMPONENT_DELETE("component.delete", "a component was deleted"),
+    COMPONENT_UPDATE("component.update", "a component's address or services changed"),
+    CONNECTION_CHANGE("connection.change", "an open connection's firewall rules followed a change of grants or components"),
+    CONNECTION_CLOSE("connection.close", "a technician connection ended: who or what closed it, why, the bytes that crossed it"),
+    CONNECTION_OPEN("connection.open", "a technician connection's firewall rules are in place"),
+    CONNECTION_REQUEST("connection.request", "a technician asked to connect to a device, with the reason"),
+    CONSOLE_AUTHORIZE("console.authorize", "a system administrator's password was checked at the appliance console"),
+    DEVICE_CREATE("device.create", "a device was created"),
+    DEVICE_DELETE("device.delete", "a device was deleted"),
+    DEVICE_IMPORT("device.import", "a device was created by a CSV import (one event per device)"),
+    DEVICE_UPDATE("device.update", "a device's fields changed"),
+    GRANT_CREATE("grant.create", "a user or group was granted a project, device or components"),
+    GRANT_DELETE("grant.delete", "a grant was revoked"),
+    GROUP_CREATE("group.create", "a group was created"),
+    GROUP_DELETE("group.delete", "a group was deleted (with its grants)"),
+    GROUP_UPDATE("group.update", "a group's name, description or rights changed"),
+    JAIL_BAN("jail.ban", "the login jail banned an address or a user name"),
+    JAIL_LIFT("jail.lift", "an administrator lifted a login ban"),
+    LOGIN("login", "a web login ended: signed in, wrong credentials, or refused by the user's or account's state"),
+    LOGIN_MAIL_LINK("login.mail-link", "a login link was mailed as the second factor"),
+    LOGIN_PASSWORD("login.password", "the password was right; the second factor (or enrolment) comes next"),
+    LOGIN_REAUTH("login.reauth", "a signed-in user confirmed it is them (password and code) before changing their second factor"),
+    LOGIN_SECOND_FACTOR("login.second-factor", "a second factor (code, recovery code, link or SMS code) was wrong"),
+    LOGIN_SMS("login.sms", "a login code was sent by SMS, or could not be sent"),
+    LOGOUT("logout", "a user logged out"),
+    LOGOUT_EVERYWHERE("logout.everywhere", "a user ended all of their sessions"),
+    PROJECT_CREATE("project.create", "a project was created"),
+    PROJECT_DELETE("project.delete", "a project was deleted (with its grants)"),
+    PROJECT_UPDATE("project.update", "a project's fields changed"),
+    SESSION_LIMIT("session.limit", "a login ended the user's oldest sessions beyond the account's limit"),
+    SETTINGS_DNS_NAME("settings.dns-name", "the appliance's DNS name changed"),
+    SETTINGS_LOGIN_NOTICE("settings.login-notice", "the notice on the login page changed"),
+    SETTINGS_MAIL("settings.mail", "the SMTP settings changed"),
+    SETTINGS_SECOND_FACTOR("settings.second-factor", "the account's or a group's second-factor requirement changed"),
+    SETTINGS_SMS("settings.sms", "the SMS gateway settings changed"),
+    SETTINGS_TLS_CERTIFICATE("settings.tls-certificate", "the appliance's HTTPS certificate was replaced"),
+    SETUP_CODE("setup.code", "a wrong setup code was entered in the first-start wizard"),
+    SETUP_FINISH("setup.finish", "the first-start wizard was finished"),
+    TOTP_ENROL("totp.enrol", "a user enrolled an authenticator app (recovery codes issued)"),
+    TOTP_RESET("totp.reset", "an administrator removed a user's authenticator app"),
+    USER_CREATE("user.create", "a user was created"),
+    USER_DISABLE_INACTIVE("user.disable.inactive", "a user was disabled after the account's days without login"),
+    USER_PASSWORD_CHANGE("user.password.change", "a user changed their own password, or gave a wrong current one"),
+    USER_PASSWORD_RESET("user.password.reset", "an administrator reset a user's password to a one-time password"),
+    USER_UPDATE("user.update", "a user's fields, status, groups or validity changed"),
+    VPN_AUTH("vpn.auth", "the VPN refused a certificate or a device's login (technicians' logins are vpn.login)"),
+    VPN_CONNECT("vpn.connect", "a device or technician tunnel came up"),
+    VPN_DEVICE_PROFILE("vpn.device-profile", "a device's first VPN profile was made"),
+    VPN_DEVICE_PROFILE_REGENERATE("vpn.device-profile-regenerate", "a device's VPN profile was made again (the old one revoked)"),
+    VPN_DEVICE_REVOKE("vpn.device-revoke", "a device's VPN profile was revoked"),
+    VPN_DISCONNECT("vpn.disconnect", "a device or technician tunnel went down"),
+    VPN_LOGIN("vpn.login", "a technician's VPN login ended: signed in, wrong credentials or code, or refused"),
+    VPN_TECHNICIAN_PROFILE("vpn.technician-profile", "a technician made their VPN profile"),
+    VPN_TECHNICIAN_REVOKE("vpn.technician-revoke", "a technician's VPN profile was revoked (the right to connect was withdrawn)");
+
+    private final String value;
+    private final String meaning;
+
+    AuditAction(String value, String meaning) {
+        this.value = value;
+        this.meaning = meaning;
+    }
+
+    /** The text stored in {@code audit_event.action}, e.g. {@code login.second-factor}. */
+    public String value() {
+        return value;
+    }
+
+    /** What an event of this action records, in one line. */
+    public String meaning() {
+        return meaning;
+    }
+}
