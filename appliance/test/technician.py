@@ -56,7 +56,7 @@ def main():
     if errors(body):
         sys.exit("password change refused: " + " ".join(errors(body)))
     _, _, body = portal.get("/enrol.xhtml")
-    m = re.search(r'id="enrolForm:secret"[^>]*>([A-Z2-7 ]+)<', body)
+    m = re.search(r'id="(?:enrolForm:)?secret"[^>]*>([A-Z2-7 ]+)<', body)
     if not m:
         sys.exit("no authenticator key on the enrolment page")
     secret = m.group(1).replace(" ", "")
