@@ -395,12 +395,15 @@ jar=$tmp/cookies
 # way a browser does; secrets go in through files (curl's name@file), never on a command line.
 faces_submit() {
     local page=$1 form=$2 button=$3 out=$4; shift 4
-    local tag action viewstate
+    local tag action viewstate nonce
     tag=$(grep -o "<form[^>]*id=\"$form\"[^>]*>" "$page" | head -n 1)
     action=$(sed -n 's/.*action="\([^"]*\)".*/\1/p' <<< "$tag" | sed 's/&amp;/\&/g')
     viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$page" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/; s/&#58;/:/g')
-    if [ -z "$action" ] || [ -z "$viewstate" ]; then echo "no form $form with a view state" >&2; return 1; fi
-    local args=(--data-urlencode "$form=$form" --data-urlencode "$form:$button=" --data-urlencode "jakarta.faces.ViewState=$viewstate")
+    # PrimeFaces' script adds the page's CSP nonce to every form it posts; the portal refuses a post without it
+    nonce=$(grep -o "PrimeFaces\.csp\.init('[^']*')" "$page" | head -n 1 | sed "s/.*init('\([^']*\)').*/\1/")
+    if [ -z "$action" ] || [ -z "$viewstate" ] || [ -z "$nonce" ]; then echo "no form $form with a view state and nonce" >&2; return 1; fi
+    local args=(--data-urlencode "$form=$form" --data-urlencode "$form:$button=" --data-urlencode "jakarta.faces.ViewState=$viewstate"
+        --data-urlencode "primefaces.nonce=$nonce")
     for f in "$@"; do args+=(--data-urlencode "$form:$f"); done
     curl -sk -L -c "$jar" -b "$jar" --max-time 120 -o "$out" -w '%{url_effective}' "${args[@]}" "$base$action"
 }
@@ -699,7 +702,7 @@ if [ "$vpn_ready" = 1 ]; then
         pass "guest OpenVPN config checks: the portal's config starts, a plugin, scripts, an include or a link are refused as root before OpenVPN runs ($(grep -c '^ok - ' "$tmp/openvpn-config.txt") assertions)"
     else
         fail "guest OpenVPN config checks (failures below)"
-        grep -E '^not ok' "$tmp/openvpn-config.txt" || cat "$tmp/openvpn-config.txt"
+        grep -E '^(not ok|# )' "$tmp/openvpn-config.txt" || cat "$tmp/openvpn-config.txt"
         qga exec --timeout 60 -- journalctl --no-pager -n 40 -u 'openvpn-server@*' || true
     fi
 fi
