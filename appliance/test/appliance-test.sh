@@ -834,7 +834,9 @@ open(sys.argv[3], "w").write(p["identity"] + "\n" + p["secret"] + "\n")' "$tmp/a
     refdev=ksat
     if KS_REMOTE=10.255.250.1 KS_WAN_NET=10.255.250.0 KS_LAN_NET=192.168.77.0/24 \
             appliance/reference-device/up.sh "$refdev" "$tmp/router.ovpn" "$tmp/router.auth" "$virtual" > "$tmp/refdev.txt" 2>&1; then
-        /usr/bin/python3 "$here/udp_relay.py" 10.255.250.1 "$vpn_port" "$vpn_port" > "$tmp/relay.log" 2>&1 &
+        # the router dials the profile's port (the account's, 1194 for the first) on the host end of its cable
+        profile_port=$(awk '/^remote / { print $3; exit }' "$tmp/router.ovpn")
+        /usr/bin/python3 "$here/udp_relay.py" 10.255.250.1 "${profile_port:-1194}" "$vpn_port" > "$tmp/relay.log" 2>&1 &
         relay_pid=$!
         pass "reference device up on this host (PLC 192.168.77.10, HMI .20 = ${virtual%.0/24}.10, .20)"
     else

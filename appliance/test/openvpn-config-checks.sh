@@ -59,16 +59,18 @@ for setting in ProtectKernelTunables=yes ProtectKernelModules=yes ProtectControl
     RestrictSUIDSGID=yes LockPersonality=yes ProtectSystem=strict; do
     check "openvpn-server@: $setting" test "$(systemctl show -p "${setting%%=*}" --value "$unit")" = "${setting#*=}"
 done
-check "openvpn-server@: nothing outside /usr executable (NoExecPaths=/ ExecPaths=/usr)" \
-    sh -c "systemctl show -p NoExecPaths --value $unit | grep -qx '/' && systemctl show -p ExecPaths --value $unit | grep -qx '/usr'"
+check "openvpn-server@: nothing outside /usr executable (NoExecPaths=/ /run /dev/shm, ExecPaths=/usr)" \
+    sh -c "test \"\$(systemctl show -p NoExecPaths --value $unit | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')\" = '/ /dev/shm /run ' && systemctl show -p ExecPaths --value $unit | grep -qx '/usr'"
 check "openvpn-server@: Debian's OpenVPN plugins are inaccessible" \
     sh -c "systemctl show -p InaccessiblePaths --value $unit | grep -q '/usr/lib/x86_64-linux-gnu/openvpn/plugins'"
 pid=$(systemctl show -p MainPID --value "openvpn-server@$instance.service")
 if [ "${pid:-0}" -gt 0 ]; then
     echo "# /dev/shm as openvpn-server@$instance (pid $pid) sees it: $(awk '$5 == "/dev/shm" { print $6 }' "/proc/$pid/mountinfo" 2>&1 | tr '\n' ' ')"
     check "the running server sees /dev/shm noexec" sh -c "awk '\$5 == \"/dev/shm\" { print \$6 }' /proc/$pid/mountinfo | grep -q noexec"
-    check "the running server sees / noexec (the portal's /etc/openvpn/server, /var/lib/keyswitch, /run/keyswitch)" \
+    check "the running server sees / noexec (the portal's /etc/openvpn/server, /var/lib/keyswitch)" \
         sh -c "awk '\$5 == \"/\" { print \$6 }' /proc/$pid/mountinfo | grep -q noexec"
+    check "the running server sees /run noexec (the portal's /run/keyswitch)" \
+        sh -c "awk '\$5 == \"/run\" { print \$6 }' /proc/$pid/mountinfo | grep -q noexec"
     check "the running server sees /proc/sys read-only (kernel tunables)" \
         sh -c "awk '\$5 == \"/proc/sys\" { print \$6 }' /proc/$pid/mountinfo | grep -q '^ro'"
     check "the running server cannot see Debian's down-root plugin" \
