@@ -848,7 +848,7 @@ if [ "$conn_ready" = 1 ]; then
 fi
 if [ "$conn_ready" = 1 ]; then
     tech_api POST /vpn/technician-profile '{"reason":"service laptop"}'
-    code=$(cd "$here" && /usr/bin/python3 -c 'import sys; from technician import totp; print(totp(open(sys.argv[1]).read().strip()))' "$tmp/tech.totp")
+    code=$(cd "$here" && /usr/bin/python3 -c 'import sys; from technician import next_code; print(next_code(sys.argv[1]))' "$tmp/tech.totp")
     /usr/bin/python3 -c 'import base64, json, os, sys
 os.umask(0o077)
 p = json.load(open(sys.argv[1]))
@@ -895,7 +895,7 @@ fi
 for pid in $tech_pid $relay_pid; do kill "$pid" 2>/dev/null || true; done
 tech_pid='' relay_pid=''
 if [ -n "$refdev" ]; then appliance/reference-device/down.sh "$refdev" > /dev/null 2>&1 || true; refdev=; fi
-rm -f "$tmp/tech.otp" "$tmp/tech.pw" "$tmp/tech.totp" "$tmp/tech.auth" "$tmp/tech-header" "$tmp/router.auth"
+rm -f "$tmp/tech.otp" "$tmp/tech.pw" "$tmp/tech.totp" "$tmp/tech.totp.used" "$tmp/tech.auth" "$tmp/tech-header" "$tmp/router.auth"
 
 rm -f "$tmp/auth-header" "$tmp/api.json"
 

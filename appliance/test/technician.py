@@ -30,6 +30,15 @@ def totp(secret_base32, at=None):
     return "%06d" % (value % 1_000_000)
 
 
+def next_code(totp_file):
+    """A code of a time step after the one the enrolment used (waits up to 30 s for it)."""
+    secret = open(totp_file).read().strip()
+    used = int(open(totp_file + ".used").read().strip())
+    while int(time.time() // 30) <= used:
+        time.sleep(0.5)
+    return totp(secret)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("base")
@@ -60,7 +69,8 @@ def main():
     if not m:
         sys.exit("no authenticator key on the enrolment page")
     secret = m.group(1).replace(" ", "")
-    url, body = portal.post("/enrol.xhtml", {"enrolForm": "enrolForm", "enrolForm:code": totp(secret),
+    used_step = int(time.time() // 30)
+    url, body = portal.post("/enrol.xhtml", {"enrolForm": "enrolForm", "enrolForm:code": totp(secret, used_step * 30),
                                              "enrolForm:confirm": ""}, ajax=False)
     if "recovery codes" not in body:
         sys.exit("enrolment refused: " + " ".join(errors(body)))
@@ -68,6 +78,9 @@ def main():
     try:
         with open(a.totp_file, "w") as f:
             f.write(secret + "\n")
+        # the portal takes each code once: whoever signs in next needs a code of a later time step
+        with open(a.totp_file + ".used", "w") as f:
+            f.write("%d\n" % used_step)
     finally:
         os.umask(old)
     print("technician %s/%s: password chosen, authenticator enrolled" % (a.account, a.user))
