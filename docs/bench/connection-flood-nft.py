@@ -38,7 +38,7 @@ def setup(conf):
         run(*in_ns(ns, "ip", "addr", "add", ip + "/24", "dev", dev))
         run(*in_ns(ns, "ip", "link", "set", dev, "up"))
         run(*in_ns(ns, "ip", "link", "set", "lo", "up"))
-    run(*in_ns(APPLIANCE, "nft", "-f", conf))
+    run(*in_ns(APPLIANCE, "nft", "-I", os.path.dirname(os.path.abspath(conf)), "-f", conf))  # its include: keyswitch/…
 
 
 def teardown():
