@@ -1,5 +1,6 @@
 package io.keyswitch.access;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
@@ -9,8 +10,8 @@ import io.keyswitch.device.Device;
 import io.keyswitch.device.Project;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserGroup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -237,7 +238,7 @@ public class AccessService {
             }
             em.persist(g);
             em.flush();
-            audit.record(actor.change(AuditAction.GRANT_CREATE, "grant:" + g.getId(),
+            audit.record(AuditEntry.change(actor, AuditAction.GRANT_CREATE, "grant:" + g.getId(),
                     Changes.of().field("subject", null, g.getSubject()).field("scope", null, g.getScope()), why));
         }
         grantsChanged.fire(new GrantsChanged(actor.accountId()));
@@ -251,7 +252,7 @@ public class AccessService {
         if (g == null || g.getAccountId() != actor.accountId()) {
             throw new NotFound("grant");
         }
-        audit.record(actor.change(AuditAction.GRANT_DELETE, "grant:" + g.getId(),
+        audit.record(AuditEntry.change(actor, AuditAction.GRANT_DELETE, "grant:" + g.getId(),
                 Changes.of().field("subject", g.getSubject(), null).field("scope", g.getScope(), null), why));
         em.remove(g);
         grantsChanged.fire(new GrantsChanged(actor.accountId()));

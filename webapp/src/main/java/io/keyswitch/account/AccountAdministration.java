@@ -1,15 +1,12 @@
 package io.keyswitch.account;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.NotFound;
-import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.PasswordHasher;
-import io.keyswitch.user.Rights;
-import io.keyswitch.user.User;
-import io.keyswitch.user.UserGroup;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +31,7 @@ public class AccountAdministration {
     EntityManager em;
 
     @Inject
-    PasswordHasher hasher;
+    AccountAdministrators administrators;
 
     @Inject
     AuditTrail audit;
@@ -104,14 +101,14 @@ public class AccountAdministration {
         actor.require(Rights.ACCOUNT_MANAGE);
         String why = policies.reason(actor, reason);
         String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!io.keyswitch.user.LoginNames.validAccount(n)) {
+        if (!io.keyswitch.platform.LoginNames.validAccount(n)) {
             throw ValidationFailed.of("accountName", "2 to 64 characters: lower-case letters, digits and dashes (the name users type at login).");
         }
         if (!em.createQuery("SELECT a.id FROM Account a WHERE a.name = :n", Long.class).setParameter("n", n).getResultList().isEmpty()) {
             throw ValidationFailed.of("accountName", "There is already an account named '" + n + "'.");
         }
         String admin = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
-        if (!io.keyswitch.user.LoginNames.validUser(admin)) {
+        if (!io.keyswitch.platform.LoginNames.validUser(admin)) {
             throw ValidationFailed.of("adminUsername", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore.");
         }
         java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
@@ -126,15 +123,7 @@ public class AccountAdministration {
         Account account = new Account(n, now);
         account.setVirtualPool(pool);
         em.persist(account);
-        String password = RandomTokens.readable(16);
-        User user = new User(account, admin, fullName, hasher.hash(password.toCharArray()), now);
-        user.setMustChangePassword(true);
-        em.persist(user);
-        UserGroup administrators = new UserGroup(account, "Administrators", now);
-        administrators.setDescription("Every right in this account.");
-        administrators.getRights().addAll(Rights.ALL);
-        administrators.getMembers().add(user);
-        em.persist(administrators);
+        String password = administrators.found(account, admin, fullName, now);
         em.flush();
         Changes changes = Changes.of().field("name", null, n).field("administrator", null, admin)
                 .field("virtualPool", null, account.getVirtualPool());
@@ -177,12 +166,12 @@ public class AccountAdministration {
         if (account == null) {
             throw new NotFound("account");
         }
-        io.keyswitch.device.Ipv4Subnet pool = pools.choose(virtualPool, accountId);
+        io.keyswitch.platform.Ipv4Subnet pool = pools.choose(virtualPool, accountId);
         List<String> outside = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a "
                         + "AND d.virtualSubnet IS NOT NULL ORDER BY d.name", String.class)
                 .setParameter("a", accountId).getResultList().stream()
                 .filter(s -> {
-                    io.keyswitch.device.Ipv4Subnet.Parsed p = io.keyswitch.device.Ipv4Subnet.parse(s);
+                    io.keyswitch.platform.Ipv4Subnet.Parsed p = io.keyswitch.platform.Ipv4Subnet.parse(s);
                     return p.ok() && !pool.contains(p.subnet());
                 }).toList();
         if (!outside.isEmpty()) {
@@ -200,9 +189,9 @@ public class AccountAdministration {
 
     /** A change of an account, audited in the system administrator's account and (when another) in the account concerned. */
     private void recordInBoth(Actor actor, Account account, io.keyswitch.audit.AuditAction action, Changes changes, String why) {
-        audit.record(actor.change(action, "account:" + account.getName(), changes, why));
+        audit.record(AuditEntry.change(actor, action, "account:" + account.getName(), changes, why));
         if (account.getId() != actor.accountId()) {
-            audit.record(actor.change(action, "account:" + account.getName(), changes, why).in(account.getId()));
+            audit.record(AuditEntry.change(actor, action, "account:" + account.getName(), changes, why).in(account.getId()));
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.keyswitch.account;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -116,7 +117,7 @@ public class AccountPolicies {
         stored.setConnectionsPerDevice(proposed.getConnectionsPerDevice());
         stored.touch(clock.instant());
         if (!changes.isEmpty()) {
-            audit.record(actor.change(io.keyswitch.audit.AuditAction.ACCOUNT_POLICY, "account-policy", changes, why));
+            audit.record(AuditEntry.change(actor, io.keyswitch.audit.AuditAction.ACCOUNT_POLICY, "account-policy", changes, why));
         }
         em.flush();
         return stored;

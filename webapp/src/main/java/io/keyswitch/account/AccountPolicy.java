@@ -1,7 +1,6 @@
 package io.keyswitch.account;
 
 import io.keyswitch.platform.UtcInstantConverter;
-import io.keyswitch.user.PasswordPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.keyswitch.account;
 
-import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.Ipv4Subnet;
 import java.util.Collection;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package io.keyswitch.account;
 
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.audit.AuditTrail;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 
 /**
@@ -17,7 +17,7 @@ public class PoolsAtStart {
 
     private static final Logger LOG = Logger.getLogger(PoolsAtStart.class.getName());
 
-    void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1050) @Initialized(ApplicationScoped.class) Object started,
+    void atStart(@Observes @Priority(StartupOrder.POOLS) PortalStarted started,
                  VirtualPools pools, AuditTrail audit) {
         try {
             int moved = pools.separateOverlapping(audit);

@@ -1,6 +1,6 @@
 package io.keyswitch.account;
 
-import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.Ipv4Subnet;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;

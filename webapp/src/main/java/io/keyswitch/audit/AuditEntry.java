@@ -1,5 +1,8 @@
 package io.keyswitch.audit;
 
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.PortalPrincipal;
+
 import java.util.Objects;
 
 /**
@@ -55,6 +58,22 @@ public record AuditEntry(
     }
 
     /** This entry in the trail of {@code account} ({@code null}: the appliance's trail, outside any account). */
+    /** An entry of something {@code actor} did, in its account, from its address; the target and texts follow. */
+    public static AuditEntry of(Actor actor, AuditAction action, Outcome outcome) {
+        return of(action, outcome).in(actor.accountId()).by(actor.name(), actor.userId()).from(actor.sourceIp());
+    }
+
+    /** The entry of a successful change {@code actor} made to {@code target}: the fields it changed and why. */
+    public static AuditEntry change(Actor actor, AuditAction action, String target, Changes changes, String reason) {
+        return of(actor, action, Outcome.SUCCESS).on(target).withDetails(changes.toJson()).because(reason);
+    }
+
+    /** An entry of something the signed-in {@code user} did as themselves: actor and target the user. */
+    public static AuditEntry self(PortalPrincipal user, AuditAction action, Outcome outcome, String sourceIp) {
+        return of(action, outcome).in(user.accountId()).by(user.qualifiedName(), user.userId()).from(sourceIp)
+                .on("user:" + user.username());
+    }
+
     public AuditEntry in(Long account) {
         return new AuditEntry(account, actor, actorUserId, sourceIp, action, target, outcome, details, reason);
     }

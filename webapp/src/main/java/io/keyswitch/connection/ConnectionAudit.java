@@ -4,7 +4,7 @@ import io.keyswitch.access.Reach;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -31,7 +31,7 @@ public final class ConnectionAudit {
         if (c.getOrderNumber() != null) {
             details.add("orderNumber", c.getOrderNumber());
         }
-        return actor.entry(AuditAction.CONNECTION_REQUEST, Outcome.SUCCESS).in(c.getAccountId()).on(target(c))
+        return AuditEntry.of(actor, AuditAction.CONNECTION_REQUEST, Outcome.SUCCESS).in(c.getAccountId()).on(target(c))
                 .withDetails(details.build().toString()).because(c.getReason());
     }
 

@@ -1,5 +1,7 @@
 package io.keyswitch.connection;
 
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.access.GrantsChanged;
 import io.keyswitch.account.AccountChanged;
 import io.keyswitch.account.AccountPolicies;
@@ -22,11 +24,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ public class ConnectionEngine {
         }
     }
 
-    void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1050) @Initialized(ApplicationScoped.class) Object started) {
+    void atStart(@Observes @Priority(StartupOrder.CONNECTIONS) PortalStarted started) {
         start(ConnectionSettings.from(SettingsReader.portalLookup()));
     }
 

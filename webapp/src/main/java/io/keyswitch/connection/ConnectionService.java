@@ -1,6 +1,6 @@
 package io.keyswitch.connection;
 
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

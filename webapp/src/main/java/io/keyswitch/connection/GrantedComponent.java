@@ -1,7 +1,7 @@
 package io.keyswitch.connection;
 
 import io.keyswitch.access.Reach;
-import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.Ipv4Subnet;
 
 /**
  * A component a technician's grants reach on a device: its real address on the machine LAN, the virtual address

@@ -3,7 +3,7 @@ package io.keyswitch.connection;
 import io.keyswitch.access.AccessService;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceService;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Subnet;
 import io.keyswitch.platform.UtcInstantConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

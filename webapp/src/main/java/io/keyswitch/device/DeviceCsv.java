@@ -1,5 +1,7 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Address;
+import io.keyswitch.platform.Ipv4Subnet;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

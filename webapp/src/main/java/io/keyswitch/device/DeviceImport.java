@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Subnet;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.platform.NameKey;
 
@@ -12,8 +13,8 @@ import io.keyswitch.device.DeviceCsv.CsvComponent;
 import io.keyswitch.device.DeviceCsv.CsvDevice;
 import io.keyswitch.device.DeviceCsv.RowError;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -125,7 +126,7 @@ public class DeviceImport {
                 comp.setWeb2go(c.web2go());
                 em.persist(comp);
             }
-            events.add(actor.change(AuditAction.DEVICE_IMPORT, "device:" + row.name(), Changes.of()
+            events.add(AuditEntry.change(actor, AuditAction.DEVICE_IMPORT, "device:" + row.name(), Changes.of()
                     .field("name", null, row.name()).field("serialNumber", null, row.serialNumber())
                     .field("project", null, row.project()).field("lanSubnet", null, d.getLanSubnet())
                     .field("virtualSubnet", null, d.getVirtualSubnet())

@@ -1,5 +1,8 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Address;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.platform.Ipv4Subnet;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditAction;
@@ -9,8 +12,8 @@ import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -342,6 +345,6 @@ public class DeviceService {
     }
 
     private void record(Actor actor, AuditAction action, String target, Changes changes, String reason) {
-        audit.record(actor.change(action, target, changes, reason));
+        audit.record(AuditEntry.change(actor, action, target, changes, reason));
     }
 }

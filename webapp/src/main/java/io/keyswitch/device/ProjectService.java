@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
@@ -8,8 +9,8 @@ import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -101,7 +102,7 @@ public class ProjectService {
         p.setDescription(d);
         em.persist(p);
         em.flush();
-        audit.record(actor.change(AuditAction.PROJECT_CREATE, "project:" + p.getId(),
+        audit.record(AuditEntry.change(actor, AuditAction.PROJECT_CREATE, "project:" + p.getId(),
                 Changes.of().field("name", null, p.getName()).field("description", null, p.getDescription()), why));
         return p;
     }
@@ -116,7 +117,7 @@ public class ProjectService {
         p.setName(n);
         p.setDescription(d);
         if (!changes.isEmpty()) {
-            audit.record(actor.change(AuditAction.PROJECT_UPDATE, "project:" + p.getId(), changes, why));
+            audit.record(AuditEntry.change(actor, AuditAction.PROJECT_UPDATE, "project:" + p.getId(), changes, why));
         }
         return p;
     }
@@ -133,7 +134,7 @@ public class ProjectService {
         }
         long grants = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM access_grant WHERE project_id = ?1")
                 .setParameter(1, p.getId()).getSingleResult()).longValue();
-        audit.record(actor.change(AuditAction.PROJECT_DELETE, "project:" + p.getId(), Changes.of()
+        audit.record(AuditEntry.change(actor, AuditAction.PROJECT_DELETE, "project:" + p.getId(), Changes.of()
                 .field("name", p.getName(), null).field("grants", grants, null), why));
         em.createNativeQuery("DELETE FROM access_grant WHERE project_id = ?1").setParameter(1, p.getId()).executeUpdate();
         em.remove(p);

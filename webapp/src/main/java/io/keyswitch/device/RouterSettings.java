@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Subnet;
 import java.util.List;
 
 /**

@@ -1,11 +1,16 @@
 package io.keyswitch.mail;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingRepository;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,7 +75,7 @@ public class MailSettingsStore {
         repository.putSecret(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD, password);
         put(SmtpSettings.KEY_FROM, settings.from().strip());
         SmtpSettings after = load();
-        audit.record(actor.entry(AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp")
+        audit.record(AuditEntry.of(actor, AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp")
                 .withDetails("before: " + before.describe() + "; after: " + after.describe()
                         + (password.equals(before.password()) ? "" : "; password changed")).because(why));
     }
@@ -80,7 +85,7 @@ public class MailSettingsStore {
      * change: the value stays the same.
      */
     @Transactional
-    public void encryptClearPassword() {
+    public void encryptClearPassword(@Observes @Priority(StartupOrder.SETTINGS) PortalStarted started) {
         if (repository.sealIfClear(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD)) {
             LOG.info("The SMTP password stored in clear by an earlier version is now encrypted.");
         }

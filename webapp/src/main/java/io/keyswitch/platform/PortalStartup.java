@@ -1,16 +1,17 @@
 package io.keyswitch.platform;
 
-import io.keyswitch.mail.MailSettingsStore;
-import io.keyswitch.security.FirstAdministrator;
-import io.keyswitch.setup.SetupWizard;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 
 /**
- * Runs once when the portal is deployed: migrate the schema, make sure someone can log in (or can set
- * up the appliance), and encrypt an SMTP password an earlier version kept in clear.
+ * Runs once when the portal is deployed, before anything else observes the start: migrates the schema, then fires
+ * {@link PortalStarted}, whose observers are the features' start-up steps in {@link StartupOrder}. It is the only
+ * observer of the application scope's start, so that no step can run against a schema not yet migrated.
  */
 @ApplicationScoped
 public class PortalStartup {
@@ -19,18 +20,10 @@ public class PortalStartup {
     DatabaseMigration migration;
 
     @Inject
-    FirstAdministrator firstAdministrator;
+    Event<PortalStarted> started;
 
-    @Inject
-    MailSettingsStore mailSettings;
-
-    @Inject
-    SetupWizard setupWizard;
-
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
         migration.migrate();
-        firstAdministrator.ensureOne();
-        mailSettings.encryptClearPassword();
-        setupWizard.prepare();
+        started.fire(new PortalStarted());
     }
 }

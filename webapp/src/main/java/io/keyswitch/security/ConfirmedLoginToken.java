@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.platform.PortalPrincipal;
 import org.apache.shiro.authc.HostAuthenticationToken;
 
 /**

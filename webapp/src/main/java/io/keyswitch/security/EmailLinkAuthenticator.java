@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -56,7 +57,7 @@ public class EmailLinkAuthenticator {
     Clock clock;
 
     @Inject
-    io.keyswitch.setup.ApplianceSettings appliance;
+    io.keyswitch.appliance.ApplianceSettings appliance;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;

@@ -1,5 +1,8 @@
 package io.keyswitch.security;
 
+import jakarta.annotation.Priority;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
@@ -10,7 +13,7 @@ import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.user.PasswordChange.PasswordChanged;
 import io.keyswitch.user.PasswordHasher;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.UserGroup;
@@ -79,7 +82,7 @@ public class FirstAdministrator {
      * one-time password.
      */
     @Transactional
-    public void ensureOne() {
+    public void ensureOne(@Observes @Priority(StartupOrder.FIRST_ADMINISTRATOR) PortalStarted started) {
         if (directory.countUsers() > 0 || setupWizard()) {
             return;
         }

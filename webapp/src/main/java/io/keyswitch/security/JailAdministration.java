@@ -1,10 +1,11 @@
 package io.keyswitch.security;
 
+import io.keyswitch.platform.AdminRights;
 import io.keyswitch.security.internal.AuditingJailListener;
-import io.keyswitch.security.jail.Ban;
-import io.keyswitch.security.jail.BanKind;
-import io.keyswitch.security.jail.LoginJail;
-import io.keyswitch.user.Rights;
+import io.keyswitch.jail.Ban;
+import io.keyswitch.jail.BanKind;
+import io.keyswitch.jail.LoginJail;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.jail.KnownAddresses;
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
@@ -7,8 +8,8 @@ import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.jail.Admission;
-import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.jail.Admission;
+import io.keyswitch.jail.LoginJail;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;

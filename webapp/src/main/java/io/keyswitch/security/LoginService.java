@@ -1,14 +1,17 @@
 package io.keyswitch.security;
 
+import io.keyswitch.jail.KnownAddresses;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.jail.Admission;
-import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.jail.Admission;
+import io.keyswitch.jail.LoginJail;
 import io.keyswitch.security.totp.TotpVerification;
-import io.keyswitch.user.LoginNames;
+import io.keyswitch.platform.LoginNames;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.UserStatus;
@@ -328,12 +331,12 @@ public class LoginService {
                 && (isAuthenticatorCode(typed)
                         ? totp.verify(user.userId(), typed).accepted() : totp.redeemRecoveryCode(user.userId(), typed));
         if (!codeRight) {
-            steps.failed(admission, user.entry(AuditAction.LOGIN_REAUTH, Outcome.FAILURE, sourceIp)
+            steps.failed(admission, AuditEntry.self(user, AuditAction.LOGIN_REAUTH, Outcome.FAILURE, sourceIp)
                     .withDetails(passwordRight ? "wrong code" : "wrong password"));
             return LoginResult.refused(WRONG_REAUTH);
         }
         steps.succeeded(admission);
-        steps.audit(user.entry(AuditAction.LOGIN_REAUTH, Outcome.SUCCESS, sourceIp)
+        steps.audit(AuditEntry.self(user, AuditAction.LOGIN_REAUTH, Outcome.SUCCESS, sourceIp)
                 .withDetails("password and current code, to replace the authenticator"));
         return new LoginResult(LoginResult.Status.SIGNED_IN, null);
     }
@@ -345,8 +348,8 @@ public class LoginService {
      * @return when the refusal ends, or empty
      */
     public Optional<Instant> banned(PendingLogin pending, String sourceIp) {
-        Optional<io.keyswitch.security.jail.Ban> ban = jail.activeBan(sourceIp, pending.tried());
-        if (ban.isEmpty() || (ban.get().kind() == io.keyswitch.security.jail.BanKind.USER_NAME
+        Optional<io.keyswitch.jail.Ban> ban = jail.activeBan(sourceIp, pending.tried());
+        if (ban.isEmpty() || (ban.get().kind() == io.keyswitch.jail.BanKind.USER_NAME
                 && known.signedInFrom(pending.principal().userId(), sourceIp))) {
             return Optional.empty();
         }
@@ -404,7 +407,7 @@ public class LoginService {
     public void logout(String sourceIp) {
         Subject subject = SecurityUtils.getSubject();
         if (subject.getPrincipal() instanceof PortalPrincipal p) {
-            steps.audit(p.entry(AuditAction.LOGOUT, Outcome.SUCCESS, sourceIp));
+            steps.audit(AuditEntry.self(p, AuditAction.LOGOUT, Outcome.SUCCESS, sourceIp));
         }
         subject.logout();
     }

@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;

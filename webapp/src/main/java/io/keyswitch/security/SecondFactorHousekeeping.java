@@ -1,11 +1,13 @@
 package io.keyswitch.security;
 
+import jakarta.annotation.Priority;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,7 +40,7 @@ public class SecondFactorHousekeeping {
 
     private ScheduledFuture<?> task;
 
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void atStart(@Observes @Priority(StartupOrder.HOUSEKEEPING) PortalStarted started) {
         Duration interval = interval(SettingsReader.portalLookup().apply(KEY_INTERVAL));
         task = scheduler.scheduleWithFixedDelay(this::run, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Housekeeping: expired e-mail login links and SMS codes are deleted every " + interval.toSeconds() + " s ("

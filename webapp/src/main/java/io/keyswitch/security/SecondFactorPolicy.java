@@ -1,5 +1,7 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -113,7 +115,7 @@ public class SecondFactorPolicy {
                     .executeUpdate();
         }
         String after = describe(accountRequired(accountId), groups(accountId));
-        audit.record(admin.entry(AuditAction.SETTINGS_SECOND_FACTOR, Outcome.SUCCESS, sourceIp).in(accountId)
+        audit.record(AuditEntry.self(admin, AuditAction.SETTINGS_SECOND_FACTOR, Outcome.SUCCESS, sourceIp).in(accountId)
                 .on("account:" + admin.accountName()).withDetails("before: " + before + "; after: " + after).because(reason));
     }
 

@@ -1,14 +1,15 @@
 package io.keyswitch.security;
 
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
-import io.keyswitch.security.internal.ConfiguredSmsGateway;
+import io.keyswitch.sms.internal.ConfiguredSmsGateway;
 import io.keyswitch.security.internal.JpaSmsCodeStore;
 import io.keyswitch.security.sms.SmsCodes;
-import io.keyswitch.security.sms.SmsDeliveryException;
-import io.keyswitch.security.sms.SmsGateway;
+import io.keyswitch.sms.SmsDeliveryException;
+import io.keyswitch.sms.SmsGateway;
 import io.keyswitch.user.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,14 @@
 package io.keyswitch.security;
 
+import io.keyswitch.jail.KnownAddresses;
 import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.jail.Admission;
+import io.keyswitch.jail.Admission;
 import io.keyswitch.security.totp.TotpVerification;
-import io.keyswitch.user.LoginNames;
+import io.keyswitch.platform.LoginNames;
 import io.keyswitch.user.PasswordHasher;
 import io.keyswitch.user.User;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,8 @@
 package io.keyswitch.security;
 
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.platform.PortalPrincipal;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
@@ -134,7 +137,7 @@ public class TotpAuthenticator {
                 .setParameter(1, user.userId()).setParameter(2, c.encrypt(key, secret)).setParameter(3, c.keyId())
                 .executeUpdate();
         List<String> codes = recoveryCodes.generate(key);
-        audit.record(user.entry(AuditAction.TOTP_ENROL, Outcome.SUCCESS, sourceIp)
+        audit.record(AuditEntry.self(user, AuditAction.TOTP_ENROL, Outcome.SUCCESS, sourceIp)
                 .withDetails(codes.size() + " recovery codes issued"));
         return Optional.of(codes);
     }
@@ -183,7 +186,7 @@ public class TotpAuthenticator {
                 .setParameter(1, userId).executeUpdate();
         steps.forget(key);
         recoveryStore.replaceAll(key, List.of());
-        audit.record(admin.entry(AuditAction.TOTP_RESET, Outcome.SUCCESS).on("user:" + user.getUsername())
+        audit.record(AuditEntry.of(admin, AuditAction.TOTP_RESET, Outcome.SUCCESS).on("user:" + user.getUsername())
                 .withDetails(removed == 1 ? "authenticator removed" : "had no authenticator").because(reason));
         return removed == 1;
     }

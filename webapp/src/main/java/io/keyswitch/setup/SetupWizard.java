@@ -1,5 +1,11 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.appliance.DnsName;
+import io.keyswitch.appliance.ApplianceSettings;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
@@ -8,10 +14,10 @@ import io.keyswitch.audit.Outcome;
 import io.keyswitch.mail.MailSettingsStore;
 import io.keyswitch.mail.SmtpSettings;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.security.FirstAdministrator;
-import io.keyswitch.security.jail.LoginJail;
-import io.keyswitch.user.PasswordPolicy;
+import io.keyswitch.jail.LoginJail;
+import io.keyswitch.account.PasswordPolicy;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +76,7 @@ public class SetupWizard {
     }
 
     /** At start-up: makes the setup code while setup is open, and says where it is (never the code itself). */
-    public void prepare() {
+    public void prepare(@Observes @Priority(StartupOrder.SETUP) PortalStarted started) {
         if (!open()) {
             if (FirstAdministrator.setupWizard()) {
                 LOG.info(SetupCode.file().isEmpty() ? "Setup wizard: off (no portal home for the setup code)."
@@ -95,7 +101,7 @@ public class SetupWizard {
         if (!open()) {
             throw ValidationFailed.of("code", "Setup is already finished. Please log in.");
         }
-        io.keyswitch.security.jail.Admission admission = jail.admit(sourceIp, null, () -> false);
+        io.keyswitch.jail.Admission admission = jail.admit(sourceIp, null, () -> false);
         if (!admission.admitted()) {
             throw ValidationFailed.of("code", "Too many wrong codes from your address. Please wait a few minutes.");
         }
@@ -112,7 +118,7 @@ public class SetupWizard {
     public void checkAdministrator(String username, String fullName, String password, String confirmation) {
         Map<String, String> errors = new LinkedHashMap<>();
         String u = username == null ? "" : username.strip();
-        if (!io.keyswitch.user.LoginNames.validUser(u)) {
+        if (!io.keyswitch.platform.LoginNames.validUser(u)) {
             errors.put("username", "2 to 64 characters: lower-case letters, digits, dot, dash and underscore, starting with a letter or digit.");
         }
         String name = io.keyswitch.platform.Text.oneLine(errors, "fullName", "The full name", fullName, 200);
@@ -173,11 +179,11 @@ public class SetupWizard {
         Actor actor = new Actor(admin.getAccount().getId(), admin.getId(), admin.getAccount().getName() + "/" + username,
                 sourceIp, right -> true);
         settings.putDnsName(dns);
-        audit.record(actor.change(AuditAction.SETTINGS_DNS_NAME, "appliance", Changes.of().field("dnsName", null, dns), reason));
+        audit.record(AuditEntry.change(actor, AuditAction.SETTINGS_DNS_NAME, "appliance", Changes.of().field("dnsName", null, dns), reason));
         if (r.mail() != null && !r.mail().host().isBlank()) {
             mail.save(r.mail(), actor, reason);
         }
-        audit.record(actor.change(AuditAction.SETUP_FINISH, "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
+        audit.record(AuditEntry.change(actor, AuditAction.SETUP_FINISH, "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),
                 reason));
         return actor;
     }

@@ -1,10 +1,11 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.SettingsReader;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -130,7 +131,7 @@ public class TlsCertificates {
         Optional<Served> before = current();
         write(file, bundle);
         Served after = describe(bundle.certificate(), bundle.chain().size());
-        audit.record(actor.change(io.keyswitch.audit.AuditAction.SETTINGS_TLS_CERTIFICATE, "https", Changes.of()
+        audit.record(AuditEntry.change(actor, io.keyswitch.audit.AuditAction.SETTINGS_TLS_CERTIFICATE, "https", Changes.of()
                 .field("certificate", before.map(TlsCertificates::summary).orElse(null), summary(after)), why));
         scheduler.schedule(() -> {
             try {

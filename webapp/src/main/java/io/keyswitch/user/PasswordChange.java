@@ -44,10 +44,10 @@ public class PasswordChange {
     jakarta.enterprise.event.Event<PasswordChanged> changed;
 
     @Inject
-    io.keyswitch.security.jail.LoginJail jail;
+    io.keyswitch.jail.LoginJail jail;
 
     @Inject
-    io.keyswitch.security.KnownAddresses known;
+    io.keyswitch.jail.KnownAddresses known;
 
     /**
      * How a change ended: what is wrong (nothing stored then; empty when it is done), or refused by the login jail
@@ -67,7 +67,7 @@ public class PasswordChange {
         if (user == null) {
             return new Result(List.of("The current password is not correct."), null);
         }
-        io.keyswitch.security.jail.Admission admission = jail.admit(sourceIp,
+        io.keyswitch.jail.Admission admission = jail.admit(sourceIp,
                 user.getAccount().getName() + "/" + user.getUsername(), () -> known.signedInFrom(userId, sourceIp));
         if (!admission.admitted()) {
             return new Result(List.of(), admission.refusedUntil());

@@ -1,7 +1,8 @@
 package io.keyswitch.user;
 
+import io.keyswitch.platform.Rights;
 import io.keyswitch.platform.Forbidden;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,8 @@
 package io.keyswitch.user;
 
+import io.keyswitch.platform.LoginNames;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditAction;
@@ -10,7 +13,7 @@ import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -468,6 +471,6 @@ public class UserAdministration {
     }
 
     private void record(Actor actor, AuditAction action, String target, Changes changes, String reason) {
-        audit.record(actor.change(action, target, changes, reason));
+        audit.record(AuditEntry.change(actor, action, target, changes, reason));
     }
 }

@@ -1,5 +1,6 @@
 package io.keyswitch.user;
 
+import io.keyswitch.platform.Rights;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,8 +1,10 @@
 package io.keyswitch.vpn;
 
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.SettingsReader;
-import io.keyswitch.setup.ApplianceSettings;
+import io.keyswitch.appliance.ApplianceSettings;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.config.InstanceSettings;
 import io.keyswitch.vpn.config.Ipv4Network;
@@ -30,10 +32,8 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,7 +91,7 @@ public class VpnRuntime {
     private volatile InstanceReconciler reconciler;
     private ThreadPoolExecutor decisions;
 
-    void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1100) @Initialized(ApplicationScoped.class) Object started) {
+    void atStart(@Observes @Priority(StartupOrder.VPN) PortalStarted started) {
         start();
     }
 

@@ -1,5 +1,6 @@
 package io.keyswitch.vpn;
 
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.Changes;
@@ -14,8 +15,8 @@ import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -102,7 +103,7 @@ public class VpnService {
         String secret = DeviceSecret.generate(random);
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.DEVICE, device.getId(), null,
                 maxHost(tunnel), runtime::issueClient, secret, runtime.hasher(), replacedBecause(why),
-                i -> actor.change(i.revoked() == 0 ? AuditAction.VPN_DEVICE_PROFILE : AuditAction.VPN_DEVICE_PROFILE_REGENERATE,
+                i -> AuditEntry.change(actor, i.revoked() == 0 ? AuditAction.VPN_DEVICE_PROFILE : AuditAction.VPN_DEVICE_PROFILE_REGENERATE,
                         "device:" + device.getId(), Changes.of()
                                 .field("identity", null, i.client().getCommonName())
                                 .field("certificate", null, i.credential().certificate().getSerialNumber().toString(16))
@@ -123,7 +124,7 @@ public class VpnService {
         Device device = devices.find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         String cn = VpnClient.deviceCommonName(device.getId());
         Optional<VpnClient> client = issuer.revoke(cn, actor.accountId(), why == null ? "revoked" : "revoked: " + why,
-                n -> actor.change(AuditAction.VPN_DEVICE_REVOKE, "device:" + device.getId(),
+                n -> AuditEntry.change(actor, AuditAction.VPN_DEVICE_REVOKE, "device:" + device.getId(),
                         Changes.of().field("revokedCertificates", null, n), why));
         if (client.isEmpty()) {
             throw ValidationFailed.of("reason", "This device has no VPN profile to revoke.");
@@ -144,7 +145,7 @@ public class VpnService {
         Ipv4Network tunnel = runtime.tunnel(actor.accountId());
         CredentialIssuer.Issued issued = issuer.issue(actor.accountId(), VpnClient.Kind.TECHNICIAN, null, actor.userId(),
                 maxHost(tunnel), runtime::issueClient, null, null, replacedBecause(why),
-                i -> actor.change(AuditAction.VPN_TECHNICIAN_PROFILE, "user:" + actor.userId(), Changes.of()
+                i -> AuditEntry.change(actor, AuditAction.VPN_TECHNICIAN_PROFILE, "user:" + actor.userId(), Changes.of()
                         .field("identity", null, i.client().getCommonName())
                         .field("certificate", null, i.credential().certificate().getSerialNumber().toString(16))
                         .field("revokedCertificates", null, i.revoked()), why));

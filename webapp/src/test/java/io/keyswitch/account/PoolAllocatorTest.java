@@ -3,7 +3,7 @@ package io.keyswitch.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyswitch.device.Ipv4Subnet;
+import io.keyswitch.platform.Ipv4Subnet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -65,7 +65,7 @@ class AdministrationIT {
         alpha = Fixtures.account(db, ALPHA);
         beta = Fixtures.account(db, "beta-adm");
         // an account's administrators hold every right: nobody hands out a right (device:connect to a group) they lack
-        List<String> all = io.keyswitch.user.Rights.ALL;
+        List<String> all = io.keyswitch.platform.Rights.ALL;
         Fixtures.apiToken(db, alpha, Fixtures.user(db, alpha, "adm", PASSWORD, all), ALPHA_TOKEN);
         Fixtures.apiToken(db, beta, Fixtures.user(db, beta, "adm", PASSWORD, all), BETA_TOKEN);
         Fixtures.apiToken(db, alpha, Fixtures.user(db, alpha, "viewer", PASSWORD, List.of("device:view")), VIEWER_TOKEN);

@@ -1,8 +1,8 @@
 package io.keyswitch.bench;
 
-import io.keyswitch.security.jail.Bucket4jLoginJail;
-import io.keyswitch.security.jail.JailListener;
-import io.keyswitch.security.jail.JailSettings;
+import io.keyswitch.jail.Bucket4jLoginJail;
+import io.keyswitch.jail.JailListener;
+import io.keyswitch.jail.JailSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Clock;
@@ -24,7 +24,7 @@ public final class JailBench {
     private static final int WARM_UP = 200_000;
     private static final int SAMPLES = 1_000_000;
     /** Held here: JUL keeps loggers weakly, and a collected logger forgets its level. */
-    private static final Logger JAIL_LOG = Logger.getLogger("io.keyswitch.security.jail");
+    private static final Logger JAIL_LOG = Logger.getLogger("io.keyswitch.jail");
 
     private JailBench() {
     }

@@ -1,5 +1,6 @@
 package io.keyswitch.device;
 
+import io.keyswitch.platform.Ipv4Subnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

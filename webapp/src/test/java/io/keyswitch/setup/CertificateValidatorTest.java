@@ -1,5 +1,6 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.appliance.DnsName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyswitch.platform.ValidationFailed;

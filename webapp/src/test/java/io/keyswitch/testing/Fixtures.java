@@ -29,17 +29,17 @@ public final class Fixtures {
 
     /** Creates an account with the first free virtual pool on {@code c}; returns its id. */
     public static long account(Connection c, String name) throws SQLException {
-        java.util.List<io.keyswitch.device.Ipv4Subnet> taken = new java.util.ArrayList<>();
+        java.util.List<io.keyswitch.platform.Ipv4Subnet> taken = new java.util.ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT virtual_pool FROM account"); ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                io.keyswitch.device.Ipv4Subnet.Parsed p = io.keyswitch.device.Ipv4Subnet.parse(rows.getString(1));
+                io.keyswitch.platform.Ipv4Subnet.Parsed p = io.keyswitch.platform.Ipv4Subnet.parse(rows.getString(1));
                 if (p.ok()) {
                     taken.add(p.subnet());
                 }
             }
         }
-        String pool = new io.keyswitch.account.PoolAllocator(io.keyswitch.device.Ipv4Subnet.parse("100.64.0.0/10").subnet(), 16,
-                io.keyswitch.device.Ipv4Subnet.parse("10.128.0.0/9").subnet()).suggest(taken)
+        String pool = new io.keyswitch.account.PoolAllocator(io.keyswitch.platform.Ipv4Subnet.parse("100.64.0.0/10").subnet(), 16,
+                io.keyswitch.platform.Ipv4Subnet.parse("10.128.0.0/9").subnet()).suggest(taken)
                 .orElseThrow(() -> new IllegalStateException("no free /16 left in 100.64.0.0/10")).toString();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO account (name, status, created_at, virtual_pool) "
                 + "VALUES (?, 'ACTIVE', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {

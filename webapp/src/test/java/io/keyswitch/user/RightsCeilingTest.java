@@ -1,10 +1,11 @@
 package io.keyswitch.user;
 
+import io.keyswitch.platform.Rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyswitch.platform.Forbidden;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;

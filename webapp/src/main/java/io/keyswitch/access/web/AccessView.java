@@ -11,7 +11,7 @@ import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.Project;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserAdministration;
 import io.keyswitch.user.UserGroup;

@@ -3,7 +3,7 @@ package io.keyswitch.account.web;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

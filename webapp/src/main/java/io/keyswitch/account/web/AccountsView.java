@@ -4,7 +4,7 @@ import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountAdministration;
 import io.keyswitch.account.AccountStatus;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.keyswitch.connection.api;
 import io.keyswitch.connection.Machines;
 import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
-import io.keyswitch.security.api.BearerTokenFilter;
+import io.keyswitch.token.api.BearerTokenFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -12,7 +12,7 @@ import io.keyswitch.connection.Firewall;
 import io.keyswitch.connection.GrantedComponent;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.UserStatus;

@@ -2,8 +2,8 @@ package io.keyswitch.connection.web;
 
 import io.keyswitch.connection.ConnectionService;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

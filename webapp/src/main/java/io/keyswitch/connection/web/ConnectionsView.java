@@ -8,7 +8,7 @@ import io.keyswitch.connection.ConnectionState;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.vpn.TechnicianTunnels;
 import io.keyswitch.vpn.VpnService;
 import jakarta.annotation.PostConstruct;

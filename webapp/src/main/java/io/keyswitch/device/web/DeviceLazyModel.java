@@ -8,7 +8,7 @@ import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;

@@ -8,7 +8,7 @@ import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 import jakarta.faces.view.ViewScoped;

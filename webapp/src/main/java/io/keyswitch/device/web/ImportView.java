@@ -3,7 +3,7 @@ package io.keyswitch.device.web;
 import io.keyswitch.device.DeviceCsv;
 import io.keyswitch.device.DeviceImport;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -4,7 +4,7 @@ import io.keyswitch.device.ProjectService;
 import io.keyswitch.device.ProjectService.Row;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

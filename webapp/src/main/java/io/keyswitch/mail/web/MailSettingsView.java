@@ -5,7 +5,7 @@ import io.keyswitch.mail.MailSender;
 import io.keyswitch.mail.MailSettingsStore;
 import io.keyswitch.mail.SmtpSettings;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -41,7 +41,7 @@ public class MailSettingsView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = io.keyswitch.security.AdminRights.applianceAdmin();
+        permitted = io.keyswitch.platform.AdminRights.applianceAdmin();
         if (!permitted) {
             return;
         }

@@ -4,9 +4,9 @@ import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.security.PortalPrincipal;
-import io.keyswitch.security.jail.Ban;
-import io.keyswitch.security.jail.JailListener;
+import io.keyswitch.platform.PortalPrincipal;
+import io.keyswitch.jail.Ban;
+import io.keyswitch.jail.JailListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -64,7 +64,7 @@ public class AuditingJailListener implements JailListener {
     }
 
     private static String target(Ban ban) {
-        return (ban.kind() == io.keyswitch.security.jail.BanKind.ADDRESS ? "address:" : "user-name:") + ban.subject();
+        return (ban.kind() == io.keyswitch.jail.BanKind.ADDRESS ? "address:" : "user-name:") + ban.subject();
     }
 
     private static String describe(Ban ban) {

@@ -1,8 +1,8 @@
 package io.keyswitch.security.internal;
 
 import io.keyswitch.security.AccountPasswordToken;
-import io.keyswitch.security.PortalPrincipal;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.PortalPrincipal;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
 import io.keyswitch.user.internal.BcryptPasswordHasher;
@@ -59,7 +59,7 @@ public class DatabaseRealm extends AuthorizingRealm {
         Set<String> rights = new HashSet<>(directory().rightsNow(principal.userId(),
                 CDI.current().select(java.time.Clock.class).get().instant()));
         if (rights.contains(Rights.ACCOUNT_MANAGE)) {
-            info.addRole(io.keyswitch.security.AdminRights.SYSTEM_ADMIN_ROLE);
+            info.addRole(io.keyswitch.platform.AdminRights.SYSTEM_ADMIN_ROLE);
         }
         info.setStringPermissions(rights);
         return info;

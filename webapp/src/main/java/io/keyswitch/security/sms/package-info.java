@@ -1,2 +1,2 @@
-/** Delivery of one-time codes to a phone, by SMS (or voice) through a pluggable gateway. */
+/** One-time login codes sent by SMS as a second factor: how they are made, kept hashed and checked. */
 package io.keyswitch.security.sms;

@@ -1,8 +1,8 @@
 package io.keyswitch.security.web;
 
 import io.keyswitch.security.JailAdministration;
-import io.keyswitch.security.jail.Ban;
-import io.keyswitch.security.jail.BanKind;
+import io.keyswitch.jail.Ban;
+import io.keyswitch.jail.BanKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -3,7 +3,7 @@ package io.keyswitch.security.web;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import io.keyswitch.security.PendingLogin;
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.security.TotpAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;

@@ -1,8 +1,8 @@
 package io.keyswitch.security.web;
 
 import io.keyswitch.security.LoginResult;
-import io.keyswitch.security.jail.Ban;
-import io.keyswitch.security.jail.LoginJail;
+import io.keyswitch.jail.Ban;
+import io.keyswitch.jail.LoginJail;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

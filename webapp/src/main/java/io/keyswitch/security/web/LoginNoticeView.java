@@ -1,6 +1,7 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.security.LoginNotice;
+import io.keyswitch.platform.PortalPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -26,7 +27,7 @@ public class LoginNoticeView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = io.keyswitch.security.AdminRights.applianceAdmin();
+        permitted = io.keyswitch.platform.AdminRights.applianceAdmin();
         text = permitted ? notice.text() : null;
     }
 

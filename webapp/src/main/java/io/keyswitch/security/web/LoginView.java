@@ -1,5 +1,6 @@
 package io.keyswitch.security.web;
 
+import io.keyswitch.security.LoginNotice;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import jakarta.enterprise.context.RequestScoped;

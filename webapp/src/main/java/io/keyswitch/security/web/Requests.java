@@ -49,7 +49,7 @@ final class Requests {
         HttpServletRequest request = current();
         request.getSession().removeAttribute(SessionAttributes.PENDING_LOGIN);
         request.changeSessionId();
-        if (org.apache.shiro.SecurityUtils.getSubject().getPrincipal() instanceof io.keyswitch.security.PortalPrincipal p) {
+        if (org.apache.shiro.SecurityUtils.getSubject().getPrincipal() instanceof io.keyswitch.platform.PortalPrincipal p) {
             jakarta.enterprise.inject.spi.CDI.current().select(SessionRegistry.class).get()
                     .signedIn(request.getSession(), p, request.getRemoteAddr());
         }

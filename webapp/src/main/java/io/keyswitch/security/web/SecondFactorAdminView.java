@@ -1,7 +1,7 @@
 package io.keyswitch.security.web;
 
 import io.keyswitch.security.JailAdministration;
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.security.SecondFactorPolicy;
 import io.keyswitch.security.TotpAuthenticator;
 import io.keyswitch.user.User;
@@ -54,7 +54,7 @@ public class SecondFactorAdminView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = io.keyswitch.security.AdminRights.accountSecurityAdmin();
+        permitted = io.keyswitch.platform.AdminRights.accountSecurityAdmin();
         if (!permitted) {
             return;
         }
@@ -100,7 +100,7 @@ public class SecondFactorAdminView implements Serializable {
         }
         boolean had;
         try {
-            had = totp.reset(io.keyswitch.security.Actor.current(Requests.sourceIp()), user.get(), resetReason.strip());
+            had = totp.reset(io.keyswitch.platform.Actor.current(Requests.sourceIp()), user.get(), resetReason.strip());
         } catch (io.keyswitch.platform.Forbidden e) {
             error("resetForm:resetUser", e.getMessage());
             return;

@@ -11,7 +11,7 @@ import jakarta.inject.Named;
 import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.security.EmailLinkAuthenticator;
 import io.keyswitch.security.SmsCodeAuthenticator;
-import io.keyswitch.security.sms.SmsDeliveryException;
+import io.keyswitch.sms.SmsDeliveryException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;

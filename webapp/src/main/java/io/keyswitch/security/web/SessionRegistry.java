@@ -1,10 +1,15 @@
 package io.keyswitch.security.web;
 
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.platform.PortalStarted;
+import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.PortalPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +60,11 @@ public class SessionRegistry {
     private final Map<Long, List<HttpSession>> sessions = new ConcurrentHashMap<>();
     private int maxPerUser;
     private Duration absoluteTimeout;
+
+    /** Reads the limits at start-up, so that they are in the start-up log and a bad value fails the start. */
+    void atStart(@Observes @Priority(StartupOrder.LOGIN) PortalStarted started) {
+        // the bean is made, and its settings read, by this first call
+    }
 
     @PostConstruct
     void init() {
@@ -174,7 +184,7 @@ public class SessionRegistry {
     }
 
     void record(PortalPrincipal user, String sourceIp, AuditAction action, String details) {
-        audit.record(user.entry(action, Outcome.SUCCESS, sourceIp).withDetails(details));
+        audit.record(AuditEntry.self(user, action, Outcome.SUCCESS, sourceIp).withDetails(details));
     }
 
     private static Instant signedInAt(HttpSession s) {

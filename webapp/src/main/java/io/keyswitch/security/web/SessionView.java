@@ -1,7 +1,7 @@
 package io.keyswitch.security.web;
 
 import io.keyswitch.security.LoginService;
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.PortalPrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,12 +29,12 @@ public class SessionView {
 
     /** Whether the signed-in user manages their account's login security (second-factor policy). */
     public boolean isSecurityAdmin() {
-        return io.keyswitch.security.AdminRights.accountSecurityAdmin();
+        return io.keyswitch.platform.AdminRights.accountSecurityAdmin();
     }
 
     /** Whether the signed-in user manages appliance-wide settings (bans, SMTP, SMS, login notice). */
     public boolean isSystemAdmin() {
-        return io.keyswitch.security.AdminRights.applianceAdmin();
+        return io.keyswitch.platform.AdminRights.applianceAdmin();
     }
 
     /** Ends every session of the signed-in user, on every device, this one included. */

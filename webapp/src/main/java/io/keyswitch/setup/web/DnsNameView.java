@@ -1,8 +1,8 @@
 package io.keyswitch.setup.web;
 
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
-import io.keyswitch.setup.ApplianceSettings;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.appliance.ApplianceSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

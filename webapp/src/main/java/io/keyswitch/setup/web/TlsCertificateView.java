@@ -2,8 +2,8 @@ package io.keyswitch.setup.web;
 
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
-import io.keyswitch.setup.ApplianceSettings;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.appliance.ApplianceSettings;
 import io.keyswitch.setup.CertificateBundle;
 import io.keyswitch.setup.CertificateValidator;
 import io.keyswitch.setup.TlsCertificates;
@@ -53,7 +53,7 @@ public class TlsCertificateView implements Serializable {
         TlsCertificates.Served served = Pages.attempt("tlsForm",
                 "The certificate is saved. The portal uses it for new connections in a few seconds.", () -> {
                     Actor actor = Actor.current(Pages.sourceIp());
-                    actor.require(io.keyswitch.user.Rights.ACCOUNT_MANAGE);
+                    actor.require(io.keyswitch.platform.Rights.ACCOUNT_MANAGE);
                     Actor.requireReason(reason);
                     if (dnsName == null) {
                         throw ValidationFailed.of("certificate", "Set the DNS name first (page DNS name): the certificate must be for it.");

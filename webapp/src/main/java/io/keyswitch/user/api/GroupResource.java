@@ -3,8 +3,8 @@ package io.keyswitch.user.api;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.api.PageRequest;
 import io.keyswitch.platform.api.Paged;
-import io.keyswitch.security.Actor;
-import io.keyswitch.security.api.BearerTokenFilter;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.token.api.BearerTokenFilter;
 import io.keyswitch.user.UserAdministration;
 import io.keyswitch.user.UserGroup;
 import jakarta.enterprise.context.RequestScoped;
@@ -57,7 +57,7 @@ public class GroupResource {
             @QueryParam("size") @DefaultValue("50") Integer size) {
         PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
-        actor.require(io.keyswitch.user.Rights.GROUP_MANAGE);
+        actor.require(io.keyswitch.platform.Rights.GROUP_MANAGE);
         return Paged.slice(users.groups(actor).stream().map(this::out).toList(), paging);
     }
 

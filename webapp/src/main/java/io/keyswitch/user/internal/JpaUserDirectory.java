@@ -74,7 +74,7 @@ public class JpaUserDirectory implements UserDirectory {
         }
         Set<String> rights = rightsOf(userId);
         if (Boolean.TRUE.equals(systemAdmin.get(0))) {
-            rights.add(io.keyswitch.user.Rights.ACCOUNT_MANAGE);
+            rights.add(io.keyswitch.platform.Rights.ACCOUNT_MANAGE);
         }
         return rights;
     }

@@ -1,8 +1,8 @@
 package io.keyswitch.user.web;
 
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import io.keyswitch.user.UserAdministration;
 import io.keyswitch.user.UserGroup;
 import jakarta.annotation.PostConstruct;

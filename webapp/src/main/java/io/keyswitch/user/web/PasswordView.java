@@ -1,6 +1,6 @@
 package io.keyswitch.user.web;
 
-import io.keyswitch.security.PortalPrincipal;
+import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.security.web.SessionAttributes;
 import io.keyswitch.user.PasswordChange;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,7 +2,7 @@ package io.keyswitch.user.web;
 
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
-import io.keyswitch.security.Actor;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserAdministration;
 import io.keyswitch.user.UserAdministration.OneTimePassword;
@@ -98,7 +98,7 @@ public class UsersView implements Serializable {
 
     /** Whether the signed-in user is a system administrator: only they see and set the flag. */
     public boolean isSystemAdministrator() {
-        return io.keyswitch.security.AdminRights.applianceAdmin();
+        return io.keyswitch.platform.AdminRights.applianceAdmin();
     }
 
     public PagedModel<User> getModel() {

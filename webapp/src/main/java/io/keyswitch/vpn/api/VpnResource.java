@@ -2,9 +2,9 @@ package io.keyswitch.vpn.api;
 
 import io.keyswitch.vpn.instance.VpnAvailability;
 import io.keyswitch.vpn.VpnService;
-import io.keyswitch.security.Actor;
-import io.keyswitch.security.api.BearerTokenFilter;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.token.api.BearerTokenFilter;
+import io.keyswitch.platform.Rights;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

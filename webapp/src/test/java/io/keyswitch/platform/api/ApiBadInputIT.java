@@ -8,7 +8,7 @@ import io.keyswitch.testing.ArquillianPortal;
 import io.keyswitch.testing.Databases;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.TestDirs;
-import io.keyswitch.user.Rights;
+import io.keyswitch.platform.Rights;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

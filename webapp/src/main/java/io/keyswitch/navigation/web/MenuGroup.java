@@ -1,0 +1,75 @@
+package io.keyswitch.navigation.web;
+
+import io.keyswitch.platform.Rights;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+
+/**
+ * The menu as one table: each group with its entries (the {@code p:menuitem} ids of the layout) and who sees each.
+ * A group shows exactly when one of its entries does, so nobody sees an empty heading. Each entry keeps the right
+ * its page asks for (WEB-INF/shiro.ini).
+ */
+public enum MenuGroup {
+
+    /** A technician's daily work: reach machines, see connections. */
+    OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
+            entry("menuConnections", MenuViewer::seesConnections)),
+
+    /** The account's inventory, people and rules. */
+    ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
+            entry("menuDevices", v -> v.permitted(Rights.DEVICE_VIEW)),
+            entry("menuImport", v -> v.permitted(Rights.DEVICE_EDIT)),
+            entry("menuUsers", v -> v.permitted(Rights.USER_MANAGE)),
+            entry("menuGroups", v -> v.permitted(Rights.GROUP_MANAGE)),
+            entry("menuAccess", v -> v.permitted(Rights.USER_MANAGE)),
+            entry("menuAccountRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
+            entry("menuSecondFactor", MenuViewer::securityAdmin)),
+
+    /** What happened: the audit trail. */
+    RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW))),
+
+    /** The appliance, for every account: system administrators only. */
+    APPLIANCE(entry("menuAccounts", v -> v.permitted(Rights.ACCOUNT_MANAGE)),
+            entry("menuDnsName", v -> v.permitted(Rights.ACCOUNT_MANAGE)),
+            entry("menuTls", v -> v.permitted(Rights.ACCOUNT_MANAGE)),
+            entry("menuMail", MenuViewer::systemAdmin),
+            entry("menuSms", MenuViewer::systemAdmin),
+            entry("menuNotice", MenuViewer::systemAdmin),
+            entry("menuBans", MenuViewer::systemAdmin)),
+
+    /** The signed-in user's own password, authenticator app and API tokens: everyone. */
+    YOU(entry("menuPassword", v -> true),
+            entry("menuAuthenticator", v -> true),
+            entry("menuTokens", v -> true));
+
+    /** One menu entry: its id in the layout and who sees it. */
+    public record Entry(String id, Predicate<MenuViewer> shownTo) {
+    }
+
+    private final List<Entry> entries;
+
+    MenuGroup(Entry... entries) {
+        this.entries = List.of(entries);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Whether {@code viewer} sees this group: whether they see one of its entries. */
+    public boolean shownTo(MenuViewer viewer) {
+        return entries.stream().anyMatch(e -> e.shownTo().test(viewer));
+    }
+
+    /** The entry with this id; an id the table does not know fails (a typo in the layout shows on every page). */
+    public static Entry named(String id) {
+        return Arrays.stream(values()).flatMap(g -> g.entries.stream()).filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no menu entry '" + id + "' in MenuGroup"));
+    }
+
+    private static Entry entry(String id, Predicate<MenuViewer> shownTo) {
+        return new Entry(id, shownTo);
+    }
+}

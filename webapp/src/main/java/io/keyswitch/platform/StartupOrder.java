@@ -1,0 +1,35 @@
+package io.keyswitch.platform;
+
+/**
+ * The order of the start-up steps that observe {@link PortalStarted} (lower first), as {@code @Priority} values.
+ * The schema migration runs before all of them ({@link PortalStartup}).
+ */
+public final class StartupOrder {
+
+    /** Login services read and check their settings (the jail, second factors, sessions); no table is written. */
+    public static final int LOGIN = 100;
+
+    /** Someone can log in: the first system administrator exists (or the setup wizard is open). */
+    public static final int FIRST_ADMINISTRATOR = 200;
+
+    /** Stored settings are brought to the current form (an SMTP password an earlier version kept in clear). */
+    public static final int SETTINGS = 300;
+
+    /** The setup wizard makes its setup code while setup is open. */
+    public static final int SETUP = 400;
+
+    /** Accounts' virtual pools are checked before any device or connection uses them. */
+    public static final int POOLS = 500;
+
+    /** Connections the database still calls live are closed and the firewall emptied. */
+    public static final int CONNECTIONS = 600;
+
+    /** The appliance CA and the accounts' VPN servers start. */
+    public static final int VPN = 700;
+
+    /** Periodic housekeeping starts (expired login links and SMS codes). */
+    public static final int HOUSEKEEPING = 800;
+
+    private StartupOrder() {
+    }
+}

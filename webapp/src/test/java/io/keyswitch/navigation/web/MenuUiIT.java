@@ -1,0 +1,173 @@
+package io.keyswitch.navigation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyswitch.launcher.DatabaseCoordinates;
+import io.keyswitch.launcher.PortalProcess;
+import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.Steps;
+import io.keyswitch.testing.UiPortal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The menu in groups: a technician sees Operate (and their own entries), an account's administrator Administer
+ * and Records, a system administrator the Appliance too; every entry still leads to the page it led to.
+ */
+@DisplayName("The menu, grouped by what people do")
+class MenuUiIT {
+
+    private static final String PASSWORD = "Menu-Groups-2026";
+    private static PortalProcess portal;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void arrange() throws Exception {
+        portal = UiPortal.get();
+        DatabaseCoordinates db = UiPortal.database();
+        long menuco = Fixtures.account(db, "menuco");
+        Fixtures.user(db, menuco, "tech", PASSWORD, List.of("device:connect"));
+        Fixtures.user(db, menuco, "boss", PASSWORD, List.of("device:view", "device:edit", "user:manage", "group:manage",
+                "settings:manage", "audit:view"));
+        Fixtures.makeSystemAdmin(db, Fixtures.user(db, Fixtures.accountId(db, "system"), "menu-operator", PASSWORD,
+                List.of("user:manage")));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("a technician sees Operate and their own entries, and My machines and Connections lead to their pages")
+    void technician() {
+        // Arrange
+        MenuPage menu = signIn("menuco", "tech");
+
+        // Act
+        Map<String, List<String>> groups = menu.groups();
+
+        // Assert
+        assertThat(groups).containsOnlyKeys("", "Operate", "You");
+        assertThat(groups.get("Operate")).containsExactly("My machines", "Connections");
+        assertThat(groups.get("You")).containsExactly("Change password", "Authenticator app", "API tokens");
+        assertThat(menu.open("menuMachines")).isEqualTo("/machines.xhtml");
+        assertThat(menu.open("menuConnections")).isEqualTo("/connections.xhtml");
+        assertThat(menu.open("menuHome")).isEqualTo("/index.xhtml");
+    }
+
+    @Test
+    @DisplayName("an account's administrator sees Administer and Records but not the appliance, and each entry leads to its page")
+    void accountAdministrator() {
+        // Arrange
+        MenuPage menu = signIn("menuco", "boss");
+
+        // Act
+        Map<String, List<String>> groups = menu.groups();
+
+        // Assert
+        assertThat(groups).containsOnlyKeys("", "Administer", "Records", "You");
+        assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
+                "Access", "Account rules", "Second factor");
+        assertThat(groups.get("Records")).containsExactly("Audit trail");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("menuProjects", "/projects.xhtml");
+        pages.put("menuDevices", "/devices.xhtml");
+        pages.put("menuImport", "/import.xhtml");
+        pages.put("menuUsers", "/users.xhtml");
+        pages.put("menuGroups", "/groups.xhtml");
+        pages.put("menuAccess", "/access.xhtml");
+        pages.put("menuAccountRules", "/account-settings.xhtml");
+        pages.put("menuSecondFactor", "/second-factor-admin.xhtml");
+        pages.put("menuAudit", "/audit.xhtml");
+        pages.put("menuPassword", "/password.xhtml");
+        pages.put("menuTokens", "/tokens.xhtml");
+        pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));
+    }
+
+    @Test
+    @DisplayName("a system administrator sees the Appliance group too, and each of its entries leads to its page")
+    void systemAdministrator() {
+        // Arrange
+        MenuPage menu = signIn("system", "menu-operator");
+
+        // Act
+        Map<String, List<String>> groups = menu.groups();
+
+        // Assert
+        assertThat(groups).containsKeys("Appliance", "You");
+        assertThat(groups.get("Appliance")).containsExactly("Accounts", "DNS name", "TLS certificate", "E-mail (SMTP)",
+                "SMS gateway", "Login notice", "Login bans");
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("menuAccounts", "/accounts.xhtml");
+        pages.put("menuDnsName", "/dns-name.xhtml");
+        pages.put("menuTls", "/tls-certificate.xhtml");
+        pages.put("menuMail", "/mail-settings.xhtml");
+        pages.put("menuSms", "/sms-settings.xhtml");
+        pages.put("menuNotice", "/login-notice.xhtml");
+        pages.put("menuBans", "/bans.xhtml");
+        pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));
+    }
+
+    private MenuPage signIn(String account, String user) {
+        browser = Browser.start();
+        new Steps(browser).signIn(portal.url(), account, user, PASSWORD);
+        return new MenuPage(browser);
+    }
+
+    /** The menu on the left of every page. */
+    static final class MenuPage {
+
+        private final WebDriver driver;
+        private final Steps steps;
+
+        MenuPage(WebDriver driver) {
+            this.driver = driver;
+            this.steps = new Steps(driver);
+        }
+
+        /** Each group's heading ("" for the entries above the first heading) with its entries' labels, in order. */
+        Map<String, List<String>> groups() {
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            String heading = "";
+            groups.put(heading, new ArrayList<>());
+            for (WebElement item : steps.visible(By.id("menuForm:menu")).findElements(By.cssSelector("ul > li"))) {
+                if (item.getAttribute("class").contains("ui-widget-header")) {
+                    heading = item.getText().trim();
+                    groups.put(heading, new ArrayList<>());
+                } else {
+                    groups.get(heading).add(item.getText().trim());
+                }
+            }
+            return groups;
+        }
+
+        /** Clicks the entry and answers the path of the page it leads to, once that page shows the menu again. */
+        String open(String entryId) {
+            steps.click("menuForm:" + entryId);
+            String path = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                String url = d.getCurrentUrl();
+                String p = url.substring(url.indexOf('/', url.indexOf("//") + 2)).replaceAll("[?#].*", "");
+                return d.findElements(By.id("menuForm:menu")).isEmpty() || p.equals(previous) ? null : p;
+            });
+            previous = path;
+            return path;
+        }
+
+        private String previous = "/index.xhtml";
+    }
+}
