@@ -4,6 +4,7 @@
 Reads README.md and docs/**/*.md (from the repository root, or the folder given) and reports:
 - a Markdown link [text](target) whose target is not a file or folder of the repository, or whose
   #anchor is not a heading of the target (GitHub's rule: lower case, punctuation dropped, spaces as -);
+- a document named by itself in backticks (`name.md`) that is not in the same folder;
 - a path of the repository named in the text or in a code block (appliance/…, webapp/…, packer/…,
   ovf/…, docs/…, .ci/…) that does not exist. Build output (target/, packer/build/) and templates
   (<name>, *, …) are not checked.
@@ -16,6 +17,7 @@ import re
 import sys
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
+BARE = re.compile(r"`([a-z0-9_.-]+\.md)`")  # the docs' own names are lower case
 PATH = re.compile(r"(?<![\w/.<>-])((?:appliance|webapp|packer|ovf|docs|\.ci)/[\w./@+-]*)")
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 SKIPPED = ("target/", "packer/build/")
@@ -55,6 +57,9 @@ def check(repo, doc):
                 problems.append("%s:%d: link to %s: no such file" % (doc, number, target))
             elif anchor and path.endswith(".md") and anchor not in anchors(path):
                 problems.append("%s:%d: link to %s: no heading #%s there" % (doc, number, target, anchor))
+        for named in BARE.findall(line):
+            if not os.path.exists(os.path.join(here, named)):
+                problems.append("%s:%d: names %s, which is not in its folder (link to it instead)" % (doc, number, named))
         for named in PATH.findall(line):
             named = named.rstrip(".")
             if any(s in named for s in SKIPPED) or "…" in named:
