@@ -84,7 +84,7 @@ build {
   }
 
   provisioner "file" {
-    source      = "docs/install.md"
+    source      = "docs/install/appliance.md"
     destination = "/tmp/ks-build/install.md"
   }
 

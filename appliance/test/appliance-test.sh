@@ -13,7 +13,7 @@
 #                                   setup-code, login and HTTP-redirect checks instead of failing them
 #   KEYSWITCH_TEST_TIMEOUT          seconds to wait for the portal after power-on (default 1800)
 #   KEYSWITCH_QEMU_ACCEL            QEMU's -accel for the boot (default tcg,thread=single: multi-threaded
-#                                   TCG killed the portal's JVM 1-3 times per boot, see docs/bench)
+#                                   TCG killed the portal's JVM 1-3 times per boot, see docs/develop/benchmarks.md)
 #   KEYSWITCH_TEST_ARTIFACTS        where the run's artifacts go (default target/appliance-test/<UTC time>):
 #                                   every hs_err file of the guest, the serial console, the portal's journal
 # Needs root (loop devices), what .ci/cheap-checks needs, and: packer xmllint qemu-system-x86_64 qemu-img curl

@@ -74,7 +74,7 @@ check "IP forwarding is off for the host (net.ipv4.ip_forward=0; only ks<id> VPN
     test "$(cat /proc/sys/net/ipv4/ip_forward)" = 0
 check "the forward table is loaded with its connection sets, empty" sh -c \
     'nft list set inet keyswitch_connections out_ranges | grep -q "flags interval" && ! nft list table inet keyswitch_connections | grep -q elements'
-# -- what the portal's HTTP listeners may keep (payara-listeners.asadmin; docs/bench/README.md "Connection flood")
+# -- what the portal's HTTP listeners may keep (payara-listeners.asadmin; docs/develop/benchmarks.md "Connection flood")
 domain=/var/lib/keyswitch/payara/runtime/config/domain.xml
 check "the portal started with its pre-boot commands (--prebootcommandfile)" \
     sh -c "tr '\\0' ' ' < /proc/$pid/cmdline | grep -q -- '--prebootcommandfile /var/lib/keyswitch/payara/preboot.asadmin'"
@@ -92,7 +92,7 @@ check "HTTPS listener: a TLS handshake within 10 s" has ssl 'handshake-timeout-m
 check "the portal answers HTTP/1.1 even when HTTP/2 is asked for" \
     sh -c "test \"\$(curl -sk --http2 -o /dev/null -w '%{http_version}' --max-time 60 https://127.0.0.1/login.xhtml)\" = 1.1"
 
-# -- what the portal needs to run its OpenVPN servers (docs/vpn-core.md "What the appliance needs")
+# -- what the portal needs to run its OpenVPN servers (docs/develop/vpn-core.md "What the appliance does")
 check "the polkit rule for keyswitch is installed" test -s /etc/polkit-1/rules.d/50-keyswitch-openvpn.rules
 check "portal.env: KEYSWITCH_VPN_SYSTEMCTL=systemctl" grep -qx 'KEYSWITCH_VPN_SYSTEMCTL=systemctl' /etc/keyswitch/portal.env
 check "portal.env does not pin KEYSWITCH_VPN_PUBLIC_HOST (profiles dial the setup wizard's DNS name)" sh -c '! grep -q "^KEYSWITCH_VPN_PUBLIC_HOST=" /etc/keyswitch/portal.env'

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The catalogue of audit actions")
 class AuditActionTest {
 
-    private static final Path ADMIN_GUIDE = Path.of("..", "docs", "admin-guide.md");
+    private static final Path ADMIN_GUIDE = Path.of("..", "docs", "administer", "guide.md");
     private static final Path MAIN = Path.of("src", "main", "java");
     private static final String START = "<!-- audit-actions:start (generated from AuditAction by AuditActionTest) -->";
     private static final String END = "<!-- audit-actions:end -->";

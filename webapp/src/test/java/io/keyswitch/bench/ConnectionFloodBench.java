@@ -42,7 +42,7 @@ import javax.net.ssl.SSLSocketFactory;
  * the heap after a full GC is sampled every 10 s and a good client, signed in, reads a page of devices every 200 ms
  * on its own connection (from 127.0.0.1; the flood comes from 127.0.0.2, whose wrong tokens the login jail bans);
  * the portal's log is searched for {@code OutOfMemoryError}. Run by
- * {@code docs/bench/connection-flood.sh}; prints one Markdown row per flood.
+ * {@code webapp/bench/connection-flood.sh}; prints one Markdown row per flood.
  *
  * <p>Arguments: {@code RATE:REQUESTS ...}, e.g. {@code 105:12000 1050:120000}.
  */

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * Measures the login jail (issue 4, "Speed"): the time a login request spends in the jail
  * (the {@code activeBan} check, and the {@code recordFailure} of a failed login), as
  * percentiles over single calls; and the heap the jail holds after 100,000 distinct addresses
- * each failed once. Run by {@code docs/bench/jail.sh}; prints a Markdown table.
+ * each failed once. Run by {@code webapp/bench/jail.sh}; prints a Markdown table.
  */
 public final class JailBench {
 

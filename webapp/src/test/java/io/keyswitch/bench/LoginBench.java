@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
  * portal as the Quick start does (256 MiB heap), makes users through SQL, then signs in over HTTPS
  * with 1, 2 and 4 clients at once. One login = POST of the login form (password check with bcrypt
  * cost {@value BcryptPasswordHasher#COST}, jail, audit event, session) until the home page has
- * arrived; the GET of the form before it is not timed. Run by {@code docs/bench/login.sh}; prints a
+ * arrived; the GET of the form before it is not timed. Run by {@code webapp/bench/login.sh}; prints a
  * Markdown table.
  */
 public final class LoginBench {

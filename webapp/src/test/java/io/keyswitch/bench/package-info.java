@@ -1,2 +1,2 @@
-/** Small benchmark programs run by the scripts in docs/bench/, not by the test suite. */
+/** Small benchmark programs run by the scripts in webapp/bench/, not by the test suite. */
 package io.keyswitch.bench;

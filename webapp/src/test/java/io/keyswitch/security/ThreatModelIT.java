@@ -48,7 +48,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The threat model of {@code docs/security.md}, tried against the running portal as each hostile party would:
+ * The threat model of {@code docs/secure/threat-model.md}, tried against the running portal as each hostile party would:
  * the network (an anonymous client guessing, padding names, racing, locking others out, forging the Host header,
  * posting scripted forms), an account's own user (taking rights it does not hold, taking over a system
  * administrator), a user whose access ends (sessions, tokens), and someone with the database but not the

@@ -1,2 +1,2 @@
-/** Benchmarks of technician connections through the real portal and the real data path (run by docs/bench scripts). */
+/** Benchmarks of technician connections through the real portal and the real data path (run by the scripts in webapp/bench). */
 package io.keyswitch.connection.bench;

@@ -3,7 +3,7 @@
 # appliance's heap, MariaDB, 20,000 devices seeded in SQL; a stand-in for OpenVPN's side of the instance's management
 # socket drives them through CONNECT/ENV, ESTABLISHED and DISCONNECT and measures decisions/s, latency, heap and the
 # time until the database says all are online. Starts and stops its own MariaDB and portal in /var/tmp.
-# Usage: docs/bench/portal-management-load.sh [devices] [window] [steady reconnects] [heap] [steady rate/s]
+# Usage: webapp/bench/portal-management-load.sh [devices] [window] [steady reconnects] [heap] [steady rate/s]
 #        (defaults: 20000 200 10000 384m 2000)
 # KEYSWITCH_BENCH_STACKS=<folder>: jcmd Thread.print samples of the portal during the storm and the status writes;
 # KEYSWITCH_BENCH_PORTAL_PROPERTIES="keyswitch.vpn.decision-threads=4": other portal settings to try.

@@ -2,7 +2,7 @@
 # Real OpenVPN at scale (issue 5, "Speed and scale"): N real device clients (default 250) against one real
 # server decided by the portal's management client, in two network namespaces; reports the time until all are
 # established and the RSS of the OpenVPN server and of the JVM. Needs root and openvpn.
-# Usage: docs/bench/real-clients.sh [clients] [started-per-second]   (defaults: 250 25)
+# Usage: webapp/bench/real-clients.sh [clients] [started-per-second]   (defaults: 250 25)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."

@@ -5,9 +5,9 @@
 # Payara listener settings; heap after GC every 10 s, a signed-in client's page p95 during the
 # flood. Then the same floods against Payara's own listener defaults, for comparison, and what the
 # appliance's firewall lets through from one address (root, nft, ip: two network namespaces of
-# its own). Figures and how to read them: docs/bench/README.md "Connection flood".
+# its own). Figures and how to read them: docs/develop/benchmarks.md "Connection flood".
 #
-# Usage: [KS_FLOOD_COMPARE=no] docs/bench/connection-flood.sh [RATE:REQUESTS ...]
+# Usage: [KS_FLOOD_COMPARE=no] webapp/bench/connection-flood.sh [RATE:REQUESTS ...]
 #   default floods: 20:2400 105:12000 1050:120000 (20/s is what the firewall lets through from one
 #   address); KS_FLOOD_COMPARE=no leaves out the run against Payara's own defaults.
 cd "$(dirname "$0")/../.."
@@ -42,7 +42,7 @@ fi
 echo
 echo "== the appliance's firewall (appliance/rootfs/etc/nftables.conf), one address flooding 443"
 if [ "$(id -u)" = 0 ] && command -v nft >/dev/null && command -v ip >/dev/null; then
-    /usr/bin/python3 docs/bench/connection-flood-nft.py appliance/rootfs/etc/nftables.conf 20 105 1050
+    /usr/bin/python3 webapp/bench/connection-flood-nft.py appliance/rootfs/etc/nftables.conf 20 105 1050
 else
     echo "skipped: needs root, nft and ip (network namespaces)"
 fi

@@ -2,7 +2,7 @@
 # Benchmark (issue 2): time from the Quick start command to "Keyswitch ready", time to the first
 # 200 of the login page, and the portal's RSS after 100 page views, with -Xmx256m -XX:+UseSerialGC.
 # Runs the real Quick start command against a fresh KEYSWITCH_HOME on loopback, then stops it.
-# Usage: docs/bench/portal-start.sh [page views, default 100]
+# Usage: webapp/bench/portal-start.sh [page views, default 100]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Management-protocol load generator (issue 5, "Speed and scale"): 20,000 simulated devices through
 # CONNECT/ENV, ESTABLISHED and DISCONNECT against the real ManagementClient and a keyed-hash authenticator.
-# Usage: docs/bench/management-load.sh [devices] [window]   (defaults: 20000 200)
+# Usage: webapp/bench/management-load.sh [devices] [window]   (defaults: 20000 200)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."

@@ -1,6 +1,6 @@
 #!/bin/sh -eu
 # Login jail benchmark (issue 4, "Speed"): jail check overhead per request and heap after
-# 100,000 distinct failing addresses. Figures and how to read them: docs/bench/README.md.
+# 100,000 distinct failing addresses. Figures and how to read them: docs/develop/benchmarks.md.
 cd "$(dirname "$0")/../.."
 
 echo "jail.sh: compiling main and test classes"

@@ -5,7 +5,7 @@
 # the same with 10,000 other rules (interval elements: tcp port ranges, as connections put them), against a router
 # without any ruleset. veth pairs stand in for the OpenVPN tun interface (named ks1/ks2 so the ruleset's ks* rules
 # apply; the pair is in same_interface as the helper puts ks<id> . ks<id>): this measures the lookup, not OpenVPN.
-# Needs root, nft, iperf3. Usage: docs/bench/forward-throughput.sh [runs] [seconds]   (defaults: 5 10)
+# Needs root, nft, iperf3. Usage: webapp/bench/forward-throughput.sh [runs] [seconds]   (defaults: 5 10)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}

@@ -3,7 +3,7 @@
 # starts the account's OpenVPN server itself in a network namespace, every device gets its profile from the portal's
 # API, and N real OpenVPN clients (default 250) dial in from a second namespace; reports the time until the portal's
 # database says all are online and the RSS of the OpenVPN server, the portal and a client. Needs root and openvpn.
-# Usage: docs/bench/portal-real-clients.sh [clients] [started-per-second] [heap]   (defaults: 250 25 384m)
+# Usage: webapp/bench/portal-real-clients.sh [clients] [started-per-second] [heap]   (defaults: 250 25 384m)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients="${1:-250}"

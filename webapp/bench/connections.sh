@@ -4,7 +4,7 @@
 # portal restart with all of them open (records closed, sets empty) — through the real portal, its OpenVPN instance,
 # the appliance's forward ruleset and the firewall helper in network namespaces (io.keyswitch.testing.VpnLab).
 # Needs root, openvpn, nft, iproute2, python3-nftables.
-# Usage: docs/bench/connections.sh [technicians] [iterations] [heap] [clients started per second]
+# Usage: webapp/bench/connections.sh [technicians] [iterations] [heap] [clients started per second]
 #        (defaults: 250 200 384m 25)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

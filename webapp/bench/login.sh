@@ -1,6 +1,6 @@
 #!/bin/sh -eu
 # Login benchmark (issue 4, "Speed"): login throughput and p95 with bcrypt on this machine, against
-# the portal started as the Quick start starts it. Figures and how to read them: docs/bench/README.md.
+# the portal started as the Quick start starts it. Figures and how to read them: docs/develop/benchmarks.md.
 cd "$(dirname "$0")/../.."
 
 echo "login.sh: building the WAR and the test classes"

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """How much of a connection flood the appliance's firewall lets through to port 443 (issue 12, Medium 8).
 
-Run as root by docs/bench/connection-flood.sh: makes two network namespaces joined by a veth pair,
+Run as root by webapp/bench/connection-flood.sh: makes two network namespaces joined by a veth pair,
 loads the appliance's /etc/nftables.conf (appliance/rootfs/etc/nftables.conf) into the "appliance"
 one, listens on 443 there (accepting and closing, as a stand-in for the portal's listener), and opens
 TCP connections from the "attacker" one at each given rate for DURATION seconds. Prints how many
