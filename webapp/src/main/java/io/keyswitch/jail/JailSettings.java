@@ -52,7 +52,7 @@ public record JailSettings(boolean enabled, int maxFailures, Duration findWindow
     public static final int DEFAULT_MAX_FAILURES = 5;
     public static final Duration DEFAULT_FIND_WINDOW = Duration.ofMinutes(10);
     public static final Duration DEFAULT_BAN_DURATION = Duration.ofMinutes(10);
-    /** About 4.6 MiB of heap per table when full, some 480 bytes an entry (docs/bench/README.md). */
+    /** About 4.6 MiB of heap per table when full, some 480 bytes an entry (docs/develop/benchmarks.md). */
     public static final int DEFAULT_MAX_TRACKED = 10_000;
     public static final int DEFAULT_IPV6_PREFIX_LENGTH = 64;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The {@code keyswitch.vpn.*} settings, each with a documented default (docs/vpn-core.md), read once at start and
+ * The {@code keyswitch.vpn.*} settings, each with a documented default (docs/develop/vpn-core.md), read once at start and
  * logged by {@link #describe()}. An unusable value fails with the key's name.
  *
  * @param supervisor       {@code systemd} (the appliance) or {@code process} (development, tests); by default

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 /**
  * bcrypt ({@code $2b$}, BouncyCastle). Chosen over Shiro 2's default Argon2, which needs 64 MiB of heap
  * per check and fails in the appliance's small heap. Cost 11 is about 0.15 s per check on one of the
- * appliance's two cores (see docs/bench).
+ * appliance's two cores (see docs/develop/benchmarks.md).
  */
 @ApplicationScoped
 public class BcryptPasswordHasher implements PasswordHasher {
