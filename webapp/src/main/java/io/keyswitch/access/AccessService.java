@@ -8,6 +8,7 @@ import io.keyswitch.audit.Changes;
 import io.keyswitch.device.Component;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.Project;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.Actor;
@@ -156,15 +157,16 @@ public class AccessService {
 
     /** One page of the account's grants, newest first, cut by the database. */
     public List<Grant> grants(Actor actor, int first, int size) {
-        actor.require(Rights.USER_MANAGE);
-        return em.createQuery("SELECT g FROM Grant g WHERE g.accountId = :a ORDER BY g.id DESC", Grant.class)
-                .setParameter("a", actor.accountId()).setFirstResult(first).setMaxResults(size).getResultList();
+        return grantList(actor).orderBy("g.id DESC").page(first, size);
     }
 
     public long countGrants(Actor actor) {
+        return grantList(actor).count();
+    }
+
+    private AccountScopedQuery<Grant> grantList(Actor actor) {
         actor.require(Rights.USER_MANAGE);
-        return em.createQuery("SELECT COUNT(g) FROM Grant g WHERE g.accountId = :a", Long.class)
-                .setParameter("a", actor.accountId()).getSingleResult();
+        return AccountScopedQuery.of(em, Grant.class, "g", "accountId", actor.accountId());
     }
 
     /** Whether the same subject already reaches the same scope by a grant. */

@@ -1,13 +1,12 @@
 package io.keyswitch.audit;
 
-import io.keyswitch.platform.Like;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
+import io.keyswitch.platform.AccountScopedQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -49,14 +48,18 @@ public class AuditQuery {
     }
 
     public long count(Actor actor, Filter filter) {
-        return bind(em.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.chainKey = :chain" + where(filter), Long.class),
-                actor, filter).getSingleResult();
+        return list(actor, filter).count();
     }
 
     public List<AuditEvent> page(Actor actor, Filter filter, int first, int size) {
-        return bind(em.createQuery("SELECT e FROM AuditEvent e WHERE e.chainKey = :chain" + where(filter)
-                        + " ORDER BY e.id DESC", AuditEvent.class), actor, filter)
-                .setFirstResult(first).setMaxResults(size).getResultList();
+        return list(actor, filter).orderBy("e.id DESC").page(first, size);
+    }
+
+    /** The chosen chain's events (an account's chain key is its id; the appliance's is 0), narrowed by the filter. */
+    private AccountScopedQuery<AuditEvent> list(Actor actor, Filter filter) {
+        Long account = chain(actor, filter.trail());
+        return AccountScopedQuery.of(em, AuditEvent.class, "e", "chainKey", account == null ? 0L : account)
+                .startsWith(filter.action(), "e.action").startsWith(filter.actor(), "e.actor");
     }
 
     /** Walks the account's chain and reports the first broken link. */
@@ -77,25 +80,5 @@ public class AuditQuery {
         }
         actor.require(Rights.AUDIT_VIEW);
         return actor.accountId();
-    }
-
-    private static String where(Filter f) {
-        return (blank(f.action()) ? "" : " AND e.action LIKE :action") + (blank(f.actor()) ? "" : " AND e.actor LIKE :actor");
-    }
-
-    private static <T> TypedQuery<T> bind(TypedQuery<T> q, Actor actor, Filter f) {
-        Long account = chain(actor, f.trail());
-        q.setParameter("chain", account == null ? 0L : account);
-        if (!blank(f.action())) {
-            q.setParameter("action", Like.prefix(f.action()));
-        }
-        if (!blank(f.actor())) {
-            q.setParameter("actor", Like.prefix(f.actor()));
-        }
-        return q;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

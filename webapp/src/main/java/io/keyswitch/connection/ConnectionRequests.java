@@ -7,8 +7,8 @@ import io.keyswitch.account.AccountPolicy;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.Forbidden;
-import io.keyswitch.platform.Like;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
@@ -188,18 +188,12 @@ public class ConnectionRequests {
     }
 
     public long count(Actor actor, ConnectionQuery query) {
-        Scoped s = scoped(actor, query, "SELECT COUNT(c) FROM Connection c");
-        TypedQuery<Long> q = em.createQuery(s.jpql, Long.class);
-        s.parameters.forEach(q::setParameter);
-        return q.getSingleResult();
+        return scoped(actor, query).count();
     }
 
     /** One page, newest first, cut by the database. */
     public List<Connection> page(Actor actor, ConnectionQuery query, int first, int size) {
-        Scoped s = scoped(actor, query, "SELECT c FROM Connection c");
-        TypedQuery<Connection> q = em.createQuery(s.jpql + " ORDER BY c.requestedAt DESC, c.id DESC", Connection.class);
-        s.parameters.forEach(q::setParameter);
-        return q.setFirstResult(first).setMaxResults(size).getResultList();
+        return scoped(actor, query).orderBy("c.requestedAt DESC, c.id DESC").page(first, size);
     }
 
     /** How many connections of the actor's account are live (the menu's count); own ones without connection:view. */
@@ -210,47 +204,30 @@ public class ConnectionRequests {
         return count(actor, ConnectionQuery.live());
     }
 
-    private record Scoped(String jpql, Map<String, Object> parameters) {
-    }
-
-    /** The tenancy and visibility clause every list goes through, then the query's own filters. */
-    private Scoped scoped(Actor actor, ConnectionQuery query, String select) {
+    /** The account's connections (own ones only without connection:view), then the query's own filters. */
+    private AccountScopedQuery<Connection> scoped(Actor actor, ConnectionQuery query) {
         actor.requireAny(Rights.CONNECTION_VIEW, Rights.DEVICE_CONNECT);
-        StringBuilder where = new StringBuilder(" WHERE c.accountId = :account");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("account", actor.accountId());
+        AccountScopedQuery<Connection> q = AccountScopedQuery.of(em, Connection.class, "c", "accountId", actor.accountId());
         if (!actor.rights().test(Rights.CONNECTION_VIEW)) {
-            where.append(" AND c.userId = :self");
-            p.put("self", actor.userId() == null ? -1L : actor.userId());
+            q.and("c.userId = :self", "self", actor.userId() == null ? -1L : actor.userId());
         }
         switch (query.which()) {
-            case LIVE -> where.append(" AND c.state <> :closed");
-            case CLOSED -> where.append(" AND c.state = :closed");
+            case LIVE -> q.and("c.state <> :closed", "closed", ConnectionState.CLOSED);
+            case CLOSED -> q.and("c.state = :closed", "closed", ConnectionState.CLOSED);
             default -> { }
         }
-        if (query.which() != ConnectionQuery.Which.ALL) {
-            p.put("closed", ConnectionState.CLOSED);
-        }
         if (query.deviceId() != null) {
-            where.append(" AND c.deviceId = :device");
-            p.put("device", query.deviceId());
+            q.and("c.deviceId = :device", "device", query.deviceId());
         }
         if (query.userId() != null) {
-            where.append(" AND c.userId = :user");
-            p.put("user", query.userId());
+            q.and("c.userId = :user", "user", query.userId());
         }
         if (query.from() != null) {
-            where.append(" AND c.requestedAt >= :from");
-            p.put("from", query.from());
+            q.and("c.requestedAt >= :from", "from", query.from());
         }
         if (query.to() != null) {
-            where.append(" AND c.requestedAt < :to");
-            p.put("to", query.to());
+            q.and("c.requestedAt < :to", "to", query.to());
         }
-        if (query.text() != null && !query.text().isBlank()) {
-            where.append(" AND (c.deviceName LIKE :text OR c.userName LIKE :text)");
-            p.put("text", Like.prefix(query.text()));
-        }
-        return new Scoped(select + where, p);
+        return q.startsWith(query.text(), "c.deviceName", "c.userName");
     }
 }

@@ -8,7 +8,7 @@ import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
-import io.keyswitch.platform.Like;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
@@ -19,14 +19,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +36,10 @@ import java.util.stream.Collectors;
 @Transactional
 public class DeviceService {
 
-    private static final Set<String> SORTABLE = Set.of("name", "serialNumber", "lanSubnet", "virtualSubnet", "createdAt");
+    /** What the device table sorts by; names are unique per account, so the (account_id, name) index serves that order. */
+    private static final AccountScopedQuery.Sorting SORTING = AccountScopedQuery.Sorting.tieBrokenBy("d.id")
+            .uniqueField("name", "d.name").field("serialNumber", "d.serialNumber").field("lanSubnet", "d.lanSubnet")
+            .field("virtualSubnet", "d.virtualSubnet").field("createdAt", "d.createdAt");
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -87,38 +88,25 @@ public class DeviceService {
     }
 
     public long count(Actor actor, String filter) {
-        actor.require(Rights.DEVICE_VIEW);
-        TypedQuery<Long> q = em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.accountId = :account"
-                + filterClause(filter), Long.class).setParameter("account", actor.accountId());
-        return filterParam(q, filter).getSingleResult();
+        return list(actor, filter).count();
     }
 
     public List<Device> page(Actor actor, DevicePage page) {
+        return list(actor, page.filter()).fetch("LEFT JOIN FETCH d.project")
+                .orderBy(SORTING, page.sortField(), page.ascending()).page(page.first(), page.size());
+    }
+
+    /** The actor's devices whose name or serial number starts with {@code filter}. */
+    private AccountScopedQuery<Device> list(Actor actor, String filter) {
         actor.require(Rights.DEVICE_VIEW);
-        String sort = SORTABLE.contains(page.sortField()) ? page.sortField() : "name";
-        TypedQuery<Device> q = em.createQuery("SELECT d FROM Device d LEFT JOIN FETCH d.project WHERE d.accountId = :account"
-                        + filterClause(page.filter()) + " ORDER BY d." + sort + (page.ascending() ? " ASC" : " DESC")
-                        // names are unique per account: no tie-breaker, so the (account_id, name) index serves the order
-                        + ("name".equals(sort) ? "" : ", d.id"),
-                Device.class).setParameter("account", actor.accountId());
-        return filterParam(q, page.filter()).setFirstResult(page.first()).setMaxResults(page.size()).getResultList();
+        return AccountScopedQuery.of(em, Device.class, "d", "accountId", actor.accountId())
+                .startsWith(filter, "d.name", "d.serialNumber");
     }
 
     public List<Component> components(Actor actor, long deviceId) {
         Device d = find(actor, deviceId).orElseThrow(() -> new NotFound("device"));
         return em.createQuery("SELECT c FROM Component c WHERE c.device = :d ORDER BY c.name", Component.class)
                 .setParameter("d", d).getResultList();
-    }
-
-    private static String filterClause(String filter) {
-        return filter == null || filter.isBlank() ? "" : " AND (d.name LIKE :prefix OR d.serialNumber LIKE :prefix)";
-    }
-
-    private static <T> TypedQuery<T> filterParam(TypedQuery<T> q, String filter) {
-        if (filter != null && !filter.isBlank()) {
-            q.setParameter("prefix", Like.prefix(filter));
-        }
-        return q;
     }
 
     // --- devices -------------------------------------------------------------------------------

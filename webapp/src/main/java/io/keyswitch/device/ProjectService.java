@@ -5,7 +5,7 @@ import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
-import io.keyswitch.platform.Like;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Text;
 import io.keyswitch.platform.ValidationFailed;
@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,6 +29,9 @@ import java.util.Map;
 @ApplicationScoped
 @Transactional
 public class ProjectService {
+
+    private static final AccountScopedQuery.Sorting SORTING = AccountScopedQuery.Sorting.tieBrokenBy("p.id")
+            .field("name", "p.name").field("createdAt", "p.createdAt");
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -56,9 +58,7 @@ public class ProjectService {
 
     /** Every project of the account, by name (for choosing one). */
     public List<Project> all(Actor actor) {
-        actor.require(Rights.DEVICE_VIEW);
-        return em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a ORDER BY p.name", Project.class)
-                .setParameter("a", actor.accountId()).getResultList();
+        return list(actor, null).orderBy("p.name").all();
     }
 
     public Project find(Actor actor, long projectId) {
@@ -71,19 +71,13 @@ public class ProjectService {
     }
 
     public long count(Actor actor, String filter) {
-        actor.require(Rights.DEVICE_VIEW);
-        return filter(em.createQuery("SELECT COUNT(p) FROM Project p WHERE p.accountId = :a" + where(filter), Long.class)
-                .setParameter("a", actor.accountId()), filter).getSingleResult();
+        return list(actor, filter).count();
     }
 
     /** One page of projects whose name starts with {@code filter}, sorted by name or creation. */
     public List<Row> page(Actor actor, String filter, String sortField, boolean ascending, int first, int size) {
-        actor.require(Rights.DEVICE_VIEW);
-        String order = "createdAt".equals(sortField) ? "p.createdAt" : "p.name";
-        List<Project> projects = filter(em.createQuery("SELECT p FROM Project p WHERE p.accountId = :a" + where(filter)
-                        + " ORDER BY " + order + (ascending ? " ASC" : " DESC") + ", p.id", Project.class)
-                .setParameter("a", actor.accountId()), filter)
-                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(size, 500))).getResultList();
+        List<Project> projects = list(actor, filter).orderBy(SORTING, sortField, ascending)
+                .page(first, Math.min(size, 500));
         Map<Long, Long> counts = new HashMap<>();
         if (!projects.isEmpty()) {
             em.createQuery("SELECT d.project.id, COUNT(d) FROM Device d WHERE d.project IN :ps GROUP BY d.project.id", Object[].class)
@@ -166,14 +160,9 @@ public class ProjectService {
         return d;
     }
 
-    private static String where(String filter) {
-        return filter == null || filter.isBlank() ? "" : " AND p.name LIKE :prefix";
-    }
-
-    private static <T> TypedQuery<T> filter(TypedQuery<T> q, String filter) {
-        if (filter != null && !filter.isBlank()) {
-            q.setParameter("prefix", Like.prefix(filter));
-        }
-        return q;
+    /** The actor's projects whose name starts with {@code filter}. */
+    private AccountScopedQuery<Project> list(Actor actor, String filter) {
+        actor.require(Rights.DEVICE_VIEW);
+        return AccountScopedQuery.of(em, Project.class, "p", "accountId", actor.accountId()).startsWith(filter, "p.name");
     }
 }

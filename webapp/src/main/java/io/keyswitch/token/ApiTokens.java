@@ -5,6 +5,7 @@ import io.keyswitch.platform.Actor;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.Rights;
@@ -115,19 +116,18 @@ public class ApiTokens {
 
     /** How many live tokens (not revoked, not expired) the users of the actor's account have (right user:manage). */
     public long countAccountTokens(Actor actor) {
-        actor.require(Rights.USER_MANAGE);
-        return em.createQuery("SELECT COUNT(t) FROM ApiToken t WHERE t.accountId = :a AND t.revokedAt IS NULL "
-                        + "AND t.expiresAt > :now", Long.class)
-                .setParameter("a", actor.accountId()).setParameter("now", clock.instant()).getSingleResult();
+        return accountTokenList(actor).count();
     }
 
     /** One page of the account's live tokens, by owner and newest first (right user:manage). */
     public List<ApiToken> accountTokens(Actor actor, int first, int size) {
+        return accountTokenList(actor).fetch("JOIN FETCH t.user u").orderBy("u.username, t.id DESC").page(first, size);
+    }
+
+    private AccountScopedQuery<ApiToken> accountTokenList(Actor actor) {
         actor.require(Rights.USER_MANAGE);
-        return em.createQuery("SELECT t FROM ApiToken t JOIN FETCH t.user u WHERE t.accountId = :a AND t.revokedAt IS NULL "
-                        + "AND t.expiresAt > :now ORDER BY u.username, t.id DESC", ApiToken.class)
-                .setParameter("a", actor.accountId()).setParameter("now", clock.instant())
-                .setFirstResult(first).setMaxResults(size).getResultList();
+        return AccountScopedQuery.of(em, ApiToken.class, "t", "accountId", actor.accountId())
+                .and("t.revokedAt IS NULL").and("t.expiresAt > :now", "now", clock.instant());
     }
 
     /**

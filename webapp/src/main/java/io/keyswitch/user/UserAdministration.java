@@ -8,7 +8,7 @@ import io.keyswitch.account.Account;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
-import io.keyswitch.platform.Like;
+import io.keyswitch.platform.AccountScopedQuery;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.Text;
@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,15 +77,18 @@ public class UserAdministration {
     // --- users ---------------------------------------------------------------------------------
 
     public long countUsers(Actor actor, String filter) {
-        actor.require(Rights.USER_MANAGE);
-        return withFilter(em.createQuery("SELECT COUNT(u) FROM User u WHERE u.account.id = :a" + userFilter(filter), Long.class),
-                actor, filter).getSingleResult();
+        return userList(actor, filter).count();
     }
 
     public List<User> users(Actor actor, String filter, int first, int size) {
+        return userList(actor, filter).orderBy("u.username").page(first, size);
+    }
+
+    /** The actor's users whose user name or full name starts with {@code filter}. */
+    private AccountScopedQuery<User> userList(Actor actor, String filter) {
         actor.require(Rights.USER_MANAGE);
-        return withFilter(em.createQuery("SELECT u FROM User u WHERE u.account.id = :a" + userFilter(filter)
-                + " ORDER BY u.username", User.class), actor, filter).setFirstResult(first).setMaxResults(size).getResultList();
+        return AccountScopedQuery.of(em, User.class, "u", "account.id", actor.accountId())
+                .startsWith(filter, "u.username", "u.fullName");
     }
 
     public User user(Actor actor, long userId) {
@@ -243,30 +245,22 @@ public class UserAdministration {
     // --- groups --------------------------------------------------------------------------------
 
     public List<UserGroup> groups(Actor actor) {
-        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
-        return em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a ORDER BY g.name", UserGroup.class)
-                .setParameter("a", actor.accountId()).getResultList();
+        return groupList(actor, null).orderBy("g.name").all();
     }
 
     public long countGroups(Actor actor, String filter) {
-        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
-        var q = em.createQuery("SELECT COUNT(g) FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter), Long.class)
-                .setParameter("a", actor.accountId());
-        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
-                .getSingleResult();
+        return groupList(actor, filter).count();
     }
 
     /** One page of the account's groups by name, cut by the database. */
     public List<UserGroup> groups(Actor actor, String filter, int first, int size) {
-        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
-        var q = em.createQuery("SELECT g FROM UserGroup g WHERE g.account.id = :a" + groupFilter(filter) + " ORDER BY g.name",
-                UserGroup.class).setParameter("a", actor.accountId());
-        return (filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter)))
-                .setFirstResult(first).setMaxResults(size).getResultList();
+        return groupList(actor, filter).orderBy("g.name").page(first, size);
     }
 
-    private static String groupFilter(String filter) {
-        return filter == null || filter.isBlank() ? "" : " AND g.name LIKE :prefix";
+    /** The actor's groups whose name starts with {@code filter}. */
+    private AccountScopedQuery<UserGroup> groupList(Actor actor, String filter) {
+        actor.requireAny(Rights.USER_MANAGE, Rights.GROUP_MANAGE);
+        return AccountScopedQuery.of(em, UserGroup.class, "g", "account.id", actor.accountId()).startsWith(filter, "g.name");
     }
 
     public UserGroup group(Actor actor, long groupId) {
@@ -452,18 +446,6 @@ public class UserAdministration {
 
     private static String names(List<UserGroup> groups) {
         return groups.stream().map(UserGroup::getName).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String userFilter(String filter) {
-        return filter == null || filter.isBlank() ? "" : " AND (u.username LIKE :p OR u.fullName LIKE :p)";
-    }
-
-    private static <T> TypedQuery<T> withFilter(TypedQuery<T> q, Actor actor, String filter) {
-        q.setParameter("a", actor.accountId());
-        if (filter != null && !filter.isBlank()) {
-            q.setParameter("p", Like.prefix(filter));
-        }
-        return q;
     }
 
     private static String trim(String s) {

@@ -6,6 +6,7 @@ import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.DataTablePart;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Steps;
@@ -44,7 +45,7 @@ class AccountsUiIT {
         portal = UiPortal.get();
         db = UiPortal.database();
         long system = Fixtures.accountId(db, "system");
-        Fixtures.makeSystemAdmin(db, Fixtures.user(db, system, "operator", PASSWORD, List.of("user:manage")));
+        Fixtures.makeSystemAdmin(db, Fixtures.user(db, system, "operator", PASSWORD, List.of("user:manage", "audit:view")));
         browser = Browser.start();
         new Steps(browser).signIn(portal.url(), "system", "operator", PASSWORD);
     }
@@ -185,6 +186,46 @@ class AccountsUiIT {
 
     private static WebElement wait(By by) {
         return steps().visible(by);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the audit trail lists the account's events newest first, filtered by the action typed, in its lazy table")
+    void auditTrail() {
+        AuditPage audit = AuditPage.open();
+
+        audit.filterAction("account.create");
+
+        assertThat(audit.table().row("account:newco").getText()).contains("account.create", "new customer, contract 2026-17");
+        assertThat(audit.rows()).allMatch(row -> row.contains("account.create"));
+    }
+
+    /** The audit trail (audit.xhtml): its lazy table, filtered per column. */
+    static final class AuditPage {
+        private final Steps steps = new Steps(browser);
+
+        static AuditPage open() {
+            browser.get(portal.url() + "audit.xhtml");
+            return new AuditPage();
+        }
+
+        /** Types into the Action column's filter and waits for the table to show only matching rows. */
+        void filterAction(String typed) {
+            WebElement filter = steps.visible(By.cssSelector("[id='auditForm:events:action'] input"));
+            filter.sendKeys(typed);
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> rows().stream().allMatch(row -> row.contains(typed)));
+        }
+
+        List<String> rows() {
+            return browser.findElements(By.xpath("//tbody[@id='auditForm:events_data']/tr")).stream().map(WebElement::getText)
+                    .toList();
+        }
+
+        DataTablePart table() {
+            return new DataTablePart(browser, "auditForm:events");
+        }
     }
 
     private static void type(String id, String text) {

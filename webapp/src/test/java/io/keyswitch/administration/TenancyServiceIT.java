@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Tenancy in the service layer itself, inside the running portal (Arquillian in-container): an
  * actor of account B hands every service the ids of account A's project, device, component, user,
  * group, grant and API token — each call is refused exactly as for an id that does not exist, and
- * A's rows are unchanged. The API and the pages are thin over these services.
+ * A's rows are unchanged; and every list of B, filtered to match rows of both, holds only B's. The API and the
+ * pages are thin over these services.
  */
 @ExtendWith({ArquillianPortal.class, ArquillianExtension.class})
 @DisplayName("Tenancy in every service")
@@ -193,6 +194,60 @@ class TenancyServiceIT {
         assertThat(users.group(a, group).getName()).isEqualTo("Service");
         assertThat(tokens.mine(a)).extracting(t -> t.getId()).containsExactly(token);
         assertThat(audit.verify(a).intact()).isTrue();
+    }
+
+    @Test
+    @DisplayName("every list (count and page, with a filter both accounts match) holds only the actor's account's rows")
+    void everyListStaysInItsAccount() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        Actor system = everyRight(0, null, "tenancy-test");
+        Actor a = administratorOf(accounts.create(system, "list-a-" + tag, "admin", null, "tenancy test").account().getId());
+        Actor b = administratorOf(accounts.create(system, "list-b-" + tag, "admin", null, "tenancy test").account().getId());
+        Map<Actor, Map<String, Long>> own = new LinkedHashMap<>();
+        for (Actor actor : List.of(a, b)) {
+            long project = projects.create(actor, "Line 3", null, "setup").getId();
+            DeviceForm df = new DeviceForm();
+            df.setName("Press 7");
+            df.setLanSubnet("192.168.0.0/24");
+            df.setProjectId(project);
+            long device = devices.create(actor, df, "setup").getId();
+            long group = users.saveGroup(actor, null, "Service", null, List.of("device:view"), "setup").getId();
+            UserForm uf = new UserForm();
+            uf.setUsername("tech");
+            uf.setFullName("Tess Tech");
+            uf.setGroupIds(List.of(group));
+            long user = users.createUser(actor, uf, "setup").user().getId();
+            GrantRequest gr = new GrantRequest();
+            gr.setSubjectType(GrantRequest.SubjectType.GROUP);
+            gr.setGroupId(group);
+            gr.setScopeType(GrantRequest.ScopeType.DEVICE);
+            gr.setDeviceId(device);
+            long grant = access.grant(actor, gr, "setup").get(0).getId();
+            long token = tokens.create(actor, "list token").token().getId();
+            own.put(actor, Map.of("project", project, "device", device, "group", group, "user", user, "grant", grant,
+                    "token", token));
+        }
+
+        for (Actor actor : List.of(a, b)) {
+            Map<String, Long> ids = own.get(actor);
+            assertThat(projects.count(actor, "Line")).isOne();
+            assertThat(projects.page(actor, "Line", null, true, 0, 50)).extracting(r -> r.project().getId())
+                    .containsExactly(ids.get("project"));
+            assertThat(devices.count(actor, "Press")).isOne();
+            assertThat(devices.page(actor, new io.keyswitch.device.DevicePage("Press", "lanSubnet", false, 0, 50)))
+                    .extracting(d -> d.getId()).containsExactly(ids.get("device"));
+            assertThat(users.countGroups(actor, "Serv")).isOne();
+            assertThat(users.groups(actor, "Serv", 0, 50)).extracting(g -> g.getId()).containsExactly(ids.get("group"));
+            assertThat(users.countUsers(actor, "te")).isOne();
+            assertThat(users.users(actor, "te", 0, 50)).extracting(u -> u.getId()).containsExactly(ids.get("user"));
+            assertThat(access.countGrants(actor)).isOne();
+            assertThat(access.grants(actor, 0, 50)).extracting(g -> g.getId()).containsExactly(ids.get("grant"));
+            assertThat(tokens.countAccountTokens(actor)).isOne();
+            assertThat(tokens.accountTokens(actor, 0, 50)).extracting(t -> t.getId()).containsExactly(ids.get("token"));
+            AuditQuery.Filter deviceEvents = new AuditQuery.Filter("device.", "adm");
+            assertThat(audit.count(actor, deviceEvents)).isOne();
+            assertThat(audit.page(actor, deviceEvents, 0, 50)).extracting(e -> e.getAccountId()).containsExactly(actor.accountId());
+        }
     }
 
     /** A service call with an id. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.DataTablePart;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Steps;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,18 +68,13 @@ class DevicesUiIT {
     @DisplayName("a new device gets a virtual subnet beside its real LAN, and the change is audited with its reason")
     void createDevice() throws Exception {
         signIn("acme", "alice");
-        browser.get(portal.url() + "devices.xhtml");
-        click("listForm:newDevice");
-        type("deviceForm:name", "Press 7");
-        type("deviceForm:serialNumber", "SN-0007");
-        type("deviceForm:lanSubnet", "192.168.0.0/24");
-        click("deviceForm:save");
-        assertThat(messageFor("deviceForm:reason")).contains("Please say why you make this change");
+        DevicesPage devices = DevicesPage.open(browser);
+        devices.newDevice("Press 7", "SN-0007", "192.168.0.0/24", null);
+        assertThat(devices.messageFor("reason")).contains("Please say why you make this change");
 
-        type("deviceForm:reason", "commissioning of line 3");
-        click("deviceForm:save");
+        devices.saveWithReason("commissioning of line 3");
 
-        WebElement row = wait(By.xpath("//tbody[@id='listForm:devices_data']/tr[td//a[text()='Press 7']]"));
+        WebElement row = devices.table().row("Press 7");
         assertThat(row.getText()).contains("SN-0007", "192.168.0.0/24", Fixtures.firstVirtualSubnet(db, acme));
         Browser.screenshot(browser, "devices");
         assertThat(Fixtures.string(db, "SELECT CONCAT(actor, ' | ', reason, ' | ', details) FROM audit_event "
@@ -91,21 +88,15 @@ class DevicesUiIT {
     @DisplayName("a component outside the device's LAN is refused next to its field, and nothing is stored")
     void componentOutsideTheLan() throws Exception {
         signIn("acme", "alice");
-        openDevice("Press 7");
-        click("listForm:newComponent");
-        type("componentForm:name", "PLC");
-        type("componentForm:ip", "192.168.1.10");
-        type("componentForm:services", "tcp/102, tcp/502");
-        type("componentForm:reason", "PLC of the press");
-        click("componentForm:save");
+        DevicePage device = DevicesPage.open(browser).openDevice("Press 7");
+        device.newComponent("PLC", "192.168.1.10", "tcp/102, tcp/502", "PLC of the press");
 
-        assertThat(messageFor("componentForm:ip")).isEqualTo("192.168.1.10 is not a host address in the device's LAN 192.168.0.0/24.");
+        assertThat(device.messageFor("ip")).isEqualTo("192.168.1.10 is not a host address in the device's LAN 192.168.0.0/24.");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component WHERE account_id = ?", acme)).isZero();
 
-        type("componentForm:ip", "192.168.0.10");
-        click("componentForm:save");
+        device.retypeIp("192.168.0.10");
 
-        WebElement row = wait(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='PLC']]"));
+        WebElement row = device.components().row("PLC");
         assertThat(row.getText()).contains("192.168.0.10", "tcp/102, tcp/502");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component WHERE account_id = ?", acme)).isOne();
     }
@@ -117,7 +108,7 @@ class DevicesUiIT {
         String id = Fixtures.string(db, "SELECT id FROM device WHERE account_id = ? AND name = 'Press 7'", acme);
         signIn("othercorp", "bob");
 
-        browser.get(portal.url() + "devices.xhtml");
+        DevicesPage.open(browser);
         assertThat(wait(By.id("listForm:devices")).getText()).contains("No devices yet.").doesNotContain("Press 7");
         browser.get(portal.url() + "device.xhtml?id=" + id);
 
@@ -136,11 +127,124 @@ class DevicesUiIT {
                 && io.keyswitch.vpn.instance.OpenVpnProbe.locate() != null, "OpenVPN can run here");
         signIn("acme", "alice");
 
-        browser.get(portal.url() + "devices.xhtml");
+        DevicesPage.open(browser);
 
         assertThat(wait(By.id("vpnProblem")).getText()).startsWith("VPN unavailable: ")
                 .contains("Devices cannot connect; everything else works.");
         assertThat(wait(By.id("listForm:devices")).getText()).contains("Press 7").contains("never connected");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("at a 1400-pixel window the list shows whole subnets, ends a long name in … with the name as its title,"
+            + " and a column hidden with the chooser stays hidden")
+    void tableFitsAndColumnsCanBeHidden() {
+        String longName = "Palletiser of packaging line 4 with a name much longer than the column";
+        signIn("acme", "alice");
+        DevicesPage.open(browser).newDevice(longName, "SN-2026-000000123456", "192.168.100.0/24", "commissioning of line 4");
+        browser.manage().window().setSize(new Dimension(1400, 900));
+        DevicesPage devices = DevicesPage.open(browser);
+
+        WebElement row = devices.table().row(longName);
+        WebElement lan = devices.table().cell(row, "lanSubnet");
+        Browser.screenshot(browser, "devices-1400px");
+
+        assertThat(lan.getText()).isEqualTo("192.168.100.0/24");
+        assertThat(devices.table().showsWhole(lan)).as("the LAN subnet shows whole").isTrue();
+        assertThat(devices.table().showsWhole(devices.table().cell(row, "virtualSubnet"))).as("the virtual subnet shows whole")
+                .isTrue();
+        WebElement name = row.findElement(By.linkText(longName));
+        assertThat(devices.table().showsWhole(name)).as("the long name is shortened").isFalse();
+        assertThat(name.getAttribute("title")).isEqualTo(longName);
+
+        devices.table().toggle("listForm:columns", "Serial number");
+
+        assertThat(devices.table().shows("serialNumber")).as("the hidden column").isFalse();
+        assertThat(devices.table().shows("lanSubnet")).isTrue();
+        assertThat(DevicesPage.open(browser).table().shows("serialNumber")).as("still hidden after a reload").isFalse();
+    }
+
+    /** The device list (devices.xhtml): its table, the device dialog, the delete dialog. */
+    static final class DevicesPage {
+        private final WebDriver browser;
+        private final Steps steps;
+
+        private DevicesPage(WebDriver browser) {
+            this.browser = browser;
+            this.steps = new Steps(browser);
+        }
+
+        static DevicesPage open(WebDriver browser) {
+            browser.get(portal.url() + "devices.xhtml");
+            new Steps(browser).visible(By.id("listForm:devices"));
+            return new DevicesPage(browser);
+        }
+
+        DataTablePart table() {
+            return new DataTablePart(browser, "listForm:devices");
+        }
+
+        /** Opens the dialog, fills it in and saves (with a reason, if one is given). */
+        void newDevice(String name, String serialNumber, String lanSubnet, String reason) {
+            steps.click("listForm:newDevice");
+            steps.type("deviceForm:name", name);
+            steps.type("deviceForm:serialNumber", serialNumber);
+            steps.type("deviceForm:lanSubnet", lanSubnet);
+            if (reason != null) {
+                steps.type("deviceForm:reason", reason);
+            }
+            steps.click("deviceForm:save");
+        }
+
+        void saveWithReason(String reason) {
+            steps.type("deviceForm:reason", reason);
+            steps.click("deviceForm:save");
+        }
+
+        /** The message next to a field of the device dialog. */
+        String messageFor(String field) {
+            return steps.messageFor("deviceForm:" + field);
+        }
+
+        DevicePage openDevice(String name) {
+            steps.visible(By.linkText(name)).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/device.xhtml"));
+            return new DevicePage(browser);
+        }
+    }
+
+    /** One device's page (device.xhtml): its components and their dialog. */
+    static final class DevicePage {
+        private final WebDriver browser;
+        private final Steps steps;
+
+        DevicePage(WebDriver browser) {
+            this.browser = browser;
+            this.steps = new Steps(browser);
+        }
+
+        void newComponent(String name, String ip, String services, String reason) {
+            steps.click("listForm:newComponent");
+            steps.type("componentForm:name", name);
+            steps.type("componentForm:ip", ip);
+            steps.type("componentForm:services", services);
+            steps.type("componentForm:reason", reason);
+            steps.click("componentForm:save");
+        }
+
+        /** Corrects the IP address in the open component dialog and saves again. */
+        void retypeIp(String ip) {
+            steps.type("componentForm:ip", ip);
+            steps.click("componentForm:save");
+        }
+
+        String messageFor(String field) {
+            return steps.messageFor("componentForm:" + field);
+        }
+
+        DataTablePart components() {
+            return new DataTablePart(browser, "listForm:components");
+        }
     }
 
     private void signIn(String account, String user) {
@@ -148,29 +252,7 @@ class DevicesUiIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
     }
 
-    private void openDevice(String name) {
-        browser.get(portal.url() + "devices.xhtml");
-        wait(By.linkText(name)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/device.xhtml"));
-    }
-
-    private Steps steps() {
-        return new Steps(browser);
-    }
-
     private WebElement wait(By by) {
-        return steps().visible(by);
-    }
-
-    private void type(String id, String text) {
-        steps().type(id, text);
-    }
-
-    private void click(String id) {
-        steps().click(id);
-    }
-
-    private String messageFor(String fieldId) {
-        return steps().messageFor(fieldId);
+        return new Steps(browser).visible(by);
     }
 }

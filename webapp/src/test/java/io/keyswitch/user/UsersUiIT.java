@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.DataTablePart;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.LoginPage;
 import io.keyswitch.testing.Steps;
@@ -61,15 +62,10 @@ class UsersUiIT {
     @Order(1)
     @DisplayName("a group is created with the rights ticked, and its change is audited")
     void createGroup() throws Exception {
-        browser.get(portal.url() + "groups.xhtml");
-        click("listForm:newGroup");
-        type("groupForm:name", "Service technicians");
-        tick("device:view");
-        tick("device:connect");
-        type("groupForm:reason", "technicians of the service desk");
-        click("groupForm:save");
+        GroupsPage groups = GroupsPage.open();
+        groups.newGroup("Service technicians", List.of("device:view", "device:connect"), "technicians of the service desk");
 
-        WebElement row = wait(By.xpath("//tbody[@id='listForm:groups_data']/tr[td[text()='Service technicians']]"));
+        WebElement row = groups.table().row("Service technicians");
         assertThat(row.getText()).contains("device:view, device:connect");
         assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE account_id = ? AND action = 'group.create'", plantco))
                 .isEqualTo("technicians of the service desk");
@@ -79,25 +75,16 @@ class UsersUiIT {
     @Order(2)
     @DisplayName("a temporary user with a wrong e-mail is refused next to the field, then created with a one-time password")
     void createTemporaryUser() throws Exception {
-        browser.get(portal.url() + "users.xhtml");
-        click("listForm:newUser");
-        type("userForm:username", "drive-specialist");
-        type("userForm:fullName", "Dana Drive");
-        type("userForm:email", "dana-at-drives");
-        click("userForm:temporary_input", "userForm:temporary");
-        wait(By.id("userForm:maxLogins"));
-        type("userForm:maxLogins", "3");
-        chooseGroup("Service technicians");
-        type("userForm:reason", "drive commissioning, order 4711");
-        click("userForm:save");
+        UsersPage users = UsersPage.open();
+        users.newTemporaryUser("drive-specialist", "Dana Drive", "dana-at-drives", "3", "Service technicians",
+                "drive commissioning, order 4711");
 
-        assertThat(messageFor("userForm:email")).isEqualTo("'dana-at-drives' is not an e-mail address.");
+        assertThat(users.messageFor("email")).isEqualTo("'dana-at-drives' is not an e-mail address.");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM app_user WHERE account_id = ? AND username = 'drive-specialist'", plantco)).isZero();
 
-        type("userForm:email", "dana@drives.example");
-        click("userForm:save");
+        users.retypeEmail("dana@drives.example");
 
-        oneTimePassword = wait(By.id("oneTimePassword")).getText();
+        oneTimePassword = users.oneTimePassword();
         assertThat(oneTimePassword).hasSize(16);
         Browser.screenshot(browser, "one-time-password");
         assertThat(Fixtures.string(db, "SELECT CONCAT(max_logins, ' ', must_change_password) FROM app_user "
@@ -130,37 +117,64 @@ class UsersUiIT {
         }
     }
 
-    private static void tick(String right) {
-        wait(By.xpath("//*[@id='groupForm:rights']//label[text()='" + right + "']")).click();
+    /** The groups page (groups.xhtml): its table and the group dialog. */
+    static final class GroupsPage {
+        private final Steps steps = new Steps(browser);
+
+        static GroupsPage open() {
+            browser.get(portal.url() + "groups.xhtml");
+            return new GroupsPage();
+        }
+
+        void newGroup(String name, List<String> rights, String reason) {
+            steps.click("listForm:newGroup");
+            steps.type("groupForm:name", name);
+            rights.forEach(right -> steps.visible(By.xpath("//*[@id='groupForm:rights']//label[text()='" + right + "']")).click());
+            steps.type("groupForm:reason", reason);
+            steps.click("groupForm:save");
+        }
+
+        DataTablePart table() {
+            return new DataTablePart(browser, "listForm:groups");
+        }
     }
 
-    private static void chooseGroup(String name) {
-        click("userForm:groups");
-        wait(By.xpath("//div[@id='userForm:groups_panel']//label[text()='" + name + "']")).click();
-        browser.findElement(By.id("userForm:fullName")).click();
-    }
+    /** The users page (users.xhtml): the user dialog and the one-time password shown once. */
+    static final class UsersPage {
+        private final Steps steps = new Steps(browser);
 
-    private static void click(String hiddenInputId, String visibleBoxId) {
-        wait(By.id(visibleBoxId)).findElement(By.cssSelector(".ui-chkbox-box")).click();
-    }
+        static UsersPage open() {
+            browser.get(portal.url() + "users.xhtml");
+            return new UsersPage();
+        }
 
-    private static Steps steps() {
-        return new Steps(browser);
-    }
+        /** Fills in the dialog for a temporary user with at most {@code maxLogins} logins, and saves. */
+        void newTemporaryUser(String username, String fullName, String email, String maxLogins, String group, String reason) {
+            steps.click("listForm:newUser");
+            steps.type("userForm:username", username);
+            steps.type("userForm:fullName", fullName);
+            steps.type("userForm:email", email);
+            steps.visible(By.id("userForm:temporary")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+            steps.visible(By.id("userForm:maxLogins"));
+            steps.type("userForm:maxLogins", maxLogins);
+            steps.click("userForm:groups");
+            steps.visible(By.xpath("//div[@id='userForm:groups_panel']//label[text()='" + group + "']")).click();
+            browser.findElement(By.id("userForm:fullName")).click();
+            steps.type("userForm:reason", reason);
+            steps.click("userForm:save");
+        }
 
-    private static WebElement wait(By by) {
-        return steps().visible(by);
-    }
+        void retypeEmail(String email) {
+            steps.type("userForm:email", email);
+            steps.click("userForm:save");
+        }
 
-    private static void type(String id, String text) {
-        steps().type(id, text);
-    }
+        String messageFor(String field) {
+            return steps.messageFor("userForm:" + field);
+        }
 
-    private static void click(String id) {
-        steps().click(id);
-    }
-
-    private static String messageFor(String fieldId) {
-        return steps().messageFor(fieldId);
+        String oneTimePassword() {
+            return steps.visible(By.id("oneTimePassword")).getText();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.keyswitch.audit.web;
 import io.keyswitch.audit.AuditEvent;
 import io.keyswitch.audit.AuditQuery;
 import io.keyswitch.audit.ChainVerification;
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.AdminRights;
@@ -12,11 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The account's audit trail: a lazy table filtered by action and actor, and a check of the hash chain;
@@ -33,27 +30,15 @@ public class AuditView implements Serializable {
 
     private AuditQuery.Trail trail = AuditQuery.Trail.ACCOUNT;
 
-    private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
+    private final PagedModel<AuditEvent> model = PagedModel.byColumns(filters -> audit.count(actor(), filter(filters)),
+            (filters, first, size) -> audit.page(actor(), filter(filters), first, size), AuditEvent::getId);
 
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) audit.count(Actor.current(Pages.sourceIp()), filter(filters));
-        }
-
-        @Override
-        public List<AuditEvent> load(int first, int size, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
-            return audit.page(Actor.current(Pages.sourceIp()), filter(filters), first, size);
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-            return String.valueOf(event.getId());
-        }
-    };
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
+    }
 
     public void verify() {
-        ChainVerification v = audit.verify(Actor.current(Pages.sourceIp()), trail);
+        ChainVerification v = audit.verify(actor(), trail);
         FacesMessage message = v.intact()
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The audit trail is intact: " + v.eventsChecked()
                         + " events checked, every link matches.", null)
@@ -62,8 +47,8 @@ public class AuditView implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, message);
     }
 
-    private AuditQuery.Filter filter(Map<String, FilterMeta> filters) {
-        return new AuditQuery.Filter(value(filters, "action"), value(filters, "actor"), trail);
+    private AuditQuery.Filter filter(Map<String, String> filters) {
+        return new AuditQuery.Filter(filters.get("action"), filters.get("actor"), trail);
     }
 
     /** Whether the person may read the appliance's trail (system administrators). */
@@ -79,12 +64,7 @@ public class AuditView implements Serializable {
         this.trail = trail == AuditQuery.Trail.APPLIANCE && isApplianceTrailAllowed() ? trail : AuditQuery.Trail.ACCOUNT;
     }
 
-    private static String value(Map<String, FilterMeta> filters, String field) {
-        FilterMeta meta = filters.get(field);
-        return meta == null || meta.getFilterValue() == null ? null : meta.getFilterValue().toString();
-    }
-
-    public LazyDataModel<AuditEvent> getModel() {
+    public PagedModel<AuditEvent> getModel() {
         return model;
     }
 }

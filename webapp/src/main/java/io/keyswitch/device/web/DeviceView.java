@@ -6,6 +6,7 @@ import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
+import io.keyswitch.platform.web.EditCycle;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
@@ -44,9 +45,7 @@ public class DeviceView implements Serializable {
     private Device device;
     private List<Component> components;
     private ComponentForm form = new ComponentForm();
-    private Long editingId;
-    private Long deletingId;
-    private String deletingName;
+    private final EditCycle edit = new EditCycle("Component", "componentForm", "added");
     private String reason;
 
     /** Loads the device named by the {@code id} parameter; one of another account is simply not there. */
@@ -137,43 +136,36 @@ public class DeviceView implements Serializable {
 
     public void startCreate() {
         form = new ComponentForm();
-        editingId = null;
-        reason = null;
+        edit.startCreate();
     }
 
     public void startEdit(Component component) {
         form = ComponentForm.of(component);
-        editingId = component.getId();
-        reason = null;
+        edit.startEdit(component.getId());
     }
 
     public void save() {
         Actor actor = Actor.current(Pages.sourceIp());
-        Object done = editingId == null
-                ? Pages.attempt("componentForm", "Component '" + form.getName() + "' added.",
-                        () -> devices.addComponent(actor, device.getId(), form, reason))
-                : Pages.attempt("componentForm", "Component '" + form.getName() + "' saved.",
-                        () -> devices.updateComponent(actor, editingId, form, reason));
-        if (done != null) {
+        if (edit.save(form.getName(), why -> devices.addComponent(actor, device.getId(), form, why),
+                (componentId, why) -> devices.updateComponent(actor, componentId, form, why)) != null) {
             load();
         }
     }
 
     public void startDelete(Component component) {
-        deletingId = component.getId();
-        deletingName = component.getName();
-        reason = null;
+        edit.startDelete(component.getId(), component.getName());
     }
 
     public void delete() {
         Actor actor = Actor.current(Pages.sourceIp());
-        Object done = Pages.attempt("deleteForm", "Component '" + deletingName + "' deleted.", () -> {
-            devices.deleteComponent(actor, deletingId, reason);
-            return Boolean.TRUE;
-        });
-        if (done != null) {
+        if (edit.delete((componentId, why) -> devices.deleteComponent(actor, componentId, why))) {
             load();
         }
+    }
+
+    /** The component dialogs' cycle (the VPN profile's dialogs keep their own reason). */
+    public EditCycle getEdit() {
+        return edit;
     }
 
     /** Who can reach this component, and through which grant. */
@@ -208,14 +200,6 @@ public class DeviceView implements Serializable {
 
     public ComponentForm getForm() {
         return form;
-    }
-
-    public boolean isEditing() {
-        return editingId != null;
-    }
-
-    public String getDeletingName() {
-        return deletingName;
     }
 
     public String getReason() {

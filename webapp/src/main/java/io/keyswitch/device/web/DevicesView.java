@@ -2,9 +2,12 @@ package io.keyswitch.device.web;
 
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
+import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.Project;
+import io.keyswitch.platform.web.EditCycle;
 import io.keyswitch.platform.web.Formats;
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.vpn.DeviceVpnStatus;
@@ -15,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.PrimeFaces;
 
 /** The device list: a lazy table, a dialog to create or edit a device, and delete with a reason. */
@@ -33,23 +37,34 @@ public class DevicesView implements Serializable {
     @Inject
     io.keyswitch.device.ProjectService projectService;
 
-    private DeviceLazyModel model;
+    private final PagedModel<Device> model = new PagedModel<>(filter -> devices.count(actor(), filter),
+            (filter, sort, ascending, first, size) -> page(new DevicePage(filter, sort, ascending, first, size)), Device::getId);
+    private final EditCycle edit = new EditCycle("Device", "deviceForm");
+    private transient Map<Long, DeviceVpnStatus> live = Map.of();
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
-    private Long editingId;
-    private Long deletingId;
-    private String deletingName;
-    private String reason;
     private long liveVersion;
     private String vpnProblem;
 
     @PostConstruct
     void load() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        model = new DeviceLazyModel(devices, vpn);
+        Actor actor = actor();
         projects = projectService.all(actor);
         liveVersion = vpn.statusVersion(actor);
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
+    }
+
+    /** A page of the table, with the live VPN status of its devices (one query). */
+    private List<Device> page(DevicePage request) {
+        Actor actor = actor();
+        List<Device> page = devices.page(actor, request);
+        live = vpn.status(actor, page.stream().map(Device::getId).toList());
+        return page;
+    }
+
+    /** The signed-in user of the request at hand (rights are read now, not when the page was opened). */
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
     }
 
     /**
@@ -57,7 +72,7 @@ public class DevicesView implements Serializable {
      * a device status of the account changed since the last look, so an idle page costs no query.
      */
     public void poll() {
-        Actor actor = Actor.current(Pages.sourceIp());
+        Actor actor = actor();
         long now = vpn.statusVersion(actor);
         String problem = vpn.problem(actor.accountId()).orElse(null);
         if (now != liveVersion) {
@@ -76,63 +91,54 @@ public class DevicesView implements Serializable {
 
     /** "online since …" / "offline since …" / "never connected" for the table. */
     public String liveText(Device device) {
-        return Profiles.liveText(model.live(device));
+        return Profiles.liveText(live(device));
     }
 
+    /** The live VPN status of a device of the page shown; null: never connected. */
     public DeviceVpnStatus live(Device device) {
-        return model.live(device);
+        return live == null ? null : live.get(device.getId());
     }
 
     public String lastSeen(Device device) {
-        DeviceVpnStatus s = model.live(device);
+        DeviceVpnStatus s = live(device);
         return s == null ? "" : Formats.timeOf(s.getLastSeen());
     }
 
     public String traffic(Device device) {
-        DeviceVpnStatus s = model.live(device);
+        DeviceVpnStatus s = live(device);
         return s == null ? "" : Formats.bytesOf(s.getBytesIn()) + " in / " + Formats.bytesOf(s.getBytesOut()) + " out";
     }
 
     public void startCreate() {
         form = new DeviceForm();
-        editingId = null;
-        reason = null;
+        edit.startCreate();
     }
 
     public void startEdit(Device device) {
         form = DeviceForm.of(device);
-        editingId = device.getId();
-        reason = null;
+        edit.startEdit(device.getId());
     }
 
     public void save() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        if (editingId == null) {
-            Pages.attempt("deviceForm", "Device '" + form.getName() + "' created.", () -> devices.create(actor, form, reason));
-        } else {
-            Pages.attempt("deviceForm", "Device '" + form.getName() + "' saved.", () -> devices.update(actor, editingId, form, reason));
-        }
+        Actor actor = actor();
+        edit.save(form.getName(), reason -> devices.create(actor, form, reason),
+                (id, reason) -> devices.update(actor, id, form, reason));
     }
 
     public void startDelete(Device device) {
-        deletingId = device.getId();
-        deletingName = device.getName();
-        reason = null;
+        edit.startDelete(device.getId(), device.getName());
     }
 
     public void delete() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        Pages.attempt("deleteForm", "Device '" + deletingName + "' deleted.", () -> {
-            devices.delete(actor, deletingId, reason);
-            return Boolean.TRUE;
-        });
+        Actor actor = actor();
+        edit.delete((id, reason) -> devices.delete(actor, id, reason));
     }
 
-    public boolean isEditing() {
-        return editingId != null;
+    public EditCycle getEdit() {
+        return edit;
     }
 
-    public DeviceLazyModel getModel() {
+    public PagedModel<Device> getModel() {
         return model;
     }
 
@@ -142,17 +148,5 @@ public class DevicesView implements Serializable {
 
     public DeviceForm getForm() {
         return form;
-    }
-
-    public String getDeletingName() {
-        return deletingName;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
     }
 }

@@ -2,10 +2,10 @@ package io.keyswitch.device.web;
 
 import io.keyswitch.device.ProjectService;
 import io.keyswitch.device.ProjectService.Row;
+import io.keyswitch.platform.web.EditCycle;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,67 +19,51 @@ public class ProjectsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
-    private PagedModel<Row> model;
-    private Long editingId;
+    private final PagedModel<Row> model = new PagedModel<>(filter -> projects.count(actor(), filter),
+            (filter, sort, ascending, first, size) -> projects.page(actor(), filter, sort, ascending, first, size),
+            row -> row.project().getId());
+    private final EditCycle edit = new EditCycle("Project", "projectForm");
     private String name;
     private String description;
-    private String deletingName;
-    private Long deletingId;
-    private String reason;
-
-    @PostConstruct
-    void load() {
-        ProjectService service = projects;
-        model = new PagedModel<>(filter -> service.count(Actor.current(Pages.sourceIp()), filter),
-                (filter, sort, ascending, first, size) -> service.page(Actor.current(Pages.sourceIp()), filter,
-                        sort == null ? "name" : sort, ascending, first, size),
-                row -> row.project().getId());
-    }
 
     public void startCreate() {
-        editingId = null;
-        name = description = reason = null;
+        name = description = null;
+        edit.startCreate();
     }
 
     public void startEdit(Row row) {
-        editingId = row.project().getId();
         name = row.project().getName();
         description = row.project().getDescription();
-        reason = null;
+        edit.startEdit(row.project().getId());
     }
 
     public void save() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        if (editingId == null) {
-            Pages.attempt("projectForm", "Project '" + name + "' created.", () -> projects.create(actor, name, description, reason));
-        } else {
-            Pages.attempt("projectForm", "Project '" + name + "' saved.",
-                    () -> projects.update(actor, editingId, name, description, reason));
-        }
+        Actor actor = actor();
+        edit.save(name, reason -> projects.create(actor, name, description, reason),
+                (id, reason) -> projects.update(actor, id, name, description, reason));
     }
 
     public void startDelete(Row row) {
-        deletingId = row.project().getId();
-        deletingName = row.project().getName();
-        reason = null;
+        edit.startDelete(row.project().getId(), row.project().getName());
     }
 
     public void delete() {
-        Actor actor = Actor.current(Pages.sourceIp());
-        Pages.attempt("deleteForm", "Project '" + deletingName + "' deleted.", () -> {
-            projects.delete(actor, deletingId, reason);
-            return Boolean.TRUE;
-        });
+        Actor actor = actor();
+        edit.delete((id, reason) -> projects.delete(actor, id, reason));
+    }
+
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
     }
 
     public PagedModel<Row> getModel() {
         return model;
     }
 
-    public boolean isEditing() {
-        return editingId != null;
+    public EditCycle getEdit() {
+        return edit;
     }
 
     public String getName() {
@@ -96,17 +80,5 @@ public class ProjectsView implements Serializable {
 
     public void setDescription(String description) {
         this.description = description;
-    }
-
-    public String getDeletingName() {
-        return deletingName;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
     }
 }

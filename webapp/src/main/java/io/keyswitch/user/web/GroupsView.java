@@ -1,11 +1,12 @@
 package io.keyswitch.user.web;
 
+import io.keyswitch.platform.web.EditCycle;
+import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.UserAdministration;
 import io.keyswitch.user.UserGroup;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,65 +24,47 @@ public class GroupsView implements Serializable {
     @Inject
     UserAdministration admin;
 
-    private io.keyswitch.platform.web.PagedModel<UserGroup> groups;
-    private Long editingId;
+    private final PagedModel<UserGroup> groups = new PagedModel<>(filter -> admin.countGroups(actor(), filter),
+            (filter, sort, asc, first, size) -> admin.groups(actor(), filter, first, size), UserGroup::getId);
+    private final EditCycle edit = new EditCycle("Group", "groupForm");
     private String name;
     private String description;
     private List<String> rights = new ArrayList<>();
-    private String reason;
-    private Long deletingId;
-    private String deletingName;
-
-    @PostConstruct
-    void load() {
-        UserAdministration service = admin;
-        groups = new io.keyswitch.platform.web.PagedModel<>(filter -> service.countGroups(Actor.current(Pages.sourceIp()), filter),
-                (filter, sort, asc, first, size) -> service.groups(Actor.current(Pages.sourceIp()), filter, first, size),
-                UserGroup::getId);
-    }
 
     public void startCreate() {
-        editingId = null;
         name = null;
         description = null;
         rights = new ArrayList<>();
-        reason = null;
+        edit.startCreate();
     }
 
     public void startEdit(UserGroup group) {
-        editingId = group.getId();
         name = group.getName();
         description = group.getDescription();
         rights = new ArrayList<>(group.getRights());
-        reason = null;
+        edit.startEdit(group.getId());
     }
 
     public void save() {
-        UserGroup saved = Pages.attempt("groupForm", "Group '" + name + "' saved.",
-                () -> admin.saveGroup(Actor.current(Pages.sourceIp()), editingId, name, description, rights, reason));
-        if (saved != null) {
-            load();
-        }
+        Actor actor = actor();
+        edit.save(name, (id, reason) -> admin.saveGroup(actor, id, name, description, rights, reason));
     }
 
     public void startDelete(UserGroup group) {
-        deletingId = group.getId();
-        deletingName = group.getName();
-        reason = null;
+        edit.startDelete(group.getId(), group.getName());
     }
 
     public void delete() {
-        Object done = Pages.attempt("deleteForm", "Group '" + deletingName + "' deleted.", () -> {
-            admin.deleteGroup(Actor.current(Pages.sourceIp()), deletingId, reason);
-            return Boolean.TRUE;
-        });
-        if (done != null) {
-            load();
-        }
+        Actor actor = actor();
+        edit.delete((id, reason) -> admin.deleteGroup(actor, id, reason));
     }
 
-    public String getDeletingName() {
-        return deletingName;
+    private static Actor actor() {
+        return Actor.current(Pages.sourceIp());
+    }
+
+    public EditCycle getEdit() {
+        return edit;
     }
 
     public long members(UserGroup group) {
@@ -96,7 +79,7 @@ public class GroupsView implements Serializable {
         return Rights.ALL;
     }
 
-    public io.keyswitch.platform.web.PagedModel<UserGroup> getGroups() {
+    public PagedModel<UserGroup> getGroups() {
         return groups;
     }
 
@@ -122,13 +105,5 @@ public class GroupsView implements Serializable {
 
     public void setRights(List<String> rights) {
         this.rights = rights;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
     }
 }
