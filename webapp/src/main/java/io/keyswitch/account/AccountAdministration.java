@@ -78,6 +78,41 @@ public class AccountAdministration {
         return filter == null || filter.isBlank() ? q : q.setParameter("prefix", io.keyswitch.platform.Like.prefix(filter));
     }
 
+    /** One account; {@link NotFound} for an id that does not exist. */
+    public Account account(Actor actor, long accountId) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        return find(accountId);
+    }
+
+    /** How many users and devices an account has. */
+    public record Size(long users, long devices) {
+    }
+
+    /** The size of each of {@code accounts}, by account id: two queries for all of them. */
+    public java.util.Map<Long, Size> sizes(Actor actor, List<Account> accounts) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        List<Long> ids = accounts.stream().map(Account::getId).toList();
+        java.util.Map<Long, Long> users = new java.util.HashMap<>();
+        java.util.Map<Long, Long> devices = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT u.account.id, COUNT(u) FROM User u WHERE u.account.id IN :ids GROUP BY u.account.id", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> users.put((Long) r[0], (Long) r[1]));
+            em.createQuery("SELECT d.accountId, COUNT(d) FROM Device d WHERE d.accountId IN :ids GROUP BY d.accountId", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> devices.put((Long) r[0], (Long) r[1]));
+        }
+        java.util.Map<Long, Size> sizes = new java.util.HashMap<>();
+        ids.forEach(id -> sizes.put(id, new Size(users.getOrDefault(id, 0L), devices.getOrDefault(id, 0L))));
+        return sizes;
+    }
+
+    private Account find(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFound("account");
+        }
+        return account;
+    }
+
     public long userCount(Account account) {
         return em.createQuery("SELECT COUNT(u) FROM User u WHERE u.account = :a", Long.class).setParameter("a", account).getSingleResult();
     }
@@ -134,10 +169,7 @@ public class AccountAdministration {
     public Account setStatus(Actor actor, long accountId, AccountStatus status, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
         String why = policies.reason(actor, reason);
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new NotFound("account");
-        }
+        Account account = find(accountId);
         if (account.getId() == actor.accountId() && status == AccountStatus.DISABLED) {
             throw ValidationFailed.of("reason", "You cannot disable your own account.");
         }
@@ -162,10 +194,7 @@ public class AccountAdministration {
             throw ValidationFailed.of("virtualPool", "Enter a pool such as 100.66.0.0/16.");
         }
         pools.lock();
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new NotFound("account");
-        }
+        Account account = find(accountId);
         io.keyswitch.platform.Ipv4Subnet pool = pools.choose(virtualPool, accountId);
         List<String> outside = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a "
                         + "AND d.virtualSubnet IS NOT NULL ORDER BY d.name", String.class)

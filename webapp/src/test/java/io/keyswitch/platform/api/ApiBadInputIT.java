@@ -57,6 +57,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiBadInputIT {
 
     private static final String TOKEN = "ks_" + "K".repeat(16) + "corpusAdminToken";
+    /** The accounts' writes need a system administrator (anyone else gets 403 before the body is read). */
+    private static final String SYSTEM_ADMIN_TOKEN = "ks_" + "S".repeat(16) + "corpusSysAdminTk";
     private static final List<String> ONE_LINE_ATTACKS = List.of("a\u0001b", "a\u0000b", "\u001b[31mred", "a\nb", "a\rb", "a\tb",
             "a\u007fb", "a\u0085b");
     private static final List<String> MULTI_LINE_ATTACKS = List.of("reason \u0001", "reason \u0000", "reason \u001b[2J");
@@ -80,6 +82,10 @@ class ApiBadInputIT {
         long admin = Fixtures.user(db, account, "corpus-admin", "Corpus-Admin-2026", Rights.ALL.stream()
                 .filter(r -> !r.equals(Rights.ACCOUNT_MANAGE)).toList());
         Fixtures.apiToken(db, account, admin, TOKEN);
+        long systemAdmin = Fixtures.user(db, account, "corpus-sysadmin", "Corpus-SysAdmin-2026", List.of());
+        Fixtures.makeSystemAdmin(db, systemAdmin);
+        Fixtures.apiToken(db, account, systemAdmin, SYSTEM_ADMIN_TOKEN);
+        ids.put("account", Fixtures.account(db, "corpus-tenant"));
         ids.put("user", Fixtures.user(db, account, "corpus-other", "Corpus-Other-2026", List.of(Rights.DEVICE_VIEW)));
         ids.put("group", Long.parseLong(Fixtures.string(db, "SELECT g.id FROM user_group g JOIN group_membership m"
                 + " ON m.group_id = g.id WHERE m.user_id = ?", ids.get("user"))));
@@ -167,7 +173,13 @@ class ApiBadInputIT {
             new Sample("POST", "/connections", "{\"deviceId\":\"{device}\",\"reason\":\"corpus test\",\"orderNumber\":\"SO-1\"}",
                     null),
             new Sample("POST", "/connections/{connection}/disconnect", null, null),
-            new Sample("POST", "/connections/{connection}/end", "{\"reason\":\"corpus test\"}", null));
+            new Sample("POST", "/connections/{connection}/end", "{\"reason\":\"corpus test\"}", null),
+            new Sample("POST", "/accounts", "{\"name\":\"corpus-new-account\",\"adminUsername\":\"boss\","
+                    + "\"adminFullName\":\"Corpus Boss\",\"virtualPool\":\"172.30.0.0/16\",\"reason\":\"corpus test\"}", null),
+            new Sample("POST", "/accounts/{account}/disable", "{\"reason\":\"corpus test\"}", null),
+            new Sample("POST", "/accounts/{account}/enable", "{\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/accounts/{account}/virtual-pool", "{\"virtualPool\":\"172.31.0.0/16\",\"reason\":\"corpus test\"}",
+                    null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
@@ -334,7 +346,7 @@ class ApiBadInputIT {
         });
         assertThat(lists).as("the paged lists found in the OpenAPI document").contains("/api/v1/devices", "/api/v1/users",
                 "/api/v1/groups", "/api/v1/grants", "/api/v1/audit", "/api/v1/projects", "/api/v1/devices/{id}/components",
-                "/api/v1/users/{id}/reach", "/api/v1/grants/components/{componentId}");
+                "/api/v1/users/{id}/reach", "/api/v1/grants/components/{componentId}", "/api/v1/accounts");
         assertThat(failures).as("paged lists that did not refuse bad paging with 400 problem+json").isEmpty();
     }
 
@@ -381,7 +393,8 @@ class ApiBadInputIT {
         List<String> order = List.of("PUT /devices/{id}", "PUT /groups/{id}", "PUT /projects/{id}", "PUT /users/{id}",
                 "POST /devices", "POST /devices/import", "POST /devices/{id}/components", "POST /grants", "POST /groups",
                 "POST /projects", "POST /users", "POST /users/{id}/password-reset", "DELETE /grants/{id}",
-                "DELETE /devices/{id}", "DELETE /groups/{id}", "DELETE /projects/{id}");
+                "DELETE /devices/{id}", "DELETE /groups/{id}", "DELETE /projects/{id}", "POST /accounts",
+                "PUT /accounts/{id}/virtual-pool", "POST /accounts/{id}/disable", "POST /accounts/{id}/enable");
         for (String key : order) {
             Sample s = SAMPLES.get(key);
             Answer a = send(s.method(), s.url(), s.body() == null ? Map.of() : Map.of("Content-Type", contentType(s)), body(s));
@@ -504,7 +517,8 @@ class ApiBadInputIT {
 
     private static Answer send(String method, String url, Map<String, String> headers, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(ArquillianPortal.httpsUrl() + url.substring(1)))
-                .timeout(Duration.ofMinutes(2)).header("Accept", "application/json").header("Authorization", "Bearer " + TOKEN);
+                .timeout(Duration.ofMinutes(2)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + (url.startsWith("/api/v1/accounts") ? SYSTEM_ADMIN_TOKEN : TOKEN));
         headers.forEach(b::header);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
