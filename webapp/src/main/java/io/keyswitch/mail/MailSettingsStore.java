@@ -11,9 +11,12 @@ import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingRepository;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
+import io.keyswitch.platform.Text;
+import io.keyswitch.platform.ValidationFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -60,11 +63,12 @@ public class MailSettingsStore {
      *
      * @param settings a blank password keeps the stored one
      * @throws io.keyswitch.platform.Forbidden unless the actor holds {@value Rights#ACCOUNT_MANAGE}
-     * @throws io.keyswitch.platform.ValidationFailed for a missing reason
+     * @throws io.keyswitch.platform.ValidationFailed for a missing reason and as {@link #check}
      */
     @Transactional
     public void save(SmtpSettings settings, Actor actor, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
+        check(settings);
         String why = Actor.requireReason(reason);
         SmtpSettings before = load();
         String password = settings.password() == null || settings.password().isEmpty() ? before.password() : settings.password();
@@ -78,6 +82,28 @@ public class MailSettingsStore {
         audit.record(AuditEntry.of(actor, AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp")
                 .withDetails("before: " + before.describe() + "; after: " + after.describe()
                         + (password.equals(before.password()) ? "" : "; password changed")).because(why));
+    }
+
+    /**
+     * Checks an SMTP account as the page "E-mail (SMTP)" and the setup wizard take it: the one place these rules live.
+     *
+     * @throws ValidationFailed with a message per field: {@code host}, {@code port}, {@code from}
+     */
+    public static void check(SmtpSettings settings) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (Text.oneLine(errors, "host", "The SMTP server", settings.host(), 253) == null) {
+            errors.putIfAbsent("host", "Please enter the SMTP server.");
+        }
+        if (settings.port() < 1 || settings.port() > 65535) {
+            errors.put("port", "The port must be between 1 and 65535.");
+        }
+        String from = Text.oneLine(errors, "from", "The sender address", settings.from(), 254);
+        if (from == null || !from.contains("@")) {
+            errors.putIfAbsent("from", "Please enter the sender's e-mail address.");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationFailed(errors);
+        }
     }
 
     /**

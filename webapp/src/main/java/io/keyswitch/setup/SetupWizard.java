@@ -136,24 +136,28 @@ public class SetupWizard {
         }
     }
 
-    /** @throws ValidationFailed fields {@code mailHost}, {@code mailPort}, {@code mailFrom} */
+    /**
+     * The mail step: empty (every field blank but port and connection) means "set it up later"; else the rules of
+     * {@link MailSettingsStore#check}, with the step's field names.
+     *
+     * @throws ValidationFailed fields {@code mailHost}, {@code mailPort}, {@code mailFrom}
+     */
     public static void checkMail(SmtpSettings mail) {
-        if (mail == null || (mail.host().isBlank() && mail.from().isBlank())) {
+        if (mail == null || (blank(mail.host()) && blank(mail.from()))) {
             return;
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (mail.host().isBlank()) {
-            errors.put("mailHost", "Please enter the SMTP server, or leave every mail field empty to set it up later.");
-        }
-        if (mail.port() < 1 || mail.port() > 65535) {
-            errors.put("mailPort", "The port must be between 1 and 65535.");
-        }
-        if (!mail.from().contains("@")) {
-            errors.put("mailFrom", "Please enter the sender's e-mail address.");
-        }
-        if (!errors.isEmpty()) {
+        try {
+            MailSettingsStore.check(mail);
+        } catch (ValidationFailed e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> errors.put("mail" + Character.toUpperCase(field.charAt(0))
+                    + field.substring(1), message));
             throw new ValidationFailed(errors);
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
@@ -180,7 +184,7 @@ public class SetupWizard {
                 sourceIp, right -> true);
         settings.putDnsName(dns);
         audit.record(AuditEntry.change(actor, AuditAction.SETTINGS_DNS_NAME, "appliance", Changes.of().field("dnsName", null, dns), reason));
-        if (r.mail() != null && !r.mail().host().isBlank()) {
+        if (r.mail() != null && !blank(r.mail().host())) {
             mail.save(r.mail(), actor, reason);
         }
         audit.record(AuditEntry.change(actor, AuditAction.SETUP_FINISH, "appliance", Changes.of().field("setup", "open", "finished at " + clock.instant()),

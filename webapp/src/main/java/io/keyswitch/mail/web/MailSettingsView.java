@@ -55,25 +55,12 @@ public class MailSettingsView implements Serializable {
         from = s.from();
     }
 
+    /** Saves through the store, which checks every field (the rules the setup wizard uses too) and the reason. */
     public void save() {
         if (!permitted) {
             return;
         }
-        boolean ok = require("mailForm:host", host, "Please enter the SMTP server.")
-                & require("mailForm:from", from, "Please enter the sender address.")
-                & require("mailForm:reason", reason, "Please give a reason.");
-        if (port == null || port < 1 || port > 65535) {
-            error("mailForm:port", "The port must be between 1 and 65535.");
-            ok = false;
-        }
-        if (from != null && !from.isBlank() && !from.contains("@")) {
-            error("mailForm:from", "Please enter an e-mail address.");
-            ok = false;
-        }
-        if (!ok) {
-            return;
-        }
-        SmtpSettings settings = new SmtpSettings(host, port, SmtpSettings.Security.valueOf(security), user,
+        SmtpSettings settings = new SmtpSettings(host, port == null ? 0 : port, SmtpSettings.Security.valueOf(security), user,
                 password == null ? "" : password, from);
         if (Pages.attempt("mailForm", null, () -> {
             store.save(settings, Actor.current(Pages.sourceIp()), reason);
