@@ -1,11 +1,12 @@
 package io.keyswitch.security;
 
 import io.keyswitch.audit.AuditEntry;
-import io.keyswitch.platform.PortalPrincipal;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
-import io.keyswitch.audit.Outcome;
+import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.SettingsReader;
+import io.keyswitch.platform.Rights;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,13 +101,20 @@ public class SecondFactorPolicy {
     }
 
     /**
-     * Sets whether the administrator's account and which of its groups require a second factor;
-     * audited ({@code settings.second-factor}) with before, after and the reason.
+     * Sets whether the actor's account and which of its groups require a second factor (ids of other accounts' groups
+     * are ignored); audited ({@code settings.second-factor}) with the fields that changed and the reason.
+     *
+     * @throws io.keyswitch.platform.Forbidden unless the actor holds {@value Rights#SETTINGS_MANAGE} or is a system
+     *     administrator
+     * @throws io.keyswitch.platform.ValidationFailed for a missing reason (field {@code reason})
      */
     @Transactional
-    public void update(PortalPrincipal admin, boolean account, Set<Long> requiringGroups, String reason, String sourceIp) {
-        long accountId = admin.accountId();
-        String before = describe(accountRequired(accountId), groups(accountId));
+    public void update(Actor actor, boolean account, Set<Long> requiringGroups, String reason) {
+        actor.requireAny(Rights.SETTINGS_MANAGE, Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
+        long accountId = actor.accountId();
+        boolean accountBefore = accountRequired(accountId);
+        Set<String> groupsBefore = requiring(groups(accountId));
         em.createNativeQuery("UPDATE account SET second_factor_required = ?1 WHERE id = ?2")
                 .setParameter(1, account).setParameter(2, accountId).executeUpdate();
         for (GroupPolicy g : groups(accountId)) {
@@ -114,15 +122,17 @@ public class SecondFactorPolicy {
                     .setParameter(1, requiringGroups.contains(g.id())).setParameter(2, g.id()).setParameter(3, accountId)
                     .executeUpdate();
         }
-        String after = describe(accountRequired(accountId), groups(accountId));
-        audit.record(AuditEntry.self(admin, AuditAction.SETTINGS_SECOND_FACTOR, Outcome.SUCCESS, sourceIp).in(accountId)
-                .on("account:" + admin.accountName()).withDetails("before: " + before + "; after: " + after).because(reason));
+        Changes changes = Changes.of().field("accountRequired", accountBefore, accountRequired(accountId))
+                .field("groupsRequiring", groupsBefore, requiring(groups(accountId)));
+        String name = (String) em.createNativeQuery("SELECT name FROM account WHERE id = ?1").setParameter(1, accountId)
+                .getSingleResult();
+        audit.record(AuditEntry.change(actor, AuditAction.SETTINGS_SECOND_FACTOR, "account:" + name, changes, why));
     }
 
-    private static String describe(boolean account, List<GroupPolicy> groups) {
+    private static Set<String> requiring(List<GroupPolicy> groups) {
         Set<String> requiring = new TreeSet<>();
         groups.stream().filter(GroupPolicy::required).forEach(g -> requiring.add(g.name()));
-        return "account=" + (account ? "required" : "not required") + " groups=" + requiring;
+        return requiring;
     }
 
     private static boolean truth(Object value) {

@@ -5,6 +5,7 @@ import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.security.internal.JpaRecoveryCodeStore;
@@ -18,6 +19,7 @@ import io.keyswitch.security.totp.TotpSecret;
 import io.keyswitch.security.totp.TotpSettings;
 import io.keyswitch.security.totp.TotpVerification;
 import io.keyswitch.security.totp.TotpVerifier;
+import io.keyswitch.platform.Rights;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,10 +174,14 @@ public class TotpAuthenticator {
      *
      * @param user a user of the administrator's account
      * @return whether the user had one
-     * @throws io.keyswitch.platform.Forbidden if the administrator may not change this user
+     * @throws io.keyswitch.platform.Forbidden unless the administrator holds {@value Rights#SETTINGS_MANAGE} or is a system
+     *     administrator, and may change this user
+     * @throws io.keyswitch.platform.ValidationFailed for a missing reason (field {@code reason})
      */
     @Transactional
     public boolean reset(Actor admin, io.keyswitch.user.User user, String reason) {
+        admin.requireAny(Rights.SETTINGS_MANAGE, Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
         if (!user.getAccount().getId().equals(admin.accountId())) {
             throw new io.keyswitch.platform.NotFound("user");
         }
@@ -186,8 +192,8 @@ public class TotpAuthenticator {
                 .setParameter(1, userId).executeUpdate();
         steps.forget(key);
         recoveryStore.replaceAll(key, List.of());
-        audit.record(AuditEntry.of(admin, AuditAction.TOTP_RESET, Outcome.SUCCESS).on("user:" + user.getUsername())
-                .withDetails(removed == 1 ? "authenticator removed" : "had no authenticator").because(reason));
+        audit.record(AuditEntry.change(admin, AuditAction.TOTP_RESET, "user:" + user.getUsername(),
+                Changes.of().field("authenticator", removed == 1 ? "enrolled, with recovery codes" : "none", "none"), why));
         return removed == 1;
     }
 

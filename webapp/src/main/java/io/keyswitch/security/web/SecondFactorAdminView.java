@@ -1,6 +1,7 @@
 package io.keyswitch.security.web;
 
-import io.keyswitch.security.JailAdministration;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.security.SecondFactorPolicy;
 import io.keyswitch.security.TotpAuthenticator;
@@ -29,9 +30,6 @@ import org.apache.shiro.SecurityUtils;
 public class SecondFactorAdminView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    @Inject
-    transient JailAdministration rights;
 
     @Inject
     transient SecondFactorPolicy policy;
@@ -75,10 +73,13 @@ public class SecondFactorAdminView implements Serializable {
             return;
         }
         Set<Long> ids = requiringGroups.stream().map(Long::valueOf).collect(Collectors.toSet());
-        policy.update(admin, accountRequired, ids, policyReason.strip(), Requests.sourceIp());
-        policyReason = null;
-        load();
-        info("The second-factor policy is saved.");
+        if (Pages.attempt("policyForm", "The second-factor policy is saved.", () -> {
+            policy.update(Actor.current(Requests.sourceIp()), accountRequired, ids, policyReason);
+            return Boolean.TRUE;
+        }) != null) {
+            policyReason = null;
+            load();
+        }
     }
 
     public void reset() {
@@ -98,14 +99,11 @@ public class SecondFactorAdminView implements Serializable {
             error("resetForm:resetUser", "There is no user " + resetUser.strip() + " in this account.");
             return;
         }
-        boolean had;
-        try {
-            had = totp.reset(io.keyswitch.platform.Actor.current(Requests.sourceIp()), user.get(), resetReason.strip());
-        } catch (io.keyswitch.platform.Forbidden e) {
-            error("resetForm:resetUser", e.getMessage());
+        Boolean had = Pages.attempt("resetForm", null, () -> totp.reset(Actor.current(Requests.sourceIp()), user.get(), resetReason));
+        if (had == null) {
             return;
         }
-        info(had ? "The authenticator app of " + user.get().getUsername() + " is reset; they enrol again at their next login if required."
+        Pages.info(had ? "The authenticator app of " + user.get().getUsername() + " is reset; they enrol again at their next login if required."
                 : user.get().getUsername() + " had no authenticator app.");
         resetUser = null;
         resetReason = null;
@@ -117,10 +115,6 @@ public class SecondFactorAdminView implements Serializable {
 
     private static void error(String field, String text) {
         FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
-    }
-
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
     public boolean isPermitted() {
