@@ -24,13 +24,6 @@ public final class AdminRights {
         return subject.isAuthenticated() && subject.isPermitted(Rights.ACCOUNT_MANAGE);
     }
 
-    /** Throws {@link Forbidden} unless the signed-in user is a system administrator. */
-    public static void requireApplianceAdmin() {
-        if (!applianceAdmin()) {
-            throw new Forbidden(Rights.ACCOUNT_MANAGE);
-        }
-    }
-
     /** Whether the signed-in user may manage their own account's login security (second-factor policy, resets). */
     public static boolean accountSecurityAdmin() {
         Subject subject = SecurityUtils.getSubject();

@@ -3,10 +3,12 @@ package io.keyswitch.security;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
-import io.keyswitch.audit.Outcome;
+import io.keyswitch.audit.Changes;
 import io.keyswitch.platform.SettingRepository;
 import io.keyswitch.platform.SettingsReader;
-import io.keyswitch.platform.PortalPrincipal;
+import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Rights;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,14 +55,22 @@ public class LoginNotice {
         return settings.find(SettingRepository.APPLIANCE, SETTING).orElse(configured);
     }
 
-    /** Replaces the notice (blank: none) and audits it ({@code settings.login-notice}, before and after). */
+    /**
+     * Replaces the notice (blank: none) and audits it ({@code settings.login-notice}, before and after as JSON).
+     *
+     * @throws io.keyswitch.platform.Forbidden unless the actor is a system administrator ({@value Rights#ACCOUNT_MANAGE})
+     * @throws ValidationFailed for a notice over {@value #MAX_LENGTH} characters (field {@code text}) or a missing reason
+     */
     @Transactional
-    public void change(String text, PortalPrincipal admin, String reason, String sourceIp) {
-        io.keyswitch.platform.AdminRights.requireApplianceAdmin();
-        String before = text();
+    public void change(Actor actor, String text, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
         String after = text == null ? "" : text.strip();
+        if (after.length() > MAX_LENGTH) {
+            throw ValidationFailed.of("text", "At most " + MAX_LENGTH + " characters, please.");
+        }
+        String why = Actor.requireReason(reason);
+        String before = text();
         settings.put(SettingRepository.APPLIANCE, SETTING, after);
-        audit.record(AuditEntry.self(admin, AuditAction.SETTINGS_LOGIN_NOTICE, Outcome.SUCCESS, sourceIp).on("login page")
-                .withDetails("before: \"" + before + "\"; after: \"" + after + "\"").because(reason));
+        audit.record(AuditEntry.change(actor, AuditAction.SETTINGS_LOGIN_NOTICE, "login page", Changes.of().field("notice", before, after), why));
     }
 }

@@ -1,7 +1,8 @@
 package io.keyswitch.security.web;
 
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.web.Pages;
 import io.keyswitch.security.LoginNotice;
-import io.keyswitch.platform.PortalPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -9,7 +10,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.apache.shiro.SecurityUtils;
 
 /** The page "Login notice": the system-use notification of the login page, with a reason. */
 @Named
@@ -35,20 +35,19 @@ public class LoginNoticeView implements Serializable {
         if (!permitted) {
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (text != null && text.strip().length() > LoginNotice.MAX_LENGTH) {
-            faces.addMessage("noticeForm:text", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "At most " + LoginNotice.MAX_LENGTH + " characters, please.", null));
-            return;
-        }
         if (reason == null || reason.isBlank()) {
-            faces.addMessage("noticeForm:reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please give a reason.", null));
+            FacesContext.getCurrentInstance().addMessage("noticeForm:reason",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Please give a reason.", null));
             return;
         }
-        notice.change(text, (PortalPrincipal) SecurityUtils.getSubject().getPrincipal(), reason.strip(), Requests.sourceIp());
-        reason = null;
-        load();
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "The login notice is saved.", null));
+        if (Pages.attempt("noticeForm", null, () -> {
+            notice.change(Actor.current(Requests.sourceIp()), text, reason);
+            return Boolean.TRUE;
+        }) != null) {
+            reason = null;
+            load();
+            Pages.info("The login notice is saved.");
+        }
     }
 
     public boolean isPermitted() {
