@@ -1,6 +1,6 @@
 package io.keyswitch.security;
 
-import io.keyswitch.platform.AdminRights;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.security.internal.AuditingJailListener;
 import io.keyswitch.jail.Ban;
 import io.keyswitch.jail.BanKind;
@@ -10,12 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.apache.shiro.authz.AuthorizationException;
 
 /**
  * The administrator's view of the login jail: the bans in force, and lifting one before its end.
  * Bans are appliance-wide (they name addresses and user names of every account), so only a system
- * administrator may do either ({@link AdminRights#applianceAdmin()}); a lift needs a reason and is
+ * administrator ({@value Rights#ACCOUNT_MANAGE}) may do either; a lift needs a reason and is
  * audited ({@code jail.lift}) by the jail's listener.
  */
 @ApplicationScoped
@@ -24,36 +23,26 @@ public class JailAdministration {
     @Inject
     LoginJail jail;
 
-    /** Whether the signed-in user may see and lift bans: a system administrator. */
-    public boolean mayAdminister() {
-        return AdminRights.applianceAdmin();
-    }
-
-    /** The bans in force now, oldest first. */
-    public List<Ban> activeBans() {
-        requireRight();
+    /**
+     * The bans in force now, oldest first.
+     *
+     * @throws io.keyswitch.platform.Forbidden unless the actor is a system administrator
+     */
+    public List<Ban> activeBans(Actor actor) {
+        actor.require(Rights.ACCOUNT_MANAGE);
         return jail.activeBans();
     }
 
     /**
-     * Lifts a ban and audits it with the signed-in administrator, their address and the reason.
+     * Lifts a ban and audits it with the actor and the reason.
      *
      * @return the lifted ban, or empty if it had already ended
-     * @throws IllegalArgumentException if the reason is blank
+     * @throws io.keyswitch.platform.Forbidden unless the actor is a system administrator
+     * @throws io.keyswitch.platform.ValidationFailed for a missing reason (field {@code reason})
      */
-    public Optional<Ban> lift(BanKind kind, String subject, String reason, String sourceIp) {
-        requireRight();
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Please give a reason.");
-        }
-        return AuditingJailListener.liftReason(new AuditingJailListener.Lift(sourceIp, reason.strip()),
-                () -> jail.lift(kind, subject));
-    }
-
-    private void requireRight() {
-        if (!mayAdminister()) {
-            throw new AuthorizationException("Managing login bans needs the right " + Rights.ACCOUNT_MANAGE
-                    + " (system administrators)");
-        }
+    public Optional<Ban> lift(Actor actor, BanKind kind, String subject, String reason) {
+        actor.require(Rights.ACCOUNT_MANAGE);
+        String why = Actor.requireReason(reason);
+        return AuditingJailListener.liftReason(new AuditingJailListener.Lift(actor, why), () -> jail.lift(kind, subject));
     }
 }

@@ -3,10 +3,12 @@ package io.keyswitch.security.internal;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
-import io.keyswitch.platform.PortalPrincipal;
 import io.keyswitch.jail.Ban;
 import io.keyswitch.jail.JailListener;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.PortalPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,16 +18,16 @@ import org.apache.shiro.UnavailableSecurityManagerException;
 /**
  * Writes an audit event for every ban ({@code jail.ban}) and every lift ({@code jail.lift}).
  * Bans are appliance-wide, so both go to the chain outside any account. The lift is told on the
- * administrator's request thread: the actor is the signed-in user, the reason the one
- * {@link #liftReason} holds for this thread.
+ * administrator's request thread: the actor and the reason are the ones {@link #liftReason} holds for
+ * this thread; the details say which ban ended, as JSON.
  */
 @ApplicationScoped
 public class AuditingJailListener implements JailListener {
 
     private static final ThreadLocal<Lift> LIFT = new ThreadLocal<>();
 
-    /** Who lifts a ban from where, and why; held for the thread while {@code LoginJail.lift} runs. */
-    public record Lift(String sourceIp, String reason) {
+    /** Who lifts a ban (from where), and why; held for the thread while {@code LoginJail.lift} runs. */
+    public record Lift(Actor actor, String reason) {
     }
 
     @Inject
@@ -56,11 +58,15 @@ public class AuditingJailListener implements JailListener {
     @Transactional
     public void lifted(Ban ban) {
         Lift lift = LIFT.get();
+        Changes changes = Changes.of().field("ban", describe(ban), null);
+        if (lift != null) {
+            audit.record(AuditEntry.change(lift.actor(), AuditAction.JAIL_LIFT, target(ban), changes, lift.reason()).in(null));
+            return;
+        }
         PortalPrincipal admin = signedIn();
         audit.record(AuditEntry.of(AuditAction.JAIL_LIFT, Outcome.SUCCESS)
                 .by(admin == null ? "unknown" : admin.qualifiedName(), admin == null ? null : admin.userId())
-                .from(lift == null ? null : lift.sourceIp()).on(target(ban)).withDetails(describe(ban))
-                .because(lift == null ? null : lift.reason()));
+                .on(target(ban)).withDetails(changes.toJson()));
     }
 
     private static String target(Ban ban) {

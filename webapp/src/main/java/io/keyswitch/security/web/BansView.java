@@ -1,5 +1,8 @@
 package io.keyswitch.security.web;
 
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.AdminRights;
 import io.keyswitch.security.JailAdministration;
 import io.keyswitch.jail.Ban;
 import io.keyswitch.jail.BanKind;
@@ -12,6 +15,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The login jail's bans in force, with "lift ban" (asks for a reason; audited). */
 @Named
@@ -77,8 +81,8 @@ public class BansView implements Serializable {
 
     @PostConstruct
     void load() {
-        permitted = administration.mayAdminister();
-        bans = permitted ? administration.activeBans().stream().map(Row::of).toList() : List.of();
+        permitted = AdminRights.applianceAdmin();
+        bans = permitted ? administration.activeBans(Actor.current(Requests.sourceIp())).stream().map(Row::of).toList() : List.of();
     }
 
     public void lift() {
@@ -93,8 +97,12 @@ public class BansView implements Serializable {
         }
         BanKind kind = BanKind.valueOf(selected.substring(0, selected.indexOf(':')));
         String subject = selected.substring(selected.indexOf(':') + 1);
-        boolean lifted = administration.lift(kind, subject, reason, Requests.sourceIp()).isPresent();
-        faces.addMessage(null, lifted
+        Optional<Ban> lifted = Pages.attempt("liftForm", null,
+                () -> administration.lift(Actor.current(Requests.sourceIp()), kind, subject, reason));
+        if (lifted == null) {
+            return;
+        }
+        faces.addMessage(null, lifted.isPresent()
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The ban on " + subject + " is lifted.", null)
                 : new FacesMessage(FacesMessage.SEVERITY_WARN, "The ban on " + subject + " had already ended.", null));
         selected = null;
