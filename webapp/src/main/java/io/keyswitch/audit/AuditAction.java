@@ -10,7 +10,7 @@ public enum AuditAction {
     ACCOUNT_CREATE("account.create", "a system administrator created an account with its first administrator"),
     ACCOUNT_POLICY("account.policy", "an account's rules changed (passwords, inactivity, reasons, sessions, connections)"),
     ACCOUNT_STATUS("account.status", "an account was enabled or disabled"),
-    ACCOUNT_VIRTUAL_POOL("account.virtual-pool", "the portal gave an account without devices a virtual address pool of its own"),
+    ACCOUNT_VIRTUAL_POOL("account.virtual-pool", "a system administrator changed an account's virtual pool, or the portal gave an account without devices one of its own"),
     API_TOKEN_CREATE("api-token.create", "a user created an API token"),
     API_TOKEN_REVOKE("api-token.revoke", "an API token was revoked, by its user or a user administrator"),
     COMPONENT_CREATE("component.create", "a component was added to a device"),
