@@ -609,6 +609,44 @@ class StrongAuthenticationIT {
         }
     }
 
+    @Test
+    @Order(16)
+    @DisplayName("the SMTP page refuses a missing server, a port out of range and a sender without @ with a message next to each"
+            + " field (the rules the setup wizard uses too), and stores nothing")
+    void smtpPageRefusesBadEntries() throws Exception {
+        prepare();
+        String mailSettings = "SELECT CONCAT(setting_key, '=', setting_value) FROM setting WHERE scope_id = 0"
+                + " AND setting_key LIKE 'mail.%' ORDER BY setting_key";
+        List<String> before = strings(mailSettings);
+        List<String> audited = strings("SELECT COUNT(*) FROM audit_event WHERE action = 'settings.mail'");
+        FacesClient admin = new FacesClient(ArquillianPortal.httpsUrl());
+        login(admin, ACCOUNT, "secadmin", PASSWORD);
+        Page form = admin.get("/mail-settings.xhtml");
+
+        Page refused = admin.submit(form, "mailForm", Map.of("host", " ", "port", "70000", "security_input", "NONE", "user", "",
+                "password", "", "from", "portal.acme.test", "reason", "A typing mistake"), "save");
+
+        assertThat(refused.body()).contains("Please enter the SMTP server.", "The port must be between 1 and 65535.",
+                "Please enter the sender").doesNotContain("The e-mail settings are saved.");
+        assertThat(strings(mailSettings)).isEqualTo(before);
+        assertThat(strings("SELECT COUNT(*) FROM audit_event WHERE action = 'settings.mail'")).isEqualTo(audited);
+    }
+
+    @Test
+    @Order(17)
+    @DisplayName("the second-factor policy, the authenticator reset, the ban lift and the login notice audit what changed as JSON")
+    void settingsChangesAreAuditedAsJson() throws Exception {
+        List<String> details = strings("SELECT CONCAT(action, ' ', details) FROM audit_event WHERE action IN"
+                + " ('settings.second-factor', 'totp.reset', 'jail.lift', 'settings.login-notice') ORDER BY id");
+
+        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("settings.second-factor {\"groupsRequiring\":[\"[")
+                .endsWith("Field service]\"]}"));
+        assertThat(details).anySatisfy(d -> assertThat(d)
+                .isEqualTo("totp.reset {\"authenticator\":[\"enrolled, with recovery codes\",\"none\"]}"));
+        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("jail.lift {\"ban\":[\"since=").endsWith("\",null]}"));
+        assertThat(details).anySatisfy(d -> assertThat(d).startsWith("settings.login-notice {\"notice\":[\"\",\"Authorised service"));
+    }
+
     /** The code in the last SMS the portal's log-only gateway "sent" to {@code phone} (E.164). */
     static String lastSmsCodeTo(String phone) throws Exception {
         java.nio.file.Path outbox = ArquillianPortal.smsOutbox();
