@@ -12,11 +12,9 @@ import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.RandomTokens;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.user.PasswordChange.PasswordChanged;
-import io.keyswitch.user.PasswordHasher;
-import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import io.keyswitch.user.UserDirectory;
-import io.keyswitch.user.UserGroup;
+import io.keyswitch.user.Administrators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -68,7 +66,7 @@ public class FirstAdministrator {
     UserDirectory directory;
 
     @Inject
-    PasswordHasher hasher;
+    Administrators administrators;
 
     @Inject
     AuditTrail audit;
@@ -121,15 +119,7 @@ public class FirstAdministrator {
             system.setVirtualPool(pools.suggest().toString());
             em.persist(system);
         }
-        User admin = new User(system, username, fullName, hasher.hash(password), now);
-        admin.setSystemAdmin(true);
-        admin.setMustChangePassword(mustChange);
-        em.persist(admin);
-        UserGroup administrators = new UserGroup(system, "Administrators", now);
-        administrators.setDescription("Every right in this account.");
-        administrators.getRights().addAll(Rights.ALL);
-        administrators.getMembers().add(admin);
-        em.persist(administrators);
+        User admin = administrators.found(system, username, fullName, password, mustChange, true, now);
         em.flush();
         audit.record(AuditEntry.of(AuditAction.USER_CREATE, Outcome.SUCCESS).in(system.getId()).by(actor, null).from(sourceIp)
                 .on("user:" + username).withDetails("{\"systemAdmin\":true,\"group\":\"Administrators\"}").because(reason));
