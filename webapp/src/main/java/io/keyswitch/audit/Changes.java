@@ -16,6 +16,18 @@ public final class Changes {
         return new Changes();
     }
 
+    /** The fields whose shown values differ between two views of the same settings (same keys, no secrets). */
+    public static Changes between(Map<String, String> before, Map<String, String> after) {
+        Changes changes = of();
+        before.forEach((name, value) -> changes.field(name, value, after.get(name)));
+        after.forEach((name, value) -> {
+            if (!before.containsKey(name)) {
+                changes.field(name, null, value);
+            }
+        });
+        return changes;
+    }
+
     /** Adds the field if its value changed. */
     public Changes field(String name, Object before, Object after) {
         String b = before == null ? null : before.toString();

@@ -1,5 +1,6 @@
 package io.keyswitch.mail;
 
+import io.keyswitch.audit.Changes;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
 import io.keyswitch.platform.StartupOrder;
@@ -79,9 +80,12 @@ public class MailSettingsStore {
         repository.putSecret(SettingRepository.APPLIANCE, SmtpSettings.KEY_PASSWORD, password);
         put(SmtpSettings.KEY_FROM, settings.from().strip());
         SmtpSettings after = load();
-        audit.record(AuditEntry.of(actor, AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp")
-                .withDetails("before: " + before.describe() + "; after: " + after.describe()
-                        + (password.equals(before.password()) ? "" : "; password changed")).because(why));
+        Changes changes = Changes.between(before.shown(), after.shown());
+        if (!password.equals(before.password())) {
+            changes.field("password", before.shown().get("password"), "(changed)");
+        }
+        audit.record(AuditEntry.of(actor, AuditAction.SETTINGS_MAIL, Outcome.SUCCESS).on("smtp").withDetails(changes.toJson())
+                .because(why));
     }
 
     /**

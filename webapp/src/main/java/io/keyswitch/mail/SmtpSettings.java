@@ -1,5 +1,8 @@
 package io.keyswitch.mail;
 
+import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
@@ -47,8 +50,18 @@ public record SmtpSettings(String host, int port, Security security, String user
 
     /** The settings for the log and the audit: everything but the password. */
     public String describe() {
-        return "host=" + host + " port=" + port + " security=" + security.name().toLowerCase(Locale.ROOT)
-                + " user=" + (authenticated() ? user : "(none)")
-                + " password=" + (password == null || password.isEmpty() ? "(none)" : "(set)") + " from=" + from;
+        return shown().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    /** Each field as the log and the audit trail show it: the password only as {@code (set)} or {@code (none)}. */
+    public Map<String, String> shown() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("host", host);
+        shown.put("port", Integer.toString(port));
+        shown.put("security", security.name().toLowerCase(Locale.ROOT));
+        shown.put("user", authenticated() ? user : "(none)");
+        shown.put("password", password == null || password.isEmpty() ? "(none)" : "(set)");
+        shown.put("from", from);
+        return shown;
     }
 }

@@ -1,5 +1,7 @@
 package io.keyswitch.sms;
 
+import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,14 +75,28 @@ public record SmsGatewaySettings(Kind kind, String method, String url, String bo
 
     /** The settings for the log and the audit: no header values, no URL query (either may hold credentials), no body. */
     public String describe() {
+        return shown().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Each field as the log and the audit trail show it: the URL without its query, the body only as {@code (set)},
+     * the headers' names only — never a credential.
+     */
+    public Map<String, String> shown() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("gateway", kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (kind != Kind.HTTP) {
-            return "gateway=" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return shown;
         }
         int query = url.indexOf('?');
         String names = headers.lines().filter(l -> l.indexOf(':') > 0).map(l -> l.substring(0, l.indexOf(':')).strip())
                 .reduce((a, b) -> a + "," + b).orElse("(none)");
-        return "gateway=http method=" + method + " url=" + (query < 0 ? url : url.substring(0, query) + "?…")
-                + " content-type=" + contentType + " body=" + (body.isBlank() ? "(none)" : "(set)") + " headers=" + names;
+        shown.put("method", method);
+        shown.put("url", query < 0 ? url : url.substring(0, query) + "?…");
+        shown.put("content-type", contentType);
+        shown.put("body", body.isBlank() ? "(none)" : "(set)");
+        shown.put("headers", names);
+        return shown;
     }
 
     private static boolean blank(String s) {

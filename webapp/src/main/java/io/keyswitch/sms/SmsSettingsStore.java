@@ -1,5 +1,6 @@
 package io.keyswitch.sms;
 
+import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.audit.AuditAction;
@@ -84,9 +85,13 @@ public class SmsSettingsStore {
         put(SmsGatewaySettings.KEY_CONTENT_TYPE, next.contentType());
         repository.putSecret(SettingRepository.APPLIANCE, SmsGatewaySettings.KEY_HEADERS, next.headers());
         SmsGatewaySettings after = load();
+        Changes changes = Changes.between(before.shown(), after.shown());
+        if (!after.headers().equals(before.headers())) {
+            String names = after.shown().get("headers");
+            changes.field("headers", before.shown().get("headers"), names == null ? "(removed)" : names + " (changed)");
+        }
         audit.record(AuditEntry.of(actor, AuditAction.SETTINGS_SMS, Outcome.SUCCESS).on("sms gateway")
-                .withDetails("before: " + before.describe() + "; after: " + after.describe()
-                        + (after.headers().equals(before.headers()) ? "" : "; headers changed")).because(why));
+                .withDetails(changes.toJson()).because(why));
         return after;
     }
 

@@ -390,13 +390,12 @@ class StrongAuthenticationIT {
             assertThat(reused.body()).contains(LoginService.WRONG_LINK);
             assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.mail' ORDER BY id"))
                     .satisfiesExactly(
-                            first -> assertThat(first).startsWith("Plant mail relay | ").contains("host=127.0.0.1",
-                                    "port=" + port, "security=none", "user=portal-relay", "password=(set)", "from=portal@acme.test",
-                                    "password changed"),
-                            secondSave -> assertThat(secondSave).startsWith("Relay password from the mail administrator | ")
-                                    .endsWith("; password changed"),
-                            third -> assertThat(third).startsWith("Blank password field keeps the stored one | ")
-                                    .doesNotContain("password changed"));
+                            first -> assertThat(first).startsWith("Plant mail relay | {").contains("\"host\":[",
+                                    ",\"127.0.0.1\"]", ",\"" + port + "\"]", "\"user\":[\"(none)\",\"portal-relay\"]",
+                                    "\"password\":[\"(none)\",\"(changed)\"]", ",\"portal@acme.test\"]"),
+                            secondSave -> assertThat(secondSave).isEqualTo("Relay password from the mail administrator | "
+                                    + "{\"password\":[\"(set)\",\"(changed)\"]}"),
+                            third -> assertThat(third).isEqualTo("Blank password field keeps the stored one | {}"));
             assertThat(strings("SELECT CONCAT(action, ' ', outcome, ' ', COALESCE(details, '')) FROM audit_event "
                     + "WHERE actor = ? AND action IN ('login', 'login.second-factor', 'login.mail-link') ORDER BY id", ACCOUNT + "/erin"))
                     .containsExactly("login.mail-link SUCCESS login link mailed",
@@ -519,10 +518,10 @@ class StrongAuthenticationIT {
                         .doesNotContain("sms-api-secret-42", "url-secret-17", "${phone}"));
         assertThat(strings("SELECT CONCAT(reason, ' | ', details) FROM audit_event WHERE action = 'settings.sms' ORDER BY id"))
                 .satisfiesExactly(
-                        first -> assertThat(first).startsWith("Trial provider | before: gateway=none; after: gateway=http method=POST "
-                                + "url=https://sms.example.test/v1/messages?… content-type=application/json body=(set) headers=Authorization; headers changed"),
-                        second -> assertThat(second).startsWith("Log-only gateway for the acceptance test | ")
-                                .endsWith("after: gateway=log-only"))
+                        first -> assertThat(first).isEqualTo("Trial provider | {\"gateway\":[\"none\",\"http\"],\"method\":[null,\"POST\"],"
+                                + "\"url\":[null,\"https://sms.example.test/v1/messages?…\"],\"content-type\":[null,\"application/json\"],"
+                                + "\"body\":[null,\"(set)\"],\"headers\":[null,\"Authorization (changed)\"]}"),
+                        second -> assertThat(second).startsWith("Log-only gateway for the acceptance test | {\"gateway\":[\"http\",\"log-only\"],"))
                 .allSatisfy(row -> assertThat(row).doesNotContain("sms-api-secret-42", "url-secret-17"));
 
         LocalAddressClient gina = new LocalAddressClient(loopbackUrl(), "127.0.0.4");
