@@ -4,6 +4,7 @@ import io.keyswitch.vpn.DeviceVpnStatus;
 
 import io.keyswitch.device.Component;
 import io.keyswitch.device.Device;
+import io.keyswitch.device.TunnelMode;
 
 /** Devices and components as the API shows and takes them. */
 public final class DeviceJson {
@@ -13,11 +14,11 @@ public final class DeviceJson {
 
     /** A device: its real LAN and the virtual subnet it is reached by. */
     public record DeviceOut(long id, String name, String serialNumber, String description, Long projectId,
-                            String lanSubnet, String virtualSubnet, String status, VpnStatusOut vpn) {
+                            String lanSubnet, String virtualSubnet, String status, String tunnelMode, VpnStatusOut vpn) {
         static DeviceOut of(Device d, DeviceVpnStatus live) {
             return new DeviceOut(d.getId(), d.getName(), d.getSerialNumber(), d.getDescription(),
                     d.getProject() == null ? null : d.getProject().getId(), d.getLanSubnet(), d.getVirtualSubnet(),
-                    d.getStatus().name(), VpnStatusOut.of(live));
+                    d.getStatus().name(), d.getTunnelMode().name(), VpnStatusOut.of(live));
         }
     }
 
@@ -47,10 +48,11 @@ public final class DeviceJson {
     /**
      * What creates or changes a device; the reason is required and goes to the audit trail. {@code active}: false
      * disables the device (refused by the VPN, its session and connections end); absent keeps it as it is (a new
-     * device is active).
+     * device is active). {@code tunnelMode}: {@code ALWAYS} (the router holds its tunnel) or {@code ON_DEMAND} (it dials
+     * when a device report's answer says {@code "tunnel": "wanted"}); absent keeps it (a new device: {@code ALWAYS}).
      */
     public record DeviceIn(String name, String serialNumber, String description, Long projectId, String lanSubnet,
-                           Boolean active, String reason) {
+                           Boolean active, TunnelMode tunnelMode, String reason) {
     }
 
     /** A component behind a device. */

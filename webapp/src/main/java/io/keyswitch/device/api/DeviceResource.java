@@ -8,6 +8,7 @@ import io.keyswitch.device.DeviceForm;
 import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceStatus;
+import io.keyswitch.device.TunnelMode;
 import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
@@ -107,6 +108,7 @@ public class DeviceResource {
     public Response create(DeviceIn in) {
         DeviceForm f = form(in);
         f.setActive(in.active() == null || in.active());
+        f.setTunnelMode(in.tunnelMode() == null ? TunnelMode.ALWAYS : in.tunnelMode());
         Device d = devices.create(caller(), f, in.reason());
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d, null)).build();
     }
@@ -119,6 +121,8 @@ public class DeviceResource {
         DeviceForm f = form(in);
         f.setActive(in.active() == null ? devices.find(actor, id).map(d -> d.getStatus() == DeviceStatus.ACTIVE).orElse(true)
                 : in.active());
+        f.setTunnelMode(in.tunnelMode() != null ? in.tunnelMode()
+                : devices.find(actor, id).map(Device::getTunnelMode).orElse(TunnelMode.ALWAYS));
         Device d = devices.update(actor, id, f, in.reason());
         return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
     }

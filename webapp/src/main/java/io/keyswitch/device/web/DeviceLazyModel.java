@@ -1,5 +1,8 @@
 package io.keyswitch.device.web;
 
+import io.keyswitch.datapoint.DataPointQuery;
+import io.keyswitch.datapoint.LastReport;
+import io.keyswitch.datapoint.Presence;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 
@@ -23,11 +26,20 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
 
     private final DeviceService devices;
     private final VpnService vpn;
+    private final DataPointQuery reports;
     private transient Map<Long, DeviceVpnStatus> live = Map.of();
+    private transient Map<Long, LastReport> lastReports = Map.of();
 
-    DeviceLazyModel(DeviceService devices, VpnService vpn) {
+    DeviceLazyModel(DeviceService devices, VpnService vpn, DataPointQuery reports) {
         this.devices = devices;
         this.vpn = vpn;
+        this.reports = reports;
+    }
+
+    /** Online or offline, and last seen, from the device's reports and its tunnel (loaded with the page). */
+    public Presence presence(Device device) {
+        DeviceVpnStatus s = live(device);
+        return reports.presence(lastReports.get(device.getId()), s != null && s.isOnline(), s == null ? null : s.getLastSeen());
     }
 
     /** The live VPN status of a device of the page shown (loaded with the page, one query); null: never connected. */
@@ -52,7 +64,9 @@ public class DeviceLazyModel extends LazyDataModel<Device> {
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
         Actor actor = actor();
         List<Device> page = devices.page(actor, new DevicePage(PagedModel.filterText(filters), field, ascending, first, pageSize));
-        live = vpn.status(actor, page.stream().map(Device::getId).toList());
+        List<Long> ids = page.stream().map(Device::getId).toList();
+        live = vpn.status(actor, ids);
+        lastReports = reports.lastReports(actor, ids);
         return page;
     }
 

@@ -7,6 +7,8 @@ import io.keyswitch.device.Project;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
+import io.keyswitch.datapoint.DataPointQuery;
+import io.keyswitch.datapoint.Presence;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 import jakarta.annotation.PostConstruct;
@@ -14,6 +16,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import org.primefaces.PrimeFaces;
 
@@ -33,6 +36,9 @@ public class DevicesView implements Serializable {
     @Inject
     io.keyswitch.device.ProjectService projectService;
 
+    @Inject
+    DataPointQuery reports;
+
     private DeviceLazyModel model;
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
@@ -46,7 +52,7 @@ public class DevicesView implements Serializable {
     @PostConstruct
     void load() {
         Actor actor = Actor.current(Pages.sourceIp());
-        model = new DeviceLazyModel(devices, vpn);
+        model = new DeviceLazyModel(devices, vpn, reports);
         projects = projectService.all(actor);
         liveVersion = vpn.statusVersion(actor);
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
@@ -83,9 +89,15 @@ public class DevicesView implements Serializable {
         return model.live(device);
     }
 
+    /** The later of the last report and the tunnel's last sign of life. */
     public String lastSeen(Device device) {
-        DeviceVpnStatus s = model.live(device);
-        return s == null ? "" : Formats.timeOf(s.getLastSeen());
+        Instant seen = model.presence(device).lastSeen();
+        return seen == null ? "" : Formats.timeOf(seen);
+    }
+
+    /** Online (tunnel up, or reported within the report interval × offline-after-intervals) or offline. */
+    public Presence presence(Device device) {
+        return model.presence(device);
     }
 
     public String traffic(Device device) {

@@ -92,7 +92,7 @@ public class PortalClientAuthenticator {
         ClientEnvironment env = request.env();
         String cn = env.commonName().orElse("");
         String address = env.remoteAddress().orElse(null);
-        String jailName = "vpn/" + cn;
+        String jailName = jailName(cn);
         String key = instance + "/" + request.cid();
         boolean knownSession = request.reauth() && cn.equals(sessions.get(key));
         if (address != null && banned(address, jailName)) {
@@ -154,8 +154,7 @@ public class PortalClientAuthenticator {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE,
                         "user name is not the device's identity " + client.getCommonName(), true);
             }
-            if (hasher == null || credential.getSecretHash() == null
-                    || !hasher.matches(env.password().orElse(""), credential.getSecretHash())) {
+            if (!secretMatches(env.password().orElse(""), credential)) {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE, "wrong device secret", true);
             }
             if (address != null) {
@@ -230,6 +229,17 @@ public class PortalClientAuthenticator {
                 : Optional.of(new CurrentDevice((VpnClient) rows.get(0)[0], (VpnCredential) rows.get(0)[1], (Device) rows.get(0)[2]));
     }
 
+    /** The name a device's or technician's failed logins count against in the login jail, whichever way they came. */
+    public static String jailName(String commonName) {
+        return "vpn/" + commonName;
+    }
+
+    /** Whether {@code secret} is the one the credential's hash was made from (false until the VPN's keys are loaded). */
+    public boolean secretMatches(String secret, VpnCredential credential) {
+        DeviceSecretHasher h = hasher;
+        return h != null && credential.getSecretHash() != null && h.matches(secret, credential.getSecretHash());
+    }
+
     /** The session ended: a REAUTH with its cid is no longer one this portal allowed. */
     public void forget(String instance, long cid) {
         sessions.remove(instance + "/" + cid);
@@ -261,7 +271,7 @@ public class PortalClientAuthenticator {
                                 boolean countsInJail) {
         if (countsInJail && address != null) {
             try {
-                jail.recordFailure(address, "vpn/" + cn);
+                jail.recordFailure(address, jailName(cn));
             } catch (IllegalArgumentException e) {
                 LOG.fine("not an IP literal: " + address);
             }
