@@ -117,7 +117,7 @@ public class DeviceReports {
     }
 
     /** Every value fits its point's type, and unknown names are allowed and within the device's limit. */
-    private static void check(List<Reading> readings, Map<String, DataPoint> points, DataPointSettings s) {
+    static void check(List<Reading> readings, Map<String, DataPoint> points, DataPointSettings s) {
         Map<String, String> errors = new LinkedHashMap<>();
         int fresh = 0;
         for (Reading r : readings) {
