@@ -8,7 +8,6 @@ import io.keyswitch.datapoint.DeviceCredentials;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.jail.Ban;
-import io.keyswitch.jail.LoginJail;
 import io.keyswitch.vpn.VpnClient;
 import io.keyswitch.vpn.VpnCredential;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * The device reports' {@link DeviceCredentials}, checked as {@link PortalClientAuthenticator} checks a device's VPN
  * login: the identity is the device's certificate CN, the secret must match the keyed hash of one of its unrevoked
  * credentials ({@link PortalClientAuthenticator#secretMatches}), failures count against the address and
- * {@link PortalClientAuthenticator#jailName} in the same login jail, and the device and its account must be enabled.
+ * {@link PortalClientAuthenticator#jailName} in the same login jail, through the authenticator's own jail steps, and the device and its account must be enabled.
  * One query finds the identity with its credentials, device and account. Refusals of a known device are audited
  * ({@code device.report-refused}) by the VPN's writer thread, so a storm of wrong reports never waits for the audit
  * chain's lock; refusals of identities that do not exist are only counted in the jail.
@@ -32,9 +31,6 @@ public class HashedDeviceCredentials implements DeviceCredentials {
 
     @Inject
     PortalClientAuthenticator authenticator;
-
-    @Inject
-    LoginJail jail;
 
     @Inject
     VpnWriter writer;
@@ -48,7 +44,7 @@ public class HashedDeviceCredentials implements DeviceCredentials {
     @Override
     public Verdict check(String identity, String secret, String address) {
         String jailName = PortalClientAuthenticator.jailName(identity);
-        Optional<Ban> ban = activeBan(address, jailName);
+        Optional<Ban> ban = authenticator.activeBan(address, jailName);
         if (ban.isPresent()) {
             return new Jailed(ban.get().until());
         }
@@ -59,7 +55,7 @@ public class HashedDeviceCredentials implements DeviceCredentials {
         Optional<Object[]> match = rows.stream().filter(r -> authenticator.secretMatches(secret, (VpnCredential) r[1]))
                 .findFirst();
         if (match.isEmpty()) {
-            recordFailure(address, jailName);
+            authenticator.recordFailure(address, jailName);
             if (!rows.isEmpty()) {
                 audit((Device) rows.get(0)[2], identity, address, Outcome.FAILURE, "wrong device secret");
             }
@@ -74,7 +70,7 @@ public class HashedDeviceCredentials implements DeviceCredentials {
             audit(device, identity, address, Outcome.DENIED, "account disabled");
             return new Refused("This device's account is disabled.");
         }
-        recordSuccess(address, jailName);
+        authenticator.recordSuccess(address, jailName);
         return new Accepted(device.getAccountId(), device.getId(), device.getTunnelMode());
     }
 
@@ -82,29 +78,5 @@ public class HashedDeviceCredentials implements DeviceCredentials {
         AuditEntry refusal = AuditEntry.of(AuditAction.DEVICE_REPORT_REFUSED, outcome).in(device.getAccountId())
                 .by("device-report:" + identity, null).from(address).on("device:" + device.getId()).because(reason);
         writer.submit(() -> statusStore.record(refusal));
-    }
-
-    private Optional<Ban> activeBan(String address, String jailName) {
-        try {
-            return jail.activeBan(address, jailName);
-        } catch (IllegalArgumentException notAnIpLiteral) {
-            return Optional.empty();
-        }
-    }
-
-    private void recordFailure(String address, String jailName) {
-        try {
-            jail.recordFailure(address, jailName);
-        } catch (IllegalArgumentException notAnIpLiteral) {
-            // counted by nothing: the container always gives an IP literal
-        }
-    }
-
-    private void recordSuccess(String address, String jailName) {
-        try {
-            jail.recordSuccess(address, jailName);
-        } catch (IllegalArgumentException notAnIpLiteral) {
-            // as above
-        }
     }
 }

@@ -21,6 +21,7 @@ import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import io.keyswitch.security.TechnicianLogin;
+import io.keyswitch.jail.Ban;
 import io.keyswitch.jail.LoginJail;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.UserDirectory;
@@ -252,16 +253,31 @@ public class PortalClientAuthenticator {
     }
 
     private boolean banned(String address, String jailName) {
+        return activeBan(address, jailName).isPresent();
+    }
+
+    /** The jail's ban of the address or the login name ({@link #jailName}); none for an address that is no IP literal. */
+    public Optional<Ban> activeBan(String address, String jailName) {
         try {
-            return jail.activeBan(address, jailName).isPresent();
+            return jail.activeBan(address, jailName);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
-    private void recordSuccess(String address, String jailName) {
+    /** A device's or technician's login succeeded: the jail forgets the name's failures. */
+    public void recordSuccess(String address, String jailName) {
         try {
             jail.recordSuccess(address, jailName);
+        } catch (IllegalArgumentException e) {
+            LOG.fine("not an IP literal: " + address);
+        }
+    }
+
+    /** A login failed: it counts against the address and the name in the jail. */
+    public void recordFailure(String address, String jailName) {
+        try {
+            jail.recordFailure(address, jailName);
         } catch (IllegalArgumentException e) {
             LOG.fine("not an IP literal: " + address);
         }
@@ -270,11 +286,7 @@ public class PortalClientAuthenticator {
     private AuthDecision refuse(long accountId, String cn, String address, String target, Outcome outcome, String reason,
                                 boolean countsInJail) {
         if (countsInJail && address != null) {
-            try {
-                jail.recordFailure(address, jailName(cn));
-            } catch (IllegalArgumentException e) {
-                LOG.fine("not an IP literal: " + address);
-            }
+            recordFailure(address, jailName(cn));
         }
         // written by the VPN's writer thread: a decision never waits for the audit chain's lock
         AuditEntry refusal = AuditEntry.of(AuditAction.VPN_AUTH, outcome).in(accountId).by("vpn:" + cn, null).from(address)
