@@ -19,6 +19,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -85,6 +90,7 @@ class DeviceReportsIT {
         Fixtures.apiToken(db, alpha, tech, TECH);
         String pool = Fixtures.firstVirtualSubnet(db, alpha);
         press = Fixtures.device(db, alpha, "Press 1", "192.168.0.0/24", pool);
+        Fixtures.component(db, alpha, press, "PLC", "192.168.0.10", "tcp/102");
         long jail = Fixtures.device(db, alpha, "Jail test", "192.168.0.0/24", pool.replace(".0.0/24", ".1.0/24"));
         long betaPress = Fixtures.device(db, beta, "Beta press", "192.168.0.0/24", Fixtures.firstVirtualSubnet(db, beta));
         Fixtures.update(db, "INSERT INTO access_grant (account_id, user_id, device_id, created_at) VALUES (?, ?, ?,"
@@ -351,5 +357,36 @@ class DeviceReportsIT {
                 "23.25", "°C", "plc.state", "RUN");
         assertThat(later.body()).contains("id=\"presence\" class=\"ks-offline\">offline");
         assertThat(laterList.body()).contains("ks-presence ks-offline\">offline");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("parallel first reports of one new name make one data point, and every report is answered 200")
+    void parallelReports() throws Exception {
+        // Arrange
+        List<String> bodies = IntStream.range(0, 8).mapToObj(i -> "{\"system\":{\"in1\":" + (i % 2 == 0)
+                + "},\"values\":[{\"name\":\"race\",\"value\":" + i + "}]}").toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+
+        // Act: all at once
+        List<Future<Answer>> sent = bodies.stream().map(b -> pool.submit(() -> {
+            start.await();
+            return report(betaDevice.basic(), b);
+        })).toList();
+        start.countDown();
+        List<Answer> answers = new java.util.ArrayList<>();
+        for (Future<Answer> f : sent) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // Assert
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(200));
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM data_point WHERE device_id = ? AND name = 'race'",
+                betaDevice.id())).isOne();
+        assertThat(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", betaDevice.id()))
+                .isEqualTo("8");
     }
 }

@@ -2,6 +2,7 @@ package io.keyswitch.datapoint.api;
 
 import io.keyswitch.datapoint.DeviceCredentials;
 import io.keyswitch.datapoint.DeviceReports;
+import io.keyswitch.datapoint.Reading;
 import io.keyswitch.datapoint.ReportAnswer;
 import io.keyswitch.datapoint.api.DeviceReportJson.AnswerOut;
 import io.keyswitch.datapoint.api.DeviceReportJson.ReportIn;
@@ -9,7 +10,9 @@ import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.api.OwnAuthentication;
 import io.keyswitch.platform.api.Problem;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -79,8 +83,15 @@ public class DeviceReportResource {
         if (in == null) {
             throw ValidationFailed.of("body", "Send the report as JSON: {\"system\": {\"in1\": true}, \"values\": [...]}.");
         }
-        ReportAnswer answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(),
-                DeviceReportJson.readings(in, reports.settings().maxPerReport()), address);
+        List<Reading> readings = DeviceReportJson.readings(in, reports.settings().maxPerReport());
+        ReportAnswer answer;
+        try {
+            answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings, address);
+        } catch (PersistenceException | TransactionalException concurrent) {
+            // another report of the same device made the same new data point (or history row) at the same moment, or
+            // the database chose this one as a deadlock's victim: nothing was stored; the second try sees the other's rows
+            answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings, address);
+        }
         return Response.ok(new AnswerOut(answer.tunnelWanted() ? "wanted" : "not-needed", answer.intervalSeconds(),
                 answer.stored(), answer.received().toString())).build();
     }
