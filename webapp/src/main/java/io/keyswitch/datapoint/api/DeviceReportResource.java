@@ -25,20 +25,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * {@code POST /api/v1/device-reports}: a router reports its data points with its own identity and secret (the VPN's),
  * no API token, over the portal's HTTPS port — from the internet or through its tunnel, the same URL. Wrong
  * credentials are 401 and count in the login jail like a wrong VPN login; a jailed client gets 429; a bad report is a
- * 400 problem naming the field, and nothing of it is stored. The answer says whether the tunnel is wanted now.
+ * 400 problem naming the field, and nothing of it is stored. The answer says whether the tunnel is wanted now. It is
+ * described in {@code docs/integrate/device-api.md}, not in {@code /openapi}, which describes the token API.
  */
 @Path("device-reports")
 @OwnAuthentication
-@SecurityScheme(securitySchemeName = "device", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "The device's identity (device-42) and its VPN secret; or Bearer <secret> with \"device\" in the body.")
 public class DeviceReportResource {
 
     @Inject
@@ -56,8 +52,7 @@ public class DeviceReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A device reports its data points; the answer says whether its VPN tunnel is wanted now")
-    @SecurityRequirement(name = "device")
+    @Operation(hidden = true) // not for programs with an API token: /openapi describes the token API only
     public Response report(@Context HttpHeaders headers, ReportIn in) {
         Optional<DeviceAuthorization> auth = DeviceAuthorization.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 in == null ? null : in.device());
