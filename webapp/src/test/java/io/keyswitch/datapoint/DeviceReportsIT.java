@@ -333,8 +333,8 @@ class DeviceReportsIT {
 
     @Test
     @Order(8)
-    @DisplayName("the device list and page show online and last seen, the page its data points; after interval × 3 without"
-            + " a report (and no tunnel) the device is offline")
+    @DisplayName("the device list and page (and the device API) show online and last seen, the page its data points;"
+            + " after interval × 3 without a report (and no tunnel) the device is offline")
     void lastSeenAndOffline() throws Exception {
         // Arrange
         assertThat(report(pressDevice.basic(), "{\"values\":[{\"name\":\"temperature\",\"value\":23.25,\"unit\":\"°C\"}]}")
@@ -346,9 +346,12 @@ class DeviceReportsIT {
         // Act
         Page list = browser.get("/devices.xhtml");
         Page page = browser.get("/device.xhtml?id=" + press);
+        JsonObject apiNow = api(ADMIN).get("/devices/" + press).json().getJsonObject("presence");
         MovableClock.set(ArquillianPortal.home(), Duration.ofMinutes(4));
         Page later = browser.get("/device.xhtml?id=" + press);
         Page laterList = browser.get("/devices.xhtml");
+        JsonObject apiLater = api(ADMIN).get("/devices?filter=Press").json().getJsonArray("items").getJsonObject(0)
+                .getJsonObject("presence");
 
         // Assert
         assertThat(list.body()).contains("ks-presence ks-online\">online");
@@ -357,6 +360,10 @@ class DeviceReportsIT {
                 "23.25", "°C", "plc.state", "RUN");
         assertThat(later.body()).contains("id=\"presence\" class=\"ks-offline\">offline");
         assertThat(laterList.body()).contains("ks-presence ks-offline\">offline");
+        assertThat(apiNow.getBoolean("online")).isTrue();
+        assertThat(apiNow.getString("lastReport")).isEqualTo(apiNow.getString("lastSeen"));
+        assertThat(apiLater.getBoolean("online")).as("the device list of the API agrees: " + apiLater).isFalse();
+        assertThat(apiLater.getString("lastSeen")).isEqualTo(apiNow.getString("lastSeen"));
     }
 
     @Test
