@@ -396,4 +396,30 @@ class DeviceReportsIT {
         assertThat(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", betaDevice.id()))
                 .isEqualTo("8");
     }
+
+    @Test
+    @Order(10)
+    @DisplayName("a disabled device with the right secret gets 403, audited, and nothing is stored")
+    void disabledDevice() throws Exception {
+        // Arrange
+        Answer disabled = api(BETA_ADMIN).put("/devices/" + betaDevice.id(), "{\"name\":\"Beta press\","
+                + "\"lanSubnet\":\"192.168.0.0/24\",\"active\":false,\"reason\":\"machine sold\"}");
+        assertThat(disabled.status()).as(disabled.body()).isEqualTo(200);
+        long values = rows("data_point_value", betaDevice.id());
+
+        // Act
+        Answer refused = report(betaDevice.basic(), "{\"system\":{\"in2\":true}}");
+
+        // Assert
+        assertProblem(refused, 403, null, null);
+        assertThat(refused.json().getString("detail")).isEqualTo("This device is disabled.");
+        assertThat(rows("data_point_value", betaDevice.id())).isEqualTo(values);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'device.report-refused' AND reason ="
+                + " 'device disabled'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Fixtures.string(db, "SELECT target FROM audit_event WHERE action = 'device.report-refused' AND reason ="
+                + " 'device disabled'")).isEqualTo("device:" + betaDevice.id());
+    }
 }
