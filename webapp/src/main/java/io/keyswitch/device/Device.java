@@ -56,6 +56,10 @@ public class Device {
     @Column(nullable = false, length = 16)
     private DeviceStatus status = DeviceStatus.ACTIVE;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tunnel_mode", nullable = false, length = 16)
+    private TunnelMode tunnelMode = TunnelMode.ALWAYS;
+
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -133,6 +137,14 @@ public class Device {
     /** The address technicians reach {@code realIp} of the device's LAN at: the same host in the virtual subnet. */
     public String virtualAddressOf(String realIp) {
         return Ipv4Subnet.mapAddress(realIp, lanSubnet, virtualSubnet);
+    }
+
+    public TunnelMode getTunnelMode() {
+        return tunnelMode;
+    }
+
+    public void setTunnelMode(TunnelMode tunnelMode) {
+        this.tunnelMode = tunnelMode;
     }
 
     public DeviceStatus getStatus() {

@@ -13,6 +13,7 @@ public class DeviceForm implements Serializable {
     private String lanSubnet = "192.168.0.0/24";
     private Long projectId;
     private boolean active = true;
+    private TunnelMode tunnelMode = TunnelMode.ALWAYS;
 
     public static DeviceForm of(Device d) {
         DeviceForm f = new DeviceForm();
@@ -22,6 +23,7 @@ public class DeviceForm implements Serializable {
         f.lanSubnet = d.getLanSubnet();
         f.projectId = d.getProject() == null ? null : d.getProject().getId();
         f.active = d.getStatus() == DeviceStatus.ACTIVE;
+        f.tunnelMode = d.getTunnelMode();
         return f;
     }
 
@@ -32,6 +34,15 @@ public class DeviceForm implements Serializable {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    /** Whether the router holds its tunnel always or dials it when a report's answer asks for it. */
+    public TunnelMode getTunnelMode() {
+        return tunnelMode;
+    }
+
+    public void setTunnelMode(TunnelMode tunnelMode) {
+        this.tunnelMode = tunnelMode;
     }
 
     public String getName() {

@@ -126,7 +126,8 @@ public class DeviceService {
                 .field("name", null, d.getName()).field("serialNumber", null, d.getSerialNumber())
                 .field("description", null, d.getDescription()).field("project", null, projectName(d))
                 .field("lanSubnet", null, d.getLanSubnet()).field("virtualSubnet", null, d.getVirtualSubnet())
-                .field("status", null, d.getStatus() == DeviceStatus.ACTIVE ? null : d.getStatus()), why);
+                .field("status", null, d.getStatus() == DeviceStatus.ACTIVE ? null : d.getStatus())
+                .field("tunnelMode", null, d.getTunnelMode() == TunnelMode.ALWAYS ? null : d.getTunnelMode()), why);
         return d;
     }
 
@@ -141,7 +142,8 @@ public class DeviceService {
                 .field("description", d.getDescription(), blankToNull(form.getDescription()))
                 .field("project", projectName(d), c.project == null ? null : c.project.getName())
                 .field("lanSubnet", d.getLanSubnet(), c.lan.toString())
-                .field("status", d.getStatus(), form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED);
+                .field("status", d.getStatus(), form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED)
+                .field("tunnelMode", d.getTunnelMode(), tunnelMode(form));
         Ipv4Subnet oldLan = Ipv4Subnet.parse(d.getLanSubnet()).subnet();
         boolean disabling = d.getStatus() == DeviceStatus.ACTIVE && !form.isActive();
         apply(d, form, c);
@@ -314,6 +316,11 @@ public class DeviceService {
         d.setDescription(blankToNull(form.getDescription()));
         d.setLanSubnet(c.lan.toString());
         d.setProject(c.project);
+        d.setTunnelMode(tunnelMode(form));
+    }
+
+    private static TunnelMode tunnelMode(DeviceForm form) {
+        return form.getTunnelMode() == null ? TunnelMode.ALWAYS : form.getTunnelMode();
     }
 
     private static String required(String value, String field, String message, int max, Map<String, String> errors) {

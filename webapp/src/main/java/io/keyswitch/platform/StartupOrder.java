@@ -27,6 +27,9 @@ public final class StartupOrder {
     /** The appliance CA and the accounts' VPN servers start. */
     public static final int VPN = 700;
 
+    /** Device reports read their settings (no table is written). */
+    public static final int DEVICE_REPORTS = 750;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

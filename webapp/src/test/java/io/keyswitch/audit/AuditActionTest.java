@@ -53,7 +53,8 @@ class AuditActionTest {
         assertThat(AuditAction.VPN_AUTH.value()).isEqualTo("vpn.auth");
         assertThat(AuditAction.USER_DISABLE_INACTIVE.value()).isEqualTo("user.disable.inactive");
         assertThat(AuditAction.VPN_DEVICE_PROFILE_REGENERATE.value()).isEqualTo("vpn.device-profile-regenerate");
-        assertThat(AuditAction.values()).hasSize(61);
+        assertThat(AuditAction.DEVICE_REPORT_REFUSED.value()).isEqualTo("device.report-refused");
+        assertThat(AuditAction.values()).hasSize(62);
     }
 
     @Test

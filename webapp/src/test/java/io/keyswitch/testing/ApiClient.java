@@ -17,7 +17,7 @@ import java.time.Duration;
 public final class ApiClient {
 
     private final String base;
-    private final String token;
+    private final String authorization;
     private final HttpClient http = PortalProcess.trustingClient();
 
     /** An answer: status, content type and body. */
@@ -37,8 +37,17 @@ public final class ApiClient {
     }
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token == null ? null : "Bearer " + token, true);
+    }
+
+    private ApiClient(String baseUrl, String authorization, boolean asGiven) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.token = token;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends this {@code Authorization} header as it is ({@code Basic …}; {@code null}: none). */
+    public static ApiClient withAuthorization(String baseUrl, String authorization) {
+        return new ApiClient(baseUrl, authorization, true);
     }
 
     public Answer get(String path) {
@@ -64,7 +73,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json");
-        return token == null ? b : b.header("Authorization", "Bearer " + token);
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -71,7 +71,16 @@ public final class LocalAddressClient {
         return send("POST", base + page.path(), body);
     }
 
+    /** POSTs a JSON body with an {@code Authorization} header (an API call from this client's address). */
+    public Page postJson(String path, String authorization, String json) {
+        return send("POST", base + path, json, "application/json", authorization);
+    }
+
     private Page send(String method, String url, String body) {
+        return send(method, url, body, "application/x-www-form-urlencoded", null);
+    }
+
+    private Page send(String method, String url, String body, String contentType, String authorization) {
         try {
             for (int hops = 0; hops < 5; hops++) {
                 HttpsURLConnection c = (HttpsURLConnection) URI.create(url).toURL().openConnection();
@@ -81,13 +90,16 @@ public final class LocalAddressClient {
                 c.setUseCaches(false);
                 c.setRequestMethod(method);
                 c.setRequestProperty("Connection", "close");
+                if (authorization != null) {
+                    c.setRequestProperty("Authorization", authorization);
+                }
                 if (!cookies.isEmpty()) {
                     c.setRequestProperty("Cookie", cookies.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
                 }
                 if (body != null) {
                     c.setDoOutput(true);
-                    c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+                    c.setRequestProperty("Content-Type", contentType);
                     try (OutputStream out = c.getOutputStream()) {
                         out.write(body.getBytes(StandardCharsets.UTF_8));
                     }

@@ -2,8 +2,11 @@ package io.keyswitch.device.api;
 
 import io.keyswitch.vpn.DeviceVpnStatus;
 
+import io.keyswitch.datapoint.LastReport;
+import io.keyswitch.datapoint.Presence;
 import io.keyswitch.device.Component;
 import io.keyswitch.device.Device;
+import io.keyswitch.device.TunnelMode;
 
 /** Devices and components as the API shows and takes them. */
 public final class DeviceJson {
@@ -13,11 +16,27 @@ public final class DeviceJson {
 
     /** A device: its real LAN and the virtual subnet it is reached by. */
     public record DeviceOut(long id, String name, String serialNumber, String description, Long projectId,
-                            String lanSubnet, String virtualSubnet, String status, VpnStatusOut vpn) {
-        static DeviceOut of(Device d, DeviceVpnStatus live) {
+                            String lanSubnet, String virtualSubnet, String status, String tunnelMode, VpnStatusOut vpn,
+                            PresenceOut presence) {
+        static DeviceOut of(Device d, DeviceVpnStatus live, PresenceOut presence) {
             return new DeviceOut(d.getId(), d.getName(), d.getSerialNumber(), d.getDescription(),
                     d.getProject() == null ? null : d.getProject().getId(), d.getLanSubnet(), d.getVirtualSubnet(),
-                    d.getStatus().name(), VpnStatusOut.of(live));
+                    d.getStatus().name(), d.getTunnelMode().name(), VpnStatusOut.of(live), presence);
+        }
+    }
+
+    /**
+     * Whether the device is online by either channel — its tunnel is up, or it reported within the report interval ×
+     * {@code keyswitch.datapoints.offline-after-intervals} — when it was last seen (the later of its last report and its
+     * tunnel's last sign of life) and when it last reported (UTC, ISO-8601; null: never).
+     */
+    public record PresenceOut(boolean online, String lastSeen, String lastReport) {
+        /** A device never seen by either channel (a new one). */
+        static final PresenceOut NEVER = new PresenceOut(false, null, null);
+
+        static PresenceOut of(Presence p, LastReport report) {
+            return new PresenceOut(p.online(), p.lastSeen() == null ? null : p.lastSeen().toString(),
+                    report == null ? null : report.getAt().toString());
         }
     }
 
@@ -47,10 +66,11 @@ public final class DeviceJson {
     /**
      * What creates or changes a device; the reason is required and goes to the audit trail. {@code active}: false
      * disables the device (refused by the VPN, its session and connections end); absent keeps it as it is (a new
-     * device is active).
+     * device is active). {@code tunnelMode}: {@code ALWAYS} (the router holds its tunnel) or {@code ON_DEMAND} (it dials
+     * when a device report's answer says {@code "tunnel": "wanted"}); absent keeps it (a new device: {@code ALWAYS}).
      */
     public record DeviceIn(String name, String serialNumber, String description, Long projectId, String lanSubnet,
-                           Boolean active, String reason) {
+                           Boolean active, TunnelMode tunnelMode, String reason) {
     }
 
     /** A component behind a device. */

@@ -2,12 +2,16 @@ package io.keyswitch.device.api;
 
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
+import io.keyswitch.datapoint.DataPointQuery;
+import io.keyswitch.datapoint.LastReport;
+import io.keyswitch.datapoint.Presence;
 import io.keyswitch.device.ComponentForm;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceForm;
 import io.keyswitch.device.DeviceImport;
 import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceStatus;
+import io.keyswitch.device.TunnelMode;
 import io.keyswitch.device.RouterSettings;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.api.DeviceJson.ComponentIn;
@@ -62,6 +66,9 @@ public class DeviceResource {
     @Inject
     DeviceImport importer;
 
+    @Inject
+    DataPointQuery reports;
+
     @Context
     HttpServletRequest request;
 
@@ -75,9 +82,7 @@ public class DeviceResource {
         PageRequest paging = PageRequest.of(page, size);
         Actor actor = caller();
         List<Device> found = devices.page(actor, new DevicePage(filter, "name", true, paging.first(), paging.size()));
-        Map<Long, DeviceVpnStatus> live = vpn.status(actor, found.stream().map(Device::getId).toList());
-        List<DeviceOut> items = found.stream().map(d -> DeviceOut.of(d, live.get(d.getId()))).toList();
-        return Paged.of(items, paging, devices.count(actor, filter));
+        return Paged.of(out(actor, found), paging, devices.count(actor, filter));
     }
 
     @POST
@@ -99,7 +104,7 @@ public class DeviceResource {
     public DeviceOut get(@PathParam("id") long id) {
         Actor actor = caller();
         Device d = devices.find(actor, id).orElseThrow(() -> new NotFound("device"));
-        return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
+        return out(actor, List.of(d)).get(0);
     }
 
     @POST
@@ -107,8 +112,9 @@ public class DeviceResource {
     public Response create(DeviceIn in) {
         DeviceForm f = form(in);
         f.setActive(in.active() == null || in.active());
+        f.setTunnelMode(in.tunnelMode() == null ? TunnelMode.ALWAYS : in.tunnelMode());
         Device d = devices.create(caller(), f, in.reason());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d, null)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(d.getId())).build()).entity(DeviceOut.of(d, null, DeviceJson.PresenceOut.NEVER)).build();
     }
 
     @PUT
@@ -119,8 +125,10 @@ public class DeviceResource {
         DeviceForm f = form(in);
         f.setActive(in.active() == null ? devices.find(actor, id).map(d -> d.getStatus() == DeviceStatus.ACTIVE).orElse(true)
                 : in.active());
+        f.setTunnelMode(in.tunnelMode() != null ? in.tunnelMode()
+                : devices.find(actor, id).map(Device::getTunnelMode).orElse(TunnelMode.ALWAYS));
         Device d = devices.update(actor, id, f, in.reason());
-        return DeviceOut.of(d, vpn.status(actor, List.of(d.getId())).get(d.getId()));
+        return out(actor, List.of(d)).get(0);
     }
 
     @DELETE
@@ -199,6 +207,19 @@ public class DeviceResource {
     public Response vpnRevoke(@PathParam("id") long id, ReasonIn in) {
         vpn.revokeDevice(caller(), id, in == null ? null : in.reason());
         return Response.noContent().build();
+    }
+
+    /** The devices with their VPN status and presence: two queries for the whole page. */
+    private List<DeviceOut> out(Actor actor, List<Device> found) {
+        List<Long> ids = found.stream().map(Device::getId).toList();
+        Map<Long, DeviceVpnStatus> live = vpn.status(actor, ids);
+        Map<Long, LastReport> last = reports.lastReports(actor, ids);
+        return found.stream().map(d -> {
+            DeviceVpnStatus s = live.get(d.getId());
+            LastReport r = last.get(d.getId());
+            Presence p = reports.presence(r, s != null && s.isOnline(), s == null ? null : s.getLastSeen());
+            return DeviceOut.of(d, s, DeviceJson.PresenceOut.of(p, r));
+        }).toList();
     }
 
     private Actor caller() {

@@ -10,6 +10,9 @@ import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
+import io.keyswitch.datapoint.DataPointQuery;
+import io.keyswitch.datapoint.LastReport;
+import io.keyswitch.datapoint.Presence;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 import jakarta.annotation.PostConstruct;
@@ -17,6 +20,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.PrimeFaces;
@@ -37,10 +41,14 @@ public class DevicesView implements Serializable {
     @Inject
     io.keyswitch.device.ProjectService projectService;
 
+    @Inject
+    DataPointQuery reports;
+
     private final PagedModel<Device> model = new PagedModel<>(filter -> devices.count(actor(), filter),
             (filter, sort, ascending, first, size) -> page(new DevicePage(filter, sort, ascending, first, size)), Device::getId);
     private final EditCycle edit = new EditCycle("Device", "deviceForm");
     private transient Map<Long, DeviceVpnStatus> live = Map.of();
+    private transient Map<Long, LastReport> lastReports = Map.of();
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
     private long liveVersion;
@@ -54,11 +62,13 @@ public class DevicesView implements Serializable {
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
     }
 
-    /** A page of the table, with the live VPN status of its devices (one query). */
+    /** A page of the table, with the live VPN status of its devices and their last reports (one query each). */
     private List<Device> page(DevicePage request) {
         Actor actor = actor();
         List<Device> page = devices.page(actor, request);
-        live = vpn.status(actor, page.stream().map(Device::getId).toList());
+        List<Long> ids = page.stream().map(Device::getId).toList();
+        live = vpn.status(actor, ids);
+        lastReports = reports.lastReports(actor, ids);
         return page;
     }
 
@@ -99,9 +109,17 @@ public class DevicesView implements Serializable {
         return live == null ? null : live.get(device.getId());
     }
 
-    public String lastSeen(Device device) {
+    /** Online (tunnel up, or reported within the report interval × offline-after-intervals) or offline. */
+    public Presence presence(Device device) {
         DeviceVpnStatus s = live(device);
-        return s == null ? "" : Formats.timeOf(s.getLastSeen());
+        LastReport report = lastReports == null ? null : lastReports.get(device.getId());
+        return reports.presence(report, s != null && s.isOnline(), s == null ? null : s.getLastSeen());
+    }
+
+    /** The later of the last report and the tunnel's last sign of life. */
+    public String lastSeen(Device device) {
+        Instant seen = presence(device).lastSeen();
+        return seen == null ? "" : Formats.timeOf(seen);
     }
 
     public String traffic(Device device) {

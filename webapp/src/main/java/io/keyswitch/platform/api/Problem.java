@@ -27,6 +27,16 @@ public record Problem(String type, String title, int status, String detail, Map<
         return response(status, title, detail, null);
     }
 
+    /**
+     * 429 for a jailed client: too many failed logins from its address (or for its name), with {@code Retry-After}
+     * in whole seconds until {@code until}.
+     */
+    public static Response tooManyRequests(java.time.Instant until, java.time.Instant now) {
+        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds() + 1);
+        return Response.fromResponse(response(429, "Too Many Requests",
+                "Too many failed logins from this address; try again later.")).header("Retry-After", seconds).build();
+    }
+
     /** 400 for input that cannot be stored, with a message per field: nothing was stored. */
     public static Response invalid(ValidationFailed e) {
         return response(400, "Invalid input", "Nothing was stored: " + e.getMessage(), e.fieldErrors());

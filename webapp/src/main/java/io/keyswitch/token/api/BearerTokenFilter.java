@@ -1,5 +1,6 @@
 package io.keyswitch.token.api;
 
+import io.keyswitch.platform.api.OwnAuthentication;
 import io.keyswitch.platform.api.Problem;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.token.ApiTokens;
@@ -11,17 +12,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Every API request needs a live token: {@code Authorization: Bearer ks_…}; else 401 problem+json.
- * Wrong tokens count in the same login jail as wrong passwords, and a banned address gets 429.
+ * Wrong tokens count in the same login jail as wrong passwords, and a banned address gets 429. Resources marked
+ * {@link OwnAuthentication} (device reports) authenticate their callers themselves.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -42,14 +44,18 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Context
     HttpServletRequest request;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext context) {
+        if (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(OwnAuthentication.class)) {
+            return; // e.g. device reports: the device's identity and secret, checked by the resource
+        }
         String address = request.getRemoteAddr();
         Optional<Ban> ban = jail.activeBan(address, null);
         if (ban.isPresent()) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), ban.get().until()).toSeconds() + 1);
-            context.abortWith(Response.fromResponse(Problem.response(429, "Too Many Requests",
-                    "Too many failed logins from this address; try again later.")).header("Retry-After", seconds).build());
+            context.abortWith(Problem.tooManyRequests(ban.get().until(), clock.instant()));
             return;
         }
         String header = context.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -21,6 +21,7 @@ import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.security.LoginResult;
 import io.keyswitch.security.LoginService;
 import io.keyswitch.security.TechnicianLogin;
+import io.keyswitch.jail.Ban;
 import io.keyswitch.jail.LoginJail;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.UserDirectory;
@@ -92,7 +93,7 @@ public class PortalClientAuthenticator {
         ClientEnvironment env = request.env();
         String cn = env.commonName().orElse("");
         String address = env.remoteAddress().orElse(null);
-        String jailName = "vpn/" + cn;
+        String jailName = jailName(cn);
         String key = instance + "/" + request.cid();
         boolean knownSession = request.reauth() && cn.equals(sessions.get(key));
         if (address != null && banned(address, jailName)) {
@@ -154,8 +155,7 @@ public class PortalClientAuthenticator {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE,
                         "user name is not the device's identity " + client.getCommonName(), true);
             }
-            if (hasher == null || credential.getSecretHash() == null
-                    || !hasher.matches(env.password().orElse(""), credential.getSecretHash())) {
+            if (!secretMatches(env.password().orElse(""), credential)) {
                 return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE, "wrong device secret", true);
             }
             if (address != null) {
@@ -230,6 +230,17 @@ public class PortalClientAuthenticator {
                 : Optional.of(new CurrentDevice((VpnClient) rows.get(0)[0], (VpnCredential) rows.get(0)[1], (Device) rows.get(0)[2]));
     }
 
+    /** The name a device's or technician's failed logins count against in the login jail, whichever way they came. */
+    public static String jailName(String commonName) {
+        return "vpn/" + commonName;
+    }
+
+    /** Whether {@code secret} is the one the credential's hash was made from (false until the VPN's keys are loaded). */
+    public boolean secretMatches(String secret, VpnCredential credential) {
+        DeviceSecretHasher h = hasher;
+        return h != null && credential.getSecretHash() != null && h.matches(secret, credential.getSecretHash());
+    }
+
     /** The session ended: a REAUTH with its cid is no longer one this portal allowed. */
     public void forget(String instance, long cid) {
         sessions.remove(instance + "/" + cid);
@@ -242,16 +253,31 @@ public class PortalClientAuthenticator {
     }
 
     private boolean banned(String address, String jailName) {
+        return activeBan(address, jailName).isPresent();
+    }
+
+    /** The jail's ban of the address or the login name ({@link #jailName}); none for an address that is no IP literal. */
+    public Optional<Ban> activeBan(String address, String jailName) {
         try {
-            return jail.activeBan(address, jailName).isPresent();
+            return jail.activeBan(address, jailName);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
-    private void recordSuccess(String address, String jailName) {
+    /** A device's or technician's login succeeded: the jail forgets the name's failures. */
+    public void recordSuccess(String address, String jailName) {
         try {
             jail.recordSuccess(address, jailName);
+        } catch (IllegalArgumentException e) {
+            LOG.fine("not an IP literal: " + address);
+        }
+    }
+
+    /** A login failed: it counts against the address and the name in the jail. */
+    public void recordFailure(String address, String jailName) {
+        try {
+            jail.recordFailure(address, jailName);
         } catch (IllegalArgumentException e) {
             LOG.fine("not an IP literal: " + address);
         }
@@ -260,11 +286,7 @@ public class PortalClientAuthenticator {
     private AuthDecision refuse(long accountId, String cn, String address, String target, Outcome outcome, String reason,
                                 boolean countsInJail) {
         if (countsInJail && address != null) {
-            try {
-                jail.recordFailure(address, "vpn/" + cn);
-            } catch (IllegalArgumentException e) {
-                LOG.fine("not an IP literal: " + address);
-            }
+            recordFailure(address, jailName(cn));
         }
         // written by the VPN's writer thread: a decision never waits for the audit chain's lock
         AuditEntry refusal = AuditEntry.of(AuditAction.VPN_AUTH, outcome).in(accountId).by("vpn:" + cn, null).from(address)

@@ -1,0 +1,2 @@
+/** The device page's data points panel. */
+package io.keyswitch.datapoint.web;
