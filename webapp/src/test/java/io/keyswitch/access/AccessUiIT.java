@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Browser;
+import io.keyswitch.testing.DataTablePart;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.Steps;
 import io.keyswitch.testing.UiPortal;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,39 +65,21 @@ class AccessUiIT {
     @Order(1)
     @DisplayName("without a grant the technician reaches nothing")
     void defaultDeny() {
-        browser.get(portal.url() + "access.xhtml");
+        AccessPage access = AccessPage.open();
 
-        assertThat(reachOf("tom")).contains("Nothing: this user has no grant.");
+        assertThat(access.reachOf("tom")).contains("Nothing: this user has no grant.");
     }
 
     @Test
     @Order(2)
     @DisplayName("granting only the PLC gives exactly the PLC, through that grant, and the grant is audited")
     void grantOneComponent() throws Exception {
-        browser.get(portal.url() + "access.xhtml");
-        radio("grantForm:subjectType", "A user");
-        complete("grantForm:user_input", "to", "tom");
-        radio("grantForm:scopeType", "Only chosen components");
-        complete("grantForm:device_input", "Pu", "Pump 3");
-        ajaxDone();
-        // the device's components arrive by ajax (item chosen, then the field's change): tick the PLC in
-        // the list that stays, looking again if it was replaced, and never untick it by a second click
-        By plc = By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), 'PLC')]");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    ajaxDone();
-                    WebElement label = d.findElement(plc);
-                    if (!d.findElement(By.id(label.getAttribute("for"))).isSelected()) {
-                        label.click();
-                    }
-                    return d.findElement(By.id(d.findElement(plc).getAttribute("for"))).isSelected();
-                });
-        type("grantForm:reason", "PLC update, ticket 815");
-        wait(By.id("grantForm:grant")).click();
+        AccessPage access = AccessPage.open();
+        access.grantComponentToUser("tom", "Pump 3", "PLC", "PLC update, ticket 815");
 
-        WebElement row = wait(By.xpath("//tbody[@id='grantsForm:grants_data']/tr[td[text()='user tom']]"));
+        WebElement row = access.grants().row("user tom");
         assertThat(row.getText()).contains("component PLC of device Pump 3");
-        String reach = reachOf("tom");
+        String reach = access.reachOf("tom");
         assertThat(reach).contains("Pump 3", "PLC", "192.168.0.10", "100.64.0.0/24 / 192.168.0.0/24", "tcp/102",
                 "directly → component PLC").doesNotContain("HMI");
         Browser.screenshot(browser, "access");
@@ -106,71 +91,107 @@ class AccessUiIT {
     @Order(3)
     @DisplayName("the component's page says who can reach the PLC and through which grant, and nobody the HMI")
     void whoCanReach() {
-        browser.get(portal.url() + "devices.xhtml");
-        wait(By.linkText("Pump 3")).click();
+        DevicePage pump = DevicePage.open("Pump 3");
 
-        wait(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='PLC']]//button[contains(@class,'ks-who-button')]")).click();
-        String plc = whoPanelMentioning("PLC");
-        browser.findElement(By.xpath("//div[@id='whoDialog']//button[span[text()='Close']]")).click();
-        wait(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='HMI']]//button[contains(@class,'ks-who-button')]")).click();
-        String hmi = whoPanelMentioning("HMI");
+        String plc = pump.whoCanReach("PLC");
+        pump.closeWho();
+        String hmi = pump.whoCanReach("HMI");
 
         assertThat(plc).contains("tom (User tom) — directly → component PLC of device Pump 3");
         assertThat(hmi).contains("Nobody: there is no grant for it.");
     }
 
-    /** The dialog's text once the ajax update for {@code component} has arrived. */
-    private static String whoPanelMentioning(String component) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    String text = d.findElement(By.id("whoPanel")).getText();
-                    return text.contains("reach " + component) && d.findElement(By.id("whoDialog")).isDisplayed() ? text : null;
-                });
+    /** The grants page (access.xhtml): the grant form, the grants, and "what can this user reach". */
+    static final class AccessPage {
+        private final Steps steps = new Steps(browser);
+
+        static AccessPage open() {
+            browser.get(portal.url() + "access.xhtml");
+            return new AccessPage();
+        }
+
+        /** Grants {@code user} only the component {@code component} of {@code device}, with a reason. */
+        void grantComponentToUser(String user, String device, String component, String reason) {
+            radio("grantForm:subjectType", "A user");
+            complete("grantForm:user_input", user.substring(0, 2), user);
+            radio("grantForm:scopeType", "Only chosen components");
+            complete("grantForm:device_input", device.substring(0, 2), device);
+            ajaxDone();
+            // the device's components arrive by ajax (item chosen, then the field's change): tick the component in
+            // the list that stays, looking again if it was replaced, and never untick it by a second click
+            By box = By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), '" + component + "')]");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        ajaxDone();
+                        WebElement label = d.findElement(box);
+                        if (!d.findElement(By.id(label.getAttribute("for"))).isSelected()) {
+                            label.click();
+                        }
+                        return d.findElement(By.id(d.findElement(box).getAttribute("for"))).isSelected();
+                    });
+            steps.type("grantForm:reason", reason);
+            steps.click("grantForm:grant");
+        }
+
+        DataTablePart grants() {
+            return new DataTablePart(browser, "grantsForm:grants");
+        }
+
+        /** The table "what can this user reach" shows for {@code user}. */
+        String reachOf(String user) {
+            steps.visible(By.id("reachForm:reachUser_input")).clear();
+            complete("reachForm:reachUser_input", user.substring(0, 2), user);
+            steps.click("reachForm:showReach");
+            return steps.visible(By.id("reachForm:reach")).getText();
+        }
+
+        /** Types {@code typed} into an autocomplete and chooses {@code choose} from its suggestions. */
+        private void complete(String inputId, String typed, String choose) {
+            WebElement input = steps.visible(By.id(inputId));
+            input.clear();
+            input.sendKeys(typed);
+            String panel = inputId.replace("_input", "_panel");
+            steps.visible(By.xpath("//*[@id='" + panel + "']//li[@data-item-label='" + choose + "']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> choose.equals(d.findElement(By.id(inputId)).getAttribute("value")));
+            input.sendKeys(Keys.TAB);
+        }
+
+        private void radio(String id, String label) {
+            steps.visible(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
+            // the radio's ajax request replaces the dependent panel: wait until it has been answered
+            ajaxDone();
+        }
+
+        /** Waits until no PrimeFaces ajax request is queued or running. */
+        private void ajaxDone() {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
+        }
     }
 
-    private static String reachOf(String user) {
-        WebElement field = wait(By.id("reachForm:reachUser_input"));
-        field.clear();
-        complete("reachForm:reachUser_input", user.substring(0, 2), user);
-        wait(By.id("reachForm:showReach")).click();
-        return wait(By.id("reachForm:reach")).getText();
-    }
+    /** A device's page (device.xhtml), reached from the device list: who can reach each component. */
+    static final class DevicePage {
+        private final Steps steps = new Steps(browser);
 
-    private static void complete(String inputId, String typed, String choose) {
-        WebElement input = wait(By.id(inputId));
-        input.clear();
-        input.sendKeys(typed);
-        String panel = inputId.replace("_input", "_panel");
-        wait(By.xpath("//*[@id='" + panel + "']//li[@data-item-label='" + choose + "']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> choose.equals(d.findElement(By.id(inputId)).getAttribute("value")));
-        input.sendKeys(Keys.TAB);
-    }
+        static DevicePage open(String device) {
+            browser.get(portal.url() + "devices.xhtml");
+            new Steps(browser).visible(By.linkText(device)).click();
+            return new DevicePage();
+        }
 
-    private static void radio(String id, String label) {
-        wait(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
-        // the radio's ajax request replaces the dependent panel: wait until it has been answered
-        ajaxDone();
-    }
+        /** Opens "who can reach" for {@code component} and returns the dialog's text once it is about that component. */
+        String whoCanReach(String component) {
+            steps.visible(By.xpath("//tbody[@id='listForm:components_data']/tr[td[text()='" + component
+                    + "']]//button[contains(@class,'ks-who-button')]")).click();
+            return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        String text = d.findElement(By.id("whoPanel")).getText();
+                        return text.contains("reach " + component) && d.findElement(By.id("whoDialog")).isDisplayed() ? text : null;
+                    });
+        }
 
-    /** Waits until no PrimeFaces ajax request is queued or running. */
-    private static void ajaxDone() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
-    }
-
-    private static Steps steps() {
-        return new Steps(browser);
-    }
-
-    private static WebElement wait(By by) {
-        return steps().visible(by);
-    }
-
-    private static void type(String id, String text) {
-        steps().type(id, text);
-    }
-
-    private static void click(String id) {
-        steps().click(id);
+        void closeWho() {
+            browser.findElement(By.xpath("//div[@id='whoDialog']//button[span[text()='Close']]")).click();
+        }
     }
 }

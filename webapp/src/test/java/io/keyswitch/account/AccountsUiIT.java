@@ -61,18 +61,17 @@ class AccountsUiIT {
     @Order(1)
     @DisplayName("a new account comes with its administrator, whose one-time login is shown once")
     void createAccount() throws Exception {
-        browser.get(portal.url() + "accounts.xhtml");
-        wait(By.id("listForm:newAccount")).click();
-        type("accountForm:accountName", "Newco Ltd");
-        type("accountForm:reason", "new customer, contract 2026-17");
-        wait(By.id("accountForm:create")).click();
-        assertThat(messageFor("accountForm:accountName")).startsWith("2 to 64 characters");
+        AccountsPage accounts = AccountsPage.open();
+        accounts.startNewAccount("Newco Ltd");
+        accounts.type("reason", "new customer, contract 2026-17");
+        accounts.create();
+        assertThat(accounts.messageFor("accountName")).startsWith("2 to 64 characters");
 
-        type("accountForm:accountName", "newco");
-        type("accountForm:adminUsername", "boss");
-        wait(By.id("accountForm:create")).click();
+        accounts.type("accountName", "newco");
+        accounts.type("adminUsername", "boss");
+        accounts.create();
 
-        firstLogin = wait(By.id("createdLogin")).getText();
+        firstLogin = accounts.createdLogin();
         assertThat(firstLogin).matches("account newco, user boss, one-time password [A-Za-z0-9]{16}");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'account.create' AND target = 'account:newco'"))
                 .isEqualTo(2);
@@ -107,11 +106,9 @@ class AccountsUiIT {
     @Order(3)
     @DisplayName("a disabled account's users are refused at login with a plain message")
     void disableAccount() {
-        browser.get(portal.url() + "accounts.xhtml");
-        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button[span[text()='Disable']]")).click();
-        type("statusForm:reason", "contract ended");
-        wait(By.id("statusForm:confirm")).click();
-        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco'] and td[text()='DISABLED']]"));
+        AccountsPage accounts = AccountsPage.open();
+        accounts.disable("newco", "contract ended");
+        accounts.waitForStatus("newco", "DISABLED");
 
         WebDriver boss = Browser.start();
         try {
@@ -134,20 +131,19 @@ class AccountsUiIT {
         String newcoPool = Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco);
         String first = Fixtures.firstVirtualSubnet(db, newco);
         Fixtures.device(db, newco, "Kiln 1", "192.168.0.0/24", first);
-        browser.get(portal.url() + "accounts.xhtml");
+        AccountsPage accounts = AccountsPage.open();
 
         // Act: a second account is proposed the next free pool; typing newco's pool is refused
-        wait(By.id("listForm:newAccount")).click();
-        type("accountForm:accountName", "otherco");
-        String proposed = wait(By.id("accountForm:virtualPool")).getAttribute("value");
-        type("accountForm:virtualPool", newcoPool);
-        type("accountForm:reason", "second customer");
-        wait(By.id("accountForm:create")).click();
-        String overlap = messageFor("accountForm:virtualPool");
+        accounts.startNewAccount("otherco");
+        String proposed = accounts.value("virtualPool");
+        accounts.type("virtualPool", newcoPool);
+        accounts.type("reason", "second customer");
+        accounts.create();
+        String overlap = accounts.messageFor("virtualPool");
         long refusedCount = Fixtures.count(db, "SELECT COUNT(*) FROM account WHERE name = 'otherco'");
-        type("accountForm:virtualPool", proposed);
-        wait(By.id("accountForm:create")).click();
-        wait(By.id("createdLogin"));
+        accounts.type("virtualPool", proposed);
+        accounts.create();
+        accounts.createdLogin();
 
         // Assert
         assertThat(proposed).matches("100\\.\\d+\\.0\\.0/16").isNotEqualTo(newcoPool);
@@ -156,13 +152,11 @@ class AccountsUiIT {
         assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE name = 'otherco'")).isEqualTo(proposed);
 
         // Act: newco's pool narrowed so that its device is outside → refused; widened to a /15 that holds it → saved
-        browser.get(portal.url() + "accounts.xhtml");
-        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]//button[span[text()='Pool']]")).click();
+        accounts = AccountsPage.open();
+        accounts.openPool("newco");
         String outside = first.replaceFirst("\\.0\\.0/24$", ".128.0/24");
-        type("poolForm:virtualPool", outside);
-        type("poolForm:reason", "narrow it");
-        wait(By.id("poolForm:savePool")).click();
-        String holds = messageFor("poolForm:virtualPool");
+        accounts.savePool(outside, "narrow it");
+        String holds = accounts.poolMessage();
 
         // Assert
         assertThat(holds).isEqualTo("1 device(s) of this account have virtual subnets outside " + outside + " (e.g. " + first
@@ -171,21 +165,12 @@ class AccountsUiIT {
 
         // Act: a pool that holds the device and touches no other account
         String narrower = first.replaceFirst("/24$", "/20");
-        type("poolForm:virtualPool", narrower);
-        wait(By.id("poolForm:savePool")).click();
-        wait(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='newco']]/td[normalize-space()='" + narrower + "']"));
+        accounts.savePool(narrower, null);
+        accounts.waitForPool("newco", narrower);
 
         // Assert
         assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
                 newco)).isEqualTo("{\"virtualPool\":[\"" + newcoPool + "\",\"" + narrower + "\"]}");
-    }
-
-    private static Steps steps() {
-        return new Steps(browser);
-    }
-
-    private static WebElement wait(By by) {
-        return steps().visible(by);
     }
 
     @Test
@@ -228,15 +213,82 @@ class AccountsUiIT {
         }
     }
 
-    private static void type(String id, String text) {
-        steps().type(id, text);
-    }
+    /** The accounts page (accounts.xhtml): the new account dialog with its one-time login, Disable, and Pool. */
+    static final class AccountsPage {
+        private final Steps steps = new Steps(browser);
 
-    private static void click(String id) {
-        steps().click(id);
-    }
+        static AccountsPage open() {
+            browser.get(portal.url() + "accounts.xhtml");
+            return new AccountsPage();
+        }
 
-    private static String messageFor(String fieldId) {
-        return steps().messageFor(fieldId);
+        /** Opens the new account dialog and types the account's name. */
+        void startNewAccount(String name) {
+            steps.click("listForm:newAccount");
+            steps.type("accountForm:accountName", name);
+        }
+
+        /** Types into a field of the new account dialog. */
+        void type(String field, String text) {
+            steps.type("accountForm:" + field, text);
+        }
+
+        /** What a field of the new account dialog holds (e.g. the pool it proposes). */
+        String value(String field) {
+            return steps.visible(By.id("accountForm:" + field)).getAttribute("value");
+        }
+
+        void create() {
+            steps.click("accountForm:create");
+        }
+
+        /** The message next to a field of the new account dialog. */
+        String messageFor(String field) {
+            return steps.messageFor("accountForm:" + field);
+        }
+
+        /** The new administrator's login, shown once after the account was made. */
+        String createdLogin() {
+            return steps.visible(By.id("createdLogin")).getText();
+        }
+
+        void disable(String account, String reason) {
+            rowButton(account, "Disable").click();
+            steps.type("statusForm:reason", reason);
+            steps.click("statusForm:confirm");
+        }
+
+        /** Waits until the account's row shows {@code status}. */
+        void waitForStatus(String account, String status) {
+            steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "'] and td[text()='" + status + "']]"));
+        }
+
+        void openPool(String account) {
+            rowButton(account, "Pool").click();
+        }
+
+        /** Types the pool (and the reason, if one is given) into the pool dialog and saves. */
+        void savePool(String pool, String reason) {
+            steps.type("poolForm:virtualPool", pool);
+            if (reason != null) {
+                steps.type("poolForm:reason", reason);
+            }
+            steps.click("poolForm:savePool");
+        }
+
+        String poolMessage() {
+            return steps.messageFor("poolForm:virtualPool");
+        }
+
+        /** Waits until the account's row shows the pool {@code pool}. */
+        void waitForPool(String account, String pool) {
+            steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]/td[normalize-space()='"
+                    + pool + "']"));
+        }
+
+        private WebElement rowButton(String account, String label) {
+            return steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]//button[span[text()='"
+                    + label + "']]"));
+        }
     }
 }

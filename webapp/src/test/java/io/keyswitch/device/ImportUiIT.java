@@ -72,13 +72,12 @@ class ImportUiIT {
     @DisplayName("a file with one bad line shows that line and what is wrong, offers no import, and stores nothing")
     void badLineIsShownAndNothingStored() throws Exception {
         Fixtures.project(db, account, "Order 4711");
-        upload(file("bad.csv", CSV));
+        ImportPage check = ImportPage.upload(file("bad.csv", CSV));
 
-        Steps steps = new Steps(browser);
-        assertThat(steps.visible(By.id("summary")).getText()).contains("3 lines: 2 devices with 2 components", "1 problems");
-        assertThat(steps.visible(By.xpath("//tbody[contains(@id,'errors_data')]/tr")).getText())
+        assertThat(check.summary()).contains("3 lines: 2 devices with 2 components", "1 problems");
+        assertThat(check.firstProblem())
                 .contains("4", "Device 'Press 2', component 'plc': 192.168.1.10 is not a host address in the device's LAN 192.168.0.0/24.");
-        assertThat(browser.findElements(By.id("commitForm:commit"))).isEmpty();
+        assertThat(check.offersImport()).isFalse();
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM device WHERE account_id = ?", account)).isZero();
         Browser.screenshot(browser, "import-bad-line");
     }
@@ -87,29 +86,77 @@ class ImportUiIT {
     @Order(2)
     @DisplayName("the corrected file imports both devices with their components, with a reason, and the project counts them")
     void correctedFileImports() throws Exception {
-        upload(file("good.csv", CSV.replace("192.168.1.10", "192.168.0.11")));
-        Steps steps = new Steps(browser);
-        assertThat(steps.visible(By.id("summary")).getText()).contains("Everything can be imported.");
+        ImportPage check = ImportPage.upload(file("good.csv", CSV.replace("192.168.1.10", "192.168.0.11")));
+        assertThat(check.summary()).contains("Everything can be imported.");
 
-        steps.click("commitForm:commit");
-        assertThat(steps.messageFor("commitForm:reason")).contains("Please say why");
-        steps.type("commitForm:reason", "machines of order 4711");
-        steps.click("commitForm:commit");
+        check.commit();
+        assertThat(check.messageFor("reason")).contains("Please say why");
+        check.commitWithReason("machines of order 4711");
 
-        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("messages"), "2 devices with 3 components imported from good.csv."));
+        check.waitForMessage("2 devices with 3 components imported from good.csv.");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component WHERE account_id = ?", account)).isEqualTo(3);
         assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(virtual_subnet ORDER BY name) FROM device WHERE account_id = ?", account))
                 .isEqualTo(Fixtures.firstVirtualSubnet(db, account) + "," + Fixtures.firstVirtualSubnet(db, account).replaceFirst("\\.0\\.0/24$", ".1.0/24"));
 
-        browser.get(portal.url() + "projects.xhtml");
-        assertThat(steps.visible(By.xpath("//tbody[@id='listForm:projects_data']/tr")).getText()).contains("Order 4711", "2");
+        assertThat(ProjectsPage.open().firstRow()).contains("Order 4711", "2");
     }
 
-    private static void upload(Path csv) {
-        browser.get(portal.url() + "import.xhtml");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]"))).sendKeys(csv.toString());
-        browser.findElement(By.id("uploadForm:check")).click();
+    /** The import page (import.xhtml): the file checked, its summary and problems, and the import with a reason. */
+    static final class ImportPage {
+        private final Steps steps = new Steps(browser);
+
+        /** Opens the page and has {@code csv} checked. */
+        static ImportPage upload(Path csv) {
+            browser.get(portal.url() + "import.xhtml");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]"))).sendKeys(csv.toString());
+            browser.findElement(By.id("uploadForm:check")).click();
+            return new ImportPage();
+        }
+
+        String summary() {
+            return steps.visible(By.id("summary")).getText();
+        }
+
+        /** The first line of the problems table. */
+        String firstProblem() {
+            return steps.visible(By.xpath("//tbody[contains(@id,'errors_data')]/tr")).getText();
+        }
+
+        /** Whether the page offers to import the file. */
+        boolean offersImport() {
+            return !browser.findElements(By.id("commitForm:commit")).isEmpty();
+        }
+
+        void commit() {
+            steps.click("commitForm:commit");
+        }
+
+        void commitWithReason(String reason) {
+            steps.type("commitForm:reason", reason);
+            steps.click("commitForm:commit");
+        }
+
+        String messageFor(String field) {
+            return steps.messageFor("commitForm:" + field);
+        }
+
+        /** Waits (the import runs in the background, 2 minutes at most) until the page says {@code message}. */
+        void waitForMessage(String message) {
+            new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), message));
+        }
+    }
+
+    /** The projects page (projects.xhtml). */
+    static final class ProjectsPage {
+        static ProjectsPage open() {
+            browser.get(portal.url() + "projects.xhtml");
+            return new ProjectsPage();
+        }
+
+        String firstRow() {
+            return new Steps(browser).visible(By.xpath("//tbody[@id='listForm:projects_data']/tr")).getText();
+        }
     }
 }

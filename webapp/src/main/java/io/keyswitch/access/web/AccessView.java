@@ -10,6 +10,7 @@ import io.keyswitch.device.DevicePage;
 import io.keyswitch.device.DeviceService;
 import io.keyswitch.device.Project;
 import io.keyswitch.platform.ValidationFailed;
+import io.keyswitch.platform.web.EditCycle;
 import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.user.User;
@@ -49,7 +50,7 @@ public class AccessView implements Serializable {
     private String subjectUser;
     private String deviceName;
     private String reason;
-    private Long revokingId;
+    private final EditCycle revoking = new EditCycle("Grant", "grantForm");
     private String reachUser;
     private io.keyswitch.platform.web.PagedModel<Reach> reach;
 
@@ -97,15 +98,11 @@ public class AccessView implements Serializable {
     }
 
     public void startRevoke(Grant grant) {
-        revokingId = grant.getId();
-        reason = null;
+        revoking.startDelete(grant.getId(), grant.getSubject());
     }
 
     public void revoke() {
-        Pages.attempt("revokeForm", "Access revoked.", () -> {
-            access.revoke(actor(), revokingId, reason);
-            return Boolean.TRUE;
-        });
+        revoking.delete("revokeForm", "Access revoked.", (id, why) -> access.revoke(actor(), id, why));
     }
 
     public void showReach() {
@@ -172,6 +169,11 @@ public class AccessView implements Serializable {
 
     public void setReason(String reason) {
         this.reason = reason;
+    }
+
+    /** The revoke dialog's cycle: which grant, and the reason ({@code #{accessView.revoking.reason}}). */
+    public EditCycle getRevoking() {
+        return revoking;
     }
 
     public String getReachUser() {

@@ -5,6 +5,7 @@ import io.keyswitch.connection.ConnectionComponent;
 import io.keyswitch.connection.ConnectionQuery;
 import io.keyswitch.connection.ConnectionService;
 import io.keyswitch.connection.ConnectionState;
+import io.keyswitch.platform.web.EditCycle;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.PagedModel;
 import io.keyswitch.platform.web.Pages;
@@ -54,9 +55,7 @@ public class ConnectionsView implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private long liveVersion;
-    private Long endingId;
-    private String endingText;
-    private String reason;
+    private final EditCycle ending = new EditCycle("Connection", "endForm");
     private transient Map<Long, List<ConnectionComponent>> opened = Map.of();
 
     private final PagedModel<Connection> model = new PagedModel<>(
@@ -89,13 +88,12 @@ public class ConnectionsView implements Serializable {
     }
 
     public void startEnd(Connection c) {
-        endingId = c.getId();
-        endingText = c.getUserName() + " → " + c.getDeviceName();
-        reason = null;
+        ending.startDelete(c.getId(), c.getUserName() + " → " + c.getDeviceName());
     }
 
     public void end() {
-        Pages.attempt("endForm", "The connection " + endingText + " was ended.", () -> connections.end(actor(), endingId, reason));
+        ending.delete("endForm", "The connection " + ending.getDeletingName() + " was ended.",
+                (id, reason) -> connections.end(actor(), id, reason));
     }
 
     /** "PLC 100.64.3.10 (tcp/102)"; while it waits, nothing was opened yet. */
@@ -185,15 +183,8 @@ public class ConnectionsView implements Serializable {
         this.to = to;
     }
 
-    public String getEndingText() {
-        return endingText;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public void setReason(String reason) {
-        this.reason = reason;
+    /** The End dialog's cycle: which connection ({@code deletingName}: "tom → Pump 3") and the reason. */
+    public EditCycle getEnding() {
+        return ending;
     }
 }

@@ -96,8 +96,16 @@ public final class EditCycle implements Serializable {
 
     /** Deletes the row the delete dialog was opened for (its form is {@code deleteForm}); whether it was deleted. */
     public boolean delete(Delete delete) {
+        return delete("deleteForm", kind + " '" + deletingName + "' deleted.", delete);
+    }
+
+    /**
+     * Ends the row the dialog was opened for in a dialog of its own wording (a grant revoked, a connection ended):
+     * {@code formId} gets the messages of a refusal, {@code success} is the message when done; whether it was done.
+     */
+    public boolean delete(String formId, String success, Delete delete) {
         long id = deletingId;
-        return Pages.attempt("deleteForm", kind + " '" + deletingName + "' deleted.", () -> {
+        return Pages.attempt(formId, success, () -> {
             delete.delete(id, reason);
             return Boolean.TRUE;
         }) != null;
