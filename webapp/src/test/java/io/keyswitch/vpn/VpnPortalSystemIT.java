@@ -514,7 +514,7 @@ class VpnPortalSystemIT {
             Steps steps = new Steps(browser);
             signIn(browser, "alpha-vpn", "admin", "Alpha-Admin-2026");
             browser.get(lab.portal().url() + "users.xhtml");
-            steps.visible(By.xpath("//tbody[@id='listForm:users_data']/tr[td[text()='" + username + "']]//button[@title='Edit']"))
+            steps.visible(By.xpath("//tbody[@id='listForm:users_data']/tr[td[normalize-space()='" + username + "']]//button[@title='Edit']"))
                     .click();
             steps.visible(By.id("userForm:active")).findElement(By.cssSelector(".ui-chkbox-box")).click();
             steps.type("userForm:reason", reason);
