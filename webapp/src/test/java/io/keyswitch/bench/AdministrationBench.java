@@ -1,13 +1,12 @@
 package io.keyswitch.bench;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.EmbeddedDatabase;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.ApiClient;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.user.internal.BcryptPasswordHasher;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,9 +43,9 @@ public final class AdministrationBench {
         Path work = Files.createDirectories(Path.of(args[2]));
         try (EmbeddedDatabase mariadb = EmbeddedDatabase.start(work.resolve("db"))) {
             DatabaseCoordinates db = mariadb.coordinates();
-            int https = freePort();
+            int https = LoopbackPorts.free();
             try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, work.resolve("home"), db,
-                    "127.0.0.1", freePort(), https, "256m", line -> { }))) {
+                    "127.0.0.1", LoopbackPorts.free(), https, "256m", line -> { }))) {
                 portal.awaitReady(Duration.ofMinutes(5));
                 long seeded = System.nanoTime();
                 long techId = seed(db);
@@ -223,9 +222,4 @@ public final class AdministrationBench {
         return -1;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

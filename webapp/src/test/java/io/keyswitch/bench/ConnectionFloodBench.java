@@ -1,5 +1,6 @@
 package io.keyswitch.bench;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.vpn.bench.PortalProbe;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
@@ -74,9 +75,9 @@ public final class ConnectionFloodBench {
         String listener = System.getProperty(PortalProcess.LISTENER_SETTINGS) == null ? "the appliance's listener settings"
                 : "listener settings from " + System.getProperty(PortalProcess.LISTENER_SETTINGS);
         System.out.println("portal JVM options (from keyswitch-portal.service): " + String.join(" ", jvm) + "; " + listener);
-        int httpsPort = TestDirs.freePort();
+        int httpsPort = LoopbackPorts.free();
         try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db,
-                "127.0.0.1", TestDirs.freePort(), httpsPort, "384m", line -> { }), Map.of(), jvm)) {
+                "127.0.0.1", LoopbackPorts.free(), httpsPort, "384m", line -> { }), Map.of(), jvm)) {
             portal.awaitReady(Duration.ofMinutes(5));
             makeGoodClient(db);
             Path log = home.resolve("logs/payara.log");

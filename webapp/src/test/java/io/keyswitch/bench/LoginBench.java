@@ -1,5 +1,6 @@
 package io.keyswitch.bench;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import io.keyswitch.testing.Databases;
@@ -53,7 +54,7 @@ public final class LoginBench {
         DatabaseCoordinates db = Databases.fresh("keyswitch_bench_login");
         Path home = TestDirs.fresh("portal-bench-login");
         try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home,
-                db, "127.0.0.1", TestDirs.freePort(), TestDirs.freePort(), "256m", line -> { }))) {
+                db, "127.0.0.1", LoopbackPorts.free(), LoopbackPorts.free(), "256m", line -> { }))) {
             portal.awaitReady(Duration.ofMinutes(5));
             makeUsers(db, 4);
             System.out.println("| clients | logins | throughput (logins/s) | p50 ms | p95 ms | max ms |");

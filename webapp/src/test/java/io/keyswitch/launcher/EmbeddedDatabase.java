@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(folder);
             Path dataDir = folder.resolve("data");
             boolean fresh = !Files.isDirectory(dataDir.resolve("mysql"));
-            int port = freePort();
+            int port = LoopbackPorts.free();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(folder.resolve("base").toFile())
@@ -94,11 +92,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return props.getProperty("password");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     public DatabaseCoordinates coordinates() {
         return coordinates;

@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyswitch.launcher.DatabaseCoordinates;
@@ -56,7 +57,7 @@ class SecondFactorUiIT {
         DatabaseCoordinates db = Databases.fresh("keyswitch_ui_totp");
         Path home = TestDirs.fresh("portal-ui-totp");
         portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, db,
-                "127.0.0.1", TestDirs.freePort(), TestDirs.freePort(), "256m", console::add));
+                "127.0.0.1", LoopbackPorts.free(), LoopbackPorts.free(), "256m", console::add));
         portal.awaitReady(Duration.ofMinutes(5));
         browser = Browser.start();
     }

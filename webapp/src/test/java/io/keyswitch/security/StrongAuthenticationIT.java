@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyswitch.testing.ArquillianPortal;
@@ -329,7 +330,7 @@ class StrongAuthenticationIT {
     @DisplayName("SMTP settings with a login send a test mail, the password is stored encrypted, and the e-mail link signs in once, through a real in-process SMTP server")
     void mailLinkThroughRealSmtp() throws Exception {
         prepare();
-        int port = TestDirs.freePort();
+        int port = LoopbackPorts.free();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // GreenMail checks SMTP AUTH against this user: a wrong password is refused (asserted below),

@@ -1,5 +1,6 @@
 package io.keyswitch.security;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -110,7 +111,7 @@ class ThreatModelIT {
                 + "AND username IN ('mailer', 'appuser')", tenant);
         Fixtures.update(db, "UPDATE user_group SET second_factor_required = TRUE WHERE account_id = ? AND name = 'group of mailer'",
                 tenant);
-        int port = TestDirs.freePort();
+        int port = LoopbackPorts.free();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         for (String[] s : new String[][] {{"mail.smtp.host", "127.0.0.1"}, {"mail.smtp.port", Integer.toString(port)},

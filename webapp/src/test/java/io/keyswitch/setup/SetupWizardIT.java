@@ -1,5 +1,6 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -71,11 +72,11 @@ class SetupWizardIT {
     static void start() throws Exception {
         database = Databases.fresh("keyswitch_setup");
         home = TestDirs.fresh("portal-setup");
-        httpsPort = TestDirs.freePort();
-        httpPort = TestDirs.freePort();
+        httpsPort = LoopbackPorts.free();
+        httpPort = LoopbackPorts.free();
         portal = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(), home, database,
                 "127.0.0.1", httpPort, httpsPort, "256m", line -> { }), Map.of("keyswitch.setup.wizard", "true"));
-        smtpPort = TestDirs.freePort();
+        smtpPort = LoopbackPorts.free();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Instant now = Instant.now();

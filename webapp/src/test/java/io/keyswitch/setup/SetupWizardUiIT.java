@@ -1,5 +1,6 @@
 package io.keyswitch.setup;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -54,10 +55,10 @@ class SetupWizardUiIT {
         Tools.require("browser", Browser.CHROMIUM, Browser.CHROMEDRIVER);
         database = Databases.fresh("keyswitch_setup_ui");
         home = TestDirs.fresh("portal-setup-ui");
-        httpPort = TestDirs.freePort();
-        httpsPort = TestDirs.freePort();
+        httpPort = LoopbackPorts.free();
+        httpsPort = LoopbackPorts.free();
         startPortal();
-        smtp = new GreenMail(new ServerSetup(TestDirs.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         browser = Browser.start();
     }
@@ -137,7 +138,7 @@ class SetupWizardUiIT {
         wizard.next();
         steps.visible(By.id("setupForm:certificate"));
         wizard.next();
-        int closed = TestDirs.freePort();
+        int closed = LoopbackPorts.free();
         wizard.mail("127.0.0.1", closed, "portal@keyswitch.test", "olga@example.com");
         wizard.sendTestMail();
         String refused = wizard.testMailResult();

@@ -1,8 +1,18 @@
 package io.keyswitch.testing;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -10,7 +20,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Prepares what Arquillian's Payara Micro needs before Arquillian reads {@code arquillian.xml}: a fresh
  * database, the portal's home folder, free ports, and the same JVM and Payara options the launcher
  * uses (system properties {@code keyswitch.it.jvm} and {@code keyswitch.it.micro}). Register it before
- * the Arquillian extension. All Arquillian test classes of a run share this one portal database.
+ * the Arquillian extension. All Arquillian test classes of a run share this one portal database, home
+ * folder and pair of ports.
+ *
+ * <p>Arquillian's Payara Micro container ends a test class's portal with a SIGTERM and does not wait for it:
+ * the next class's portal would start while the last one still shuts down, still holding the ports and the
+ * runtime folder (seen in CI: "No applications were found deployed", a BindException in the portal's log).
+ * So before each class this waits until the previous portal process has exited and its ports are free.
  */
 public class ArquillianPortal implements BeforeAllCallback {
 
@@ -25,6 +41,59 @@ public class ArquillianPortal implements BeforeAllCallback {
             return; // inside the portal (an in-container test): it is already prepared and running
         }
         prepare();
+        awaitPreviousPortalStopped(Duration.ofMinutes(2));
+    }
+
+    /**
+     * Waits until the Payara Micro of the previous test class (a child of this JVM started with this portal's
+     * home folder; the browser tests' portal has its own) has exited and the portal's ports can be bound.
+     */
+    static void awaitPreviousPortalStopped(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        String folder = home.toString();
+        ProcessHandle.current().children()
+                .filter(child -> child.info().commandLine().map(line -> line.contains(folder)).orElse(false))
+                .forEach(portal -> awaitExit(portal, deadline));
+        awaitBindable(httpPort, deadline);
+        awaitBindable(httpsPort, deadline);
+        long waited = Duration.between(deadline.minus(timeout), Instant.now()).toMillis();
+        if (waited >= 100) {
+            System.out.println("waited " + waited + " ms for the previous test class's portal to stop");
+        }
+    }
+
+    private static void awaitExit(ProcessHandle portal, Instant deadline) {
+        try {
+            portal.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the previous portal (pid " + portal.pid() + ") did not stop in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a listener could bind {@code port} on the loopback address as Payara does (SO_REUSEADDR). */
+    static void awaitBindable(int port, Instant deadline) {
+        while (true) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return;
+            } catch (IOException inUse) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("port " + port + " is still in use", inUse);
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static synchronized void prepare() {
@@ -33,8 +102,8 @@ public class ArquillianPortal implements BeforeAllCallback {
         }
         database = Databases.fresh("keyswitch_it");
         home = TestDirs.fresh("portal-it");
-        httpPort = TestDirs.freePort();
-        httpsPort = TestDirs.freePort();
+        httpPort = LoopbackPorts.free();
+        httpsPort = LoopbackPorts.free();
         PortalProcess.PayaraCommand payara = PortalProcess.prepare(home, database, "127.0.0.1", httpPort, httpsPort, "256m");
         // The log-only SMS gateway writes each message in full to a file the tests read (as a person
         // reads their phone); housekeeping runs every 2 s so that its test need not wait 5 minutes.

@@ -2,8 +2,6 @@ package io.keyswitch.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -35,13 +33,6 @@ public final class TestDirs {
         }
     }
 
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static Path war() {
         return Path.of(System.getProperty("keyswitch.war", "target/keyswitch.war")).toAbsolutePath();

@@ -1,5 +1,6 @@
 package io.keyswitch.testing;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.PortalProcess;
 import java.time.Duration;
@@ -25,7 +26,7 @@ public final class UiPortal {
             Tools.require("browser", Browser.CHROMIUM, Browser.CHROMEDRIVER);
             database = Databases.fresh("keyswitch_ui");
             PortalProcess started = PortalProcess.start(new PortalProcess.Options(TestDirs.war(), TestDirs.payaraJar(),
-                    TestDirs.fresh("portal-ui"), database, "127.0.0.1", TestDirs.freePort(), TestDirs.freePort(),
+                    TestDirs.fresh("portal-ui"), database, "127.0.0.1", LoopbackPorts.free(), LoopbackPorts.free(),
                     "256m", CONSOLE::add));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-ui-portal"));
             started.awaitReady(Duration.ofMinutes(5));

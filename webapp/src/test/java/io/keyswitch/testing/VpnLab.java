@@ -1,5 +1,6 @@
 package io.keyswitch.testing;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyswitch.launcher.DatabaseCoordinates;
@@ -70,8 +71,8 @@ public final class VpnLab implements AutoCloseable {
     private final byte[] totpKey = new byte[32];
     private final DatabaseCoordinates db;
     private final Path home;
-    private final int httpsPort = TestDirs.freePort();
-    private final int httpPort = TestDirs.freePort();
+    private final int httpsPort = LoopbackPorts.free();
+    private final int httpPort = LoopbackPorts.free();
     private Process firewallHelper;
     private String heap = "256m";
     private PortalProcess portal;

@@ -1,5 +1,6 @@
 package io.keyswitch.vpn.bench;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.vpn.auth.DeviceSecret;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.config.Ipv4Network;
@@ -146,9 +147,9 @@ public final class PortalManagementLoadBenchmark {
                     }
                 }
                 t = System.nanoTime();
-                int https = PortalProbe.freePort();
+                int https = LoopbackPorts.free();
                 try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, home, db, "127.0.0.1",
-                        PortalProbe.freePort(), https, heap, line -> { }), vpn)) {
+                        LoopbackPorts.free(), https, heap, line -> { }), vpn)) {
                     portal.awaitReady(Duration.ofMinutes(5));
                     if (!attached.await(60, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the portal did not attach to " + socket);

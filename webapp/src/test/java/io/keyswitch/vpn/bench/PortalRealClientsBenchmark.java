@@ -1,5 +1,6 @@
 package io.keyswitch.vpn.bench;
 
+import io.keyswitch.launcher.LoopbackPorts;
 import io.keyswitch.vpn.instance.OpenVpnProbe;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.EmbeddedDatabase;
@@ -106,7 +107,7 @@ public final class PortalRealClientsBenchmark {
                     "keyswitch.vpn.stop-at-shutdown", "true");
             long t = System.nanoTime();
             try (PortalProcess portal = PortalProcess.start(new PortalProcess.Options(war, payara, home, db, "127.0.0.1",
-                    PortalProbe.freePort(), PortalProbe.freePort(), heap, line -> { }), vpn);
+                    LoopbackPorts.free(), LoopbackPorts.free(), heap, line -> { }), vpn);
                  Connection sql = Databases.connect(db)) {
                 portal.awaitReady(Duration.ofMinutes(5));
                 ApiClient api = new ApiClient(portal.url() + "api/v1", TOKEN);
