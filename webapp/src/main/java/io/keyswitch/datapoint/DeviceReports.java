@@ -47,6 +47,9 @@ public class DeviceReports {
     @Inject
     TunnelDemand demand;
 
+    @Inject
+    jakarta.enterprise.event.Event<ReportStored> stored;
+
     private volatile DataPointSettings settings = DataPointSettings.from(key -> null);
 
     void atStart(@Observes @Priority(StartupOrder.DEVICE_REPORTS) PortalStarted started) {
@@ -85,6 +88,8 @@ public class DeviceReports {
         List<DataPointValue> history = new ArrayList<>();
         List<DataPoint> made = new ArrayList<>();
         Map<DataPoint, Reading> firsts = new LinkedHashMap<>();
+        List<Reading> current = new ArrayList<>();
+        Map<String, String> previous = new HashMap<>();
         for (Reading r : readings) {
             DataPoint p = points.get(r.name());
             if (p == null) {
@@ -92,8 +97,11 @@ public class DeviceReports {
                 em.persist(p);
                 made.add(p);
                 firsts.put(p, r);
+                current.add(r);
             } else {
                 if (!at.isBefore(p.getLastAt())) {
+                    previous.put(r.name(), p.getShownValue());
+                    current.add(r);
                     p.current(r, at);
                 }
                 if (policy.store(p, r, at)) {
@@ -112,6 +120,7 @@ public class DeviceReports {
                         + " last_address = VALUES(last_address), reports = reports + 1")
                 .setParameter(1, deviceId).setParameter(2, accountId)
                 .setParameter(3, LocalDateTime.ofInstant(received, ZoneOffset.UTC)).setParameter(4, address).executeUpdate();
+        stored.fire(new ReportStored(accountId, deviceId, at, current, previous));
         boolean wanted = mode == TunnelMode.ALWAYS || demand.wanted(deviceId);
         return new ReportAnswer(wanted, s.reportInterval(), history.size(), received);
     }

@@ -18,7 +18,10 @@ public final class Rights {
     public static final String PROJECT_MANAGE = "project:manage";
     public static final String REPORT_VIEW = "report:view";
     public static final String AUDIT_VIEW = "audit:view";
+    /** Alarm rules and alarm groups. */
     public static final String ALARM_MANAGE = "alarm:manage";
+    /** See and acknowledge alarms (technicians without device:view: only those of devices their grants reach). */
+    public static final String ALARM_VIEW = "alarm:view";
     public static final String WEB2GO_USE = "web2go:use";
     public static final String SETTINGS_MANAGE = "settings:manage";
 
@@ -29,7 +32,7 @@ public final class Rights {
     public static final List<String> ALL = List.of(
             DEVICE_VIEW, DEVICE_EDIT, DEVICE_CONNECT, CONNECTION_VIEW, CONNECTION_END, COMPONENT_EDIT,
             USER_MANAGE, GROUP_MANAGE, PROJECT_MANAGE, REPORT_VIEW,
-            AUDIT_VIEW, ALARM_MANAGE, WEB2GO_USE, SETTINGS_MANAGE);
+            AUDIT_VIEW, ALARM_VIEW, ALARM_MANAGE, WEB2GO_USE, SETTINGS_MANAGE);
 
     private Rights() {
     }

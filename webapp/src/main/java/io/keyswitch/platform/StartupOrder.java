@@ -30,6 +30,9 @@ public final class StartupOrder {
     /** Device reports read their settings (no table is written). */
     public static final int DEVICE_REPORTS = 750;
 
+    /** Alarms read their settings and start their background run (offline checks, escalations, the outbox). */
+    public static final int ALARMS = 770;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

@@ -1,0 +1,30 @@
+package io.keyswitch.alarm;
+
+import io.keyswitch.platform.SettingsReader;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * The appliance-wide settings of alarms, read once at start and logged by {@link #describe()}.
+ *
+ * @param interval how often the background run checks for offline devices, escalates and sends the outbox
+ * @param retry    when an unsent message is tried again (first pause, doubled up to the longest)
+ * @param batch    messages one run sends at most (the rest wait for the next run)
+ */
+public record AlarmSettings(Duration interval, RetryPolicy retry, int batch) {
+
+    public static AlarmSettings from(UnaryOperator<String> lookup) {
+        SettingsReader alarms = SettingsReader.of(lookup, "keyswitch.alarms.");
+        return new AlarmSettings(
+                alarms.duration("interval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
+                new RetryPolicy(alarms.duration("retry-first", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofHours(1)),
+                        alarms.duration("retry-longest", Duration.ofMinutes(30), Duration.ofSeconds(1), Duration.ofDays(1))),
+                alarms.integer("batch", 200, 1, 10_000));
+    }
+
+    /** One line for the start-up log: every setting in force. */
+    public String describe() {
+        return "Alarm settings: alarms.interval=" + interval + ", retry-first=" + retry.first() + ", retry-longest="
+                + retry.longest() + ", batch=" + batch;
+    }
+}
