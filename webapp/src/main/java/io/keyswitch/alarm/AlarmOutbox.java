@@ -33,7 +33,7 @@ public class AlarmOutbox {
     /** The messages and escalations of a just raised alarm; joins the raising transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(Alarm alarm) {
-        Object[] device = em.createQuery("SELECT d.name, d.project.id FROM Device d LEFT JOIN d.project WHERE d.id = :d",
+        Object[] device = em.createQuery("SELECT d.name, p.id FROM Device d LEFT JOIN d.project p WHERE d.id = :d",
                 Object[].class).setParameter("d", alarm.getDeviceId()).getSingleResult();
         Instant now = clock.instant();
         for (AlarmGroup g : em.createQuery("SELECT g FROM AlarmGroup g WHERE g.accountId = :a ORDER BY g.id", AlarmGroup.class)
@@ -83,22 +83,38 @@ public class AlarmOutbox {
                 .setMaxResults(limit).getResultList();
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AlarmMessage message(long id) {
-        return em.find(AlarmMessage.class, id);
+    /** How one attempt to send a message ended. */
+    public record Attempt(AlarmMessage.Channel channel, boolean sent, String error) {
     }
 
+    /**
+     * One attempt to send a due message, in a transaction of its own (the mail and SMS settings are read in it): on
+     * success it is SENT, else it stays PENDING with the error and its next attempt per {@code retry}.
+     *
+     * @param send hands the message to the mail server or SMS gateway, or throws
+     * @return empty when the message is not due any more
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void sent(long id) {
-        em.find(AlarmMessage.class, id).sent(clock.instant());
-    }
-
-    /** The attempt failed with {@code error} (safe to show: no password, no text): next attempt per {@code retry}. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(long id, String error, RetryPolicy retry) {
+    public java.util.Optional<Attempt> attempt(long id, java.util.function.Consumer<AlarmMessage> send, RetryPolicy retry) {
         AlarmMessage m = em.find(AlarmMessage.class, id);
+        if (m == null || m.getState() != AlarmMessage.State.PENDING) {
+            return java.util.Optional.empty();
+        }
         Instant now = clock.instant();
-        m.failed(error, retry.next(now, m.getAttempts() + 1));
+        try {
+            send.accept(m);
+            m.sent(now);
+            return java.util.Optional.of(new Attempt(m.getChannel(), true, null));
+        } catch (RuntimeException e) {
+            m.failed(e.getMessage(), retry.next(now, m.getAttempts() + 1));
+            return java.util.Optional.of(new Attempt(m.getChannel(), false, e.getMessage()));
+        }
+    }
+
+    /** The channel of a message (to skip those whose server failed in this run). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AlarmMessage.Channel channel(long id) {
+        return em.find(AlarmMessage.class, id).getChannel();
     }
 
     private void tell(AlarmGroup g, Alarm alarm, String device, boolean escalated, Instant now) {

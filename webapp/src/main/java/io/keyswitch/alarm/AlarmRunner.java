@@ -1,10 +1,12 @@
 package io.keyswitch.alarm;
 
 import io.keyswitch.datapoint.ReportStored;
+import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.mail.MailSender;
 import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.sms.SmsDeliveryException;
 import io.keyswitch.sms.SmsGateway;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -14,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,8 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Where alarms happen: a stored report is evaluated against the device's rules once its transaction has committed (a
- * failure here is logged and never undoes or fails the report), and a background run on the container's managed
+ * Where alarms happen: a stored report is evaluated against the device's rules once its transaction has committed, in
+ * the order the reports came, on the managed executor (a failure here is logged and never undoes or fails the report;
+ * the router's answer does not wait for it), and a background run on the container's managed
  * scheduler checks for offline devices, escalates and sends the outbox every {@code keyswitch.alarms.interval}, and
  * at once after a report raised an alarm. One run at a time; a failed run is logged and the next one tries again.
  */
@@ -46,7 +51,13 @@ public class AlarmRunner {
     @Inject
     SmsGateway sms;
 
+    /** Reports waiting for evaluation at most; beyond, a report's rules are skipped (and logged). */
+    static final int MAX_QUEUED = 50_000;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final java.util.concurrent.ConcurrentLinkedQueue<ReportStored> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private volatile AlarmSettings settings = AlarmSettings.from(key -> null);
     private ScheduledFuture<?> task;
 
@@ -64,13 +75,46 @@ public class AlarmRunner {
         }
     }
 
+    /**
+     * After the report's commit (a new transaction cannot start in the committed one's completion): queued, and
+     * evaluated in order on the managed executor by one drainer at a time.
+     */
     void reportStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportStored report) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            LOG.warning("Alarm rules of device " + report.deviceId() + " not evaluated for a report: " + MAX_QUEUED
+                    + " reports wait already (offline rules are still checked by the background run).");
+            return;
+        }
+        pending.add(report);
+        drainSoon();
+    }
+
+    private void drainSoon() {
+        if (draining.compareAndSet(false, true)) {
+            scheduler.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        boolean raised = false;
         try {
-            if (states.onReport(report)) {
-                scheduler.execute(this::run);
+            for (ReportStored r = pending.poll(); r != null; r = pending.poll()) {
+                queued.decrementAndGet();
+                try {
+                    raised |= states.onReport(r);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Alarm rules of device " + r.deviceId() + " could not be evaluated: " + e, e);
+                }
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Alarm rules of device " + report.deviceId() + " could not be evaluated: " + e, e);
+        } finally {
+            draining.set(false);
+        }
+        if (!pending.isEmpty()) {
+            drainSoon();
+        }
+        if (raised) {
+            scheduler.execute(this::run);
         }
     }
 
@@ -94,24 +138,29 @@ public class AlarmRunner {
     }
 
     private void deliver() {
-        java.util.Set<AlarmMessage.Channel> down = java.util.EnumSet.noneOf(AlarmMessage.Channel.class);
+        Set<AlarmMessage.Channel> down = EnumSet.noneOf(AlarmMessage.Channel.class);
         for (long id : outbox.due(settings.batch())) {
-            AlarmMessage m = outbox.message(id);
-            if (down.contains(m.getChannel())) {
+            if (down.contains(outbox.channel(id))) {
                 continue; // its server failed in this run: the message stays due for the next one
             }
-            try {
-                switch (m.getChannel()) {
-                    case MAIL -> mail.send(m.getRecipient(), m.getSubject(), m.getBody());
-                    case SMS -> sms.send(m.getRecipient(), m.getBody());
-                }
-                outbox.sent(id);
-            } catch (RuntimeException e) {
-                down.add(m.getChannel());
-                outbox.failed(id, e.getMessage(), settings.retry());
-                LOG.info("Alarm message " + id + " (" + m.getChannel() + ") not sent, attempt " + (m.getAttempts() + 1)
-                        + ", tried again later: " + e.getMessage());
+            outbox.attempt(id, this::send, settings.retry()).filter(a -> !a.sent()).ifPresent(a -> {
+                down.add(a.channel());
+                LOG.info("Alarm message " + id + " (" + a.channel() + ") not sent, tried again later: " + a.error());
+            });
+        }
+    }
+
+    private void send(AlarmMessage m) {
+        try {
+            switch (m.getChannel()) {
+                case MAIL -> mail.send(m.getRecipient(), m.getSubject(), m.getBody());
+                case SMS -> sms.send(m.getRecipient(), m.getBody());
             }
+        } catch (MailDeliveryException | SmsDeliveryException | IllegalArgumentException expected) {
+            throw expected;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Alarm message " + m.getId() + " failed unexpectedly", e);
+            throw e;
         }
     }
 }

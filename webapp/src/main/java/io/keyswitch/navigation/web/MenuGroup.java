@@ -13,9 +13,10 @@ import java.util.function.Predicate;
  */
 public enum MenuGroup {
 
-    /** A technician's daily work: reach machines, see connections. */
+    /** A technician's daily work: reach machines, see connections and alarms. */
     OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
-            entry("menuConnections", MenuViewer::seesConnections)),
+            entry("menuConnections", MenuViewer::seesConnections),
+            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW))),
 
     /** The account's inventory, people and rules. */
     ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
