@@ -74,13 +74,18 @@ public class AlarmOutbox {
         return escalated;
     }
 
-    /** The ids of the pending messages whose time has come, oldest first. */
+    /** The ids of the pending messages whose time has come, oldest first, of the channels not {@code skipped}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Long> due(int limit) {
+    public List<Long> due(int limit, java.util.Set<AlarmMessage.Channel> skipped) {
+        List<AlarmMessage.Channel> channels = java.util.Arrays.stream(AlarmMessage.Channel.values())
+                .filter(c -> !skipped.contains(c)).toList();
+        if (channels.isEmpty()) {
+            return List.of();
+        }
         return em.createQuery("SELECT m.id FROM AlarmMessage m WHERE m.state = :p AND m.nextAttemptAt <= :now"
-                        + " ORDER BY m.nextAttemptAt, m.id", Long.class)
+                        + " AND m.channel IN :channels ORDER BY m.nextAttemptAt, m.id", Long.class)
                 .setParameter("p", AlarmMessage.State.PENDING).setParameter("now", clock.instant())
-                .setMaxResults(limit).getResultList();
+                .setParameter("channels", channels).setMaxResults(limit).getResultList();
     }
 
     /** How one attempt to send a message ended. */

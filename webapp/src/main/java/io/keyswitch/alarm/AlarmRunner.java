@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -137,16 +138,21 @@ public class AlarmRunner {
         }
     }
 
+    /** Sends due messages, a batch at a time, until none is due or every channel with due messages failed in this run. */
     private void deliver() {
         Set<AlarmMessage.Channel> down = EnumSet.noneOf(AlarmMessage.Channel.class);
-        for (long id : outbox.due(settings.batch())) {
-            if (down.contains(outbox.channel(id))) {
-                continue; // its server failed in this run: the message stays due for the next one
+        List<Long> due = outbox.due(settings.batch(), down);
+        while (!due.isEmpty()) {
+            for (long id : due) {
+                if (down.contains(outbox.channel(id))) {
+                    continue; // its server failed in this run: the message stays due for the next one
+                }
+                outbox.attempt(id, this::send, settings.retry()).filter(a -> !a.sent()).ifPresent(a -> {
+                    down.add(a.channel());
+                    LOG.info("Alarm message " + id + " (" + a.channel() + ") not sent, tried again later: " + a.error());
+                });
             }
-            outbox.attempt(id, this::send, settings.retry()).filter(a -> !a.sent()).ifPresent(a -> {
-                down.add(a.channel());
-                LOG.info("Alarm message " + id + " (" + a.channel() + ") not sent, tried again later: " + a.error());
-            });
+            due = outbox.due(settings.batch(), down);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  *
  * @param interval how often the background run checks for offline devices, escalates and sends the outbox
  * @param retry    when an unsent message is tried again (first pause, doubled up to the longest)
- * @param batch    messages one run sends at most (the rest wait for the next run)
+ * @param batch    messages read from the outbox at once (a run sends batch after batch until none is due)
  */
 public record AlarmSettings(Duration interval, RetryPolicy retry, int batch) {
 

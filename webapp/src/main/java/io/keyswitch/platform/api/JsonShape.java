@@ -20,7 +20,7 @@ import java.util.Map;
  * Checks that parsed JSON has exactly the shape of the Java type it is about to be bound to, before JSON-B binds it
  * (JSON-B itself reads {@code "yes"} as {@code false}, {@code 1.5} as {@code 1}, {@code "7"} as {@code 7}, and keeps
  * {@code null} inside lists). A boolean is {@code true} or {@code false}; a whole number has no fraction and fits its
- * type; text is a JSON string of valid Unicode; a time is an ISO-8601 instant the database can store; a list holds no
+ * type; a decimal number (a {@code Double}) is a JSON number within ±10^300; text is a JSON string of valid Unicode; a time is an ISO-8601 instant the database can store; a list holds no
  * {@code null}; an object has only the fields of its record. {@code null} for a whole field means "not given". Every
  * problem is named by its JSON path ({@code groupIds[0]}).
  */
@@ -64,6 +64,8 @@ final class JsonShape {
             whole(value, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
         } else if (raw == Long.class || raw == long.class) {
             whole(value, path, Long.MIN_VALUE, Long.MAX_VALUE);
+        } else if (raw == Double.class || raw == double.class) {
+            decimal(value, path);
         } else if (raw == Instant.class) {
             instant(value, path);
         } else if (raw.isEnum()) {
@@ -104,6 +106,20 @@ final class JsonShape {
             }
         }
         problem(path, "a whole number (digits, no fraction, no quotes)", value);
+    }
+
+    /** A number with or without a fraction, within ±10^300 (so it is finite as a double), not in quotes. */
+    private void decimal(JsonValue value, String path) {
+        if (value instanceof JsonNumber n) {
+            BigDecimal d = n.bigDecimalValue();
+            // the digits before the point and the scale are looked at before any conversion: 1e999999999 is not expanded
+            if (d.precision() - d.scale() <= 300 && d.scale() <= 400) {
+                return;
+            }
+            problem(path, "a number from -1e300 to 1e300", value);
+            return;
+        }
+        problem(path, "a number (digits, a point and a fraction if needed, no quotes)", value);
     }
 
     private void instant(JsonValue value, String path) {

@@ -62,7 +62,7 @@ class ApiBadInputIT {
     private static final List<String> ONE_LINE_ATTACKS = List.of("a\u0001b", "a\u0000b", "\u001b[31mred", "a\nb", "a\rb", "a\tb",
             "a\u007fb", "a\u0085b");
     private static final List<String> MULTI_LINE_ATTACKS = List.of("reason \u0001", "reason \u0000", "reason \u001b[2J");
-    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description");
+    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment");
 
     private static DatabaseCoordinates db;
     private static long account;
@@ -102,6 +102,14 @@ class ApiBadInputIT {
         ids.put("connection", Fixtures.insert(db, "INSERT INTO connection (account_id, user_id, user_name, device_id, device_name,"
                 + " state, reason, requested_at, closed_at, close_cause) VALUES (?, ?, 'corpus-other', ?, 'corpus-device', 'CLOSED',"
                 + " 'corpus test', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'DISCONNECTED')", account, ids.get("user"), ids.get("device")));
+        ids.put("rule", Fixtures.insert(db, "INSERT INTO alarm_rule (account_id, name, kind, severity, text, enabled, created_at)"
+                + " VALUES (?, 'corpus-offline', 'OFFLINE', 'WARNING', 'offline', FALSE, UTC_TIMESTAMP(3))", account));
+        ids.put("agroup", Fixtures.insert(db, "INSERT INTO alarm_group (account_id, name, user_group_id, min_severity, by_mail,"
+                + " by_sms, created_at) VALUES (?, 'corpus-alarm-group', ?, 'INFO', TRUE, FALSE, UTC_TIMESTAMP(3))", account,
+                ids.get("group")));
+        ids.put("alarm", Fixtures.insert(db, "INSERT INTO alarm (account_id, device_id, rule_name, severity, text, raised_at,"
+                + " cleared_at) VALUES (?, ?, 'corpus-offline', 'WARNING', 'offline', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))",
+                account, ids.get("device")));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -136,6 +144,15 @@ class ApiBadInputIT {
     private static final String USER = "\"fullName\":\"Corpus Person\",\"email\":\"corpus@example.com\",\"phone\":\"+49 170 1234567\","
             + "\"active\":true,\"temporary\":true,\"validFrom\":\"2026-01-01T00:00:00Z\",\"validUntil\":\"2027-01-01T00:00:00Z\","
             + "\"maxLogins\":5,\"groupIds\":[\"{group}\"],\"reason\":\"corpus test\"";
+
+    private static final String RULE = "{\"builtin\":null,\"name\":\"Hot\",\"deviceId\":\"{device}\",\"projectId\":null,"
+            + "\"kind\":\"ABOVE\",\"dataPoint\":\"temperature\",\"stateValue\":null,\"threshold\":80.5,\"hysteresis\":2,"
+            + "\"offlineMinutes\":null,\"severity\":\"CRITICAL\",\"text\":\"Too hot\",\"enabled\":true,\"reason\":\"corpus test\"}";
+
+    private static final String ALARM_GROUP = "{\"name\":\"Shift\",\"userGroupId\":\"{group}\",\"projectId\":null,"
+            + "\"deviceId\":\"{device}\",\"minSeverity\":\"WARNING\",\"byMail\":true,\"bySms\":false,\"quietFrom\":\"22:00\","
+            + "\"quietUntil\":\"06:00\",\"timeZone\":\"Europe/Berlin\",\"escalateMinutes\":10,\"escalateTo\":\"{agroup}\","
+            + "\"reason\":\"corpus test\"}";
 
     /** Every write of the API, keyed as the OpenAPI document names it (path with its own parameter names). */
     private static final Map<String, Sample> SAMPLES = samples(
@@ -179,7 +196,14 @@ class ApiBadInputIT {
             new Sample("POST", "/accounts/{account}/disable", "{\"reason\":\"corpus test\"}", null),
             new Sample("POST", "/accounts/{account}/enable", "{\"reason\":\"corpus test\"}", null),
             new Sample("PUT", "/accounts/{account}/virtual-pool", "{\"virtualPool\":\"172.31.0.0/16\",\"reason\":\"corpus test\"}",
-                    null));
+                    null),
+            new Sample("POST", "/alarms/{alarm}/acknowledge", "{\"comment\":\"corpus test\"}", null),
+            new Sample("POST", "/alarm-rules", RULE, null),
+            new Sample("PUT", "/alarm-rules/{rule}", RULE, null),
+            new Sample("DELETE", "/alarm-rules/{rule}", null, "reason=corpus+test"),
+            new Sample("POST", "/alarm-groups", ALARM_GROUP, null),
+            new Sample("PUT", "/alarm-groups/{agroup}", ALARM_GROUP.replace("\"{agroup}\"", "null").replace("10,", "null,"), null),
+            new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
@@ -437,7 +461,8 @@ class ApiBadInputIT {
                 (MULTI_LINE_FIELDS.contains(name) ? MULTI_LINE_ATTACKS : ONE_LINE_ATTACKS).forEach(v -> bad.add(quote(v)));
             }
             case "boolean" -> bad.addAll(List.of("\"yes\"", "\"true\"", "\"no\"", "1", "0", "\"\""));
-            case "integer", "number" -> bad.addAll(List.of("1.5", "\"1\"", "99999999999999999999999", "-0.5", "true"));
+            case "integer" -> bad.addAll(List.of("1.5", "\"1\"", "99999999999999999999999", "-0.5", "true"));
+            case "number" -> bad.addAll(List.of("\"1\"", "1e400", "-1e999999999", "true", "[1]"));
             case "object" -> bad.addAll(List.of("\"+10000-01-01T00:00:00Z\"", "\"+99999-12-31T23:59:59Z\"", "\"tomorrow\"", "5",
                     "\"-1000000-01-01T00:00:00Z\""));
             default -> {

@@ -57,6 +57,22 @@ class JsonShapeTest {
         assertThat(problems("{\"groupIds\":[9223372036854775807]}")).isEmpty();
     }
 
+    /** A body with decimal numbers (an alarm rule's threshold). */
+    record RuleIn(Double threshold, double hysteresis) {
+    }
+
+    @Test
+    @Timeout(5)
+    @DisplayName("a decimal number may have a fraction, but not quotes, true, or a size beyond ±1e300 (JSON-B read \"7\" as 7)")
+    void decimals() {
+        JsonValue fine = Json.createReader(new StringReader("{\"threshold\":80.5,\"hysteresis\":-0.25}")).readValue();
+        assertThat(JsonShape.problems(fine, RuleIn.class)).isEmpty();
+        for (String bad : List.of("\"7\"", "true", "[1]", "1e400", "-1e999999999", "1e-999999999")) {
+            JsonValue value = Json.createReader(new StringReader("{\"threshold\":" + bad + "}")).readValue();
+            assertThat(JsonShape.problems(value, RuleIn.class)).as(bad).containsOnlyKeys("threshold");
+        }
+    }
+
     @Test
     @Timeout(5)
     @DisplayName("a number with a huge exponent is refused without being expanded")
