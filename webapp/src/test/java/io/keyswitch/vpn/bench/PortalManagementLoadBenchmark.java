@@ -182,6 +182,20 @@ public final class PortalManagementLoadBenchmark {
             expectedAllowed += h ? 1 : 0;
         }
 
+        // KEYSWITCH_BENCH_REPORTS_PER_SECOND=333: the routers report over the reporting channel meanwhile (20,000 every
+        // 60 s), from the storm to the end of the steady phase
+        int reportRate = Integer.parseInt(System.getenv().getOrDefault("KEYSWITCH_BENCH_REPORTS_PER_SECOND", "0"));
+        DeviceReportLoad reports = null;
+        if (reportRate > 0) {
+            String[] reporting = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                    .mapToObj(i -> commonNames[i]).toArray(String[]::new);
+            String[] reportingSecrets = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                    .mapToObj(i -> secrets[i]).toArray(String[]::new);
+            reports = new DeviceReportLoad(portal.url(), reporting, reportingSecrets, reportRate);
+            System.out.printf("device reports: %,d a second over the reporting channel from now on%n", reportRate);
+            Thread.sleep(5_000);
+        }
+
         // Phase 1: storm, right after the portal start (cold JIT, as after an appliance restart)
         long[] before = sqlCounters(sql);
         outstanding = new Semaphore(window);
@@ -271,6 +285,10 @@ public final class PortalManagementLoadBenchmark {
         figure("steady: " + String.format("%,d reconnects offered at %,d/s", churn, rate) + ", latency",
                 percentiles(devices, devices + churn) + String.format(" (%.1f s)", steadySeconds));
         correct &= wrong.get() == 0;
+        if (reports != null) {
+            reports.close();
+            figure("device reports beside the storm and the steady phase", reports.summary());
+        }
         writeEstablished(openvpn);
         correct &= awaitOnline(sql, account, expectedAllowed, 600);
 
