@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.keyswitch.platform.DatabaseMigration;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -124,7 +125,7 @@ public final class PortalManagementLoadBenchmark {
             Path home = Files.createDirectories(work.resolve("home"));
             Path run = Files.createDirectories(work.resolve("run"));
             long t = System.nanoTime();
-            Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
+            DatabaseMigration.migrations(Flyway.configure().dataSource(db.url(), db.user(), db.password())).load().migrate();
             DeviceSecretHasher hasher = writeVpnSecrets(home);
             long account = seed(db, hasher);
             System.out.printf("schema migrated and %,d devices seeded (identities, credentials, keyed hashes) in %.1f s%n",
