@@ -7,6 +7,7 @@
 #        (defaults: 20000 200 10000 384m 2000)
 # KEYSWITCH_BENCH_STACKS=<folder>: jcmd Thread.print samples of the portal during the storm and the status writes;
 # KEYSWITCH_BENCH_PORTAL_PROPERTIES="keyswitch.vpn.decision-threads=4": other portal settings to try.
+# KEYSWITCH_BENCH_REPORTS_PER_SECOND=333: routers report over POST /api/v1/device-reports meanwhile (20,000 every 60 s).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 devices="${1:-20000}"

@@ -59,6 +59,9 @@ public class DeviceService {
     @Inject
     jakarta.enterprise.event.Event<DeviceDisabled> disabled;
 
+    @Inject
+    jakarta.enterprise.event.Event<DeviceChanged> changed;
+
     // --- reading -------------------------------------------------------------------------------
 
     public Optional<Device> find(Actor actor, long deviceId) {
@@ -146,9 +149,12 @@ public class DeviceService {
                 .field("tunnelMode", d.getTunnelMode(), tunnelMode(form));
         Ipv4Subnet oldLan = Ipv4Subnet.parse(d.getLanSubnet()).subnet();
         boolean disabling = d.getStatus() == DeviceStatus.ACTIVE && !form.isActive();
+        boolean stateChanging = d.getStatus() != (form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED)
+                || d.getTunnelMode() != tunnelMode(form);
         apply(d, form, c);
         d.setStatus(form.isActive() ? DeviceStatus.ACTIVE : DeviceStatus.DISABLED);
         if (oldLan.prefix() != c.lan.prefix()) {
+            stateChanging = true;
             String before = d.getVirtualSubnet();
             d.setVirtualSubnet(allocate(account, c.lan, d.getId()).toString());
             changes.field("virtualSubnet", before, d.getVirtualSubnet());
@@ -158,6 +164,9 @@ public class DeviceService {
         }
         if (disabling) {
             disabled.fire(new DeviceDisabled(actor.accountId(), d.getId()));
+        }
+        if (stateChanging) {
+            changed.fire(new DeviceChanged(actor.accountId(), d.getId()));
         }
         return d;
     }

@@ -24,6 +24,9 @@ public final class StartupOrder {
     /** Connections the database still calls live are closed and the firewall emptied. */
     public static final int CONNECTIONS = 600;
 
+    /** The VPN's view of the devices that may dial in is read into memory (before the first CONNECT is decided). */
+    public static final int DEVICE_VIEW = 650;
+
     /** The appliance CA and the accounts' VPN servers start. */
     public static final int VPN = 700;
 

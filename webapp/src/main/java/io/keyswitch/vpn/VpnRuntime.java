@@ -20,6 +20,7 @@ import io.keyswitch.vpn.internal.InstanceFiles;
 import io.keyswitch.vpn.internal.InstanceStore;
 import io.keyswitch.vpn.internal.PortalClientAuthenticator;
 import io.keyswitch.vpn.internal.PortalClientEventListener;
+import io.keyswitch.vpn.internal.UsableDeviceView;
 import io.keyswitch.vpn.internal.VpnScheduler;
 import io.keyswitch.vpn.internal.VpnSecrets;
 import io.keyswitch.vpn.internal.WithdrawnRights;
@@ -76,6 +77,9 @@ public class VpnRuntime {
     WithdrawnRights withdrawn;
 
     @Inject
+    UsableDeviceView usableDevices;
+
+    @Inject
     ApplianceSettings appliance;
 
     @Inject
@@ -128,6 +132,7 @@ public class VpnRuntime {
         reconciler = new InstanceReconciler(instances, supervisor);
         authenticator.configure(secrets.hasher());
         scheduler.start();
+        usableDevices.scheduleFullReloads();
         listener.start(threads, scheduler, Math.max(2, settings.byteCountSeconds()));
         scheduler.every(Duration.ofDays(1), "VPN CRLs not signed again", instances::writeCrls);
         scheduler.every(Duration.ofSeconds(settings.watchSeconds()), "VPN instances not checked", this::supervise);

@@ -1,6 +1,9 @@
 package io.keyswitch.vpn.internal;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.AccountStatus;
+import io.keyswitch.device.DeviceStatus;
+import io.keyswitch.device.TunnelMode;
 import io.keyswitch.device.Device;
 import io.keyswitch.user.User;
 import io.keyswitch.vpn.VpnClient;
@@ -16,7 +19,10 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +43,38 @@ public class ClientStore {
 
     @Inject
     Clock clock;
+
+    /**
+     * The usable device identities in {@code scope} ({@link UsableDevices}): an enabled device of an enabled account,
+     * with each unrevoked credential's serial and secret hash; one query.
+     */
+    public List<UsableDevices.Entry> usableDevices(UsableDevices.Scope scope) {
+        String where = scope instanceof UsableDevices.Scope.OfAccount ? " AND c.accountId = :account"
+                : scope instanceof UsableDevices.Scope.Named ? " AND c.commonName = :cn" : "";
+        var query = em.createQuery("SELECT c.commonName, c.accountId, c.deviceId, c.tunnelHost, d.virtualSubnet,"
+                        + " d.tunnelMode, cr.serialHex, cr.secretHash FROM VpnClient c, VpnCredential cr, Device d, Account a"
+                        + " WHERE c.kind = :kind AND cr.clientId = c.id AND cr.revokedAt IS NULL AND cr.secretHash IS NOT NULL"
+                        + " AND d.id = c.deviceId AND d.status = :deviceActive AND a.id = c.accountId"
+                        + " AND a.status = :accountActive" + where, Object[].class)
+                .setParameter("kind", VpnClient.Kind.DEVICE).setParameter("deviceActive", DeviceStatus.ACTIVE)
+                .setParameter("accountActive", AccountStatus.ACTIVE);
+        if (scope instanceof UsableDevices.Scope.OfAccount a) {
+            query.setParameter("account", a.accountId());
+        } else if (scope instanceof UsableDevices.Scope.Named n) {
+            query.setParameter("cn", n.commonName());
+        }
+        Map<String, Object[]> first = new LinkedHashMap<>();
+        Map<String, Map<String, String>> hashes = new HashMap<>();
+        for (Object[] r : query.getResultList()) {
+            String cn = (String) r[0];
+            first.putIfAbsent(cn, r);
+            hashes.computeIfAbsent(cn, k -> new HashMap<>()).put((String) r[6], (String) r[7]);
+        }
+        List<UsableDevices.Entry> out = new ArrayList<>(first.size());
+        first.forEach((cn, r) -> out.add(new UsableDevices.Entry(cn, (Long) r[1], (Long) r[2], (Integer) r[3],
+                (String) r[4], (TunnelMode) r[5], hashes.get(cn))));
+        return out;
+    }
 
     public Optional<VpnClient> clientByCommonName(String commonName) {
         return em.createQuery("SELECT c FROM VpnClient c WHERE c.commonName = :cn", VpnClient.class)

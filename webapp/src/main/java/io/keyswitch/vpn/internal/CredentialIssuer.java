@@ -5,6 +5,8 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.pki.IssuedCredential;
 import io.keyswitch.vpn.VpnClient;
+import io.keyswitch.vpn.VpnCredentialsChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,8 @@ import java.util.function.Function;
 /**
  * Issues and revokes VPN credentials in one transaction each: the identity (made on first use), the old credentials
  * revoked, the new one stored (serial and secret hash only) and the audit event, or nothing at all. The CRL file and
- * the kill of a live session follow after the commit, in {@link io.keyswitch.vpn.VpnService}.
+ * the kill of a live session follow after the commit, in {@link io.keyswitch.vpn.VpnService}. Both fire
+ * {@link VpnCredentialsChanged} inside the transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -25,6 +28,9 @@ public class CredentialIssuer {
 
     @Inject
     AuditTrail auditTrail;
+
+    @Inject
+    Event<VpnCredentialsChanged> changed;
 
     /** What was issued: the identity, the certificate with its key, and how many older credentials were revoked. */
     public record Issued(VpnClient client, IssuedCredential credential, int revoked) {
@@ -43,13 +49,17 @@ public class CredentialIssuer {
         store.addCredential(client, credential.certificate().getSerialNumber(), secret == null ? null : hasher.hash(secret));
         Issued issued = new Issued(client, credential, revoked);
         auditTrail.record(audit.apply(issued));
+        changed.fire(new VpnCredentialsChanged(accountId, client.getCommonName()));
         return issued;
     }
 
     /** Revokes the identity's credentials and audits it; empty when it has no identity yet. */
     public Optional<VpnClient> revoke(String commonName, long accountId, String reason, Function<Integer, AuditEntry> audit) {
         Optional<VpnClient> client = store.clientByCommonName(commonName).filter(c -> c.getAccountId() == accountId);
-        client.ifPresent(c -> auditTrail.record(audit.apply(store.revokeAll(c.getId(), reason))));
+        client.ifPresent(c -> {
+            auditTrail.record(audit.apply(store.revokeAll(c.getId(), reason)));
+            changed.fire(new VpnCredentialsChanged(accountId, commonName));
+        });
         return client;
     }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * login: the identity is the device's certificate CN, the secret must match the keyed hash of one of its unrevoked
  * credentials ({@link PortalClientAuthenticator#secretMatches}), failures count against the address and
  * {@link PortalClientAuthenticator#jailName} in the same login jail, through the authenticator's own jail steps, and the device and its account must be enabled.
- * One query finds the identity with its credentials, device and account. Refusals of a known device are audited
+ * A device that {@link UsableDeviceView} holds is accepted from memory; otherwise (and for every wrong secret) one query
+ * finds the identity with its credentials, device and account. Refusals of a known device are audited
  * ({@code device.report-refused}) by the VPN's writer thread, so a storm of wrong reports never waits for the audit
  * chain's lock; refusals of identities that do not exist are only counted in the jail.
  */
@@ -36,6 +37,9 @@ public class HashedDeviceCredentials implements DeviceCredentials {
     VpnWriter writer;
 
     @Inject
+    UsableDeviceView view;
+
+    @Inject
     LiveStatusStore statusStore;
 
     @PersistenceContext(unitName = "keyswitch")
@@ -47,6 +51,15 @@ public class HashedDeviceCredentials implements DeviceCredentials {
         Optional<Ban> ban = authenticator.activeBan(address, jailName);
         if (ban.isPresent()) {
             return new Jailed(ban.get().until());
+        }
+        Optional<UsableDevices.Entry> usable = view.find(identity);
+        if (usable.isPresent()) {
+            UsableDevices.Entry d = usable.get();
+            if (d.secretHashes().values().stream().anyMatch(hash -> authenticator.secretMatches(secret, hash))) {
+                authenticator.recordSuccess(address, jailName);
+                return new Accepted(d.accountId(), d.deviceId(), d.tunnelMode());
+            }
+            // not one of its current secrets: the database names the refusal (an older secret, a device disabled since)
         }
         List<Object[]> rows = em.createQuery("SELECT c, cr, d, a.status FROM VpnClient c, VpnCredential cr, Device d, Account a"
                         + " WHERE c.commonName = :cn AND c.kind = :kind AND cr.clientId = c.id AND cr.revokedAt IS NULL"

@@ -15,11 +15,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The devices' live VPN status ({@code device_vpn_status}) and the connect and disconnect audit events, each in the
@@ -52,22 +57,43 @@ public class LiveStatusStore {
     @Inject
     ClientStore clients;
 
+    @Inject
+    UsableDeviceView view;
+
+    /** The audit events of the writes running in {@link #inOneTransaction}, recorded together at its end. */
+    private final ThreadLocal<List<AuditEntry>> batchEvents = new ThreadLocal<>();
+
     /**
      * Runs many of the listener's writes (status changes with their audit events) in one transaction: one commit for
      * a burst of connects or disconnects instead of one each. The persistence context is emptied after each write so
      * that a long batch does not make every later flush look through all the earlier rows.
      */
     public void inOneTransaction(List<Runnable> writes) {
-        for (Runnable write : writes) {
-            write.run();
-            em.flush();
-            em.clear();
+        List<AuditEntry> events = new ArrayList<>();
+        batchEvents.set(events);
+        try {
+            for (Runnable write : writes) {
+                write.run();
+                em.flush();
+                em.clear();
+            }
+        } finally {
+            batchEvents.remove();
         }
+        // each account's chain head locked once for the batch, the accounts always in the same order
+        Map<Long, List<AuditEntry>> byChain = new TreeMap<>();
+        events.forEach(e -> byChain.computeIfAbsent(e.accountId() == null ? 0L : e.accountId(), k -> new ArrayList<>()).add(e));
+        byChain.values().forEach(audit::recordAll);
     }
 
     /** An audit event on its own (the refused logins' events, written on the VPN's writer thread). */
     public void record(AuditEntry entry) {
-        audit.record(entry);
+        List<AuditEntry> batch = batchEvents.get();
+        if (batch != null) {
+            batch.add(entry);
+        } else {
+            audit.record(entry);
+        }
     }
 
     public Map<Long, DeviceVpnStatus> statusOf(long accountId, List<Long> deviceIds) {
@@ -81,38 +107,83 @@ public class LiveStatusStore {
         return out;
     }
 
-    /** A device's session is established: online since now, audited as {@code vpn.connect}. */
+    /**
+     * A device's session is established: online since now (one statement: the status row inserted or updated, only
+     * while the device exists), audited as {@code vpn.connect}.
+     */
     public void established(long accountId, Established e) {
-        VpnClient client = clients.clientByCommonName(e.commonName()).orElse(null);
-        if (client == null || client.getAccountId() != accountId) {
+        Identity identity = identity(accountId, e.commonName()).orElse(null);
+        if (identity == null) {
             return;
         }
-        if (client.getKind() == VpnClient.Kind.DEVICE && client.getDeviceId() != null && em.find(Device.class, client.getDeviceId()) != null) {
-            DeviceVpnStatus status = statusRow(client.getDeviceId(), accountId, e.at());
-            status.online(e.instance(), e.cid(), e.at(), e.wanAddress(), e.tunnelAddress(), 0, 0, e.at());
+        if (identity.deviceId() != null) {
+            LocalDateTime at = utc(e.at());
+            em.createNativeQuery("INSERT INTO device_vpn_status (device_id, account_id, online, since, wan_address,"
+                            + " tunnel_address, bytes_in, bytes_out, last_seen, instance_name, cid)"
+                            + " SELECT id, account_id, TRUE, ?, ?, ?, 0, 0, ?, ?, ? FROM device WHERE id = ? AND account_id = ?"
+                            + " ON DUPLICATE KEY UPDATE online = TRUE, since = VALUES(since), wan_address = VALUES(wan_address),"
+                            + " tunnel_address = VALUES(tunnel_address), bytes_in = 0, bytes_out = 0,"
+                            + " last_seen = VALUES(last_seen), instance_name = VALUES(instance_name), cid = VALUES(cid)")
+                    .setParameter(1, at).setParameter(2, e.wanAddress()).setParameter(3, e.tunnelAddress())
+                    .setParameter(4, at).setParameter(5, e.instance()).setParameter(6, e.cid())
+                    .setParameter(7, identity.deviceId()).setParameter(8, accountId).executeUpdate();
         }
-        audit.record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
-                .by("vpn:" + e.commonName(), client.getUserId()).from(e.wanAddress()).on(target(client))
+        record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
+                .by("vpn:" + e.commonName(), identity.userId()).from(e.wanAddress()).on(identity.target())
                 .withDetails("{\"instance\":\"" + e.instance() + "\",\"tunnelAddress\":\"" + e.tunnelAddress() + "\"}"));
     }
 
-    /** A session ended: the device is offline since now with its final byte counts, audited as {@code vpn.disconnect}. */
+    /**
+     * A session ended: the device is offline since now with its final byte counts (one statement, only when the
+     * status still names this session), audited as {@code vpn.disconnect}.
+     */
     public void disconnected(long accountId, Disconnected d) {
-        VpnClient client = clients.clientByCommonName(d.commonName()).orElse(null);
-        if (client == null || client.getAccountId() != accountId) {
+        Identity identity = identity(accountId, d.commonName()).orElse(null);
+        if (identity == null) {
             return;
         }
-        if (client.getKind() == VpnClient.Kind.DEVICE && client.getDeviceId() != null) {
-            DeviceVpnStatus status = em.find(DeviceVpnStatus.class, client.getDeviceId());
-            if (status != null && status.isOnline() && d.instance().equals(status.getInstanceName())
-                    && Long.valueOf(d.cid()).equals(status.getCid())) {
-                status.offline(d.at(), d.bytesIn(), d.bytesOut());
+        if (identity.deviceId() != null) {
+            List<Object> values = new ArrayList<>(List.of(utc(d.at()), utc(d.at())));
+            StringBuilder sql = new StringBuilder("UPDATE device_vpn_status SET online = FALSE, since = ?, last_seen = ?, cid = NULL");
+            if (d.bytesIn() != null) {
+                sql.append(", bytes_in = ?");
+                values.add(d.bytesIn());
             }
+            if (d.bytesOut() != null) {
+                sql.append(", bytes_out = ?");
+                values.add(d.bytesOut());
+            }
+            sql.append(" WHERE device_id = ? AND online = TRUE AND instance_name = ? AND cid = ?");
+            values.addAll(List.of(identity.deviceId(), d.instance(), d.cid()));
+            var update = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < values.size(); i++) {
+                update.setParameter(i + 1, values.get(i));
+            }
+            update.executeUpdate();
         }
-        audit.record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
-                .by("vpn:" + d.commonName(), client.getUserId()).from(d.wanAddress()).on(target(client))
+        record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
+                .by("vpn:" + d.commonName(), identity.userId()).from(d.wanAddress()).on(identity.target())
                 .withDetails("{\"instance\":\"" + d.instance() + "\",\"bytesIn\":" + d.bytesIn()
                         + ",\"bytesOut\":" + d.bytesOut() + "}"));
+    }
+
+    /** Who a CN is for the status writes: a device (its id) or a technician (their user id), of this account. */
+    private record Identity(Long deviceId, Long userId, String target) {
+    }
+
+    /** From memory for a usable device ({@link UsableDeviceView}), else from the database; empty: no identity of the account. */
+    private Optional<Identity> identity(long accountId, String commonName) {
+        Optional<UsableDevices.Entry> usable = view.find(commonName).filter(u -> u.accountId() == accountId);
+        if (usable.isPresent()) {
+            return Optional.of(new Identity(usable.get().deviceId(), null, "device:" + usable.get().deviceId()));
+        }
+        return clients.clientByCommonName(commonName).filter(c -> c.getAccountId() == accountId)
+                .map(c -> new Identity(c.getKind() == VpnClient.Kind.DEVICE ? c.getDeviceId() : null, c.getUserId(),
+                        target(c)));
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Byte counts of many sessions in one transaction: {@code instance -> cid -> traffic}. */
@@ -148,7 +219,7 @@ public class LiveStatusStore {
                     c.bytesReceived(), c.bytesSent(), at);
             if (!same) {
                 changed++;
-                audit.record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
+                record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
                         .by("vpn:" + c.commonName(), null).from(wan).on(target(client))
                         .withDetails("{\"instance\":\"" + instance + "\",\"reconciled\":true}"));
             }
@@ -158,7 +229,7 @@ public class LiveStatusStore {
             if (!onlineNow.contains(status.getDeviceId())) {
                 status.offline(at, null, null);
                 changed++;
-                audit.record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
+                record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
                         .by("vpn:" + VpnClient.deviceCommonName(status.getDeviceId()), null).from(status.getWanAddress())
                         .on("device:" + status.getDeviceId())
                         .withDetails("{\"instance\":\"" + instance + "\",\"reconciled\":true}"));

@@ -38,7 +38,8 @@ import java.util.logging.Logger;
 
 /**
  * The portal's {@link io.keyswitch.vpn.openvpn.ClientAuthenticator}: decides every {@code >CLIENT:CONNECT}
- * and {@code REAUTH} of every instance with the database, on the shared decision executor.
+ * and {@code REAUTH} of every instance, on the shared decision executor. A device that {@link UsableDeviceView} holds
+ * is decided from memory (no SQL); anything else — technicians, devices memory does not hold — with the database.
  *
  * <p>Order: the login jail (source address) first; then the certificate: its CN must name an identity of this
  * instance's account, and its serial the identity's current, unrevoked credential. A device then needs its user name
@@ -67,6 +68,9 @@ public class PortalClientAuthenticator {
 
     @Inject
     LoginJail jail;
+
+    @Inject
+    UsableDeviceView view;
 
     @Inject
     LoginService logins;
@@ -99,15 +103,21 @@ public class PortalClientAuthenticator {
         if (address != null && banned(address, jailName)) {
             return refuse(accountId, cn, address, "vpn:" + cn, Outcome.DENIED, "source address jailed", false);
         }
-        Optional<CurrentDevice> current = knownSession ? Optional.empty() : serial(env).flatMap(s -> currentDevice(cn, accountId, s));
+        Optional<BigInteger> serial = serial(env);
+        Optional<UsableDevices.Entry> usable = view.find(cn).filter(e -> e.accountId() == accountId);
+        Optional<String> secretHash = usable.flatMap(e -> serial.flatMap(s -> e.secretHash(s.toString(16))));
+        if (secretHash.isPresent()) {
+            // the usual case, from memory: a device of this account, enabled, with its current certificate
+            UsableDevices.Entry d = usable.get();
+            return remember(key, cn, deviceCredentials(accountId, cn, secretHash.get(), d.tunnelHost(), d.virtualSubnet(),
+                    env, address, jailName, "device:" + d.deviceId(), knownSession, files));
+        }
+        Optional<CurrentDevice> current = knownSession ? Optional.empty() : serial.flatMap(s -> currentDevice(cn, accountId, s));
         if (current.isPresent()) {
             CurrentDevice d = current.get();
-            AuthDecision decision = deviceCredentials(accountId, d.client(), d.credential(), d.device(), env, address,
-                    jailName, "device:" + d.device().getId(), false, files);
-            if (decision instanceof AuthDecision.Allow) {
-                sessions.put(key, cn);
-            }
-            return decision;
+            return remember(key, cn, deviceCredentials(accountId, cn, d.credential().getSecretHash(),
+                    d.client().getTunnelHost(), d.device().getVirtualSubnet(), env, address, jailName,
+                    "device:" + d.device().getId(), false, files));
         }
         Optional<VpnClient> found = store.clientByCommonName(cn);
         if (found.isEmpty() || found.get().getAccountId() != accountId) {
@@ -116,13 +126,17 @@ public class PortalClientAuthenticator {
         }
         VpnClient client = found.get();
         String target = client.getKind() == VpnClient.Kind.DEVICE ? "device:" + client.getDeviceId() : "user:" + client.getUserId();
-        Optional<VpnCredential> credential = serial(env).flatMap(s -> store.credential(client.getId(), s));
+        Optional<VpnCredential> credential = serial.flatMap(s -> store.credential(client.getId(), s));
         if (credential.isEmpty() || credential.get().isRevoked()) {
             return refuse(accountId, cn, address, target, Outcome.DENIED, "certificate replaced or revoked", true);
         }
-        AuthDecision decision = client.getKind() == VpnClient.Kind.DEVICE
+        return remember(key, cn, client.getKind() == VpnClient.Kind.DEVICE
                 ? device(accountId, client, credential.get(), env, address, jailName, target, knownSession, files)
-                : technician(accountId, client, env, address, target, knownSession, files);
+                : technician(accountId, client, env, address, target, knownSession, files));
+    }
+
+    /** An allowed session is one this portal knows at its REAUTH. */
+    private AuthDecision remember(String key, String cn, AuthDecision decision) {
         if (decision instanceof AuthDecision.Allow) {
             sessions.put(key, cn);
         }
@@ -142,30 +156,33 @@ public class PortalClientAuthenticator {
         if (!store.account(accountId).map(Account::isActive).orElse(false)) {
             return refuse(accountId, client.getCommonName(), address, target, Outcome.DENIED, "account disabled", false);
         }
-        return deviceCredentials(accountId, client, credential, device.get(), env, address, jailName, target, knownSession,
-                files);
+        return deviceCredentials(accountId, client.getCommonName(), credential.getSecretHash(), client.getTunnelHost(),
+                device.get().getVirtualSubnet(), env, address, jailName, target, knownSession, files);
     }
 
-    /** A device whose identity, credential, device and account are all current: its user name and secret decide. */
-    private AuthDecision deviceCredentials(long accountId, VpnClient client, VpnCredential credential, Device device,
-                                           ClientEnvironment env, String address, String jailName, String target,
-                                           boolean knownSession, InstanceSettings files) {
+    /**
+     * A device whose identity, credential, device and account are all current: its user name and secret decide.
+     * No database work: the jail is in memory, a refusal's audit event goes to the writer.
+     */
+    private AuthDecision deviceCredentials(long accountId, String cn, String secretHash, int tunnelHost,
+                                           String virtualSubnet, ClientEnvironment env, String address, String jailName,
+                                           String target, boolean knownSession, InstanceSettings files) {
         if (!knownSession) {
-            if (!client.getCommonName().equals(env.username().orElse(null))) {
-                return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE,
-                        "user name is not the device's identity " + client.getCommonName(), true);
+            if (!cn.equals(env.username().orElse(null))) {
+                return refuse(accountId, cn, address, target, Outcome.FAILURE,
+                        "user name is not the device's identity " + cn, true);
             }
-            if (!secretMatches(env.password().orElse(""), credential)) {
-                return refuse(accountId, client.getCommonName(), address, target, Outcome.FAILURE, "wrong device secret", true);
+            if (!secretMatches(env.password().orElse(""), secretHash)) {
+                return refuse(accountId, cn, address, target, Outcome.FAILURE, "wrong device secret", true);
             }
             if (address != null) {
                 recordSuccess(address, jailName);
             }
         }
         Ipv4Network tunnel = files.tunnelNetwork();
-        Ipv4Network lan = Ipv4Network.parse(device.getVirtualSubnet());
+        Ipv4Network lan = Ipv4Network.parse(virtualSubnet);
         return AuthDecision.allow(List.of(
-                ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()),
+                ClientConfigLines.ifconfigPush(tunnel.host(tunnelHost), tunnel.netmask()),
                 ClientConfigLines.iroute(lan.address(), lan.netmask())));
     }
 
@@ -237,8 +254,13 @@ public class PortalClientAuthenticator {
 
     /** Whether {@code secret} is the one the credential's hash was made from (false until the VPN's keys are loaded). */
     public boolean secretMatches(String secret, VpnCredential credential) {
+        return secretMatches(secret, credential.getSecretHash());
+    }
+
+    /** Whether {@code secret} is the one {@code secretHash} was made from (false until the VPN's keys are loaded). */
+    public boolean secretMatches(String secret, String secretHash) {
         DeviceSecretHasher h = hasher;
-        return h != null && credential.getSecretHash() != null && h.matches(secret, credential.getSecretHash());
+        return h != null && secretHash != null && h.matches(secret, secretHash);
     }
 
     /** The session ended: a REAUTH with its cid is no longer one this portal allowed. */

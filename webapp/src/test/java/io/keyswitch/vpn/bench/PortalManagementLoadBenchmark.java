@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.keyswitch.platform.DatabaseMigration;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -124,7 +125,7 @@ public final class PortalManagementLoadBenchmark {
             Path home = Files.createDirectories(work.resolve("home"));
             Path run = Files.createDirectories(work.resolve("run"));
             long t = System.nanoTime();
-            Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
+            DatabaseMigration.migrations(Flyway.configure().dataSource(db.url(), db.user(), db.password())).load().migrate();
             DeviceSecretHasher hasher = writeVpnSecrets(home);
             long account = seed(db, hasher);
             System.out.printf("schema migrated and %,d devices seeded (identities, credentials, keyed hashes) in %.1f s%n",
@@ -180,6 +181,20 @@ public final class PortalManagementLoadBenchmark {
         int expectedAllowed = 0;
         for (boolean h : honest) {
             expectedAllowed += h ? 1 : 0;
+        }
+
+        // KEYSWITCH_BENCH_REPORTS_PER_SECOND=333: the routers report over the reporting channel meanwhile (20,000 every
+        // 60 s), from the storm to the end of the steady phase
+        int reportRate = Integer.parseInt(System.getenv().getOrDefault("KEYSWITCH_BENCH_REPORTS_PER_SECOND", "0"));
+        DeviceReportLoad reports = null;
+        if (reportRate > 0) {
+            String[] reporting = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                    .mapToObj(i -> commonNames[i]).toArray(String[]::new);
+            String[] reportingSecrets = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                    .mapToObj(i -> secrets[i]).toArray(String[]::new);
+            reports = new DeviceReportLoad(portal.url(), reporting, reportingSecrets, reportRate);
+            System.out.printf("device reports: %,d a second over the reporting channel from now on%n", reportRate);
+            Thread.sleep(5_000);
         }
 
         // Phase 1: storm, right after the portal start (cold JIT, as after an appliance restart)
@@ -271,6 +286,10 @@ public final class PortalManagementLoadBenchmark {
         figure("steady: " + String.format("%,d reconnects offered at %,d/s", churn, rate) + ", latency",
                 percentiles(devices, devices + churn) + String.format(" (%.1f s)", steadySeconds));
         correct &= wrong.get() == 0;
+        if (reports != null) {
+            reports.close();
+            figure("device reports beside the storm and the steady phase", reports.summary());
+        }
         writeEstablished(openvpn);
         correct &= awaitOnline(sql, account, expectedAllowed, 600);
 

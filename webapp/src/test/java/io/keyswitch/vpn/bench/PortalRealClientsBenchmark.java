@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.keyswitch.platform.DatabaseMigration;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -90,7 +91,7 @@ public final class PortalRealClientsBenchmark {
         makeNamespaces();
         try (EmbeddedDatabase mariadb = EmbeddedDatabase.start(work.resolve("db"))) {
             DatabaseCoordinates db = mariadb.coordinates();
-            Flyway.configure().dataSource(db.url(), db.user(), db.password()).locations("classpath:db/migration").load().migrate();
+            DatabaseMigration.migrations(Flyway.configure().dataSource(db.url(), db.user(), db.password())).load().migrate();
             long account = Fixtures.account(db, "bench-real");
             long admin = Fixtures.user(db, account, "bench-admin", "Bench-Admin-2026", List.of("device:view", "device:edit"));
             Fixtures.apiToken(db, account, admin, TOKEN);
