@@ -9,6 +9,7 @@ public enum AuditAction {
 
     ACCOUNT_CREATE("account.create", "a system administrator created an account with its first administrator"),
     ACCOUNT_POLICY("account.policy", "an account's rules changed (passwords, inactivity, reasons, sessions, connections)"),
+    ACCOUNT_POOL_GROWN("account.pool-grown", "an account's virtual pool was full: the portal gave it another block of the virtual space (reason \"pool full\")"),
     ACCOUNT_STATUS("account.status", "an account was enabled or disabled"),
     ACCOUNT_VIRTUAL_POOL("account.virtual-pool", "a system administrator changed an account's virtual pool, or the portal gave an account without devices one of its own"),
     API_TOKEN_CREATE("api-token.create", "a user created an API token"),

@@ -5,6 +5,7 @@ import io.keyswitch.audit.AuditAction;
 import io.keyswitch.platform.NameKey;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.VirtualPools;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
@@ -60,6 +61,9 @@ public class DeviceImport {
     @Inject
     Clock clock;
 
+    @Inject
+    VirtualPools pools;
+
     /** What a check of the file found. */
     public record Check(long rows, int devices, long components, List<RowError> errors, long errorCount) {
         public boolean ok() {
@@ -87,7 +91,10 @@ public class DeviceImport {
         }
     }
 
-    /** Checks the file against the rules and the account (names taken, projects, address pool); stores nothing. */
+    /**
+     * Checks the file against the rules and the account (names taken, projects, room in the pool — counting the
+     * blocks the pool would grow by); stores nothing.
+     */
     @Transactional
     public Check check(Actor actor, byte[] file) {
         return prepare(actor, file, LockModeType.NONE).check();
@@ -173,12 +180,19 @@ public class DeviceImport {
         em.createQuery("SELECT p.nameKey, p.id FROM Project p WHERE p.accountId = :a", Object[].class)
                 .setParameter("a", actor.accountId()).getResultList()
                 .forEach(r -> projects.put((String) r[0], (Long) r[1]));
-        Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
-        VirtualSubnets allocator = new VirtualSubnets(pool, em.createQuery(
+        VirtualSubnets allocator = new VirtualSubnets(pools.blocks(account.getId()), em.createQuery(
                         "SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a", String.class)
                 .setParameter("a", actor.accountId()).getResultStream().map(s -> Ipv4Subnet.parse(s).subnet()).toList());
+        // When the pool is full it grows: for the commit really (stored, audited), for a check only on paper.
+        List<Ipv4Subnet> planned = new ArrayList<>();
+        java.util.function.IntFunction<java.util.Optional<Ipv4Subnet>> grow = lock == LockModeType.NONE
+                ? lanPrefix -> pools.planGrowth(lanPrefix, planned).map(b -> {
+                    planned.add(b);
+                    return b;
+                })
+                : lanPrefix -> pools.grow(account.getId(), lanPrefix);
         List<Ipv4Subnet> virtual = new ArrayList<>(parsed.devices().size());
-        boolean poolFull = false;
+        boolean spaceFull = false;
         for (CsvDevice d : parsed.devices()) {
             if (taken.contains(NameKey.of(d.name()))) {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is already a device with this name."));
@@ -187,13 +201,19 @@ public class DeviceImport {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is no project named '" + d.project()
                         + "'. Create it on the Projects page first."));
             }
-            var subnet = poolFull ? java.util.Optional.<Ipv4Subnet>empty() : allocator.next(d.lan().prefix());
+            var subnet = spaceFull ? java.util.Optional.<Ipv4Subnet>empty() : allocator.next(d.lan().prefix());
+            if (subnet.isEmpty() && !spaceFull) {
+                var block = grow.apply(d.lan().prefix());
+                block.ifPresent(allocator::add);
+                subnet = block.flatMap(b -> allocator.next(d.lan().prefix()));
+            }
             if (subnet.isEmpty()) {
-                if (!poolFull) {
-                    errors.add(new RowError(d.line(), "Device '" + d.name() + "': the account's virtual address pool " + pool
-                            + " has no free /" + d.lan().prefix() + " left for this and the following devices."));
+                if (!spaceFull) {
+                    errors.add(new RowError(d.line(), "Device '" + d.name() + "': the virtual space " + pools.describeSpace()
+                            + " has no free block left for a /" + d.lan().prefix() + " for this and the following devices"
+                            + " (keyswitch.accounts.virtual-space)."));
                 }
-                poolFull = true;
+                spaceFull = true;
             } else {
                 virtual.add(subnet.get());
             }

@@ -128,7 +128,7 @@ class AccountsUiIT {
     void virtualPools() throws Exception {
         // Arrange: newco (made above with the proposed pool) has a device
         long newco = Fixtures.accountId(db, "newco");
-        String newcoPool = Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco);
+        String newcoPool = Fixtures.pool(db, newco);
         String first = Fixtures.firstVirtualSubnet(db, newco);
         Fixtures.device(db, newco, "Kiln 1", "192.168.0.0/24", first);
         AccountsPage accounts = AccountsPage.open();
@@ -149,7 +149,7 @@ class AccountsUiIT {
         assertThat(proposed).matches("100\\.\\d+\\.0\\.0/16").isNotEqualTo(newcoPool);
         assertThat(overlap).isEqualTo("It overlaps the virtual pool " + newcoPool + " of account 'newco'.");
         assertThat(refusedCount).as("nothing stored").isZero();
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE name = 'otherco'")).isEqualTo(proposed);
+        assertThat(Fixtures.pool(db, Fixtures.count(db, "SELECT id FROM account WHERE name = 'otherco'"))).isEqualTo(proposed);
 
         // Act: newco's pool narrowed so that its device is outside → refused; widened to a /15 that holds it → saved
         accounts = AccountsPage.open();
@@ -161,7 +161,7 @@ class AccountsUiIT {
         // Assert
         assertThat(holds).isEqualTo("1 device(s) of this account have virtual subnets outside " + outside + " (e.g. " + first
                 + "); choose a pool that holds them.");
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco)).isEqualTo(newcoPool);
+        assertThat(Fixtures.pool(db, newco)).isEqualTo(newcoPool);
 
         // Act: a pool that holds the device and touches no other account
         String narrower = first.replaceFirst("/24$", "/20");

@@ -54,7 +54,8 @@ class AuditActionTest {
         assertThat(AuditAction.USER_DISABLE_INACTIVE.value()).isEqualTo("user.disable.inactive");
         assertThat(AuditAction.VPN_DEVICE_PROFILE_REGENERATE.value()).isEqualTo("vpn.device-profile-regenerate");
         assertThat(AuditAction.DEVICE_REPORT_REFUSED.value()).isEqualTo("device.report-refused");
-        assertThat(AuditAction.values()).hasSize(62);
+        assertThat(AuditAction.ACCOUNT_POOL_GROWN.value()).isEqualTo("account.pool-grown");
+        assertThat(AuditAction.values()).hasSize(63);
     }
 
     @Test

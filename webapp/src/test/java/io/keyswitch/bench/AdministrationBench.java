@@ -72,7 +72,7 @@ public final class AdministrationBench {
     private static void importCsv(DatabaseCoordinates db, String apiUrl) throws Exception {
         long account = Fixtures.account(db, "bench-import");
         // The default pool (100.64.0.0/10) holds 16,384 /24s; this account gets a /8 for 20,000.
-        Fixtures.update(db, "UPDATE account SET virtual_pool = '10.0.0.0/8' WHERE id = ?", account);
+        Fixtures.setPool(db, account, "10.0.0.0/8");
         long admin = Fixtures.user(db, account, "importer", "Bench-Import-2026",
                 List.of("device:view", "device:edit", "component:edit"));
         String token = "ks_" + "I".repeat(16) + "mportBenchTokenX";
