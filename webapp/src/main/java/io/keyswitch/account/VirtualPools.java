@@ -74,11 +74,13 @@ public class VirtualPools {
     }
 
     /**
-     * Serializes pool choices: a lock on the oldest account's row (every account creation, pool change and growth
-     * takes it, after the account's own row where it locks that), so two accounts are never given the same block.
+     * Serializes pool choices: a lock on the pool lock's row (every account creation, pool change and growth takes it,
+     * after the account's own row where it locks that), so two accounts are never given the same block. What the
+     * caller reads of the blocks after it is read as committed now ({@link #rows(boolean)}), not from the
+     * transaction's older snapshot.
      */
     public void lock() {
-        em.createNativeQuery("SELECT id FROM account ORDER BY id LIMIT 1 FOR UPDATE").getResultList();
+        em.createNativeQuery("SELECT id FROM account_pool_lock WHERE id = 1 FOR UPDATE").getResultList();
     }
 
     /** The first free block of the default size. */
@@ -86,11 +88,14 @@ public class VirtualPools {
         return suggest(null);
     }
 
-    /** The first free block of the default size, ignoring {@code exceptAccountId}'s own blocks. */
+    /**
+     * The first free block of the default size, ignoring {@code exceptAccountId}'s own blocks; in a transaction (under
+     * {@link #lock()}) from the blocks as committed now.
+     */
     public Ipv4Subnet suggest(Long exceptAccountId) {
         PoolAllocator allocator = allocator();
         List<Ipv4Subnet> taken = new ArrayList<>();
-        blocksByAccount().forEach((id, blocks) -> {
+        blocksByAccount(em.isJoinedToTransaction()).forEach((id, blocks) -> {
             if (!id.equals(exceptAccountId)) {
                 taken.addAll(blocks);
             }
@@ -143,16 +148,34 @@ public class VirtualPools {
 
     /** Every account's blocks by account id, in one query. */
     public Map<Long, List<Ipv4Subnet>> blocksByAccount() {
+        return blocksByAccount(false);
+    }
+
+    /** {@link #blocksByAccount()}; {@code latest}: for a choice under {@link #lock()} ({@link #rows(boolean)}). */
+    private Map<Long, List<Ipv4Subnet>> blocksByAccount(boolean latest) {
         Map<Long, List<Ipv4Subnet>> byAccount = new LinkedHashMap<>();
-        rowsByAccount().forEach((id, rows) -> byAccount.put(id, rows.stream().map(PoolBlock::subnet).toList()));
+        rows(latest).forEach((id, rows) -> byAccount.put(id, rows.stream().map(PoolBlock::subnet).toList()));
         return byAccount;
     }
 
     /** Every account's blocks as rows by account id, in one query (the accounts page and API show them). */
     public Map<Long, List<PoolBlock>> rowsByAccount() {
+        return rows(false);
+    }
+
+    /**
+     * Every account's blocks as rows by account id; {@code latest}: with a locking read, which sees what was committed
+     * before the pool lock was taken (a plain read in MariaDB's repeatable read sees the transaction's first snapshot,
+     * which may be older). Every writer of blocks holds the pool lock, so under it this read waits for nobody.
+     */
+    private Map<Long, List<PoolBlock>> rows(boolean latest) {
         Map<Long, List<PoolBlock>> byAccount = new LinkedHashMap<>();
-        em.createQuery("SELECT b FROM PoolBlock b ORDER BY b.accountId, b.firstAddress", PoolBlock.class).getResultStream()
-                .forEach(b -> byAccount.computeIfAbsent(b.getAccountId(), id -> new ArrayList<>()).add(b));
+        jakarta.persistence.TypedQuery<PoolBlock> query = em.createQuery(
+                "SELECT b FROM PoolBlock b ORDER BY b.accountId, b.firstAddress", PoolBlock.class);
+        if (latest) {
+            query.setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_READ);
+        }
+        query.getResultStream().forEach(b -> byAccount.computeIfAbsent(b.getAccountId(), id -> new ArrayList<>()).add(b));
         return byAccount;
     }
 
@@ -162,7 +185,7 @@ public class VirtualPools {
         em.createQuery("SELECT a.id, a.name FROM Account a", Object[].class).getResultList()
                 .forEach(r -> names.put((Long) r[0], (String) r[1]));
         Map<String, List<Ipv4Subnet>> pools = new LinkedHashMap<>();
-        blocksByAccount().forEach((id, blocks) -> {
+        blocksByAccount(em.isJoinedToTransaction()).forEach((id, blocks) -> {
             if (!id.equals(exceptAccountId)) {
                 pools.put(names.get(id), blocks);
             }
@@ -213,12 +236,13 @@ public class VirtualPools {
      * blocks: under {@link #lock()}, the first free block of the space (of the configured size, or as wide as the
      * device's LAN if that is wider), stored as grown, audited as the system's change with the reason
      * {@value #POOL_FULL} (in the account's trail and the system administrators'), and the VPN told to route it.
-     * Empty when the space has no such block left. In the caller's transaction.
+     * Empty when the space has no such block left. In a short transaction of its own, so the pool lock is held for a
+     * moment, not for the caller's whole import: the block stays the account's even if the caller's change fails.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Ipv4Subnet> grow(long accountId, int lanPrefix) {
         lock();
-        Optional<Ipv4Subnet> block = planGrowth(lanPrefix, List.of());
+        Optional<Ipv4Subnet> block = planGrowth(lanPrefix, List.of(), true);
         block.ifPresent(b -> {
             Account account = em.find(Account.class, accountId);
             List<Ipv4Subnet> before = blocks(accountId);
@@ -246,9 +270,13 @@ public class VirtualPools {
      * says so whether 20,000 devices fit before anything is stored).
      */
     public Optional<Ipv4Subnet> planGrowth(int lanPrefix, Collection<Ipv4Subnet> planned) {
+        return planGrowth(lanPrefix, planned, false);
+    }
+
+    private Optional<Ipv4Subnet> planGrowth(int lanPrefix, Collection<Ipv4Subnet> planned, boolean latest) {
         PoolAllocator allocator = allocator();
         List<Ipv4Subnet> taken = new ArrayList<>(planned);
-        blocksByAccount().values().forEach(taken::addAll);
+        rows(latest).values().forEach(rows -> rows.forEach(b -> taken.add(b.subnet())));
         return allocator.suggest(taken, Math.min(allocator.prefix(), lanPrefix));
     }
 
@@ -279,7 +307,7 @@ public class VirtualPools {
         Map<Long, List<String>> overlaps = overlaps();
         List<Account> toMove = accounts.stream().filter(a -> !withDevices.contains(a.getId()) && overlaps.containsKey(a.getId()))
                 .toList();
-        Map<Long, List<Ipv4Subnet>> blocks = blocksByAccount();
+        Map<Long, List<Ipv4Subnet>> blocks = blocksByAccount(true);
         List<Ipv4Subnet> taken = new ArrayList<>();
         blocks.forEach((id, own) -> {
             if (toMove.stream().noneMatch(a -> a.getId().equals(id))) {

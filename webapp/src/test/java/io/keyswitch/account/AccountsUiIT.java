@@ -149,7 +149,7 @@ class AccountsUiIT {
         assertThat(proposed).matches("100\\.\\d+\\.0\\.0/16").isNotEqualTo(newcoPool);
         assertThat(overlap).isEqualTo("It overlaps the virtual pool " + newcoPool + " of account 'newco'.");
         assertThat(refusedCount).as("nothing stored").isZero();
-        assertThat(Fixtures.pool(db, Fixtures.count(db, "SELECT id FROM account WHERE name = 'otherco'"))).isEqualTo(proposed);
+        assertThat(Fixtures.pool(db, Fixtures.accountId(db, "otherco"))).isEqualTo(proposed);
 
         // Act: newco's pool narrowed so that its device is outside → refused; widened to a /15 that holds it → saved
         accounts = AccountsPage.open();
