@@ -29,9 +29,9 @@ FROM account;
 ALTER TABLE account DROP COLUMN virtual_pool;
 
 -- The pool lock: one row that every choice of a block locks first (a new account, a pool changed, a pool grown), so
--- two accounts are never given the same block. A row of its own (the oldest account's row was the lock before): a pool
--- grows in a short transaction of its own while the device's transaction holds its account's row, which may be the
--- oldest account's.
+-- two accounts are never given the same block. A row of its own (the oldest account's row was the lock before), so a
+-- device created or imported in the oldest account, which holds that account's row, does not hold every other
+-- account's pool choices too.
 CREATE TABLE account_pool_lock (
     id INT NOT NULL,
     PRIMARY KEY (id)

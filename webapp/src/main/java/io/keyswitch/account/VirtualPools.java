@@ -235,11 +235,12 @@ public class VirtualPools {
      * Another block for the account, because a new device's virtual subnet of {@code lanPrefix} fits in none of its
      * blocks: under {@link #lock()}, the first free block of the space (of the configured size, or as wide as the
      * device's LAN if that is wider), stored as grown, audited as the system's change with the reason
-     * {@value #POOL_FULL} (in the account's trail and the system administrators'), and the VPN told to route it.
-     * Empty when the space has no such block left. In a short transaction of its own, so the pool lock is held for a
-     * moment, not for the caller's whole import: the block stays the account's even if the caller's change fails.
+     * {@value #POOL_FULL} in the account's trail, and the VPN told to route it (after the commit).
+     * Empty when the space has no such block left. In the caller's transaction (which holds the account's row: a
+     * transaction of its own would wait for that row to insert the block): the block comes and goes with the device or
+     * import that needed it; the pool lock is held until the caller commits (an import of 20,000 devices: seconds).
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Ipv4Subnet> grow(long accountId, int lanPrefix) {
         lock();
         Optional<Ipv4Subnet> block = planGrowth(lanPrefix, List.of(), true);
@@ -251,14 +252,10 @@ public class VirtualPools {
             em.persist(new PoolBlock(accountId, b, true, clock.instant()));
             String json = Changes.of().field("virtualPool", PoolAllocator.describe(before),
                     PoolAllocator.describe(PoolAllocator.sorted(after))).toJson();
-            AuditEntry entry = AuditEntry.of(AuditAction.ACCOUNT_POOL_GROWN, Outcome.SUCCESS).bySystem()
-                    .on("account:" + account.getName()).withDetails(json).because(POOL_FULL);
-            audit.record(entry.in(accountId));
-            Long system = systemAccount();
-            if (system != null && system != accountId) {
-                audit.record(AuditEntry.of(AuditAction.ACCOUNT_POOL_GROWN, Outcome.SUCCESS).bySystem()
-                        .on("account:" + account.getName()).withDetails(json).because(POOL_FULL).in(system));
-            }
+            // in the account's trail (its chain is the one the device's change writes to anyway); the accounts page shows
+            // the grown blocks to system administrators
+            audit.record(AuditEntry.of(AuditAction.ACCOUNT_POOL_GROWN, Outcome.SUCCESS).bySystem()
+                    .on("account:" + account.getName()).withDetails(json).because(POOL_FULL).in(accountId));
             changed.fire(new AccountChanged(accountId, AccountChanged.VIRTUAL_POOL));
             LOG.info(() -> "Account " + account.getName() + ": virtual pool full, added " + b);
         });
@@ -285,11 +282,6 @@ public class VirtualPools {
         PoolAllocator allocator = allocator();
         return PoolAllocator.describe(allocator.space()) + String.format(java.util.Locale.ROOT, " (%,d device /24s)",
                 allocator.capacity(24));
-    }
-
-    private Long systemAccount() {
-        return em.createQuery("SELECT a.id FROM Account a WHERE a.name = :n", Long.class)
-                .setParameter("n", Account.SYSTEM_ACCOUNT).getResultStream().findFirst().orElse(null);
     }
 
     /**

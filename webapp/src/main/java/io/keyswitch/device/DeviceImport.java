@@ -113,8 +113,8 @@ public class DeviceImport {
             throw ValidationFailed.of("file", check.errorCount() + (check.errorCount() == 1 ? " line has a problem" : " lines have problems")
                     + "; nothing was imported. Correct the file and check it again.");
         }
-        // All is well: now the pool really grows (each block in a moment of its own, audited), and the subnets are
-        // given again from what it has then (another account may have taken a planned block meanwhile).
+        // All is well: now the pool really grows (each block audited), and the subnets are given again from what it has
+        // then (another account may have taken a planned block meanwhile).
         List<Ipv4Subnet> virtualSubnets = !prepared.poolGrows() ? prepared.virtualSubnets()
                 : allocate(actor.accountId(), prepared.devices(), new ArrayList<>(), lanPrefix -> pools.grow(actor.accountId(), lanPrefix));
         if (virtualSubnets.size() < prepared.devices().size()) {

@@ -309,6 +309,9 @@ public class DeviceService {
     private Ipv4Subnet allocate(Account account, Ipv4Subnet lan, Long except) {
         jakarta.persistence.TypedQuery<String> query = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a"
                 + (except == null ? "" : " AND d.id <> :except"), String.class).setParameter("a", account.getId());
+        if (except != null) {
+            query.setParameter("except", except);
+        }
         List<Ipv4Subnet> taken = query.getResultStream()
                 .map(s -> Ipv4Subnet.parse(s).subnet())
                 .collect(Collectors.toList());
