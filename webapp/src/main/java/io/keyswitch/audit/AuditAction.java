@@ -65,6 +65,7 @@ public enum AuditAction {
     VPN_CONNECT("vpn.connect", "a device or technician tunnel came up"),
     VPN_DEVICE_PROFILE("vpn.device-profile", "a device's first VPN profile was made"),
     VPN_DEVICE_PROFILE_REGENERATE("vpn.device-profile-regenerate", "a device's VPN profile was made again (the old one revoked)"),
+    VPN_DEVICE_PROFILES_BULK("vpn.device-profiles-bulk", "the VPN profiles and secrets of a selection of devices were made as one passphrase-encrypted archive (each profile audited too)"),
     VPN_DEVICE_REVOKE("vpn.device-revoke", "a device's VPN profile was revoked"),
     VPN_DISCONNECT("vpn.disconnect", "a device or technician tunnel went down"),
     VPN_LOGIN("vpn.login", "a technician's VPN login ended: signed in, wrong credentials or code, or refused"),

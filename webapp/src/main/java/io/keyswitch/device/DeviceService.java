@@ -91,6 +91,11 @@ public class DeviceService {
                 .getResultStream().findFirst();
     }
 
+    /** The ids of the actor's devices whose name or serial number starts with {@code filter} (all for blank), by name; at most {@code max}. */
+    public List<Long> ids(Actor actor, String filter, int max) {
+        return list(actor, filter).orderBy(SORTING, "name", true).page(0, max).stream().map(Device::getId).toList();
+    }
+
     public long count(Actor actor, String filter) {
         return list(actor, filter).count();
     }

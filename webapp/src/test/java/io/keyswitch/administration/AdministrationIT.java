@@ -359,6 +359,73 @@ class AdministrationIT {
 
     @Test
     @Order(11)
+    @DisplayName("bulk profiles: one request makes the profiles and secrets of four devices as one ZIP that opens with the"
+            + " passphrase and not without or with another; audited; bad input is a problem naming the field, nothing made")
+    void bulkProfiles() throws Exception {
+        // Arrange
+        ApiClient a = as(ALPHA_TOKEN);
+        String ids = Fixtures.string(db, "SELECT GROUP_CONCAT(id ORDER BY id) FROM device WHERE account_id = ?"
+                + " AND (name = 'Press 7' OR name LIKE 'Mill %')", alpha);
+        long betaDevice = Long.parseLong(as(BETA_TOKEN).post("/devices", "{\"name\":\"Beta press\",\"lanSubnet\":"
+                + "\"192.168.0.0/24\",\"reason\":\"beta's own\"}").json().getJsonNumber("id").toString());
+        long credentialsBefore = Fixtures.count(db, "SELECT COUNT(*) FROM vpn_credential");
+
+        // Act
+        ApiClient.Download shortPass = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "],\"passphrase\":"
+                + "\"too short\",\"reason\":\"commissioning\"}");
+        ApiClient.Download foreign = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "," + betaDevice + "],"
+                + "\"passphrase\":\"Correct-Horse-Battery-9\",\"reason\":\"commissioning\"}");
+        long credentialsAfterRefusals = Fixtures.count(db, "SELECT COUNT(*) FROM vpn_credential");
+        ApiClient.Download made = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "],\"passphrase\":"
+                + "\"Correct-Horse-Battery-9\",\"reason\":\"commissioning line 3\"}");
+
+        // Assert: refusals name the field and make nothing
+        assertThat(shortPass.status()).isEqualTo(400);
+        assertThat(new String(shortPass.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"passphrase\"", "at least 12");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(new String(foreign.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"deviceIds\"",
+                "1 of the devices do not exist (e.g. " + betaDevice + ")");
+        assertThat(credentialsAfterRefusals).isEqualTo(credentialsBefore);
+        // the archive: four profiles and the secrets, readable with the passphrase only
+        assertThat(made.status()).isEqualTo(200);
+        assertThat(made.contentType()).isEqualTo("application/zip");
+        java.nio.file.Path zip = Files.createTempFile("bulk-profiles-", ".zip");
+        Files.write(zip, made.bytes());
+        try (net.lingala.zip4j.ZipFile archive = new net.lingala.zip4j.ZipFile(zip.toFile(), "Correct-Horse-Battery-9".toCharArray())) {
+            List<net.lingala.zip4j.model.FileHeader> files = archive.getFileHeaders();
+            assertThat(files).extracting(net.lingala.zip4j.model.FileHeader::getFileName)
+                    .containsExactlyInAnyOrder("Press-7.ovpn", "Mill-1.ovpn", "Mill-2.ovpn", "Mill-3.ovpn", "secrets.csv");
+            assertThat(files).allMatch(net.lingala.zip4j.model.FileHeader::isEncrypted)
+                    .allMatch(f -> f.getEncryptionMethod() == net.lingala.zip4j.model.enums.EncryptionMethod.AES
+                            && f.getAesExtraDataRecord().getAesKeyStrength() == net.lingala.zip4j.model.enums.AesKeyStrength.KEY_STRENGTH_256);
+            String secrets = new String(archive.getInputStream(archive.getFileHeader("secrets.csv")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(secrets.lines()).hasSize(5).first().isEqualTo("device,serial_number,identity,secret,profile");
+            assertThat(secrets).contains("Press 7,", "Mill 3,", ",Mill-3.ovpn");
+            String profile = new String(archive.getInputStream(archive.getFileHeader("Press-7.ovpn")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(profile).contains("client", "<cert>", "<key>", "<tls-crypt>");
+        }
+        try (net.lingala.zip4j.ZipFile noPassphrase = new net.lingala.zip4j.ZipFile(zip.toFile());
+             net.lingala.zip4j.ZipFile wrong = new net.lingala.zip4j.ZipFile(zip.toFile(), "Correct-Horse-Battery-8".toCharArray())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> noPassphrase.getInputStream(noPassphrase.getFileHeader("secrets.csv")).readAllBytes())
+                    .isInstanceOf(net.lingala.zip4j.exception.ZipException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> wrong.getInputStream(wrong.getFileHeader("secrets.csv")).readAllBytes())
+                    .isInstanceOf(net.lingala.zip4j.exception.ZipException.class).hasMessageContaining("Wrong Password");
+        }
+        Files.delete(zip);
+        assertThat(Fixtures.string(db, "SELECT CONCAT(COUNT(*), ' ', MIN(reason)) FROM audit_event WHERE account_id = ?"
+                + " AND action = 'vpn.device-profiles-bulk'", alpha)).isEqualTo("1 commissioning line 3");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action LIKE 'vpn.device-profile%'"
+                + " AND action <> 'vpn.device-profiles-bulk' AND reason = 'commissioning line 3'", alpha)).isEqualTo(4);
+        assertThat(new String(made.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).as("nothing in clear")
+                .doesNotContain("BEGIN CERTIFICATE", "device,serial_number");
+    }
+
+    @Test
+    @Order(12)
     @DisplayName("20,000 devices with /24 LANs and 5 components each go into one new account in one request: each gets a"
             + " virtual subnet of its own, the pool grows by itself (audited: pool full) into 10.0.0.0/9 once 100.64.0.0/10"
             + " is used up, and no block overlaps another account's, not even one that grows at the same time")

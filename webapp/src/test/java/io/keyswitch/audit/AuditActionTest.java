@@ -55,7 +55,8 @@ class AuditActionTest {
         assertThat(AuditAction.VPN_DEVICE_PROFILE_REGENERATE.value()).isEqualTo("vpn.device-profile-regenerate");
         assertThat(AuditAction.DEVICE_REPORT_REFUSED.value()).isEqualTo("device.report-refused");
         assertThat(AuditAction.ACCOUNT_POOL_GROWN.value()).isEqualTo("account.pool-grown");
-        assertThat(AuditAction.values()).hasSize(63);
+        assertThat(AuditAction.VPN_DEVICE_PROFILES_BULK.value()).isEqualTo("vpn.device-profiles-bulk");
+        assertThat(AuditAction.values()).hasSize(64);
     }
 
     @Test
