@@ -131,8 +131,7 @@ public class VirtualPools {
 
     /** The account's blocks, by address. */
     public List<Ipv4Subnet> blocks(long accountId) {
-        return em.createQuery("SELECT b FROM PoolBlock b WHERE b.accountId = :a ORDER BY b.firstAddress", PoolBlock.class)
-                .setParameter("a", accountId).getResultStream().map(PoolBlock::subnet).toList();
+        return blockRows(accountId).stream().map(PoolBlock::subnet).toList();
     }
 
     /** The account's blocks as rows (when each came, whether the portal added it because the pool was full). */

@@ -20,7 +20,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Creates an account with the first free virtual pool (a /16 of 100.64.0.0/10, as the portal chooses); returns its id. */
+    /** Creates an account with the first free virtual pool (a /16 of the default virtual space, as the portal chooses); returns its id. */
     public static long account(DatabaseCoordinates db, String name) throws SQLException {
         try (Connection c = Databases.connect(db)) {
             return account(c, name);
@@ -38,9 +38,9 @@ public final class Fixtures {
                 }
             }
         }
-        String pool = new io.keyswitch.account.PoolAllocator(io.keyswitch.platform.Ipv4Subnet.parse("100.64.0.0/10").subnet(), 16,
-                io.keyswitch.platform.Ipv4Subnet.parse("10.128.0.0/9").subnet()).suggest(taken)
-                .orElseThrow(() -> new IllegalStateException("no free /16 left in 100.64.0.0/10")).toString();
+        // the portal's default virtual space (100.64.0.0/10, then 10.0.0.0/9), as a new account gets it
+        String pool = io.keyswitch.account.VirtualPools.allocator(io.keyswitch.platform.SettingsReader.of(key -> null)).suggest(taken)
+                .orElseThrow(() -> new IllegalStateException("no free /16 left in the virtual space")).toString();
         long id;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', ?)",
                 Statement.RETURN_GENERATED_KEYS)) {

@@ -114,10 +114,7 @@ public class BulkProfilesView implements Serializable {
         Path file = archive;
         archive = null;
         if (file == null) {
-            return DefaultStreamedContent.builder().name("expired.txt").contentType("text/plain")
-                    .stream(() -> new java.io.ByteArrayInputStream(
-                            "This archive was downloaded already. Make a new one.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .build();
+            return io.keyswitch.platform.web.Downloads.once("device-profiles.zip", null, "application/zip");
         }
         return DefaultStreamedContent.builder().name("device-profiles.zip").contentType("application/zip").stream(() -> {
             try {
