@@ -171,6 +171,18 @@ class AccountsUiIT {
         // Assert
         assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
                 newco)).isEqualTo("{\"virtualPool\":[\"" + newcoPool + "\",\"" + narrower + "\"]}");
+
+        // Arrange: otherco's pool grew by a block, as the portal grows a full pool
+        long otherco = Fixtures.accountId(db, "otherco");
+        Fixtures.update(db, "INSERT INTO account_pool_block (account_id, block, first_address, last_address, grown, created_at)"
+                + " VALUES (?, '100.127.0.0/16', INET_ATON('100.127.0.0'), INET_ATON('100.127.255.255'), TRUE, UTC_TIMESTAMP())",
+                otherco);
+
+        // Act
+        String shown = AccountsPage.open().poolCell("otherco", "grew by");
+
+        // Assert: the list shows both blocks and that the portal added one
+        assertThat(shown).startsWith(proposed + ", 100.127.0.0/16").contains("(grew by 1 block (pool full), last on ");
     }
 
     @Test
@@ -281,6 +293,12 @@ class AccountsUiIT {
         }
 
         /** Waits until the account's row shows the pool {@code pool}. */
+        /** The text of the account's pool cell once it contains {@code text}. */
+        String poolCell(String account, String text) {
+            return steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]/td[contains(., '"
+                    + text + "')]")).getText();
+        }
+
         void waitForPool(String account, String pool) {
             steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]/td[normalize-space()='"
                     + pool + "']"));
