@@ -1,6 +1,5 @@
 package io.keyswitch.vpn.internal;
 
-import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountStatus;
 import io.keyswitch.vpn.VpnCredential;
 import io.keyswitch.vpn.VpnInstance;
