@@ -482,6 +482,8 @@ class AdministrationIT {
         assertThat(Fixtures.string(db, "SELECT CONCAT(COUNT(*), ' ', MIN(actor), ' ', MIN(reason), ' ', MAX(reason))"
                 + " FROM audit_event WHERE account_id = ? AND action = 'account.pool-grown'", fleet))
                 .isEqualTo("78 system pool full pool full");
+        assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE account_id = ? AND action = 'account.pool-grown'"
+                + " ORDER BY id LIMIT 1", fleet)).matches("\\{\"block\":\\[null,\"[0-9.]+/16\"],\"blocks\":\\[\"1\",\"2\"]}");
         jakarta.json.JsonObject shown = as(SYSTEM_ADMIN_TOKEN).get("/accounts/" + fleet).json();
         assertThat(shown.getJsonArray("poolBlocks")).hasSize(79);
         assertThat(shown.getJsonArray("poolBlocks").stream().filter(b -> b.asJsonObject().getBoolean("grown")).count())
