@@ -13,16 +13,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** A tenant: a company with its own users, groups, projects and devices. */
+/** A tenant: a company with its own users, groups, projects and devices; its virtual pool is its {@link PoolBlock}s. */
 @Entity
 @Table(name = "account")
 public class Account {
 
     /** The name of the account the first administrator is created in. */
     public static final String SYSTEM_ACCOUNT = "system";
-
-    /** Shared address space (RFC 6598), rarely used on plant networks: room for 16,384 device /24s. */
-    public static final String DEFAULT_VIRTUAL_POOL = "100.64.0.0/10";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,9 +35,6 @@ public class Account {
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
-
-    @Column(name = "virtual_pool", nullable = false, length = 18)
-    private String virtualPool;
 
     @Version
     private long version;
@@ -71,14 +65,6 @@ public class Account {
 
     public boolean isActive() {
         return status == AccountStatus.ACTIVE;
-    }
-
-    public String getVirtualPool() {
-        return virtualPool;
-    }
-
-    public void setVirtualPool(String virtualPool) {
-        this.virtualPool = virtualPool;
     }
 
     public Instant getCreatedAt() {

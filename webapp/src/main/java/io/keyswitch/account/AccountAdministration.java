@@ -153,15 +153,16 @@ public class AccountAdministration {
         }
         String fullName = typedName == null ? "Administrator of " + n : typedName;
         pools.lock();
-        String pool = pools.choose(virtualPool, null).toString();
+        List<io.keyswitch.platform.Ipv4Subnet> pool = pools.choose(virtualPool, null);
         Instant now = clock.instant();
         Account account = new Account(n, now);
-        account.setVirtualPool(pool);
         em.persist(account);
+        em.flush();
+        pools.replace(account.getId(), pool);
         String password = administrators.found(account, admin, fullName, now);
         em.flush();
         Changes changes = Changes.of().field("name", null, n).field("administrator", null, admin)
-                .field("virtualPool", null, account.getVirtualPool());
+                .field("virtualPool", null, PoolAllocator.describe(pool));
         recordInBoth(actor, account, io.keyswitch.audit.AuditAction.ACCOUNT_CREATE, changes, why);
         return new Created(account, admin, password);
     }
@@ -183,33 +184,38 @@ public class AccountAdministration {
     }
 
     /**
-     * Gives the account another virtual pool: it must hold every virtual subnet its devices already have (they keep
-     * their addresses) and overlap no other account's pool. The account's VPN server routes the new pool after a
-     * restart (its running sessions reconnect by themselves).
+     * Gives the account another virtual pool (one block or several, separated by commas): it must hold every virtual
+     * subnet its devices already have (they keep their addresses) and overlap no other account's blocks. The account's
+     * VPN server routes the new pool after a restart (its running sessions reconnect by themselves).
      */
     public Account changeVirtualPool(Actor actor, long accountId, String virtualPool, String reason) {
         actor.require(Rights.ACCOUNT_MANAGE);
         String why = policies.reason(actor, reason);
         if (virtualPool == null || virtualPool.isBlank()) {
-            throw ValidationFailed.of("virtualPool", "Enter a pool such as 100.66.0.0/16.");
+            throw ValidationFailed.of("virtualPool", "Enter a pool such as 100.66.0.0/16 (several blocks separated by commas).");
+        }
+        // the account's row first, then the pool lock: the order a device's creation (which may grow the pool) takes them
+        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new NotFound("account");
         }
         pools.lock();
-        Account account = find(accountId);
-        io.keyswitch.platform.Ipv4Subnet pool = pools.choose(virtualPool, accountId);
+        List<io.keyswitch.platform.Ipv4Subnet> pool = pools.choose(virtualPool, accountId);
         List<String> outside = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a "
                         + "AND d.virtualSubnet IS NOT NULL ORDER BY d.name", String.class)
                 .setParameter("a", accountId).getResultList().stream()
                 .filter(s -> {
                     io.keyswitch.platform.Ipv4Subnet.Parsed p = io.keyswitch.platform.Ipv4Subnet.parse(s);
-                    return p.ok() && !pool.contains(p.subnet());
+                    return p.ok() && pool.stream().noneMatch(b -> b.contains(p.subnet()));
                 }).toList();
         if (!outside.isEmpty()) {
             throw ValidationFailed.of("virtualPool", outside.size() + " device(s) of this account have virtual subnets outside "
-                    + pool + " (e.g. " + outside.get(0) + "); choose a pool that holds them.");
+                    + PoolAllocator.describe(pool) + " (e.g. " + outside.get(0) + "); choose a pool that holds them.");
         }
-        Changes changes = Changes.of().field("virtualPool", account.getVirtualPool(), pool.toString());
+        Changes changes = Changes.of().field("virtualPool", PoolAllocator.describe(pools.blocks(accountId)),
+                PoolAllocator.describe(pool));
         if (!changes.isEmpty()) {
-            account.setVirtualPool(pool.toString());
+            pools.replace(accountId, pool);
             recordInBoth(actor, account, io.keyswitch.audit.AuditAction.ACCOUNT_VIRTUAL_POOL, changes, why);
             changed.fire(new AccountChanged(account.getId(), AccountChanged.VIRTUAL_POOL));
         }

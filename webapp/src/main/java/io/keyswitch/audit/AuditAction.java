@@ -9,6 +9,7 @@ public enum AuditAction {
 
     ACCOUNT_CREATE("account.create", "a system administrator created an account with its first administrator"),
     ACCOUNT_POLICY("account.policy", "an account's rules changed (passwords, inactivity, reasons, sessions, connections)"),
+    ACCOUNT_POOL_GROWN("account.pool-grown", "an account's virtual pool was full: the portal gave it another block of the virtual space (reason \"pool full\")"),
     ACCOUNT_STATUS("account.status", "an account was enabled or disabled"),
     ACCOUNT_VIRTUAL_POOL("account.virtual-pool", "a system administrator changed an account's virtual pool, or the portal gave an account without devices one of its own"),
     ALARM_ACKNOWLEDGE("alarm.acknowledge", "a user acknowledged an alarm, with a comment"),
@@ -73,6 +74,7 @@ public enum AuditAction {
     VPN_CONNECT("vpn.connect", "a device or technician tunnel came up"),
     VPN_DEVICE_PROFILE("vpn.device-profile", "a device's first VPN profile was made"),
     VPN_DEVICE_PROFILE_REGENERATE("vpn.device-profile-regenerate", "a device's VPN profile was made again (the old one revoked)"),
+    VPN_DEVICE_PROFILES_BULK("vpn.device-profiles-bulk", "the VPN profiles and secrets of a selection of devices were made as one passphrase-encrypted archive (each profile audited too)"),
     VPN_DEVICE_REVOKE("vpn.device-revoke", "a device's VPN profile was revoked"),
     VPN_DISCONNECT("vpn.disconnect", "a device or technician tunnel went down"),
     VPN_LOGIN("vpn.login", "a technician's VPN login ended: signed in, wrong credentials or code, or refused"),

@@ -5,6 +5,7 @@ import io.keyswitch.audit.AuditAction;
 import io.keyswitch.platform.NameKey;
 
 import io.keyswitch.account.Account;
+import io.keyswitch.account.VirtualPools;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
@@ -60,6 +61,9 @@ public class DeviceImport {
     @Inject
     Clock clock;
 
+    @Inject
+    VirtualPools pools;
+
     /** What a check of the file found. */
     public record Check(long rows, int devices, long components, List<RowError> errors, long errorCount) {
         public boolean ok() {
@@ -87,7 +91,10 @@ public class DeviceImport {
         }
     }
 
-    /** Checks the file against the rules and the account (names taken, projects, address pool); stores nothing. */
+    /**
+     * Checks the file against the rules and the account (names taken, projects, room in the pool — counting the
+     * blocks the pool would grow by); stores nothing.
+     */
     @Transactional
     public Check check(Actor actor, byte[] file) {
         return prepare(actor, file, LockModeType.NONE).check();
@@ -106,6 +113,14 @@ public class DeviceImport {
             throw ValidationFailed.of("file", check.errorCount() + (check.errorCount() == 1 ? " line has a problem" : " lines have problems")
                     + "; nothing was imported. Correct the file and check it again.");
         }
+        // All is well: now the pool really grows (each block audited), and the subnets are given again from what it has
+        // then (another account may have taken a planned block meanwhile).
+        List<Ipv4Subnet> virtualSubnets = !prepared.poolGrows() ? prepared.virtualSubnets()
+                : allocate(actor.accountId(), prepared.devices(), new ArrayList<>(), lanPrefix -> pools.grow(actor.accountId(), lanPrefix));
+        if (virtualSubnets.size() < prepared.devices().size()) {
+            throw ValidationFailed.of("file", "The virtual space " + pools.describeSpace() + " has no room left for "
+                    + (prepared.devices().size() - virtualSubnets.size()) + " of the devices; nothing was imported.");
+        }
         Instant now = clock.instant();
         List<AuditEntry> events = new ArrayList<>(prepared.devices.size());
         int done = 0;
@@ -115,7 +130,7 @@ public class DeviceImport {
             d.setSerialNumber(row.serialNumber());
             d.setDescription(row.description());
             d.setLanSubnet(row.lan().toString());
-            d.setVirtualSubnet(prepared.virtualSubnets.get(i).toString());
+            d.setVirtualSubnet(virtualSubnets.get(i).toString());
             d.setProject(row.project() == null ? null
                     : em.getReference(Project.class, prepared.projects.get(NameKey.of(row.project()))));
             em.persist(d);
@@ -147,7 +162,7 @@ public class DeviceImport {
     }
 
     private record Prepared(List<CsvDevice> devices, Map<String, Long> projects, List<Ipv4Subnet> virtualSubnets,
-                            long rows, long components, List<RowError> errors) {
+                            boolean poolGrows, long rows, long components, List<RowError> errors) {
         Check check() {
             List<RowError> shown = errors.size() > MAX_SHOWN_ERRORS ? errors.subList(0, MAX_SHOWN_ERRORS) : errors;
             return new Check(rows, devices.size(), components, List.copyOf(shown), errors.size());
@@ -173,12 +188,13 @@ public class DeviceImport {
         em.createQuery("SELECT p.nameKey, p.id FROM Project p WHERE p.accountId = :a", Object[].class)
                 .setParameter("a", actor.accountId()).getResultList()
                 .forEach(r -> projects.put((String) r[0], (Long) r[1]));
-        Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
-        VirtualSubnets allocator = new VirtualSubnets(pool, em.createQuery(
-                        "SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a", String.class)
-                .setParameter("a", actor.accountId()).getResultStream().map(s -> Ipv4Subnet.parse(s).subnet()).toList());
-        List<Ipv4Subnet> virtual = new ArrayList<>(parsed.devices().size());
-        boolean poolFull = false;
+        // Planned: the blocks the pool would grow by are counted, not taken (a commit takes them once all is well).
+        List<Ipv4Subnet> planned = new ArrayList<>();
+        List<Ipv4Subnet> virtual = allocate(account.getId(), parsed.devices(), errors, lanPrefix -> pools.planGrowth(lanPrefix, planned)
+                .map(b -> {
+                    planned.add(b);
+                    return b;
+                }));
         for (CsvDevice d : parsed.devices()) {
             if (taken.contains(NameKey.of(d.name()))) {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is already a device with this name."));
@@ -187,18 +203,37 @@ public class DeviceImport {
                 errors.add(new RowError(d.line(), "Device '" + d.name() + "': there is no project named '" + d.project()
                         + "'. Create it on the Projects page first."));
             }
-            var subnet = poolFull ? java.util.Optional.<Ipv4Subnet>empty() : allocator.next(d.lan().prefix());
-            if (subnet.isEmpty()) {
-                if (!poolFull) {
-                    errors.add(new RowError(d.line(), "Device '" + d.name() + "': the account's virtual address pool " + pool
-                            + " has no free /" + d.lan().prefix() + " left for this and the following devices."));
-                }
-                poolFull = true;
-            } else {
-                virtual.add(subnet.get());
-            }
         }
         errors.sort(java.util.Comparator.comparingLong(RowError::line));
-        return new Prepared(parsed.devices(), projects, virtual, parsed.rows(), parsed.components(), errors);
+        return new Prepared(parsed.devices(), projects, virtual, !planned.isEmpty(), parsed.rows(), parsed.components(), errors);
+    }
+
+    /**
+     * A virtual subnet for each device, from the account's blocks and, when they are full, from the blocks
+     * {@code grow} gives; a device for which the space has no room left is named in {@code errors} (once, for it and
+     * those after it).
+     */
+    private List<Ipv4Subnet> allocate(long accountId, List<CsvDevice> devices, List<RowError> errors,
+                                      java.util.function.IntFunction<java.util.Optional<Ipv4Subnet>> grow) {
+        VirtualSubnets allocator = new VirtualSubnets(pools.blocks(accountId), em.createQuery(
+                        "SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a", String.class)
+                .setParameter("a", accountId).getResultStream().map(s -> Ipv4Subnet.parse(s).subnet()).toList());
+        List<Ipv4Subnet> virtual = new ArrayList<>(devices.size());
+        for (CsvDevice d : devices) {
+            var subnet = allocator.next(d.lan().prefix());
+            if (subnet.isEmpty()) {
+                var block = grow.apply(d.lan().prefix());
+                block.ifPresent(allocator::add);
+                subnet = block.flatMap(b -> allocator.next(d.lan().prefix()));
+            }
+            if (subnet.isEmpty()) {
+                errors.add(new RowError(d.line(), "Device '" + d.name() + "': the virtual space " + pools.describeSpace()
+                        + " has no free block left for a /" + d.lan().prefix() + " for this and the following devices"
+                        + " (keyswitch.accounts.virtual-space)."));
+                break;
+            }
+            virtual.add(subnet.get());
+        }
+        return virtual;
     }
 }

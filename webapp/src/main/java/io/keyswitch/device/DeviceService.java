@@ -5,6 +5,7 @@ import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.platform.Ipv4Subnet;
 import io.keyswitch.account.AccountPolicies;
 import io.keyswitch.account.Account;
+import io.keyswitch.account.VirtualPools;
 import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
@@ -54,6 +55,9 @@ public class DeviceService {
     Clock clock;
 
     @Inject
+    VirtualPools pools;
+
+    @Inject
     jakarta.enterprise.event.Event<DeviceRemoved> removed;
 
     @Inject
@@ -88,6 +92,11 @@ public class DeviceService {
         return em.createQuery("SELECT d FROM Device d WHERE d.accountId = :a AND d.nameKey = :k", Device.class)
                 .setParameter("a", actor.accountId()).setParameter("k", io.keyswitch.platform.NameKey.of(name))
                 .getResultStream().findFirst();
+    }
+
+    /** The ids of the actor's devices whose name or serial number starts with {@code filter} (all for blank), by name; at most {@code max}. */
+    public List<Long> ids(Actor actor, String filter, int max) {
+        return list(actor, filter).orderBy(SORTING, "name", true).page(0, max).stream().map(Device::getId).toList();
     }
 
     public long count(Actor actor, String filter) {
@@ -307,16 +316,29 @@ public class DeviceService {
         return new CheckedComponent(name, ip, services.list().toString());
     }
 
+    /**
+     * A free virtual subnet of the LAN's size from the account's pool (the caller holds the account's row); when its
+     * blocks are full, the pool grows by a block of the virtual space ({@link VirtualPools#grow}).
+     */
     private Ipv4Subnet allocate(Account account, Ipv4Subnet lan, Long except) {
-        Ipv4Subnet pool = Ipv4Subnet.parse(account.getVirtualPool()).subnet();
-        List<Ipv4Subnet> taken = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a"
-                        + (except == null ? "" : " AND d.id <> :except"), String.class)
-                .setParameter("a", account.getId())
-                .getResultStream()
+        jakarta.persistence.TypedQuery<String> query = em.createQuery("SELECT d.virtualSubnet FROM Device d WHERE d.accountId = :a"
+                + (except == null ? "" : " AND d.id <> :except"), String.class).setParameter("a", account.getId());
+        if (except != null) {
+            query.setParameter("except", except);
+        }
+        List<Ipv4Subnet> taken = query.getResultStream()
                 .map(s -> Ipv4Subnet.parse(s).subnet())
                 .collect(Collectors.toList());
-        return VirtualSubnets.allocate(pool, lan.prefix(), taken).orElseThrow(() -> ValidationFailed.of("lanSubnet",
-                "The account's virtual address pool " + pool + " has no free /" + lan.prefix() + " left."));
+        VirtualSubnets subnets = new VirtualSubnets(pools.blocks(account.getId()), taken);
+        Optional<Ipv4Subnet> found = subnets.next(lan.prefix());
+        if (found.isEmpty()) {
+            Ipv4Subnet block = pools.grow(account.getId(), lan.prefix()).orElseThrow(() -> ValidationFailed.of("lanSubnet",
+                    "The virtual space " + pools.describeSpace() + " has no free block left for a /" + lan.prefix()
+                            + ": ask a system administrator to widen keyswitch.accounts.virtual-space."));
+            subnets.add(block);
+            found = subnets.next(lan.prefix());
+        }
+        return found.orElseThrow();
     }
 
     private static void apply(Device d, DeviceForm form, Checked c) {

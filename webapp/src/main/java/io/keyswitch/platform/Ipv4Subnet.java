@@ -1,5 +1,11 @@
 package io.keyswitch.platform;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -106,6 +112,36 @@ public record Ipv4Subnet(long network, int prefix) {
         }
         long a = Ipv4Address.parse(address).orElseThrow(() -> new IllegalArgumentException("not an IPv4 address: " + address));
         return Ipv4Address.format(source.map(a, target));
+    }
+
+    /**
+     * The fewest subnets that cover exactly what {@code subnets} cover (what a routing table needs): subnets inside
+     * another dropped, aligned neighbours of one size merged ({@code 100.64.0.0/16} and {@code 100.65.0.0/16} are
+     * {@code 100.64.0.0/15}), sorted by address; never wider than /{@value #MIN_PREFIX}.
+     */
+    public static List<Ipv4Subnet> aggregate(Collection<Ipv4Subnet> subnets) {
+        List<Ipv4Subnet> sorted = new ArrayList<>(subnets);
+        sorted.sort(Comparator.comparingLong(Ipv4Subnet::network).thenComparingInt(Ipv4Subnet::prefix));
+        Deque<Ipv4Subnet> merged = new ArrayDeque<>();
+        for (Ipv4Subnet next : sorted) {
+            if (!merged.isEmpty() && merged.peekLast().contains(next)) {
+                continue;
+            }
+            merged.addLast(next);
+            while (merged.size() > 1) {
+                Ipv4Subnet high = merged.pollLast();
+                Ipv4Subnet low = merged.peekLast();
+                if (low.prefix == high.prefix && low.prefix > MIN_PREFIX && high.network == low.broadcast() + 1
+                        && (low.network & mask(low.prefix - 1)) == low.network) {
+                    merged.pollLast();
+                    merged.addLast(new Ipv4Subnet(low.network, low.prefix - 1));
+                } else {
+                    merged.addLast(high);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(merged);
     }
 
     static long mask(int prefix) {

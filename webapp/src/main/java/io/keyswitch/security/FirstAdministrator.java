@@ -116,8 +116,10 @@ public class FirstAdministrator {
                 .setParameter("n", Account.SYSTEM_ACCOUNT).getResultStream().findFirst().orElse(null);
         if (system == null) {
             system = new Account(Account.SYSTEM_ACCOUNT, now);
-            system.setVirtualPool(pools.suggest().toString());
+            io.keyswitch.platform.Ipv4Subnet pool = pools.suggest();
             em.persist(system);
+            em.flush();
+            pools.replace(system.getId(), java.util.List.of(pool));
         }
         User admin = administrators.found(system, username, fullName, password, mustChange, true, now);
         em.flush();

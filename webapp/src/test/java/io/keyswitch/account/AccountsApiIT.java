@@ -61,7 +61,7 @@ class AccountsApiIT {
         Fixtures.apiToken(db, tenant, Fixtures.user(db, tenant, "adm", "Tenant-Admin-2026", Rights.ALL), TENANT_ADMIN_TOKEN);
         Fixtures.apiToken(db, tenant, Fixtures.user(db, tenant, "worker", "Tenant-Worker-2026", List.of(Rights.DEVICE_VIEW)),
                 TENANT_USER_TOKEN);
-        Fixtures.update(db, "UPDATE account SET virtual_pool = '172.26.0.0/16' WHERE id = ?", tenant);
+        Fixtures.setPool(db, tenant, "172.26.0.0/16");
         Fixtures.device(db, tenant, "press", "192.168.0.0/24", "172.26.0.0/24");
     }
 
@@ -154,7 +154,7 @@ class AccountsApiIT {
         assertThat(ownAccount.json().getJsonObject("errors").getString("reason")).isEqualTo("You cannot disable your own account.");
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account")).isEqualTo(accounts);
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event")).isEqualTo(events);
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", tenant)).isEqualTo(tenantPool);
+        assertThat(Fixtures.pool(db, tenant)).isEqualTo(tenantPool);
     }
 
     @Test
@@ -186,7 +186,7 @@ class AccountsApiIT {
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().getString("virtualPool")).isEqualTo("172.26.0.0/15");
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", tenant)).isEqualTo("172.26.0.0/15");
+        assertThat(Fixtures.pool(db, tenant)).isEqualTo("172.26.0.0/15");
         assertThat(Fixtures.string(db, "SELECT CONCAT(details, ' ', reason) FROM audit_event WHERE action = 'account.virtual-pool'"
                 + " AND account_id = ?", tenant))
                 .isEqualTo("{\"virtualPool\":[\"172.26.0.0/16\",\"172.26.0.0/15\"]} room for the new plant");
@@ -198,7 +198,8 @@ class AccountsApiIT {
             + " the same for their own account, another one and one that does not exist; nothing changes")
     void onlySystemAdministrators() throws Exception {
         long events = Fixtures.count(db, "SELECT COUNT(*) FROM audit_event");
-        String accountsBefore = Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(id, name, status, virtual_pool) ORDER BY id) FROM account");
+        String accountsBefore = Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(a.id, a.name, a.status, b.block) ORDER BY a.id, b.first_address)"
+                + " FROM account a LEFT JOIN account_pool_block b ON b.account_id = a.id");
 
         for (String token : List.of(TENANT_ADMIN_TOKEN, TENANT_USER_TOKEN)) {
             ApiClient tenantSide = as(token);
@@ -220,7 +221,8 @@ class AccountsApiIT {
             });
         }
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event")).isEqualTo(events);
-        assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(id, name, status, virtual_pool) ORDER BY id) FROM account"))
+        assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(a.id, a.name, a.status, b.block) ORDER BY a.id, b.first_address)"
+                + " FROM account a LEFT JOIN account_pool_block b ON b.account_id = a.id"))
                 .isEqualTo(accountsBefore);
     }
 

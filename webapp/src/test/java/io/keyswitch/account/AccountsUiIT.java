@@ -128,7 +128,7 @@ class AccountsUiIT {
     void virtualPools() throws Exception {
         // Arrange: newco (made above with the proposed pool) has a device
         long newco = Fixtures.accountId(db, "newco");
-        String newcoPool = Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco);
+        String newcoPool = Fixtures.pool(db, newco);
         String first = Fixtures.firstVirtualSubnet(db, newco);
         Fixtures.device(db, newco, "Kiln 1", "192.168.0.0/24", first);
         AccountsPage accounts = AccountsPage.open();
@@ -149,7 +149,7 @@ class AccountsUiIT {
         assertThat(proposed).matches("100\\.\\d+\\.0\\.0/16").isNotEqualTo(newcoPool);
         assertThat(overlap).isEqualTo("It overlaps the virtual pool " + newcoPool + " of account 'newco'.");
         assertThat(refusedCount).as("nothing stored").isZero();
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE name = 'otherco'")).isEqualTo(proposed);
+        assertThat(Fixtures.pool(db, Fixtures.accountId(db, "otherco"))).isEqualTo(proposed);
 
         // Act: newco's pool narrowed so that its device is outside → refused; widened to a /15 that holds it → saved
         accounts = AccountsPage.open();
@@ -161,7 +161,7 @@ class AccountsUiIT {
         // Assert
         assertThat(holds).isEqualTo("1 device(s) of this account have virtual subnets outside " + outside + " (e.g. " + first
                 + "); choose a pool that holds them.");
-        assertThat(Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", newco)).isEqualTo(newcoPool);
+        assertThat(Fixtures.pool(db, newco)).isEqualTo(newcoPool);
 
         // Act: a pool that holds the device and touches no other account
         String narrower = first.replaceFirst("/24$", "/20");
@@ -171,6 +171,18 @@ class AccountsUiIT {
         // Assert
         assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
                 newco)).isEqualTo("{\"virtualPool\":[\"" + newcoPool + "\",\"" + narrower + "\"]}");
+
+        // Arrange: otherco's pool grew by a block, as the portal grows a full pool
+        long otherco = Fixtures.accountId(db, "otherco");
+        Fixtures.update(db, "INSERT INTO account_pool_block (account_id, block, first_address, last_address, grown, created_at)"
+                + " VALUES (?, '100.127.0.0/16', INET_ATON('100.127.0.0'), INET_ATON('100.127.255.255'), TRUE, UTC_TIMESTAMP())",
+                otherco);
+
+        // Act
+        String shown = AccountsPage.open().poolCell("otherco", "grew by");
+
+        // Assert: the list shows both blocks and that the portal added one
+        assertThat(shown).startsWith(proposed + ", 100.127.0.0/16").contains("(grew by 1 block (pool full), last on ");
     }
 
     @Test
@@ -281,6 +293,12 @@ class AccountsUiIT {
         }
 
         /** Waits until the account's row shows the pool {@code pool}. */
+        /** The text of the account's pool cell once it contains {@code text}. */
+        String poolCell(String account, String text) {
+            return steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]/td[contains(., '"
+                    + text + "')]")).getText();
+        }
+
         void waitForPool(String account, String pool) {
             steps.visible(By.xpath("//tbody[@id='listForm:accounts_data']/tr[td[text()='" + account + "']]/td[normalize-space()='"
                     + pool + "']"));

@@ -46,6 +46,8 @@ class AdministrationIT {
     private static final String ALPHA_TOKEN = "ks_" + "D".repeat(16) + "alphaAdmAdminTok";
     private static final String BETA_TOKEN = "ks_" + "E".repeat(16) + "betaAdmAdminToke";
     private static final String VIEWER_TOKEN = "ks_" + "F".repeat(16) + "alphaAdmViewerTk";
+    private static final String SYSTEM_ADMIN_TOKEN = "ks_" + "K".repeat(16) + "operatorAdmRootT";
+    private static final String FLEET_TOKEN = "ks_" + "L".repeat(16) + "fleetAdmImporter";
     private static final String PASSWORD = "Administration-IT-2026";
 
     private static DatabaseCoordinates db;
@@ -333,6 +335,178 @@ class AdministrationIT {
         assertThat(noReasonBeta.status()).isEqualTo(201);
         assertThat(noReasonAlpha.status()).isEqualTo(400);
         assertThat(noReasonAlpha.json().getJsonObject("errors").getString("reason")).contains("Please say why");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("a device whose LAN grows from a /24 to a /23 gets a /23 virtual subnet of its account's pool, audited")
+    void lanOfAnotherSize() throws Exception {
+        ApiClient a = as(ALPHA_TOKEN);
+        String before = Fixtures.string(db, "SELECT virtual_subnet FROM device WHERE id = ?", ids.get("device"));
+
+        Answer changed = a.put("/devices/" + ids.get("device"), "{\"name\":\"Press 7\",\"lanSubnet\":\"192.168.0.0/23\","
+                + "\"projectId\":" + ids.get("project") + ",\"reason\":\"second cell\"}");
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        String after = changed.json().getString("virtualSubnet");
+        assertThat(after).endsWith("/23").isNotEqualTo(before);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ? AND first_address <="
+                + " INET_ATON(SUBSTRING_INDEX(?, '/', 1)) AND last_address >= INET_ATON(SUBSTRING_INDEX(?, '/', 1))", alpha, after, after))
+                .as("inside alpha's pool").isOne();
+        assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE account_id = ? AND action = 'device.update'"
+                + " AND reason = 'second cell'", alpha)).contains("\"virtualSubnet\":[\"" + before + "\",\"" + after + "\"]");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("bulk profiles: one request makes the profiles and secrets of four devices as one ZIP that opens with the"
+            + " passphrase and not without or with another; audited; bad input is a problem naming the field, nothing made")
+    void bulkProfiles() throws Exception {
+        // Arrange
+        ApiClient a = as(ALPHA_TOKEN);
+        String ids = Fixtures.string(db, "SELECT GROUP_CONCAT(id ORDER BY id) FROM device WHERE account_id = ?"
+                + " AND (name = 'Press 7' OR name LIKE 'Mill %')", alpha);
+        long betaDevice = Long.parseLong(as(BETA_TOKEN).post("/devices", "{\"name\":\"Beta press\",\"lanSubnet\":"
+                + "\"192.168.0.0/24\",\"reason\":\"beta's own\"}").json().getJsonNumber("id").toString());
+        long credentialsBefore = Fixtures.count(db, "SELECT COUNT(*) FROM vpn_credential");
+
+        // Act
+        ApiClient.Download shortPass = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "],\"passphrase\":"
+                + "\"too short\",\"reason\":\"commissioning\"}");
+        ApiClient.Download foreign = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "," + betaDevice + "],"
+                + "\"passphrase\":\"Correct-Horse-Battery-9\",\"reason\":\"commissioning\"}");
+        long credentialsAfterRefusals = Fixtures.count(db, "SELECT COUNT(*) FROM vpn_credential");
+        ApiClient.Download made = a.postForFile("/devices/profiles", "{\"deviceIds\":[" + ids + "],\"passphrase\":"
+                + "\"Correct-Horse-Battery-9\",\"reason\":\"commissioning line 3\"}");
+
+        // Assert: refusals name the field and make nothing
+        assertThat(shortPass.status()).isEqualTo(400);
+        assertThat(new String(shortPass.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"passphrase\"", "at least 12");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(new String(foreign.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"deviceIds\"",
+                "1 of the devices do not exist (e.g. " + betaDevice + ")");
+        assertThat(credentialsAfterRefusals).isEqualTo(credentialsBefore);
+        // the archive: four profiles and the secrets, readable with the passphrase only
+        assertThat(made.status()).isEqualTo(200);
+        assertThat(made.contentType()).isEqualTo("application/zip");
+        java.nio.file.Path zip = Files.createTempFile("bulk-profiles-", ".zip");
+        Files.write(zip, made.bytes());
+        try (net.lingala.zip4j.ZipFile archive = new net.lingala.zip4j.ZipFile(zip.toFile(), "Correct-Horse-Battery-9".toCharArray())) {
+            List<net.lingala.zip4j.model.FileHeader> files = archive.getFileHeaders();
+            assertThat(files).extracting(net.lingala.zip4j.model.FileHeader::getFileName)
+                    .containsExactlyInAnyOrder("Press-7.ovpn", "Mill-1.ovpn", "Mill-2.ovpn", "Mill-3.ovpn", "secrets.csv");
+            assertThat(files).allMatch(net.lingala.zip4j.model.FileHeader::isEncrypted)
+                    .allMatch(f -> f.getEncryptionMethod() == net.lingala.zip4j.model.enums.EncryptionMethod.AES
+                            && f.getAesExtraDataRecord().getAesKeyStrength() == net.lingala.zip4j.model.enums.AesKeyStrength.KEY_STRENGTH_256);
+            String secrets = new String(archive.getInputStream(archive.getFileHeader("secrets.csv")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(secrets.lines()).hasSize(5).first().isEqualTo("device,serial_number,identity,secret,profile");
+            assertThat(secrets).contains("Press 7,", "Mill 3,", ",Mill-3.ovpn");
+            String profile = new String(archive.getInputStream(archive.getFileHeader("Press-7.ovpn")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(profile).contains("client", "<cert>", "<key>", "<tls-crypt>");
+        }
+        try (net.lingala.zip4j.ZipFile noPassphrase = new net.lingala.zip4j.ZipFile(zip.toFile());
+             net.lingala.zip4j.ZipFile wrong = new net.lingala.zip4j.ZipFile(zip.toFile(), "Correct-Horse-Battery-8".toCharArray())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> noPassphrase.getInputStream(noPassphrase.getFileHeader("secrets.csv")).readAllBytes())
+                    .isInstanceOf(net.lingala.zip4j.exception.ZipException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> wrong.getInputStream(wrong.getFileHeader("secrets.csv")).readAllBytes())
+                    .isInstanceOf(net.lingala.zip4j.exception.ZipException.class).hasMessageContaining("Wrong Password");
+        }
+        Files.delete(zip);
+        assertThat(Fixtures.string(db, "SELECT CONCAT(COUNT(*), ' ', MIN(reason)) FROM audit_event WHERE account_id = ?"
+                + " AND action = 'vpn.device-profiles-bulk'", alpha)).isEqualTo("1 commissioning line 3");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action LIKE 'vpn.device-profile%'"
+                + " AND action <> 'vpn.device-profiles-bulk' AND reason = 'commissioning line 3'", alpha)).isEqualTo(4);
+        assertThat(new String(made.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).as("nothing in clear")
+                .doesNotContain("BEGIN CERTIFICATE", "device,serial_number");
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("20,000 devices with /24 LANs and 5 components each go into one new account in one request: each gets a"
+            + " virtual subnet of its own, the pool grows by itself (audited: pool full) into 10.0.0.0/9 once 100.64.0.0/10"
+            + " is used up, and no block overlaps another account's, not even one that grows at the same time")
+    void twentyThousandDevicesInOneNewAccount() throws Exception {
+        // Arrange: a new account, made by a system administrator with the default pool (one /16: 256 device /24s)
+        long operator = Fixtures.account(db, "operator-adm");
+        long root = Fixtures.user(db, operator, "root", PASSWORD, List.of());
+        Fixtures.makeSystemAdmin(db, root);
+        Fixtures.apiToken(db, operator, root, SYSTEM_ADMIN_TOKEN);
+        Answer made = as(SYSTEM_ADMIN_TOKEN).post("/accounts", "{\"name\":\"fleet-adm\",\"reason\":\"20,000 machines\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long fleet = made.json().getJsonObject("account").getJsonNumber("id").longValue();
+        Fixtures.apiToken(db, fleet, Fixtures.user(db, fleet, "importer", PASSWORD, io.keyswitch.platform.Rights.ALL), FLEET_TOKEN);
+        String csv = devices("Machine", 20_000, 5);
+        String betaCsv = devices("Beta machine", 300, 1); // beta's one /16 holds 256 of them: it grows too, meanwhile
+
+        // Act
+        Answer check = as(FLEET_TOKEN).postCsv("/devices/import?dryRun=true", csv);
+        long blocksAfterCheck = Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ?", fleet);
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<Answer> betaImport = other.submit(
+                () -> as(BETA_TOKEN).postCsv("/devices/import?reason=beta%20plant", betaCsv));
+        long started = System.nanoTime();
+        Answer stored = as(FLEET_TOKEN).postCsv("/devices/import?reason=20%2C000%20machines", csv);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Answer betaStored = betaImport.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        other.shutdown();
+        System.out.printf("Imported 20,000 devices with 100,000 components in one request in %.1f s%n", seconds);
+
+        // Assert: the check planned the growth and stored nothing
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        assertThat(check.json().getInt("devices")).isEqualTo(20_000);
+        assertThat(check.json().getJsonArray("problems")).isEmpty();
+        assertThat(blocksAfterCheck).isOne();
+        // every device stored, each with its own virtual subnet inside one of the account's blocks
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM device WHERE account_id = ?", fleet)).isEqualTo(20_000);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM component c JOIN device d ON d.id = c.device_id"
+                + " WHERE d.account_id = ?", fleet)).isEqualTo(100_000);
+        assertThat(Fixtures.count(db, "SELECT COUNT(DISTINCT virtual_subnet) FROM device WHERE account_id = ?", fleet))
+                .isEqualTo(20_000);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM device d WHERE d.account_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                + " account_pool_block b WHERE b.account_id = d.account_id AND INET_ATON(SUBSTRING_INDEX(d.virtual_subnet, '/', 1))"
+                + " BETWEEN b.first_address AND b.last_address)", fleet)).as("devices outside the account's blocks").isZero();
+        // the pool grew from one /16 to 79 (20,000 / 256), 100.64.0.0/10 first, then 10.0.0.0/9, never the tunnel pool
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ?", fleet)).isEqualTo(79);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ? AND grown", fleet))
+                .isEqualTo(78);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ?"
+                + " AND first_address >= INET_ATON('10.0.0.0') AND last_address <= INET_ATON('10.127.255.255')", fleet))
+                .as("blocks from the second range").isPositive();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ?"
+                + " AND last_address >= INET_ATON('10.128.0.0') AND first_address <= INET_ATON('10.255.255.255')", fleet)).isZero();
+        assertThat(Fixtures.string(db, "SELECT CONCAT(COUNT(*), ' ', MIN(actor), ' ', MIN(reason), ' ', MAX(reason))"
+                + " FROM audit_event WHERE account_id = ? AND action = 'account.pool-grown'", fleet))
+                .isEqualTo("78 system pool full pool full");
+        assertThat(Fixtures.string(db, "SELECT details FROM audit_event WHERE account_id = ? AND action = 'account.pool-grown'"
+                + " ORDER BY id LIMIT 1", fleet)).matches("\\{\"block\":\\[null,\"[0-9.]+/16\"],\"blocks\":\\[\"1\",\"2\"]}");
+        jakarta.json.JsonObject shown = as(SYSTEM_ADMIN_TOKEN).get("/accounts/" + fleet).json();
+        assertThat(shown.getJsonArray("poolBlocks")).hasSize(79);
+        assertThat(shown.getJsonArray("poolBlocks").stream().filter(b -> b.asJsonObject().getBoolean("grown")).count())
+                .isEqualTo(78);
+        assertThat(as(FLEET_TOKEN).get("/audit/verify").json().getBoolean("intact")).isTrue();
+        // beta grew at the same time; no block of either overlaps another account's
+        assertThat(betaStored.status()).as(betaStored.body()).isEqualTo(201);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ? AND grown", beta)).isOne();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block a JOIN account_pool_block b"
+                + " ON a.account_id <> b.account_id AND a.first_address <= b.last_address AND b.first_address <= a.last_address"
+                + " WHERE a.account_id IN (?, ?)", fleet, beta)).as("blocks shared with another account").isZero();
+    }
+
+    /** An import file: {@code count} devices named {@code prefix n}, each with the LAN 192.168.0.0/24 and {@code components} components. */
+    private static String devices(String prefix, int count, int components) {
+        StringBuilder csv = new StringBuilder(8 << 20).append("device,lan_subnet,component,component_ip,services\n");
+        for (int i = 1; i <= count; i++) {
+            for (int c = 1; c <= components; c++) {
+                csv.append(prefix).append(' ').append(i).append(",192.168.0.0/24,C").append(c).append(",192.168.0.")
+                        .append(10 + c).append(",tcp/102\n");
+            }
+        }
+        return csv.toString();
     }
 
     private static Page login(FacesClient browser, String user, String password) {

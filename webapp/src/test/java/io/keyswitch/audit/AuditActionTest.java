@@ -54,7 +54,9 @@ class AuditActionTest {
         assertThat(AuditAction.USER_DISABLE_INACTIVE.value()).isEqualTo("user.disable.inactive");
         assertThat(AuditAction.VPN_DEVICE_PROFILE_REGENERATE.value()).isEqualTo("vpn.device-profile-regenerate");
         assertThat(AuditAction.DEVICE_REPORT_REFUSED.value()).isEqualTo("device.report-refused");
-        assertThat(AuditAction.values()).hasSize(71);
+        assertThat(AuditAction.ACCOUNT_POOL_GROWN.value()).isEqualTo("account.pool-grown");
+        assertThat(AuditAction.VPN_DEVICE_PROFILES_BULK.value()).isEqualTo("vpn.device-profiles-bulk");
+        assertThat(AuditAction.values()).hasSize(73);
     }
 
     @Test

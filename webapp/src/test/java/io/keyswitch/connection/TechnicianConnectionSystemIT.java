@@ -129,7 +129,7 @@ class TechnicianConnectionSystemIT {
         String pushed = pushReply(technician);
 
         // Assert
-        String pool = Fixtures.string(lab.db(), "SELECT virtual_pool FROM account WHERE id = ?", accountA);
+        String pool = Fixtures.pool(lab.db(), accountA);
         assertThat(pushed.split(",route ", -1).length - 1).as("one pushed route: " + pushed).isEqualTo(1);
         assertThat(pushed).contains("route " + pool.replace("/16", " 255.255.0.0"));
 

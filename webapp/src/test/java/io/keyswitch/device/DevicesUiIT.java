@@ -164,6 +164,29 @@ class DevicesUiIT {
         assertThat(DevicesPage.open(browser).table().shows("serialNumber")).as("still hidden after a reload").isFalse();
     }
 
+    @Test
+    @Order(5)
+    @DisplayName("profiles of many devices: a short passphrase is refused next to its field; then the archive is made with"
+            + " a progress bar that reaches 100 %, offered once for download, and audited")
+    void bulkProfiles() throws Exception {
+        signIn("acme", "alice");
+        DevicesPage devices = DevicesPage.open(browser);
+
+        devices.bulkProfiles("Press", "short", "commissioning line 3");
+        String refused = devices.bulkMessageFor("passphrase");
+        long madeBefore = Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action = 'vpn.device-profiles-bulk'", acme);
+        devices.retypeBulkPassphrase("Correct-Horse-Battery-9");
+
+        assertThat(refused).contains("at least 12 characters");
+        assertThat(madeBefore).isZero();
+        assertThat(devices.bulkMade()).contains("1 profiles made");
+        assertThat(devices.bulkPercent()).isEqualTo("100%");
+        assertThat(new Steps(browser).visible(By.id("bulkForm:downloadArchive")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "bulk-profiles");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(actor, ' | ', reason) FROM audit_event WHERE account_id = ?"
+                + " AND action = 'vpn.device-profiles-bulk'", acme)).isEqualTo("acme/alice | commissioning line 3");
+    }
+
     /** The device list (devices.xhtml): its table, the device dialog, the delete dialog. */
     static final class DevicesPage {
         private final WebDriver browser;
@@ -199,6 +222,34 @@ class DevicesUiIT {
         void saveWithReason(String reason) {
             steps.type("deviceForm:reason", reason);
             steps.click("deviceForm:save");
+        }
+
+        /** Opens "Profiles (archive)", fills it in and makes the archive. */
+        void bulkProfiles(String filter, String passphrase, String reason) {
+            steps.click("listForm:bulkProfiles");
+            steps.type("bulkForm:filter", filter);
+            steps.type("bulkForm:passphrase", passphrase);
+            steps.type("bulkForm:reason", reason);
+            steps.click("bulkForm:makeArchive");
+        }
+
+        void retypeBulkPassphrase(String passphrase) {
+            steps.type("bulkForm:passphrase", passphrase);
+            steps.click("bulkForm:makeArchive");
+        }
+
+        String bulkMessageFor(String field) {
+            return steps.messageFor("bulkForm:" + field);
+        }
+
+        /** The dialog's sentence once the archive is ready. */
+        String bulkMade() {
+            return steps.visible(By.id("bulkMade")).getText();
+        }
+
+        /** The progress bar's label. */
+        String bulkPercent() {
+            return steps.visible(By.cssSelector("#bulkProgressForm\\:bulkBar .ui-progressbar-label")).getText();
         }
 
         /** The message next to a field of the device dialog. */

@@ -54,4 +54,28 @@ class VirtualSubnetsTest {
         assertThat(allocator.next(24)).contains(subnet("10.9.3.0/24"));
         assertThat(allocator.next(24)).isEmpty();
     }
+
+    @Test
+    @DisplayName("over several blocks: the first is filled, then the next; a block the pool grew by is used once added")
+    void severalBlocksAndGrowth() {
+        // Arrange
+        VirtualSubnets allocator = new VirtualSubnets(List.of(subnet("100.80.0.0/23"), subnet("100.64.0.0/23")),
+                List.of(subnet("100.64.0.0/24")));
+
+        // Act
+        List<Ipv4Subnet> given = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            allocator.next(24).ifPresent(given::add);
+        }
+        boolean fullBeforeGrowth = allocator.next(24).isEmpty();
+        allocator.add(subnet("10.0.0.0/24"));
+        allocator.next(24).ifPresent(given::add);
+
+        // Assert
+        assertThat(given).containsExactly(subnet("100.64.1.0/24"), subnet("100.80.0.0/24"), subnet("100.80.1.0/24"),
+                subnet("10.0.0.0/24"));
+        assertThat(fullBeforeGrowth).isTrue();
+        assertThat(allocator.next(24)).isEmpty();
+        assertThat(allocator.next(22)).as("a LAN wider than every block fits in none").isEmpty();
+    }
 }

@@ -73,4 +73,21 @@ class Ipv4SubnetTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> lan.map(Ipv4Address.parse("192.168.0.10").orElseThrow(), Ipv4Subnet.parse("100.64.8.0/23").subnet()));
     }
+
+    @Test
+    @DisplayName("blocks aggregate into the fewest routes: aligned neighbours joined, contained ones dropped, order by address")
+    void aggregate() {
+        java.util.function.Function<String, Ipv4Subnet> net = t -> Ipv4Subnet.parse(t).subnet();
+        java.util.List<Ipv4Subnet> blocks = java.util.List.of(net.apply("100.65.0.0/16"), net.apply("10.0.0.0/16"),
+                net.apply("100.64.0.0/16"), net.apply("100.66.0.0/16"), net.apply("100.64.3.0/24"), net.apply("100.67.0.0/16"),
+                net.apply("100.69.0.0/16"), net.apply("10.1.0.0/16"));
+
+        assertThat(Ipv4Subnet.aggregate(blocks)).extracting(Ipv4Subnet::toString)
+                .containsExactly("10.0.0.0/15", "100.64.0.0/14", "100.69.0.0/16");
+        assertThat(Ipv4Subnet.aggregate(java.util.List.of(net.apply("100.65.0.0/16"), net.apply("100.66.0.0/16"))))
+                .as("neighbours not aligned to the wider size stay apart").extracting(Ipv4Subnet::toString)
+                .containsExactly("100.65.0.0/16", "100.66.0.0/16");
+        assertThat(Ipv4Subnet.aggregate(java.util.List.of(net.apply("10.0.0.0/8"), net.apply("11.0.0.0/8"))))
+                .as("never wider than /8").hasSize(2);
+    }
 }

@@ -62,6 +62,22 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
+    /** A file an answer carries (a ZIP), as bytes, with its status and content type. */
+    public record Download(int status, String contentType, byte[] bytes) {
+    }
+
+    /** A JSON POST whose answer is a file (or a problem+json); the answer's bytes as they came. */
+    public Download postForFile(String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Accept", "application/zip, application/problem+json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -77,9 +93,13 @@ public final class ApiClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        HttpResponse<String> r = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

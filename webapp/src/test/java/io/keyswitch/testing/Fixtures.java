@@ -20,7 +20,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Creates an account with the first free virtual pool (a /16 of 100.64.0.0/10, as the portal chooses); returns its id. */
+    /** Creates an account with the first free virtual pool (a /16 of the default virtual space, as the portal chooses); returns its id. */
     public static long account(DatabaseCoordinates db, String name) throws SQLException {
         try (Connection c = Databases.connect(db)) {
             return account(c, name);
@@ -30,7 +30,7 @@ public final class Fixtures {
     /** Creates an account with the first free virtual pool on {@code c}; returns its id. */
     public static long account(Connection c, String name) throws SQLException {
         java.util.List<io.keyswitch.platform.Ipv4Subnet> taken = new java.util.ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT virtual_pool FROM account"); ResultSet rows = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT block FROM account_pool_block"); ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 io.keyswitch.platform.Ipv4Subnet.Parsed p = io.keyswitch.platform.Ipv4Subnet.parse(rows.getString(1));
                 if (p.ok()) {
@@ -38,23 +38,54 @@ public final class Fixtures {
                 }
             }
         }
-        String pool = new io.keyswitch.account.PoolAllocator(io.keyswitch.platform.Ipv4Subnet.parse("100.64.0.0/10").subnet(), 16,
-                io.keyswitch.platform.Ipv4Subnet.parse("10.128.0.0/9").subnet()).suggest(taken)
-                .orElseThrow(() -> new IllegalStateException("no free /16 left in 100.64.0.0/10")).toString();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO account (name, status, created_at, virtual_pool) "
-                + "VALUES (?, 'ACTIVE', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            bind(s, name, now(), pool);
+        // the portal's default virtual space (100.64.0.0/10, then 10.0.0.0/9), as a new account gets it
+        String pool = io.keyswitch.account.VirtualPools.allocator(io.keyswitch.platform.SettingsReader.of(key -> null)).suggest(taken)
+                .orElseThrow(() -> new IllegalStateException("no free /16 left in the virtual space")).toString();
+        long id;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO account (name, status, created_at) VALUES (?, 'ACTIVE', ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            bind(s, name, now());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
+            }
+        }
+        setPool(c, id, pool);
+        return id;
+    }
+
+    /** The account's virtual pool becomes {@code blocks} (one block or several separated by commas), as the portal stores it. */
+    public static void setPool(DatabaseCoordinates db, long accountId, String blocks) throws SQLException {
+        try (Connection c = Databases.connect(db)) {
+            setPool(c, accountId, blocks);
+        }
+    }
+
+    private static void setPool(Connection c, long accountId, String blocks) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM account_pool_block WHERE account_id = ?")) {
+            bind(s, accountId);
+            s.executeUpdate();
+        }
+        for (String text : blocks.split(",")) {
+            io.keyswitch.platform.Ipv4Subnet block = io.keyswitch.platform.Ipv4Subnet.parse(text).subnet();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO account_pool_block (account_id, block, first_address,"
+                    + " last_address, grown, created_at) VALUES (?, ?, ?, ?, FALSE, ?)")) {
+                bind(s, accountId, block.toString(), block.network(), block.broadcast(), now());
+                s.executeUpdate();
             }
         }
     }
 
+    /** The account's virtual pool as the portal shows it: its blocks by address, separated by ", ". */
+    public static String pool(DatabaseCoordinates db, long accountId) throws SQLException {
+        return string(db, "SELECT GROUP_CONCAT(block ORDER BY first_address SEPARATOR ', ') FROM account_pool_block"
+                + " WHERE account_id = ?", accountId);
+    }
+
     /** The first /24 of the account's virtual pool: the virtual subnet its first /24 device gets. */
     public static String firstVirtualSubnet(DatabaseCoordinates db, long accountId) throws SQLException {
-        String pool = string(db, "SELECT virtual_pool FROM account WHERE id = ?", accountId);
+        String pool = pool(db, accountId);
         return pool.substring(0, pool.indexOf('/')) + "/24";
     }
 

@@ -89,8 +89,8 @@ class VpnPortalSystemIT {
         accountA = Fixtures.account(db, "alpha-vpn");
         accountB = Fixtures.account(db, "beta-vpn");
         // Each account's devices are routed into its own instance: their virtual pools must not overlap.
-        Fixtures.update(db, "UPDATE account SET virtual_pool = '10.241.0.0/16' WHERE id = ?", accountA);
-        Fixtures.update(db, "UPDATE account SET virtual_pool = '10.242.0.0/16' WHERE id = ?", accountB);
+        Fixtures.setPool(db, accountA, "10.241.0.0/16");
+        Fixtures.setPool(db, accountB, "10.242.0.0/16");
         List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit", "user:manage");
         Fixtures.apiToken(db, accountA, Fixtures.user(db, accountA, "admin", "Alpha-Admin-2026", admin), ADMIN_A);
         Fixtures.apiToken(db, accountB, Fixtures.user(db, accountB, "admin", "Beta-Admin-2026", admin), ADMIN_B);

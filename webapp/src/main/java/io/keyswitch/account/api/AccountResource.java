@@ -109,8 +109,9 @@ public class AccountResource {
 
     @PUT
     @Path("{id}/virtual-pool")
-    @Operation(summary = "Give the account another virtual pool: it must hold its devices' virtual subnets and overlap no"
-            + " other account's pool; its OpenVPN server routes it after a restart (right account:manage)")
+    @Operation(summary = "Give the account another virtual pool (one block or several separated by commas): it must hold"
+            + " its devices' virtual subnets and overlap no other account's pool; its OpenVPN server routes it after a"
+            + " restart (right account:manage)")
     public AccountOut changeVirtualPool(@PathParam("id") long id, VirtualPoolIn in) {
         if (in == null) {
             throw ValidationFailed.of("body", "Send the virtual pool as JSON.");
@@ -131,8 +132,9 @@ public class AccountResource {
     private List<AccountOut> out(Actor actor, List<Account> found) {
         Map<Long, AccountAdministration.Size> sizes = accounts.sizes(actor, found);
         Map<Long, List<String>> overlaps = pools.overlaps();
-        return found.stream().map(a -> AccountOut.of(a, overlaps.get(a.getId()), sizes.get(a.getId()).users(),
-                sizes.get(a.getId()).devices())).toList();
+        Map<Long, List<io.keyswitch.account.PoolBlock>> blocks = pools.rowsByAccount();
+        return found.stream().map(a -> AccountOut.of(a, blocks.get(a.getId()), overlaps.get(a.getId()),
+                sizes.get(a.getId()).users(), sizes.get(a.getId()).devices())).toList();
     }
 
     /** The service names the account's name {@code accountName}, as the page's field; the JSON calls it {@code name}. */

@@ -34,6 +34,7 @@ public class AccountsView implements Serializable {
     private String poolAccountName;
     private Long poolAccountId;
     private java.util.Map<Long, java.util.List<String>> overlaps = java.util.Map.of();
+    private java.util.Map<Long, java.util.List<io.keyswitch.account.PoolBlock>> blocks = java.util.Map.of();
     private Long changingId;
     private String changingName;
     private boolean changingToDisabled;
@@ -46,6 +47,7 @@ public class AccountsView implements Serializable {
         accounts = new io.keyswitch.platform.web.PagedModel<>(filter -> service.count(Actor.current(Pages.sourceIp()), filter),
                 (filter, sort, asc, first, size) -> {
                     overlaps = poolService.overlaps(); // once per page of the table, not per row
+                    blocks = poolService.rowsByAccount();
                     return service.accounts(Actor.current(Pages.sourceIp()), filter, first, size);
                 },
                 Account::getId);
@@ -91,7 +93,7 @@ public class AccountsView implements Serializable {
     public void startPool(Account account) {
         poolAccountId = account.getId();
         poolAccountName = account.getName();
-        virtualPool = account.getVirtualPool();
+        virtualPool = pool(account);
         reason = null;
     }
 
@@ -102,6 +104,25 @@ public class AccountsView implements Serializable {
         if (done != null) {
             load();
         }
+    }
+
+    /** The account's blocks: "100.64.0.0/16, 100.80.0.0/16". */
+    public String pool(Account account) {
+        return io.keyswitch.account.PoolAllocator.describe(blocks.getOrDefault(account.getId(), java.util.List.of()).stream()
+                .map(io.keyswitch.account.PoolBlock::subnet).toList());
+    }
+
+    /** "grew by 2 blocks (pool full), last on 2026-12-05" when the portal added blocks; empty when it did not. */
+    public String growth(Account account) {
+        java.util.List<io.keyswitch.account.PoolBlock> grown = blocks.getOrDefault(account.getId(), java.util.List.of()).stream()
+                .filter(io.keyswitch.account.PoolBlock::isGrown).toList();
+        if (grown.isEmpty()) {
+            return "";
+        }
+        java.time.Instant last = grown.stream().map(io.keyswitch.account.PoolBlock::getCreatedAt).max(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+        return "grew by " + grown.size() + (grown.size() == 1 ? " block" : " blocks") + " (pool full), last on "
+                + java.time.LocalDate.ofInstant(last, java.time.ZoneOffset.UTC);
     }
 
     /** "overlaps acme, beta" when other accounts share this account's pool (their devices' routes would collide). */

@@ -23,8 +23,8 @@ public final class ServerConfigGenerator {
         }
         line(config, "topology subnet");
         line(config, "server " + settings.tunnelNetwork().openvpn() + " nopool");
-        line(config, "# devices' virtual LAN subnets; each device gets its own with iroute at authentication");
-        line(config, "route " + settings.deviceNetworks().openvpn());
+        line(config, "# devices' virtual LAN subnets (the account's pool); each device gets its own with iroute at authentication");
+        settings.deviceNetworks().forEach(network -> line(config, "route " + network.openvpn()));
         line(config, "max-clients " + settings.maxClients());
         line(config, "ca " + settings.caCertificate());
         line(config, "cert " + settings.serverCertificate());

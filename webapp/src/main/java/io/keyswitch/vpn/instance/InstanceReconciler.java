@@ -58,17 +58,17 @@ public final class InstanceReconciler {
         this.supervisor = supervisor;
     }
 
-    /** One round: {@code wanted} is the active accounts' virtual pools by account id. */
-    public void reconcile(Map<Long, String> wanted) {
+    /** One round: {@code wanted} is the active accounts' virtual pools (the networks their servers route) by account id. */
+    public void reconcile(Map<Long, List<Ipv4Network>> wanted) {
         for (RunningInstance r : List.copyOf(instances.running())) {
-            String pool = wanted.get(r.accountId());
+            List<Ipv4Network> pool = wanted.get(r.accountId());
             if (pool == null) {
                 instances.retire(r);
                 LOG.info(() -> "OpenVPN instance " + r.name() + " stopped: account " + r.accountId() + " is disabled");
             } else if (instances.available() && r.startFailed()) {
                 LOG.info(() -> "OpenVPN instance " + r.name() + ": trying its start again");
                 instances.forget(r);
-            } else if (!r.startFailed() && !r.settings().deviceNetworks().equals(Ipv4Network.parse(pool))) {
+            } else if (!r.startFailed() && !r.settings().deviceNetworks().equals(pool)) {
                 instances.stop(r);
                 LOG.info(() -> "OpenVPN instance " + r.name() + ": restarted to route the account's new virtual pool " + pool);
             } else if (!r.startFailed() && !r.managementOpen() && !instances.socketAnswers(r)) {

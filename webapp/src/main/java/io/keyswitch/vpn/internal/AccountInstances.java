@@ -103,7 +103,7 @@ public final class AccountInstances implements InstanceReconciler.Instances {
         }
         VpnInstance instance = store.ensureInstance(accountId, settings.portBase(), settings.tunnelPool(),
                 settings.tunnelPrefix(), this::makeInstance);
-        Ipv4Network devices = Ipv4Network.parse(store.virtualPool(accountId));
+        List<Ipv4Network> devices = store.virtualPool(accountId);
         InstanceSettings layout = files.layout(accountId, instance, devices);
         InstanceManagement management = null;
         if (available) {

@@ -34,7 +34,7 @@ public final class InstanceFiles {
     }
 
     /** Where the instance's files and socket are, and what its config says. */
-    public InstanceSettings layout(long accountId, VpnInstance instance, Ipv4Network devices) {
+    public InstanceSettings layout(long accountId, VpnInstance instance, java.util.List<Ipv4Network> devices) {
         Path dir = settings.configDirectory().resolve(instance.getName());
         return new InstanceSettings(instance.getName(), instance.getPort(),
                 Ipv4Network.parse(instance.getTunnelSubnet()), devices, dir.resolve("ca.crt"), dir.resolve("server.crt"),

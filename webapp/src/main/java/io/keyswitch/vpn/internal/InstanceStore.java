@@ -1,6 +1,5 @@
 package io.keyswitch.vpn.internal;
 
-import io.keyswitch.account.Account;
 import io.keyswitch.account.AccountStatus;
 import io.keyswitch.vpn.VpnCredential;
 import io.keyswitch.vpn.VpnInstance;
@@ -38,18 +37,28 @@ public class InstanceStore {
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    io.keyswitch.account.VirtualPools pools;
+
     public List<Long> activeAccounts() {
         return em.createQuery("SELECT a.id FROM Account a WHERE a.status = :s ORDER BY a.id", Long.class)
                 .setParameter("s", AccountStatus.ACTIVE).getResultList();
     }
 
-    /** The active accounts' virtual pools by account id, in one query (what the supervision compares each round). */
-    public Map<Long, String> activePools() {
-        Map<Long, String> pools = new LinkedHashMap<>();
-        em.createQuery("SELECT a.id, a.virtualPool FROM Account a WHERE a.status = :s ORDER BY a.id", Object[].class)
-                .setParameter("s", AccountStatus.ACTIVE).getResultList()
-                .forEach(row -> pools.put((Long) row[0], (String) row[1]));
-        return pools;
+    /**
+     * The networks each active account's instance routes (its pool's blocks, neighbours joined) by account id, in two
+     * queries (what the supervision compares each round).
+     */
+    public Map<Long, List<Ipv4Network>> activePools() {
+        Map<Long, List<io.keyswitch.platform.Ipv4Subnet>> blocks = pools.blocksByAccount();
+        Map<Long, List<Ipv4Network>> wanted = new LinkedHashMap<>();
+        for (Long id : activeAccounts()) {
+            List<io.keyswitch.platform.Ipv4Subnet> own = blocks.getOrDefault(id, List.of());
+            if (!own.isEmpty()) {
+                wanted.put(id, networks(io.keyswitch.platform.Ipv4Subnet.aggregate(own)));
+            }
+        }
+        return wanted;
     }
 
     public Optional<VpnInstance> instance(long accountId) {
@@ -57,9 +66,13 @@ public class InstanceStore {
                 .setParameter("a", accountId).getResultStream().findFirst();
     }
 
-    public String virtualPool(long accountId) {
-        Account account = em.find(Account.class, accountId);
-        return account == null ? Account.DEFAULT_VIRTUAL_POOL : account.getVirtualPool();
+    /** The networks the account's instance routes: its pool's blocks, neighbours joined. */
+    public List<Ipv4Network> virtualPool(long accountId) {
+        return networks(pools.routes(accountId));
+    }
+
+    private static List<Ipv4Network> networks(List<io.keyswitch.platform.Ipv4Subnet> subnets) {
+        return subnets.stream().map(s -> Ipv4Network.parse(s.toString())).toList();
     }
 
     /**

@@ -216,12 +216,12 @@ public class PortalClientAuthenticator {
             }
         }
         Ipv4Network tunnel = files.tunnelNetwork();
-        Ipv4Network pool = files.deviceNetworks();
-        // One route for the account's whole virtual pool, whatever the grants: routes are not access control, the
+        // One route per network of the account's virtual pool, whatever the grants: routes are not access control, the
         // appliance's forward chain is (a connection puts the granted components' rules in).
-        return AuthDecision.allow(List.of(
-                ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()),
-                ClientConfigLines.pushRoute(pool.address(), pool.netmask())));
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(ClientConfigLines.ifconfigPush(tunnel.host(client.getTunnelHost()), tunnel.netmask()));
+        files.deviceNetworks().forEach(pool -> lines.add(ClientConfigLines.pushRoute(pool.address(), pool.netmask())));
+        return AuthDecision.allow(lines);
     }
 
     /** An enabled device of an enabled account, with its current, unrevoked credential. */

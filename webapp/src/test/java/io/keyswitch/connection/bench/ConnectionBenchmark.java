@@ -63,7 +63,7 @@ public final class ConnectionBenchmark {
             long account = Fixtures.account(db, "bench-conn");
             Fixtures.apiToken(db, account, Fixtures.user(db, account, "admin", PASSWORD,
                     List.of("device:view", "device:edit", "component:edit", "connection:view", "connection:end")), ADMIN);
-            String pool = Fixtures.string(db, "SELECT virtual_pool FROM account WHERE id = ?", account);
+            String pool = Fixtures.pool(db, account);
             String prefix = pool.substring(0, pool.indexOf(".0.0/"));
             List<String> tokens = new ArrayList<>();
             List<Long> devices = new ArrayList<>();

@@ -167,6 +167,8 @@ class ApiBadInputIT {
                     + "\"web2go\":true,\"reason\":\"corpus test\"}", null),
             new Sample("POST", "/devices/{device}/vpn-profile", "{\"reason\":\"corpus test\"}", null),
             new Sample("POST", "/devices/{device}/vpn-revoke", "{\"reason\":\"corpus test\"}", null),
+            new Sample("POST", "/devices/profiles", "{\"deviceIds\":[\"{device}\"],\"passphrase\":\"Corpus-Passphrase-1\","
+                    + "\"reason\":\"corpus test\"}", null),
             new Sample("POST", "/grants", "{\"subjectType\":\"USER\",\"userId\":\"{user}\",\"groupId\":null,\"scopeType\":\"COMPONENTS\","
                     + "\"projectId\":null,\"deviceId\":\"{device}\",\"componentIds\":[\"{component}\"],\"reason\":\"corpus test\"}", null),
             new Sample("DELETE", "/grants/{grant}", null, "reason=corpus+test"),

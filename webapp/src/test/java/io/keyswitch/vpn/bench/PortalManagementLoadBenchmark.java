@@ -359,7 +359,7 @@ public final class PortalManagementLoadBenchmark {
         sqlCoordinates = db;
         long account = Fixtures.account(db, "bench-vpn");
         // 20,000 /24s: the account's virtual pool is 10.0.0.0/9, beside the default tunnel pool 10.128.0.0/9
-        Fixtures.update(db, "UPDATE account SET virtual_pool = '10.0.0.0/9' WHERE id = ?", account);
+        Fixtures.setPool(db, account, "10.0.0.0/9");
         long admin = Fixtures.user(db, account, "bench-admin", "Bench-Admin-2026", List.of("device:view", "device:edit"));
         Fixtures.apiToken(db, account, admin, TOKEN);
         SecureRandom random = new SecureRandom();

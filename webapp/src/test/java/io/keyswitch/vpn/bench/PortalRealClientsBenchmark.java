@@ -96,7 +96,7 @@ public final class PortalRealClientsBenchmark {
             long admin = Fixtures.user(db, account, "bench-admin", "Bench-Admin-2026", List.of("device:view", "device:edit"));
             Fixtures.apiToken(db, account, admin, TOKEN);
             // one account: its devices may use the whole 100.64.0.0/10 (a /24 each, up to 16,384)
-            Fixtures.update(db, "UPDATE account SET virtual_pool = '100.64.0.0/10' WHERE id = ?", account);
+            Fixtures.setPool(db, account, "100.64.0.0/10");
             long[] deviceIds = seedDevices(db, account, count);
             Map<String, String> vpn = Map.of(
                     "keyswitch.vpn.supervisor", "process",

@@ -63,6 +63,17 @@ class ServerConfigGeneratorTest {
     }
 
     @Test
+    @DisplayName("an account whose pool has several networks gets one route for each, and no other route")
+    void routesEveryNetworkOfThePool() {
+        InstanceSettings grown = InstanceSettings.under(Path.of("/etc/openvpn/server/acme"), "acme", 1195,
+                Ipv4Network.parse("10.128.0.0/17"), List.of(Ipv4Network.parse("100.64.0.0/10"), Ipv4Network.parse("10.0.0.0/15")), 10);
+
+        List<String> routes = new ServerConfigGenerator().generate(grown).lines().filter(l -> l.startsWith("route ")).toList();
+
+        assertEquals(List.of("route 100.64.0.0 255.192.0.0", "route 10.0.0.0 255.254.0.0"), routes);
+    }
+
+    @Test
     @DisplayName("refuses relative paths, bad names and ports out of range")
     void refusesBadSettings() {
         Ipv4Network tunnel = Ipv4Network.parse("10.255.8.0/24");

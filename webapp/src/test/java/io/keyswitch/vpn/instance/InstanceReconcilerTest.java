@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The instance reconciler brings the instances in line with the accounts")
 class InstanceReconcilerTest {
 
-    private static final String POOL_A = "10.101.0.0/16";
-    private static final String POOL_B = "10.102.0.0/16";
+    private static final List<Ipv4Network> POOL_A = List.of(Ipv4Network.parse("10.101.0.0/16"));
+    private static final List<Ipv4Network> POOL_B = List.of(Ipv4Network.parse("10.102.0.0/16"));
+    /** POOL_A after the account's pool grew by a block. */
+    private static final List<Ipv4Network> POOL_A_GROWN = List.of(Ipv4Network.parse("10.101.0.0/16"), Ipv4Network.parse("10.110.0.0/16"));
 
     private final List<String> done = new ArrayList<>();
     private final FakeInstances instances = new FakeInstances();
@@ -115,6 +117,20 @@ class InstanceReconcilerTest {
     }
 
     @Test
+    @DisplayName("an account whose pool grew by a block has its instance restarted to route it; one that routes all its blocks is left alone")
+    void restartsForGrownPool() {
+        // Arrange
+        instances.hold(attached(7, POOL_A, true));
+        instances.hold(attached(8, POOL_A_GROWN, true));
+
+        // Act
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN, 8L, POOL_A_GROWN));
+
+        // Assert
+        assertThat(done).containsExactly("stop acct-7", "start 7");
+    }
+
+    @Test
     @DisplayName("an instance whose socket is silent and whose process is gone gets its CRL written and is started again")
     void startsGoneProcessAgain() {
         // Arrange
@@ -161,7 +177,7 @@ class InstanceReconcilerTest {
     void oneFailedStartDoesNotStopTheOthers() {
         // Arrange
         instances.failing.add(7L);
-        Map<Long, String> wanted = new LinkedHashMap<>();
+        Map<Long, List<Ipv4Network>> wanted = new LinkedHashMap<>();
         wanted.put(7L, POOL_A);
         wanted.put(8L, POOL_B);
 
@@ -187,13 +203,13 @@ class InstanceReconcilerTest {
         assertThat(done).containsExactly("crl acct-7", "supervisor start acct-7 failed", "start 8");
     }
 
-    private RunningInstance attached(long accountId, String pool, boolean connected) {
+    private RunningInstance attached(long accountId, List<Ipv4Network> pool, boolean connected) {
         return new RunningInstance(accountId, "acct-" + accountId, settings(accountId, pool), new FakeManagement(connected));
     }
 
-    private static InstanceSettings settings(long accountId, String pool) {
+    private static InstanceSettings settings(long accountId, List<Ipv4Network> pool) {
         return InstanceSettings.under(Path.of("/nonexistent/acct-" + accountId), "acct-" + accountId,
-                1194 + (int) accountId, Ipv4Network.parse("10.8." + accountId + ".0/24"), Ipv4Network.parse(pool), 100);
+                1194 + (int) accountId, Ipv4Network.parse("10.8." + accountId + ".0/24"), pool, 100);
     }
 
     /** The instances the portal holds: what the reconciler does to them is written to {@link #done}. */
