@@ -30,6 +30,9 @@ public final class StartupOrder {
     /** Device reports read their settings (no table is written). */
     public static final int DEVICE_REPORTS = 750;
 
+    /** Data point history reads its settings and starts its background job (hourly aggregates, retention). */
+    public static final int DATA_POINT_HISTORY = 760;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

@@ -110,6 +110,8 @@ public class ArquillianPortal implements BeforeAllCallback {
         System.setProperty("keyswitch.it.jvm", String.join(" ", payara.jvmOptions())
                 + " -Dkeyswitch.sms.log-only.outbox-file=" + smsOutbox()
                 + " -Dkeyswitch.housekeeping.interval=PT2S"
+                // DeviceReportsIT waits for the data point history's aggregates and retention
+                + " -Dkeyswitch.datapoints.history-interval=PT2S"
                 // ConnectionsIT reaches the appliance's limit of open connections with a few
                 + " -Dkeyswitch.connections.max=6");
         System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");
