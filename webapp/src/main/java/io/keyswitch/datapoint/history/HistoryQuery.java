@@ -3,6 +3,7 @@ package io.keyswitch.datapoint.history;
 import io.keyswitch.access.AccessService;
 import io.keyswitch.datapoint.DataPoint;
 import io.keyswitch.datapoint.DataPointValue;
+import io.keyswitch.device.Device;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Rights;
@@ -102,9 +103,12 @@ public class HistoryQuery {
         return out;
     }
 
+    /** The device must be the actor's account's, and a technician's by a grant: else it is not there for them. */
     private void requireDevice(Actor actor, long deviceId) {
         actor.requireAny(Rights.DEVICE_VIEW, Rights.DEVICE_CONNECT);
-        if (!actor.rights().test(Rights.DEVICE_VIEW) && access.myReach(actor, List.of(deviceId)).isEmpty()) {
+        Device d = em.find(Device.class, deviceId);
+        if (d == null || d.getAccountId() != actor.accountId()
+                || !actor.rights().test(Rights.DEVICE_VIEW) && access.myReach(actor, List.of(deviceId)).isEmpty()) {
             throw new NotFound("device");
         }
     }

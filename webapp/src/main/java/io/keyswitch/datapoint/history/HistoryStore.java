@@ -29,7 +29,11 @@ public class HistoryStore {
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
 
-    /** Points after {@code afterId} (by id) with values the aggregates do not hold yet, at most {@code size}. */
+    /**
+     * Points after {@code afterId} (by id) with values the aggregates do not hold yet, at most {@code size}. (In a
+     * transaction: the job's thread has no request whose persistence context a plain read could use.)
+     */
+    @Transactional
     public List<Rollup> pending(long afterId, int size) {
         List<Rollup> out = new ArrayList<>();
         for (Object row : em.createNativeQuery("SELECT p.id, p.stored_at, r.through FROM data_point p"
@@ -112,6 +116,7 @@ public class HistoryStore {
     }
 
     /** Data point ids after {@code afterId}, by id, at most {@code size} (retention's walk over all points). */
+    @Transactional
     public List<Long> pointIds(long afterId, int size) {
         List<Long> out = new ArrayList<>();
         for (Object id : em.createNativeQuery("SELECT id FROM data_point WHERE id > ? ORDER BY id LIMIT ?")
