@@ -15,10 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Issue 3's scale benchmark: one account with 20,000 devices, 100,000 components, 2,000 users and

@@ -18,7 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -69,10 +69,9 @@ public class HistoryResource {
     @Operation(summary = "A data point's history: from/to (UTC) or period=day|week|month|year ending at to (default: the"
             + " last day); aggregate=raw|hour|day|auto (auto: raw up to 2 days, hours up to 92 days, else days)")
     public HistoryOut history(@PathParam("deviceId") Long deviceId, @PathParam("name") String name,
-                              @QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("period") String period, @QueryParam("aggregate") String aggregate) {
-        Aggregation asked = Aggregation.of(aggregate);
-        HistoryPeriod p = HistoryPeriod.of(from, to, period, clock.instant());
+                              @BeanParam HistoryParams params) {
+        Aggregation asked = params.aggregation();
+        HistoryPeriod p = params.period(clock.instant());
         return HistoryOut.of(history.history(caller(), deviceId, name, p, asked));
     }
 
@@ -82,11 +81,10 @@ public class HistoryResource {
     @Operation(summary = "A data point's history as CSV (UTF-8, streamed, any size): the same parameters; aggregate=raw"
             + " (the default here), hour or day")
     public Response csv(@PathParam("deviceId") Long deviceId, @PathParam("name") String name,
-                        @QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("period") String period, @QueryParam("aggregate") String aggregate) {
-        Aggregation asked = Aggregation.of(aggregate);
+                        @BeanParam HistoryParams params) {
+        Aggregation asked = params.aggregation();
         Aggregation used = asked == Aggregation.AUTO ? Aggregation.RAW : asked;
-        HistoryPeriod p = HistoryPeriod.of(from, to, period, clock.instant());
+        HistoryPeriod p = params.period(clock.instant());
         DataPoint point = history.point(caller(), deviceId, name); // not found, or not the caller's: before any byte
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
