@@ -47,6 +47,39 @@ public class DataPointQuery {
                 .collect(Collectors.toMap(LastReport::getDeviceId, Function.identity()));
     }
 
+    /**
+     * The devices of the account, all or one project's, by name, one page: what the dashboard shows as tiles.
+     *
+     * @param projectId a project of the account, or {@code null}: every device
+     */
+    public List<io.keyswitch.device.Device> devices(Actor actor, Long projectId, int first, int size) {
+        return devicesOf(actor, projectId).orderBy("d.name").page(first, size);
+    }
+
+    /** How many devices {@link #devices} pages through. */
+    public long countDevices(Actor actor, Long projectId) {
+        return devicesOf(actor, projectId).count();
+    }
+
+    private io.keyswitch.platform.AccountScopedQuery<io.keyswitch.device.Device> devicesOf(Actor actor, Long projectId) {
+        actor.require(Rights.DEVICE_VIEW);
+        var q = io.keyswitch.platform.AccountScopedQuery.of(em, io.keyswitch.device.Device.class, "d", "accountId",
+                actor.accountId());
+        return projectId == null ? q : q.and("d.project.id = :project", "project", projectId);
+    }
+
+    /** The current value of the data point {@code name} (e.g. {@code in1}, the key switch) of each of these devices. */
+    public Map<Long, DataPoint> current(Actor actor, Collection<Long> deviceIds, String name) {
+        actor.requireAny(Rights.DEVICE_VIEW, Rights.DEVICE_CONNECT);
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT p FROM DataPoint p WHERE p.accountId = :a AND p.deviceId IN :ids AND p.name = :n",
+                        DataPoint.class).setParameter("a", actor.accountId()).setParameter("ids", deviceIds)
+                .setParameter("n", name).getResultList().stream()
+                .collect(Collectors.toMap(DataPoint::getDeviceId, Function.identity()));
+    }
+
     /** A device's presence now from its last report (or {@code null}) and its tunnel's state. */
     public Presence presence(LastReport last, boolean tunnelUp, java.time.Instant tunnelLastSeen) {
         return Presence.of(last == null ? null : last.getAt(), tunnelUp, tunnelLastSeen, clock.instant(),

@@ -33,6 +33,9 @@ public final class StartupOrder {
     /** Device reports read their settings (no table is written). */
     public static final int DEVICE_REPORTS = 750;
 
+    /** Data point history reads its settings and starts its background job (hourly aggregates, retention). */
+    public static final int DATA_POINT_HISTORY = 760;
+
     /** Alarms read their settings and start their background run (offline checks, escalations, the outbox). */
     public static final int ALARMS = 770;
 

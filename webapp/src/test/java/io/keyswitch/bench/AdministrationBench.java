@@ -15,10 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Issue 3's scale benchmark: one account with 20,000 devices, 100,000 components, 2,000 users and
@@ -52,15 +49,15 @@ public final class AdministrationBench {
                 System.out.printf("seeded %,d devices, %,d components, %,d users, %,d groups in %.1f s%n", DEVICES,
                         DEVICES * COMPONENTS_PER_DEVICE, USERS, GROUPS, (System.nanoTime() - seeded) / 1e9);
                 ApiClient api = new ApiClient(portal.url() + "api/v1", TOKEN);
-                measure("device list, first page (25)", 300, () -> api.get("/devices?page=0&size=25"));
+                ApiTimings.measure("device list, first page (25)", 300, () -> api.get("/devices?page=0&size=25"));
                 int[] n = {0};
-                measure("device search, name prefix (25)", 300,
+                ApiTimings.measure("device search, name prefix (25)", 300,
                         () -> api.get("/devices?size=25&filter=Device%20" + String.format("%03d", (n[0]++ * 7) % 200)));
-                measure("what can this user reach (first 50 of " + api.get("/users/" + techId + "/reach?size=1").json().getInt("total")
+                ApiTimings.measure("what can this user reach (first 50 of " + api.get("/users/" + techId + "/reach?size=1").json().getInt("total")
                         + ")", 100, () -> api.get("/users/" + techId + "/reach?size=50"));
-                System.out.printf("portal RSS after the runs: %d MiB (heap -Xmx256m)%n", rssMiB(portal.pid()));
+                System.out.printf("portal RSS after the runs: %d MiB (heap -Xmx256m)%n", ApiTimings.rssMiB(portal.pid()));
                 importCsv(db, portal.url() + "api/v1");
-                System.out.printf("portal RSS after the import: %d MiB (heap -Xmx256m)%n", rssMiB(portal.pid()));
+                System.out.printf("portal RSS after the import: %d MiB (heap -Xmx256m)%n", ApiTimings.rssMiB(portal.pid()));
             }
         }
     }
@@ -106,27 +103,6 @@ public final class AdministrationBench {
                 Fixtures.count(db, "SELECT COUNT(*) FROM account_pool_block WHERE account_id = ? AND block LIKE '10.%'", account));
     }
 
-    private static void measure(String what, int runs, Supplier<ApiClient.Answer> call) {
-        for (int i = 0; i < 30; i++) {
-            check(call.get());
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            check(call.get());
-            ms.add((System.nanoTime() - t) / 1e6);
-        }
-        Collections.sort(ms);
-        System.out.printf("%-55s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%d runs)%n", what,
-                ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1), ms.get(ms.size() - 1), runs);
-    }
-
-    private static void check(ApiClient.Answer answer) {
-        if (answer.status() != 200) {
-            throw new IllegalStateException("HTTP " + answer.status() + ": " + answer.body());
-        }
-    }
-
     /** Seeds the account "bench"; returns the id of a technician in two groups, each granted 100 devices. */
     private static long seed(DatabaseCoordinates db) throws Exception {
         long account = Fixtures.account(db, "bench");
@@ -159,30 +135,16 @@ public final class AdministrationBench {
                 }
                 u.executeBatch();
             }
-            try (PreparedStatement d = c.prepareStatement("INSERT INTO device (account_id, name, name_key, serial_number, lan_subnet, "
-                    + "virtual_subnet, status, created_at) VALUES (?, ?, ?, ?, '192.168.0.0/24', ?, 'ACTIVE', ?)")) {
-                long base = (100L << 24) | (64L << 16);
-                for (int i = 0; i < DEVICES; i++) {
-                    long net = base + ((long) i << 8);
-                    d.setLong(1, account);
-                    d.setString(2, String.format("Device %05d", i));
-                    d.setString(3, io.keyswitch.platform.NameKey.of(String.format("Device %05d", i)));
-                    d.setString(4, String.format("SN%07d", i));
-                    d.setString(5, ((net >> 24) & 255) + "." + ((net >> 16) & 255) + "." + ((net >> 8) & 255) + ".0/24");
-                    d.setTimestamp(6, now);
-                    d.addBatch();
-                }
-                d.executeBatch();
-            }
+            ApiTimings.devices(c, account, DEVICES, now.toLocalDateTime());
             // name_key: for these plain ASCII names SHA2(LOWER(name)) is exactly NameKey.of(name)
             c.createStatement().executeUpdate("INSERT INTO component (device_id, account_id, name, name_key, ip, services, created_at) "
                     + "SELECT d.id, d.account_id, CONCAT('C', n.n), SHA2(LOWER(CONCAT('C', n.n)), 256), CONCAT('192.168.0.', 10 + n.n), "
                     + "'tcp/102, tcp/502', NOW(3) "
                     + "FROM device d JOIN (SELECT 1 n UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5) n "
                     + "WHERE d.account_id = " + account);
-            List<Long> groups = ids(c, "SELECT id FROM user_group WHERE account_id = " + account + " AND name LIKE 'Group %' ORDER BY name");
-            List<Long> users = ids(c, "SELECT id FROM app_user WHERE account_id = " + account + " AND username LIKE 'tech-%' ORDER BY username");
-            List<Long> devices = ids(c, "SELECT id FROM device WHERE account_id = " + account + " ORDER BY name");
+            List<Long> groups = ApiTimings.ids(c, "SELECT id FROM user_group WHERE account_id = " + account + " AND name LIKE 'Group %' ORDER BY name");
+            List<Long> users = ApiTimings.ids(c, "SELECT id FROM app_user WHERE account_id = " + account + " AND username LIKE 'tech-%' ORDER BY username");
+            List<Long> devices = ApiTimings.ids(c, "SELECT id FROM device WHERE account_id = " + account + " ORDER BY name");
             try (PreparedStatement m = c.prepareStatement("INSERT INTO group_membership (group_id, user_id) VALUES (?, ?)")) {
                 for (int i = 0; i < users.size(); i++) {
                     for (int k : new int[] {i % GROUPS, (i + 1) % GROUPS}) {
@@ -208,24 +170,4 @@ public final class AdministrationBench {
         }
         return Long.parseLong(Fixtures.string(db, "SELECT id FROM app_user WHERE account_id = ? AND username = 'tech-0001'", account));
     }
-
-    private static List<Long> ids(Connection c, String sql) throws Exception {
-        List<Long> ids = new ArrayList<>();
-        try (var rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        return ids;
-    }
-
-    private static long rssMiB(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
 }

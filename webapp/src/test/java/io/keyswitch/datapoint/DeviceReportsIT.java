@@ -65,6 +65,10 @@ class DeviceReportsIT {
     private static Credentials pressDevice;
     private static Credentials jailDevice;
     private static Credentials betaDevice;
+    private static Credentials ovenDevice;
+    /** The start of the hour three hours before the test ran: the history tests' values are in it and the next. */
+    private static final java.time.Instant H = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+            .minus(Duration.ofHours(3));
 
     private record Credentials(long id, String identity, String secret) {
         String basic() {
@@ -93,11 +97,13 @@ class DeviceReportsIT {
         Fixtures.component(db, alpha, press, "PLC", "192.168.0.10", "tcp/102");
         long jail = Fixtures.device(db, alpha, "Jail test", "192.168.0.0/24", pool.replace(".0.0/24", ".1.0/24"));
         long betaPress = Fixtures.device(db, beta, "Beta press", "192.168.0.0/24", Fixtures.firstVirtualSubnet(db, beta));
+        long oven = Fixtures.device(db, alpha, "Oven 1", "192.168.0.0/24", pool.replace(".0.0/24", ".2.0/24"));
         Fixtures.update(db, "INSERT INTO access_grant (account_id, user_id, device_id, created_at) VALUES (?, ?, ?,"
                 + " UTC_TIMESTAMP(3))", alpha, tech, press);
         pressDevice = profile(ADMIN, press);
         jailDevice = profile(ADMIN, jail);
         betaDevice = profile(BETA_ADMIN, betaPress);
+        ovenDevice = profile(ADMIN, oven);
     }
 
     @AfterAll
@@ -421,5 +427,238 @@ class DeviceReportsIT {
         }
         assertThat(Fixtures.string(db, "SELECT target FROM audit_event WHERE action = 'device.report-refused' AND reason ="
                 + " 'device disabled'")).isEqualTo("device:" + betaDevice.id());
+    }
+    // --- history: aggregates, API, CSV, retention (the job runs every 2 s in the tests) ---------------------------
+
+    private static String history(long deviceId, String name, String query) {
+        return "/devices/" + deviceId + "/data-points/" + name + "/history" + query;
+    }
+
+    private static String span(java.time.Instant from, java.time.Instant to) {
+        return "?from=" + from + "&to=" + to;
+    }
+
+    /** Asks until {@code done} holds (the job runs every 2 s), at most 30 s; returns the last answer. */
+    private static Answer until(String token, String path, java.util.function.Predicate<Answer> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Answer a = api(token).get(path);
+        while (!done.test(a) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            a = api(token).get(path);
+        }
+        return a;
+    }
+
+    private static Answer oven(java.time.Instant time, String values) {
+        return report(ovenDevice.basic(), "{\"time\":\"" + time + "\",\"values\":[" + values + "]}");
+    }
+
+    private static jakarta.json.JsonArray aggregates(Answer a) {
+        return a.json().getJsonArray("aggregates");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("the job aggregates reported values per hour (min/max/avg/count; 10:00:00.000 and 10:59:59.999 in one hour,"
+            + " 11:00:00.000 in the next), booleans as 0/1, text counted; the API gives raw values, hours and days")
+    void hourlyAggregates() throws Exception {
+        // Arrange: three temperatures in the hour H (at its first and last millisecond), one at H + 1 h exactly
+        String door = ",{\"name\":\"door\",\"value\":%s},{\"name\":\"mode\",\"value\":\"%s\"}";
+        assertThat(oven(H, "{\"name\":\"temp\",\"value\":10,\"unit\":\"°C\"}" + door.formatted("true", "heat")).status())
+                .isEqualTo(200);
+        assertThat(oven(H.plus(Duration.ofMinutes(30)), "{\"name\":\"temp\",\"value\":20,\"unit\":\"°C\"}"
+                + door.formatted("false", "hold")).status()).isEqualTo(200);
+        assertThat(oven(H.plus(Duration.ofHours(1)).minusMillis(1), "{\"name\":\"temp\",\"value\":30,\"unit\":\"°C\"}")
+                .status()).isEqualTo(200);
+        assertThat(oven(H.plus(Duration.ofHours(1)), "{\"name\":\"temp\",\"value\":40,\"unit\":\"°C\"}").status())
+                .isEqualTo(200);
+        String twoHours = span(H, H.plus(Duration.ofHours(2)));
+
+        // Act
+        Answer hours = until(ADMIN, history(ovenDevice.id(), "temp", twoHours + "&aggregate=hour"),
+                a -> a.status() == 200 && aggregates(a).size() == 2);
+        Answer raw = api(ADMIN).get(history(ovenDevice.id(), "temp", twoHours));
+        Answer doorHours = api(ADMIN).get(history(ovenDevice.id(), "door", twoHours + "&aggregate=hour"));
+        Answer modeHours = api(ADMIN).get(history(ovenDevice.id(), "mode", twoHours + "&aggregate=hour"));
+        Answer days = api(ADMIN).get(history(ovenDevice.id(), "temp", "?period=week&aggregate=day"));
+        Answer points = api(ADMIN).get("/devices/" + ovenDevice.id() + "/data-points");
+
+        // Assert
+        assertThat(hours.status()).as(hours.body()).isEqualTo(200);
+        JsonObject first = aggregates(hours).getJsonObject(0);
+        JsonObject second = aggregates(hours).getJsonObject(1);
+        assertThat(first.getString("at")).isEqualTo(H.toString());
+        assertThat(first.getJsonNumber("min").doubleValue()).isEqualTo(10.0);
+        assertThat(first.getJsonNumber("max").doubleValue()).isEqualTo(30.0);
+        assertThat(first.getJsonNumber("avg").doubleValue()).isEqualTo(20.0);
+        assertThat(first.getInt("count")).isEqualTo(3);
+        assertThat(second.getString("at")).isEqualTo(H.plus(Duration.ofHours(1)).toString());
+        assertThat(second.getInt("count")).isOne();
+        assertThat(hours.json().getString("unit")).isEqualTo("°C");
+        assertThat(raw.json().getString("aggregate")).as("two hours: raw values").isEqualTo("raw");
+        assertThat(raw.json().getJsonArray("values").stream().map(v -> v.asJsonObject().getJsonNumber("value").intValue()))
+                .containsExactly(10, 20, 30, 40);
+        assertThat(raw.json().getJsonArray("values").getJsonObject(2).getString("at"))
+                .isEqualTo(H.plus(Duration.ofHours(1)).minusMillis(1).toString());
+        assertThat(aggregates(doorHours).getJsonObject(0).getJsonNumber("avg").doubleValue()).as("on half the samples")
+                .isEqualTo(0.5);
+        assertThat(aggregates(modeHours).getJsonObject(0).getInt("count")).isEqualTo(2);
+        assertThat(aggregates(modeHours).getJsonObject(0).containsKey("avg")).as("text has no mean").isFalse();
+        assertThat(days.json().getString("aggregate")).isEqualTo("day");
+        assertThat(aggregates(days).stream().mapToInt(d -> d.asJsonObject().getInt("count")).sum()).isEqualTo(4);
+        assertThat(points.array().stream().map(p -> p.asJsonObject().getString("name"))).containsExactly("door", "mode", "temp");
+        assertThat(points.array().getJsonObject(0).getBoolean("value")).isFalse();
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("a value reported late into an hour the job has aggregated joins that hour at the job's next run")
+    void lateValue() throws Exception {
+        // Arrange: the hour H + 1 h holds one value (40) so far, aggregated
+        String path = history(ovenDevice.id(), "temp", span(H, H.plus(Duration.ofHours(2))) + "&aggregate=hour");
+        assertThat(aggregates(api(ADMIN).get(path)).getJsonObject(1).getInt("count")).isOne();
+
+        // Act: a router sends now what it read at H + 1 h 30 min
+        Answer late = oven(H.plus(Duration.ofMinutes(90)), "{\"name\":\"temp\",\"value\":50,\"unit\":\"°C\"}");
+        Answer hours = until(ADMIN, path, a -> aggregates(a).getJsonObject(1).getInt("count") == 2);
+
+        // Assert
+        assertThat(late.json().getInt("stored")).isOne();
+        JsonObject second = aggregates(hours).getJsonObject(1);
+        assertThat(second.getInt("count")).isEqualTo(2);
+        assertThat(second.getJsonNumber("min").doubleValue()).isEqualTo(40.0);
+        assertThat(second.getJsonNumber("max").doubleValue()).isEqualTo(50.0);
+        assertThat(second.getJsonNumber("avg").doubleValue()).isEqualTo(45.0);
+        assertThat(aggregates(hours).getJsonObject(0).getInt("count")).as("the hour before is unchanged").isEqualTo(3);
+    }
+
+    @Test
+    @Order(13)
+    @DisplayName("the CSV export streams every raw value in order (12,005 rows, more than two of its pages) and aggregates"
+            + " on request; it parses as CSV with a header")
+    void csvExport() throws Exception {
+        // Arrange: 12,000 more raw values of 'temp', one a second, in the hour before H
+        long point = Fixtures.count(db, "SELECT id FROM data_point WHERE device_id = ? AND name = 'temp'", ovenDevice.id());
+        Fixtures.update(db, "INSERT INTO data_point_value (data_point_id, at, number_value) SELECT ?, TIMESTAMPADD(SECOND,"
+                + " seq, ?), seq FROM seq_1_to_12000", point, java.time.LocalDateTime.ofInstant(H.minus(Duration.ofHours(4)),
+                java.time.ZoneOffset.UTC));
+        String all = span(H.minus(Duration.ofDays(1)), H.plus(Duration.ofHours(3)));
+
+        // Act
+        Answer csv = api(ADMIN).get(history(ovenDevice.id(), "temp", ".csv" + all).replace("/history.csv", "/history.csv"),
+                "text/csv");
+        Answer hourly = api(ADMIN).get(history(ovenDevice.id(), "temp", ".csv" + span(H, H.plus(Duration.ofHours(2)))
+                + "&aggregate=hour"), "text/csv");
+
+        // Assert
+        assertThat(csv.status()).as(csv.body().substring(0, Math.min(300, csv.body().length()))).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows).hasSize(12_005);
+        assertThat(rows.get(0).get("value")).isEqualTo("1.0");
+        assertThat(rows.get(11_999).get("value")).isEqualTo("12000.0");
+        assertThat(rows.get(12_000).get("time")).isEqualTo(H.toString());
+        assertThat(rows.stream().map(r -> java.time.Instant.parse(r.get("time")))).isSorted();
+        List<org.apache.commons.csv.CSVRecord> hours = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(hourly.body())).getRecords();
+        assertThat(hours).hasSize(2);
+        assertThat(hours.get(0).toMap()).containsEntry("min", "10.0").containsEntry("max", "30.0")
+                .containsEntry("avg", "20.0").containsEntry("count", "3");
+    }
+
+    @Test
+    @Order(14)
+    @DisplayName("retention deletes raw values older than 30 days (after the job aggregated them) and keeps newer ones and"
+            + " the old hour's aggregate")
+    void retention() throws Exception {
+        // Arrange: a new point whose first value was read 40 days ago, then a value now
+        java.time.Instant old = java.time.Instant.now().minus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(oven(old, "{\"name\":\"pressure\",\"value\":1.5}").status()).isEqualTo(200);
+        assertThat(report(ovenDevice.basic(), "{\"values\":[{\"name\":\"pressure\",\"value\":2.5}]}").json().getInt("stored"))
+                .isOne();
+        String sql = "SELECT COUNT(*) FROM data_point_value v JOIN data_point p ON p.id = v.data_point_id WHERE"
+                + " p.device_id = ? AND p.name = 'pressure'";
+
+        // Act: the job runs every 2 s
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Fixtures.count(db, sql, ovenDevice.id()) > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+
+        // Assert
+        assertThat(Fixtures.count(db, sql, ovenDevice.id())).as("only the new value is left").isOne();
+        Answer oldHour = api(ADMIN).get(history(ovenDevice.id(), "pressure", span(old.minus(Duration.ofHours(1)),
+                old.plus(Duration.ofHours(1))) + "&aggregate=hour"));
+        assertThat(aggregates(oldHour)).as(oldHour.body()).hasSize(1);
+        assertThat(aggregates(oldHour).getJsonObject(0).getJsonNumber("avg").doubleValue()).isEqualTo(1.5);
+        assertThat(api(ADMIN).get(history(ovenDevice.id(), "pressure", "?aggregate=raw")).json().getJsonArray("values"))
+                .hasSize(1);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM data_point_value v JOIN data_point p ON p.id = v.data_point_id"
+                + " WHERE p.device_id = ? AND p.name = 'temp'", ovenDevice.id())).as("newer values stay").isEqualTo(12_005);
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("history is the account's: another account and a technician without a grant for the device get 404, a"
+            + " granted technician reads it; unknown points 404; bad periods and aggregations are 400 problems naming the"
+            + " parameter, for JSON and CSV alike")
+    void historyScopeAndBadInput() throws Exception {
+        // Act
+        Answer foreign = api(BETA_ADMIN).get(history(ovenDevice.id(), "temp", ""));
+        Answer foreignCsv = api(BETA_ADMIN).get(history(ovenDevice.id(), "temp", ".csv"), "text/csv");
+        Answer ungranted = api(TECH).get(history(ovenDevice.id(), "temp", ""));
+        Answer granted = api(TECH).get(history(press, "temperature", "?period=day"));
+        Answer unknown = api(ADMIN).get(history(ovenDevice.id(), "humidity", ""));
+        Answer badPeriod = api(ADMIN).get(history(ovenDevice.id(), "temp", "?period=fortnight"));
+        Answer backwards = api(ADMIN).get(history(ovenDevice.id(), "temp", span(H, H.minusSeconds(1))));
+        Answer badTime = api(ADMIN).get(history(ovenDevice.id(), "temp", "?from=yesterday"));
+        Answer badAggregate = api(ADMIN).get(history(ovenDevice.id(), "temp", "?aggregate=minute"));
+        Answer badCsv = api(ADMIN).get(history(ovenDevice.id(), "temp", ".csv?period=fortnight"), "text/csv");
+        Answer noToken = api(null).get(history(ovenDevice.id(), "temp", ""));
+
+        // Assert
+        assertProblem(foreign, 404, null, null);
+        assertProblem(foreignCsv, 404, null, null);
+        assertProblem(ungranted, 404, null, null);
+        assertThat(foreign.body()).isEqualTo(ungranted.body());
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.json().getJsonArray("values")).isNotEmpty();
+        assertProblem(unknown, 404, null, null);
+        assertProblem(badPeriod, 400, "period", "day, week, month or year");
+        assertProblem(backwards, 400, "from", "before to");
+        assertProblem(badTime, 400, "from", "UTC time");
+        assertProblem(badAggregate, 400, "aggregate", "raw, hour, day or auto");
+        assertProblem(badCsv, 400, "period", "day, week, month or year");
+        assertThat(noToken.status()).isEqualTo(401);
+    }
+    @Test
+    @Order(16)
+    @DisplayName("the dashboard shows a tile per device of the account: online, key switch (IN1), its active alarms (a"
+            + " cleared one not counted); another account's devices are not among them")
+    void dashboard() throws Exception {
+        // Arrange
+        for (String cleared : List.of("NULL", "NULL", "NOW(3)")) {
+            Fixtures.update(db, "INSERT INTO alarm (account_id, device_id, rule_name, severity, text, raised_at, cleared_at)"
+                    + " VALUES (?, ?, 'Oven hot', 'MAJOR', 'hot', NOW(3), " + cleared + ")", alpha, press);
+        }
+        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
+        browser.submit(browser.get("/login.xhtml"), "loginForm",
+                Map.of("account", "alpha-reports", "username", "admin", "password", PASSWORD), "login");
+
+        // Act
+        Page page = browser.get("/dashboard.xhtml");
+
+        // Assert
+        assertThat(page.status()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("Dashboard · All devices");
+        String press1 = body.substring(body.indexOf("data-device=\"" + press + "\""));
+        assertThat(press1.substring(0, press1.indexOf("ks-tile-alarms") + 60)).contains("Press 1",
+                "Key switch (IN1): <strong>on</strong>", "Active alarms: <strong>2</strong>");
+        String oven1 = body.substring(body.indexOf("data-device=\"" + ovenDevice.id() + "\""));
+        assertThat(oven1.substring(0, oven1.indexOf("ks-tile-alarms") + 60)).contains("Oven 1", "ks-online\">online",
+                "Key switch (IN1): <strong>—</strong>", "Active alarms: <strong>0</strong>");
+        assertThat(body).doesNotContain("Beta press");
     }
 }

@@ -54,6 +54,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET that accepts {@code accept} ({@code text/csv}) instead of JSON. */
+    public Answer get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
