@@ -138,6 +138,13 @@ final class DeviceReportLoad implements AutoCloseable {
                 at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[n - 1] / 1e6);
     }
 
+    /** Whether every report offered was answered with this status. */
+    boolean allAnswered(int status) {
+        int all = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
+        AtomicInteger ok = statuses.get(status);
+        return all > 0 && ok != null && ok.get() == all;
+    }
+
     private static double at(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) (quantile * sorted.length))] / 1e6;
     }

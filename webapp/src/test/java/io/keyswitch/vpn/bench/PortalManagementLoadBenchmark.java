@@ -162,9 +162,14 @@ public final class PortalManagementLoadBenchmark {
                     figure("load average at the start", PortalProbe.loadAverage());
                     figure("portal heap used after full GC, ready, nobody connected", PortalProbe.heapAfterGc(portal.pid()));
                     figure("portal RSS, ready", PortalProbe.rss(portal.pid()));
-                    correct &= run(openvpn, sql, portal, account);
+                    int ingestion = Integer.parseInt(System.getenv().getOrDefault("KEYSWITCH_BENCH_INGESTION_SECONDS", "0"));
+                    if (ingestion > 0) {
+                        correct &= ingestion(sql, portal, ingestion);
+                    } else {
+                        correct &= run(openvpn, sql, portal, account);
+                    }
                     figure("load average at the end", PortalProbe.loadAverage());
-                    correct &= profilesThroughTheApi(portal);
+                    correct &= ingestion > 0 || profilesThroughTheApi(portal);
                 }
             }
         }
@@ -174,6 +179,55 @@ public final class PortalManagementLoadBenchmark {
         figures.forEach((k, v) -> System.out.println("| " + k + " | " + v + " |"));
         System.out.println(correct ? "RESULT: correct" : "RESULT: WRONG");
         return correct;
+    }
+
+    /**
+     * KEYSWITCH_BENCH_INGESTION_SECONDS=600 (issue 14's ingestion figure): no VPN phases; the devices report over the
+     * reporting channel alone, five values each, at KEYSWITCH_BENCH_REPORTS_PER_SECOND (default 333: 20,000 routers every
+     * 60 s), a minute at a time so that a growing backlog shows as a minute answered later than the one before. Figures:
+     * per minute answered/s and p95; the portal's CPU share, heap after a full GC, and the history's bytes per device-day.
+     */
+    private boolean ingestion(Connection sql, PortalProcess portal, int seconds) throws Exception {
+        int rate = Integer.parseInt(System.getenv().getOrDefault("KEYSWITCH_BENCH_REPORTS_PER_SECOND", "333"));
+        String[] reporting = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                .mapToObj(i -> commonNames[i]).toArray(String[]::new);
+        String[] reportingSecrets = java.util.stream.IntStream.range(0, devices).filter(i -> honest[i])
+                .mapToObj(i -> secrets[i]).toArray(String[]::new);
+        long bytesBefore = historyBytes(sql);
+        long cpuBefore = PortalProbe.cpuTicks(portal.pid());
+        long start = System.nanoTime();
+        boolean correct = true;
+        for (int minute = 1; minute * 60 <= seconds; minute++) {
+            DeviceReportLoad load = new DeviceReportLoad(portal.url(), reporting, reportingSecrets, rate);
+            Thread.sleep(60_000);
+            load.close();
+            System.out.printf("minute %d: %s%n", minute, load.summary());
+            correct &= load.allAnswered(200);
+            if (minute == 1 || minute * 60 + 60 > seconds) {
+                figure("reports, minute " + minute, load.summary());
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (PortalProbe.cpuTicks(portal.pid()) - cpuBefore) / (double) PortalProbe.ticksPerSecond();
+        sql.createStatement().execute("ANALYZE TABLE data_point_value, data_point, device_report");
+        long bytes = historyBytes(sql) - bytesBefore;
+        double deviceDays = reporting.length * wall / 86_400.0;
+        figure("portal CPU share while reporting", String.format("%.0f %% of one core (%.0f %% of the machine's 2)",
+                100 * cpu / wall, 50 * cpu / wall));
+        figure("portal heap used after full GC, after the reports", PortalProbe.heapAfterGc(portal.pid()));
+        figure("portal RSS, after the reports", PortalProbe.rss(portal.pid()));
+        figure("history tables (data_point_value, data_point, device_report) per device-day",
+                String.format("%.1f KiB (%.1f MiB for %,.0f device-days)", bytes / 1024.0 / deviceDays, bytes / 1048576.0, deviceDays));
+        return correct;
+    }
+
+    private static long historyBytes(Connection sql) throws Exception {
+        try (var rs = sql.createStatement().executeQuery("SELECT COALESCE(SUM(data_length + index_length), 0) FROM"
+                + " information_schema.tables WHERE table_schema = DATABASE() AND table_name IN ('data_point_value',"
+                + " 'data_point', 'device_report')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private boolean run(ManagementSocketStandIn openvpn, Connection sql, PortalProcess portal, long account) throws Exception {

@@ -49,6 +49,18 @@ public final class PortalProbe {
         return "?";
     }
 
+    /** User + system CPU time of a process so far, in clock ticks ({@code /proc/<pid>/stat} fields 14 and 15). */
+    public static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Clock ticks a second ({@code getconf CLK_TCK}; 100 on Linux). */
+    public static long ticksPerSecond() {
+        return 100;
+    }
+
     public static String loadAverage() throws IOException {
         String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return parts[0] + " " + parts[1] + " " + parts[2];
