@@ -1,2 +1,2 @@
-/** The device report endpoint ({@code POST /api/v1/device-reports}), authenticated by the device's own identity and secret. */
+/** The data point API: device reports ({@code POST /api/v1/device-reports}, the device's own identity and secret) and a device's data points with their history (JSON and CSV). */
 package io.keyswitch.datapoint.api;
