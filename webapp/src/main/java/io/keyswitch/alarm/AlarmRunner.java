@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,9 @@ public class AlarmRunner {
     AlarmStates states;
 
     @Inject
+    Clock clock;
+
+    @Inject
     AlarmOutbox outbox;
 
     @Inject
@@ -64,6 +68,14 @@ public class AlarmRunner {
 
     void atStart(@Observes @Priority(StartupOrder.ALARMS) PortalStarted started) {
         settings = AlarmSettings.from(SettingsReader.portalLookup());
+        // On the deployment's thread, which also makes AlarmStates and AlarmOutbox here: made first by the managed
+        // executor's run while the deployment was still under way, their injection failed ("Lookup failed for
+        // java:comp/env/io.keyswitch.alarm.AlarmStates/em", once per start in the container tests).
+        states.watchFrom(clock.instant());
+        int escalated = outbox.escalateDue(); // escalations that fell due while the portal was down
+        if (escalated > 0) {
+            LOG.info("Alarms: " + escalated + " alarm(s) escalated at start.");
+        }
         long every = settings.interval().toMillis();
         task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
         LOG.info(settings.describe());

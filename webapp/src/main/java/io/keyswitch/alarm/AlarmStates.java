@@ -53,6 +53,8 @@ public class AlarmStates {
     @Inject
     Clock clock;
 
+    private volatile Instant watchingSince;
+
     @Inject
     AuditTrail audit;
 
@@ -125,6 +127,11 @@ public class AlarmStates {
      *
      * @return how many alarms were raised
      */
+    /** Offline rules count a device's silence from this moment at the earliest (the portal's start). */
+    public void watchFrom(Instant portalStarted) {
+        watchingSince = portalStarted;
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int checkOffline() {
         Instant now = clock.instant();
@@ -137,7 +144,7 @@ public class AlarmStates {
             long deviceId = ((Number) r[1]).longValue();
             Duration after = rule.getOfflineMinutes() == null ? fallback : Duration.ofMinutes(rule.getOfflineMinutes());
             boolean tunnelUp = r[3] != null && (r[3] instanceof Boolean b ? b : ((Number) r[3]).intValue() != 0);
-            Presence presence = Presence.of(instant(r[2]), tunnelUp, instant(r[4]), now, after);
+            Presence presence = Presence.of(Condition.heard(instant(r[2]), watchingSince), tunnelUp, instant(r[4]), now, after);
             switch (Condition.offline(r[5] != null, presence)) {
                 case RAISE -> raised += raise(rule, deviceId, "last seen " + presence.lastSeen(), now).isPresent() ? 1 : 0;
                 case CLEAR -> clear(em.find(Alarm.class, ((Number) r[5]).longValue()), now, "the device is online");

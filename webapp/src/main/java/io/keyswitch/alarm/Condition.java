@@ -49,6 +49,14 @@ public record Condition(RuleKind kind, String dataPoint, String stateValue, Doub
         return !presence.online() && !open ? Verdict.RAISE : presence.online() && open ? Verdict.CLEAR : Verdict.KEEP;
     }
 
+    /**
+     * A device's last report as offline rules count it: the portal hears nothing while it is down, so silence is
+     * counted from the portal's start at the earliest (a device that never reported stays unwatched).
+     */
+    public static java.time.Instant heard(java.time.Instant lastReport, java.time.Instant portalStarted) {
+        return lastReport == null || portalStarted == null || lastReport.isAfter(portalStarted) ? lastReport : portalStarted;
+    }
+
     private static Double number(Reading r) {
         return r.type() == DataPointType.TEXT ? null : r.number();
     }

@@ -4,13 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-/** The {@code setting} table through the portal's persistence unit, in the caller's transaction. */
+/**
+ * The {@code setting} table through the portal's persistence unit, in the caller's transaction — reads make one of
+ * their own when there is none: settings are read on the managed executor's threads and while a response streams
+ * (after the resource method's transaction), where the container's transaction-scoped EntityManager outside a
+ * transaction is already closed ("Attempting to execute an operation on a closed EntityManager").
+ */
 @ApplicationScoped
 public class JpaSettingRepository implements SettingRepository {
 
@@ -23,6 +29,7 @@ public class JpaSettingRepository implements SettingRepository {
     SecretSealer sealer;
 
     @Override
+    @Transactional
     public Optional<String> find(long scope, String key) {
         List<?> rows = em.createNativeQuery("SELECT setting_value FROM setting WHERE scope_id = ?1 AND setting_key = ?2")
                 .setParameter(1, scope).setParameter(2, key).getResultList();
@@ -30,6 +37,7 @@ public class JpaSettingRepository implements SettingRepository {
     }
 
     @Override
+    @Transactional
     public Map<String, String> findAll(long scope, String keyPrefix) {
         Map<String, String> values = new HashMap<>();
         List<?> rows = em.createNativeQuery(

@@ -92,4 +92,23 @@ class ConditionTest {
         assertThat(Condition.offline(true, reporting)).isEqualTo(Verdict.CLEAR);
         assertThat(Condition.offline(true, tunnel)).as("a tunnel that is up counts as online").isEqualTo(Verdict.CLEAR);
     }
+
+    @Test
+    @DisplayName("offline after a portal restart: the portal hears nothing while it is down, so a device's silence counts"
+            + " from the portal's start at the earliest — no mass of offline alarms when the portal comes back")
+    void silenceCountsFromThePortalsStart() {
+        Instant started = Instant.parse("2026-12-05T10:00:00Z");
+        Instant lastReport = started.minus(Duration.ofHours(1)); // the portal was down for an hour
+        Duration fiveMinutes = Duration.ofMinutes(5);
+
+        Presence oneMinuteAfterStart = Presence.of(Condition.heard(lastReport, started), false, null,
+                started.plusSeconds(60), fiveMinutes);
+        Presence sixMinutesAfterStart = Presence.of(Condition.heard(lastReport, started), false, null,
+                started.plusSeconds(360), fiveMinutes);
+
+        assertThat(Condition.offline(false, oneMinuteAfterStart)).isEqualTo(Verdict.KEEP);
+        assertThat(Condition.offline(false, sixMinutesAfterStart)).isEqualTo(Verdict.RAISE);
+        assertThat(Condition.heard(started.plusSeconds(30), started)).isEqualTo(started.plusSeconds(30));
+        assertThat(Condition.heard(null, started)).as("a device that never reported is not watched").isNull();
+    }
 }
