@@ -74,18 +74,23 @@ public class AlarmOutbox {
         return escalated;
     }
 
-    /** The ids of the pending messages whose time has come, oldest first, of the channels not {@code skipped}. */
+    /** A pending message whose time has come: its id and channel (to skip those whose server failed in this run). */
+    public record Due(long id, AlarmMessage.Channel channel) {
+    }
+
+    /** The pending messages whose time has come, oldest first, of the channels not {@code skipped}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Long> due(int limit, java.util.Set<AlarmMessage.Channel> skipped) {
+    public List<Due> due(int limit, java.util.Set<AlarmMessage.Channel> skipped) {
         List<AlarmMessage.Channel> channels = java.util.Arrays.stream(AlarmMessage.Channel.values())
                 .filter(c -> !skipped.contains(c)).toList();
         if (channels.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT m.id FROM AlarmMessage m WHERE m.state = :p AND m.nextAttemptAt <= :now"
-                        + " AND m.channel IN :channels ORDER BY m.nextAttemptAt, m.id", Long.class)
+        return em.createQuery("SELECT m.id, m.channel FROM AlarmMessage m WHERE m.state = :p AND m.nextAttemptAt <= :now"
+                        + " AND m.channel IN :channels ORDER BY m.nextAttemptAt, m.id", Object[].class)
                 .setParameter("p", AlarmMessage.State.PENDING).setParameter("now", clock.instant())
-                .setParameter("channels", channels).setMaxResults(limit).getResultList();
+                .setParameter("channels", channels).setMaxResults(limit).getResultList().stream()
+                .map(row -> new Due((Long) row[0], (AlarmMessage.Channel) row[1])).toList();
     }
 
     /** How one attempt to send a message ended. */
@@ -114,12 +119,6 @@ public class AlarmOutbox {
             m.failed(e.getMessage(), retry.next(now, m.getAttempts() + 1));
             return java.util.Optional.of(new Attempt(m.getChannel(), false, e.getMessage()));
         }
-    }
-
-    /** The channel of a message (to skip those whose server failed in this run). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AlarmMessage.Channel channel(long id) {
-        return em.find(AlarmMessage.class, id).getChannel();
     }
 
     private void tell(AlarmGroup g, Alarm alarm, String device, boolean escalated, Instant now) {

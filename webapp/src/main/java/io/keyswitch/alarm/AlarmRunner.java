@@ -153,12 +153,13 @@ public class AlarmRunner {
     /** Sends due messages, a batch at a time, until none is due or every channel with due messages failed in this run. */
     private void deliver() {
         Set<AlarmMessage.Channel> down = EnumSet.noneOf(AlarmMessage.Channel.class);
-        List<Long> due = outbox.due(settings.batch(), down);
+        List<AlarmOutbox.Due> due = outbox.due(settings.batch(), down);
         while (!due.isEmpty()) {
-            for (long id : due) {
-                if (down.contains(outbox.channel(id))) {
+            for (AlarmOutbox.Due message : due) {
+                if (down.contains(message.channel())) {
                     continue; // its server failed in this run: the message stays due for the next one
                 }
+                long id = message.id();
                 outbox.attempt(id, this::send, settings.retry()).filter(a -> !a.sent()).ifPresent(a -> {
                     down.add(a.channel());
                     LOG.info("Alarm message " + id + " (" + a.channel() + ") not sent, tried again later: " + a.error());
