@@ -12,6 +12,9 @@ public enum CloseCause {
     USER_DISABLED("the technician was disabled or deleted"),
     DEVICE_DISABLED("the device was disabled or deleted"),
     ACCOUNT_DISABLED("the account was disabled"),
+    KEY_SWITCH_OFF("key switch off"),
+    APPROVAL_WINDOW_ENDED("the approved window ended"),
+    ENDED_BY_APPROVER("ended by an approver"),
     PORTAL_RESTARTED("portal restarted"),
     PORTAL_STOPPED("the portal was stopped");
 

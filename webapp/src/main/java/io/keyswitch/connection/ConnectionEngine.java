@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,6 +75,9 @@ public class ConnectionEngine {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<ConnectConsent> consents;
 
     @Resource
     ManagedThreadFactory threads;
@@ -280,8 +284,9 @@ public class ConnectionEngine {
         if (check.isEmpty()) {
             return;
         }
-        if (check.get(0).refusal().isPresent()) {
-            closeNow(id, check.get(0).refusal().get(), ConnectionAudit.SYSTEM, null, null, null);
+        Optional<CloseCause> refused = check.get(0).refusal().or(() -> withdrawn(c));
+        if (refused.isPresent()) {
+            closeNow(id, refused.get(), ConnectionAudit.SYSTEM, null, null, null);
             return;
         }
         List<GrantedComponent> components = store.granted(List.of(c)).getOrDefault(c.getUserId() + "/" + c.getDeviceId(), List.of());
@@ -339,8 +344,9 @@ public class ConnectionEngine {
         List<Connection> going = new ArrayList<>();
         for (ConnectionStore.Check check : checks) {
             Connection c = check.connection();
-            if (check.refusal().isPresent()) {
-                closeNow(c.getId(), check.refusal().get(), ConnectionAudit.SYSTEM, null, null, null);
+            Optional<CloseCause> refused = check.refusal().or(() -> withdrawn(c));
+            if (refused.isPresent()) {
+                closeNow(c.getId(), refused.get(), ConnectionAudit.SYSTEM, null, null, null);
             } else {
                 going.add(c);
             }
@@ -372,6 +378,21 @@ public class ConnectionEngine {
             }
         }
         forgetClosed(live);
+    }
+
+    /** The first consent (key switch, approval, …) that no longer lets {@code c} go on, as the cause it ends with. */
+    private Optional<CloseCause> withdrawn(Connection c) {
+        if (c.getUserId() == null || c.getDeviceId() == null) {
+            return Optional.empty();
+        }
+        for (ConnectConsent consent : consents) {
+            Optional<CloseCause> cause = consent.refusal(c.getAccountId(), c.getUserId(), c.getDeviceId())
+                    .map(ConnectConsent.Refusal::endsLiveWith);
+            if (cause.isPresent()) {
+                return cause;
+            }
+        }
+        return Optional.empty();
     }
 
     /** An open connection whose grants now reach other components (or the same with other services): rules follow. */

@@ -16,6 +16,7 @@ import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What people ask of connections, in the request's transaction: a Connect checked (right, grants, device, reason,
@@ -52,6 +54,9 @@ public class ConnectionRequests {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Instance<ConnectConsent> consents;
 
     /**
      * A Connect: the actor's own connection to {@code deviceId}, recorded as {@link ConnectionState#WAITING}
@@ -89,6 +94,11 @@ public class ConnectionRequests {
         if (device.getStatus() != DeviceStatus.ACTIVE) {
             throw ValidationFailed.of("deviceId", device.getName() + " is disabled: nobody can connect to it now.");
         }
+        for (ConnectConsent consent : consents) {
+            consent.refusal(actor.accountId(), actor.userId(), deviceId).ifPresent(refused -> {
+                throw ValidationFailed.of("deviceId", refused.words());
+            });
+        }
         em.createNativeQuery("SELECT id FROM connection_gate WHERE id = 1 FOR UPDATE").getResultList();
         checkLimits(actor, device, policy, maxOpen);
         User user = em.find(User.class, actor.userId());
@@ -98,6 +108,23 @@ public class ConnectionRequests {
         em.flush();
         audit.record(ConnectionAudit.requested(actor, c, reach));
         return c;
+    }
+
+    /**
+     * Why {@code actor} could not connect to {@code deviceId} now for want of a consent (key switch off, approval
+     * missing, work reports open), in the technician's words — what the machine lists show beside Connect.
+     */
+    public Optional<String> consentMissing(Actor actor, long deviceId) {
+        if (actor.userId() == null) {
+            return Optional.empty();
+        }
+        for (ConnectConsent consent : consents) {
+            var refused = consent.refusal(actor.accountId(), actor.userId(), deviceId);
+            if (refused.isPresent()) {
+                return refused.map(ConnectConsent.Refusal::words);
+            }
+        }
+        return Optional.empty();
     }
 
     private void checkLimits(Actor actor, Device device, AccountPolicy policy, int maxOpen) {

@@ -75,6 +75,19 @@ public class ConnectionService {
         return requests.countLive(actor);
     }
 
+    /** Why {@code actor} cannot connect to {@code deviceId} now for want of a consent (key switch, approval, reports). */
+    public Optional<String> consentMissing(Actor actor, long deviceId) {
+        return requests.consentMissing(actor, deviceId);
+    }
+
+    /**
+     * Checks every live connection now — for a consent's owner whose consent changed (key switch turned off, approval
+     * window over): connections it no longer lets go on are closed with the consent's cause.
+     */
+    public void consentChanged() {
+        engine.sweepSoon();
+    }
+
     /** Why connections cannot open now, if they cannot (shown on the pages). */
     public Optional<String> problem() {
         return engine.problem();
