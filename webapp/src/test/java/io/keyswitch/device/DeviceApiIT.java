@@ -8,7 +8,13 @@ import io.keyswitch.testing.ApiClient.Answer;
 import io.keyswitch.testing.ArquillianPortal;
 import io.keyswitch.testing.Fixtures;
 import io.keyswitch.testing.TestDirs;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -155,6 +161,40 @@ class DeviceApiIT {
 
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.json().getJsonObject("errors").getString("size")).isEqualTo("size is 1 to 200.");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("devices created at the same moment in one account each get their own virtual subnet: all created, none"
+            + " refused for a subnet another took")
+    void concurrentCreates() throws Exception {
+        int devices = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < devices; i++) {
+                String body = "{\"name\":\"Parallel " + i + "\",\"lanSubnet\":\"10.20." + i + ".0/24\",\"reason\":\"rollout\"}";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as(ALPHA_TOKEN).post("/devices", body);
+                }));
+            }
+            start.countDown();
+            List<String> refused = new ArrayList<>();
+            for (Future<Answer> a : answers) {
+                Answer answer = a.get(2, TimeUnit.MINUTES);
+                if (answer.status() != 201) {
+                    refused.add(answer.status() + " " + answer.body());
+                }
+            }
+
+            assertThat(refused).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Fixtures.string(db, "SELECT COUNT(DISTINCT virtual_subnet) FROM device WHERE account_id = ? AND name LIKE"
+                + " 'Parallel %'", alpha)).isEqualTo(String.valueOf(devices));
     }
 
     @Test
