@@ -6,6 +6,7 @@ import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.connection.Connection;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.platform.AccountScopedQuery;
@@ -263,18 +264,27 @@ public class ApprovalRequests {
     }
 
     /**
-     * The approval a connection was opened under: the request of its technician for its device whose approved window
-     * held the moment it was asked for (none for a device without approval).
+     * The approvals connections were opened under, by connection id, in one query: for each, the request of its
+     * technician for its device whose approved window held the moment it was asked for (none for a device without
+     * approval).
      */
-    public Optional<ApprovalRequest> forConnection(long accountId, Long userId, Long deviceId, Instant requestedAt) {
-        if (userId == null || deviceId == null) {
-            return Optional.empty();
+    public Map<Long, ApprovalRequest> forConnections(List<Connection> connections) {
+        Map<Long, ApprovalRequest> out = new LinkedHashMap<>();
+        List<Long> users = connections.stream().map(Connection::getUserId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<Long> devices = connections.stream().map(Connection::getDeviceId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (users.isEmpty() || devices.isEmpty()) {
+            return out;
         }
-        return em.createQuery("SELECT q FROM ApprovalRequest q WHERE q.accountId = :a AND q.userId = :u AND q.deviceId = :d"
-                        + " AND q.state IN :s AND q.windowStart <= :t AND q.windowEnd > :t ORDER BY q.id DESC",
-                        ApprovalRequest.class).setParameter("a", accountId).setParameter("u", userId).setParameter("d", deviceId)
-                .setParameter("s", List.of(ApprovalRequest.State.APPROVED, ApprovalRequest.State.ENDED))
-                .setParameter("t", requestedAt).setMaxResults(1).getResultList().stream().findFirst();
+        List<ApprovalRequest> found = em.createQuery("SELECT q FROM ApprovalRequest q WHERE q.userId IN :u AND q.deviceId IN :d"
+                        + " AND q.state IN :s ORDER BY q.id DESC", ApprovalRequest.class).setParameter("u", users)
+                .setParameter("d", devices).setParameter("s", List.of(ApprovalRequest.State.APPROVED, ApprovalRequest.State.ENDED))
+                .getResultList();
+        for (Connection c : connections) {
+            found.stream().filter(q -> q.getAccountId() == c.getAccountId() && q.getUserId().equals(c.getUserId())
+                            && q.getDeviceId().equals(c.getDeviceId()) && q.window().covers(c.getRequestedAt()))
+                    .findFirst().ifPresent(q -> out.put(c.getId(), q));
+        }
+        return out;
     }
 
     /** The request by id (no actor: for the notices after a commit). */

@@ -65,8 +65,8 @@ public class ApprovalRunner {
     private ScheduledFuture<?> task;
 
     void atStart(@Observes @Priority(StartupOrder.APPROVALS) PortalStarted started) {
-        Duration every = SettingsReader.of(SettingsReader.portalLookup(), "keyswitch.approvals.")
-                .duration("interval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        SettingsReader approvals = SettingsReader.of(SettingsReader.portalLookup(), "keyswitch.approvals.");
+        Duration every = approvals.duration("interval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
         lastRun = clock.instant();
         task = scheduler.scheduleWithFixedDelay(this::run, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Approval settings: approvals.interval=" + every);
