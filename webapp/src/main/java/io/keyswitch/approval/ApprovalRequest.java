@@ -176,6 +176,13 @@ public class ApprovalRequest {
         return state == State.APPROVED && window().covers(t);
     }
 
+    /** The approval in a connection's record: "approved by operator at …, window … to … UTC: comment". */
+    public String summary() {
+        return "approved by " + decidedBy + " at " + decidedAt + ", window " + windowStart + " to " + windowEnd
+                + (decisionComment == null ? "" : ": " + decisionComment)
+                + (endedBy == null ? "" : "; ended early by " + endedBy + (endComment == null ? "" : ": " + endComment));
+    }
+
     /** What the audit trail records of it. */
     Map<String, String> shown() {
         Map<String, String> m = new LinkedHashMap<>();

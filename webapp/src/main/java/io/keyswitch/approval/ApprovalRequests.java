@@ -287,6 +287,22 @@ public class ApprovalRequests {
         return out;
     }
 
+    /**
+     * A number that changes whenever a request the actor sees is made or changes (answered, expired, ended): the pages'
+     * poll re-renders only then.
+     */
+    public long fingerprint(Actor actor) {
+        long me = actor.userId() == null ? -1L : actor.userId();
+        List<Long> groups = new ArrayList<>(actor.userId() == null ? List.of() : rules.groupsOf(actor.accountId(), me));
+        groups.add(-1L);
+        Object[] r = em.createQuery("SELECT COUNT(q), SUM(q.version) FROM ApprovalRequest q WHERE q.accountId = :a"
+                        + " AND (q.userId = :me OR q.userGroupId IN :groups)", Object[].class)
+                .setParameter("a", actor.accountId()).setParameter("me", me).setParameter("groups", groups).getSingleResult();
+        long count = r[0] == null ? 0 : ((Number) r[0]).longValue();
+        long versions = r[1] == null ? 0 : ((Number) r[1]).longValue();
+        return count * 1_000_003L + versions;
+    }
+
     /** The request by id (no actor: for the notices after a commit). */
     public Optional<ApprovalRequest> byId(long id) {
         return Optional.ofNullable(em.find(ApprovalRequest.class, id));

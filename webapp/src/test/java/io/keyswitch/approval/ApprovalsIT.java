@@ -234,7 +234,7 @@ class ApprovalsIT {
         Matcher link = Pattern.compile("https://\\S+/(approvals\\.xhtml\\?request=" + id + ")").matcher(body);
         assertThat(link.find()).as(body).isTrue();
         // the link opens the login, and following it answers nothing
-        FacesClient.Page page = new FacesClient(ArquillianPortal.httpsUrl()).get(link.group(1));
+        FacesClient.Page page = new FacesClient(ArquillianPortal.httpsUrl()).get("/" + link.group(1));
         assertThat(page.path()).contains("login");
         assertThat(api(TECH).get("/approval-requests/" + id).json().getString("state")).isEqualTo("PENDING");
         // a second request for the same device waits for the first
@@ -302,6 +302,8 @@ class ApprovalsIT {
                     "deviceId", "ended");
         } finally {
             MovableClock.set(ArquillianPortal.home(), Duration.ZERO);
+            // back in real time the window would hold again: let it be over in real time too, as it is for the tests after
+            Fixtures.update(db, "UPDATE approval_request SET window_end = window_start WHERE id = ?", id);
         }
     }
 

@@ -16,7 +16,8 @@ public enum MenuGroup {
     /** A technician's daily work: reach machines, see connections and alarms. */
     OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
             entry("menuConnections", MenuViewer::seesConnections),
-            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW))),
+            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW)),
+            entry("menuApprovals", v -> true)), // requesters and approvers (members of a group) alike
 
     /** The account's inventory, people and rules. */
     ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
