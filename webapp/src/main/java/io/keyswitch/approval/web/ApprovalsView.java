@@ -36,6 +36,9 @@ public class ApprovalsView implements Serializable {
     @Inject
     transient DeviceService devices;
 
+    @Inject
+    transient java.time.Clock clock;
+
     private String which = "all";
     private String state = "";
     private Long device;
@@ -145,7 +148,7 @@ public class ApprovalsView implements Serializable {
     }
 
     public boolean mayEnd(ApprovalRequest q) {
-        return q.getState() == ApprovalRequest.State.APPROVED && q.getWindowEnd().isAfter(java.time.Instant.now())
+        return q.getState() == ApprovalRequest.State.APPROVED && q.getWindowEnd().isAfter(clock.instant())
                 && requests.isApprover(actor(), q);
     }
 

@@ -16,8 +16,7 @@ public enum MenuGroup {
     /** A technician's daily work: reach machines, see connections and alarms. */
     OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
             entry("menuConnections", MenuViewer::seesConnections),
-            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW)),
-            entry("menuApprovals", v -> true)), // requesters and approvers (members of a group) alike
+            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW))),
 
     /** The account's inventory, people and rules. */
     ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
@@ -41,8 +40,12 @@ public enum MenuGroup {
             entry("menuNotice", MenuViewer::systemAdmin),
             entry("menuBans", MenuViewer::systemAdmin)),
 
-    /** The signed-in user's own password, authenticator app and API tokens: everyone. */
-    YOU(entry("menuPassword", v -> true),
+    /**
+     * The signed-in user's own connection requests and those they answer (approvers need no right, only membership in
+     * a group), password, authenticator app and API tokens: everyone.
+     */
+    YOU(entry("menuApprovals", v -> true),
+            entry("menuPassword", v -> true),
             entry("menuAuthenticator", v -> true),
             entry("menuTokens", v -> true));
 
