@@ -250,17 +250,20 @@ public class ApprovalRequests {
         return actor.userId() == null ? 0 : count(actor, new Filter(Which.TO_ANSWER, null, null));
     }
 
-    /** The actor's approved windows that are open now and end within the warning time (the portal's warning). */
+    /**
+     * The actor's approved windows that are open now and end within the warning time (the portal's warning; the rule is
+     * {@link ApprovalWindow#endsSoon}).
+     */
     public List<ApprovalRequest> endingSoon(Actor actor) {
         if (actor.userId() == null) {
             return List.of();
         }
         Instant now = clock.instant();
         return em.createQuery("SELECT q FROM ApprovalRequest q WHERE q.userId = :u AND q.accountId = :a AND q.state = :s"
-                        + " AND q.windowStart <= :now AND q.windowEnd > :now AND q.windowEnd <= :soon ORDER BY q.windowEnd",
-                        ApprovalRequest.class).setParameter("u", actor.userId()).setParameter("a", actor.accountId())
-                .setParameter("s", ApprovalRequest.State.APPROVED).setParameter("now", now)
-                .setParameter("soon", now.plus(ApprovalWindow.WARNING)).getResultList();
+                        + " AND q.windowStart <= :now AND q.windowEnd > :now ORDER BY q.windowEnd", ApprovalRequest.class)
+                .setParameter("u", actor.userId()).setParameter("a", actor.accountId())
+                .setParameter("s", ApprovalRequest.State.APPROVED).setParameter("now", now).getResultList().stream()
+                .filter(q -> q.window().endsSoon(now)).toList();
     }
 
     /**

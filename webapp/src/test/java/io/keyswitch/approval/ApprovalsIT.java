@@ -95,7 +95,7 @@ class ApprovalsIT {
         Fixtures.update(db, "UPDATE app_user SET email = 'tech@builder.test' WHERE id = ?", techId);
         long approver = Fixtures.user(db, alpha, "operator", PASSWORD, List.of("device:view"));
         Fixtures.apiToken(db, alpha, approver, APPROVER);
-        Fixtures.update(db, "UPDATE app_user SET email = 'shift@plant.test' WHERE id = ?", approver);
+        Fixtures.update(db, "UPDATE app_user SET email = 'shift@plant.test', phone = '+49 170 555-0199' WHERE id = ?", approver);
         operators = groupOf(approver);
         Fixtures.apiToken(db, alpha, Fixtures.user(db, alpha, "other", PASSWORD, List.of("device:view")), OUTSIDER);
 
@@ -109,7 +109,7 @@ class ApprovalsIT {
 
         int smtpPort = LoopbackPorts.free();
         for (String key : List.of("mail.smtp.host", "mail.smtp.port", "mail.smtp.security", "mail.smtp.user", "mail.from",
-                "appliance.dns-name")) {
+                "appliance.dns-name", "sms.gateway")) {
             savedSettings.put(key, Fixtures.string(db, "SELECT MAX(setting_value) FROM setting WHERE scope_id = 0 AND"
                     + " setting_key = ?", key));
         }
@@ -118,6 +118,7 @@ class ApprovalsIT {
         setting("mail.smtp.security", "NONE");
         setting("mail.smtp.user", "");
         setting("mail.from", "portal@plant.test");
+        setting("sms.gateway", "LOG_ONLY"); // writes each SMS to ArquillianPortal.smsOutbox()
         // Links in mails point at the appliance's DNS name: here the test portal itself.
         setting("appliance.dns-name", ArquillianPortal.httpsUrl().replace("https://", "").replace("/", ""));
         Fixtures.update(db, "DELETE FROM setting WHERE scope_id = 0 AND setting_key = 'mail.smtp.password'");
@@ -213,7 +214,7 @@ class ApprovalsIT {
     @Test
     @Order(3)
     @DisplayName("without an approval Connect is refused, saying to request one; a request mails the approvers a link that"
-            + " opens the login and answers nothing")
+            + " opens the login and answers nothing; and an SMS when they have a number")
     void requestMailsTheApprovers() throws Exception {
         // Arrange + Act: Connect without approval
         Answer refused = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
@@ -233,6 +234,11 @@ class ApprovalsIT {
         assertThat(body).contains("tech asks to connect to Press 9", "Reason: PLC update", "Order number: SO-4711");
         Matcher link = Pattern.compile("https://\\S+/(approvals\\.xhtml\\?request=" + id + ")").matcher(body);
         assertThat(link.find()).as(body).isTrue();
+        // and by SMS, as the approver has a number and the appliance an SMS gateway
+        String sms = await("an SMS to the approver", () -> Files.exists(ArquillianPortal.smsOutbox())
+                ? Files.readAllLines(ArquillianPortal.smsOutbox()).stream().filter(l -> l.startsWith("+491705550199"))
+                .filter(l -> l.contains("approvals.xhtml?request=" + id)).findFirst().orElse(null) : null, l -> l != null);
+        assertThat(sms).contains("wants to connect to Press 9");
         // the link opens the login, and following it answers nothing
         FacesClient.Page page = new FacesClient(ArquillianPortal.httpsUrl()).get("/" + link.group(1));
         assertThat(page.path()).contains("login");
@@ -263,7 +269,8 @@ class ApprovalsIT {
     @Test
     @Order(5)
     @DisplayName("approved for a shortened window: the technician is told by mail, Connect works inside the window, the"
-            + " record shows the approval, and at the window's end the connection closes and Connect is refused again")
+            + " record shows the approval, the portal warns 5 minutes before the end, and at the end the connection closes and"
+            + " Connect is refused again")
     void approvedWindow() throws Exception {
         // Arrange
         long id = pendingId();
@@ -291,6 +298,20 @@ class ApprovalsIT {
         assertThat(approval.getJsonNumber("requestId").longValue()).isEqualTo(id);
         assertThat(approval.getString("comment")).isEqualTo("only during the break");
         assertThat(approval.getString("approvedBy")).contains("operator");
+        FacesClient admin = signedIn("admin");
+        assertThat(admin.get("/connections.xhtml?which=all").body()).contains("approved by alpha-approvals/operator",
+                "only during the break");
+
+        // the portal warns the technician in the window's last 5 minutes, not before
+        FacesClient technician = signedIn("tech");
+        assertThat(technician.get("/machines.xhtml").body()).doesNotContain("Your approved window for Press 9 ends at");
+        MovableClock.set(ArquillianPortal.home(), Duration.ofMinutes(16));
+        try {
+            assertThat(technician.get("/machines.xhtml").body()).containsPattern(
+                    "Your approved window for Press 9 ends at [0-9: -]+UTC \\(in [1-4] min\\)");
+        } finally {
+            MovableClock.set(ArquillianPortal.home(), Duration.ZERO);
+        }
 
         // Act: the window ends
         MovableClock.set(ArquillianPortal.home(), Duration.ofMinutes(21));
@@ -379,6 +400,14 @@ class ApprovalsIT {
                 + minutes + "}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         return made.json().getJsonNumber("id").longValue();
+    }
+
+    /** A person signed in to the pages (no second factor is required in this account). */
+    private static FacesClient signedIn(String user) {
+        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
+        browser.submit(browser.get("/login.xhtml"), "loginForm", Map.of("account", "alpha-approvals", "username", user,
+                "password", PASSWORD), "login");
+        return browser;
     }
 
     private static long pendingId() {
