@@ -204,6 +204,21 @@ class ApprovalsIT {
                 + " 'commissioning week'", alpha)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND action = 'approval.rule'", alpha)).isEqualTo(3);
 
+        // the same through the pages: the device page's line links to "Approval rule", which asks for the reason
+        FacesClient pages = signedIn("admin");
+        assertThat(pages.get("/device.xhtml?id=" + press).body()).contains("approval-rule.xhtml?device=" + press);
+        FacesClient.Page rule = pages.get("/approval-rule.xhtml?device=" + press);
+        assertThat(rule.body()).contains("Connections need approval by group", "(as its project)");
+        FacesClient.Page noReason = pages.submit(rule, "ruleForm", Map.of("mode_input", "NONE", "reason", ""), "save");
+        assertThat(noReason.body()).contains("Please say why");
+        assertThat(api(ADMIN).get("/approval/devices/" + press).json().getString("mode")).isEqualTo("INHERIT");
+        FacesClient.Page saved = pages.submit(noReason, "ruleForm", Map.of("mode_input", "NONE", "reason",
+                "line stopped for a week"), "save");
+        assertThat(saved.body()).contains("The approval rule is saved.", "Connections need no approval.");
+        assertThat(api(ADMIN).put("/approval/devices/" + press, "{\"mode\":\"INHERIT\",\"reason\":\"line runs again\"}")
+                .json().getBoolean("approvalNeeded")).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE chain_key = ? AND action = 'approval.rule'", alpha)).isEqualTo(5);
+
         // tenancy: another account's admin sees neither
         assertThat(api(BETA).get("/approval/devices/" + press).status()).isEqualTo(404);
         assertThat(api(BETA).put("/approval/projects/" + line, "{\"mode\":\"NONE\",\"reason\":\"take over\"}").status())
