@@ -160,6 +160,13 @@ public class ConnectionRequests {
         return q.getSingleResult();
     }
 
+    /** The ids of technician {@code userId}'s live connections to {@code deviceId} in {@code accountId}. */
+    public List<Long> liveOf(long accountId, long userId, long deviceId) {
+        return em.createQuery("SELECT c.id FROM Connection c WHERE c.accountId = :a AND c.userId = :u AND c.deviceId = :d"
+                        + " AND c.state <> :closed", Long.class).setParameter("a", accountId).setParameter("u", userId)
+                .setParameter("d", deviceId).setParameter("closed", ConnectionState.CLOSED).getResultList();
+    }
+
     /** The actor's own live connection {@code id}, for a Disconnect. */
     public Connection ownLive(Actor actor, long id) {
         Connection c = visible(actor, id);

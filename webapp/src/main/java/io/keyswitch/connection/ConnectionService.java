@@ -51,6 +51,19 @@ public class ConnectionService {
         return requests.visible(actor, id);
     }
 
+    /**
+     * Ends technician {@code userId}'s live connections to {@code deviceId} with {@code cause}, in {@code actor}'s name
+     * and with their words — for a consent's owner that has checked the actor may (an approver ending the window they
+     * approved: {@link CloseCause#ENDED_BY_APPROVER}).
+     *
+     * @return how many were closed
+     */
+    public int endForConsent(Actor actor, long userId, long deviceId, CloseCause cause, String why) {
+        List<Long> live = requests.liveOf(actor.accountId(), userId, deviceId);
+        live.forEach(id -> await(engine.close(id, cause, actor.name(), actor.userId(), actor.sourceIp(), why)));
+        return live.size();
+    }
+
     public Connection find(Actor actor, long id) {
         return requests.visible(actor, id);
     }

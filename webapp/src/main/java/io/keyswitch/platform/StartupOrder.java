@@ -39,6 +39,9 @@ public final class StartupOrder {
     /** Alarms read their settings and start their background run (offline checks, escalations, the outbox). */
     public static final int ALARMS = 770;
 
+    /** Connection approvals start their background run (expiring unanswered requests, closing at windows' ends). */
+    public static final int APPROVALS = 780;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

@@ -1,5 +1,6 @@
 package io.keyswitch.connection.api;
 
+import io.keyswitch.approval.ApprovalRequest;
 import io.keyswitch.connection.Connection;
 import io.keyswitch.connection.ConnectionComponent;
 import io.keyswitch.connection.Machines;
@@ -28,8 +29,9 @@ public final class ConnectionJson {
                                 String waitingFor, String reason, String orderNumber, String requestedAt, String openedAt,
                                 String closedAt, long seconds, String technicianAddress, long bytesToDevice,
                                 long bytesFromDevice, String closeCause, String closedBy, String closeReason,
-                                List<OpenedOut> components) {
-        static ConnectionOut of(Connection c, String waitingFor, List<ConnectionComponent> opened, Instant now) {
+                                List<OpenedOut> components, ApprovalOut approval) {
+        static ConnectionOut of(Connection c, String waitingFor, List<ConnectionComponent> opened, Instant now,
+                                ApprovalRequest approval) {
             return new ConnectionOut(c.getId(), c.getUserId(), c.getUserName(), c.getDeviceId(), c.getDeviceName(),
                     c.getState().name(), waitingFor, c.getReason(), c.getOrderNumber(), text(c.getRequestedAt()),
                     text(c.getOpenedAt()), text(c.getClosedAt()), c.duration(now).toSeconds(), c.getTechnicianAddress(),
@@ -37,7 +39,20 @@ public final class ConnectionJson {
                     c.getClosedBy(), c.getCloseReason() != null ? c.getCloseReason()
                     : c.getCloseCause() == null ? null : c.getCloseCause().words(),
                     opened.stream().map(o -> new OpenedOut(o.getComponentId(), o.getComponentName(), o.getRealAddress(),
-                            o.getVirtualAddress(), o.getServices())).toList());
+                            o.getVirtualAddress(), o.getServices())).toList(), ApprovalOut.of(approval));
+        }
+    }
+
+    /**
+     * The operator's approval a connection was opened under (null for a device without approval): the request, who
+     * approved it, when, the window and the comment; and who ended the window early, if anyone did.
+     */
+    public record ApprovalOut(long requestId, String approvedBy, String approvedAt, String windowStart, String windowEnd,
+                              String comment, String endedBy, String endedAt, String endComment) {
+        static ApprovalOut of(ApprovalRequest q) {
+            return q == null ? null : new ApprovalOut(q.getId(), q.getDecidedBy(), text(q.getDecidedAt()),
+                    text(q.getWindowStart()), text(q.getWindowEnd()), q.getDecisionComment(), q.getEndedBy(),
+                    text(q.getEndedAt()), q.getEndComment());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.keyswitch.connection.api;
 
+import io.keyswitch.approval.ApprovalRequests;
 import io.keyswitch.connection.Connection;
 import io.keyswitch.connection.ConnectionQuery;
 import io.keyswitch.connection.ConnectionService;
@@ -50,6 +51,9 @@ public class ConnectionResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ApprovalRequests approvals;
+
     @Context
     HttpServletRequest request;
 
@@ -84,8 +88,9 @@ public class ConnectionResource {
         List<Connection> found = connections.page(actor, query, paging.first(), paging.size());
         var opened = connections.components(found);
         Instant now = clock.instant();
+        var approvals = this.approvals.forConnections(found);
         List<ConnectionJson.ConnectionOut> items = found.stream().map(c -> ConnectionJson.ConnectionOut.of(c,
-                waitingFor(c), opened.getOrDefault(c.getId(), List.of()), now)).toList();
+                waitingFor(c), opened.getOrDefault(c.getId(), List.of()), now, approvals.get(c.getId()))).toList();
         return Paged.of(items, paging, connections.count(actor, query));
     }
 
@@ -114,7 +119,8 @@ public class ConnectionResource {
     }
 
     private ConnectionJson.ConnectionOut out(Actor actor, Connection c) {
-        return ConnectionJson.ConnectionOut.of(c, waitingFor(c), connections.components(actor, c.getId()), clock.instant());
+        return ConnectionJson.ConnectionOut.of(c, waitingFor(c), connections.components(actor, c.getId()), clock.instant(),
+                approvals.forConnections(List.of(c)).get(c.getId()));
     }
 
     private String waitingFor(Connection c) {

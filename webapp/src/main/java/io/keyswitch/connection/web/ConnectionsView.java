@@ -1,5 +1,7 @@
 package io.keyswitch.connection.web;
 
+import io.keyswitch.approval.ApprovalRequest;
+import io.keyswitch.approval.ApprovalRequests;
 import io.keyswitch.connection.Connection;
 import io.keyswitch.connection.ConnectionComponent;
 import io.keyswitch.connection.ConnectionQuery;
@@ -49,6 +51,9 @@ public class ConnectionsView implements Serializable {
     @Inject
     Clock clock;
 
+    @Inject
+    ApprovalRequests approvalRequests;
+
     private String which = "live";
     private Long deviceId;
     private Long userId;
@@ -57,12 +62,14 @@ public class ConnectionsView implements Serializable {
     private long liveVersion;
     private final EditCycle ending = new EditCycle("Connection", "endForm");
     private transient Map<Long, List<ConnectionComponent>> opened = Map.of();
+    private transient Map<Long, ApprovalRequest> approvals = Map.of();
 
     private final PagedModel<Connection> model = new PagedModel<>(
             filter -> connections.count(actor(), query().withText(filter)),
             (filter, sort, ascending, first, size) -> {
                 List<Connection> page = connections.page(actor(), query().withText(filter), first, size);
                 opened = connections.components(page);
+                approvals = approvalRequests.forConnections(page);
                 return page;
             },
             Connection::getId);
@@ -116,7 +123,9 @@ public class ConnectionsView implements Serializable {
     /** "reason · order number", either may be missing. */
     public String why(Connection c) {
         String reason = c.getReason() == null ? "" : c.getReason();
-        return c.getOrderNumber() == null ? reason : reason + " · " + c.getOrderNumber();
+        String why = c.getOrderNumber() == null ? reason : reason + " · " + c.getOrderNumber();
+        ApprovalRequest approval = approvals == null ? null : approvals.get(c.getId());
+        return approval == null ? why : why + " · " + approval.summary();
     }
 
     public String since(Connection c) {

@@ -40,8 +40,12 @@ public enum MenuGroup {
             entry("menuNotice", MenuViewer::systemAdmin),
             entry("menuBans", MenuViewer::systemAdmin)),
 
-    /** The signed-in user's own password, authenticator app and API tokens: everyone. */
-    YOU(entry("menuPassword", v -> true),
+    /**
+     * The signed-in user's own connection requests and those they answer (approvers need no right, only membership in
+     * a group), password, authenticator app and API tokens: everyone.
+     */
+    YOU(entry("menuApprovals", v -> true),
+            entry("menuPassword", v -> true),
             entry("menuAuthenticator", v -> true),
             entry("menuTokens", v -> true));
 

@@ -64,7 +64,7 @@ class MenuUiIT {
         // Assert
         assertThat(groups).containsOnlyKeys("", "Operate", "You");
         assertThat(groups.get("Operate")).containsExactly("My machines", "Connections");
-        assertThat(groups.get("You")).containsExactly("Change password", "Authenticator app", "API tokens");
+        assertThat(groups.get("You")).containsExactly("Approvals", "Change password", "Authenticator app", "API tokens");
         assertThat(menu.open("menuMachines")).isEqualTo("/machines.xhtml");
         assertThat(menu.open("menuConnections")).isEqualTo("/connections.xhtml");
         assertThat(menu.open("menuHome")).isEqualTo("/index.xhtml");

@@ -1,0 +1,143 @@
+package io.keyswitch.approval;
+
+import io.keyswitch.connection.CloseCause;
+import io.keyswitch.connection.ConnectionService;
+import io.keyswitch.mail.MailSender;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.PortalStarted;
+import io.keyswitch.platform.SettingsReader;
+import io.keyswitch.platform.StartupOrder;
+import io.keyswitch.sms.SmsGateway;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Where approvals act in the background, on the container's managed scheduler: every
+ * {@code keyswitch.approvals.interval} unanswered requests past their answer time expire, and when approved windows
+ * ended since the last run the connection engine checks every live connection at once (the approval consent then
+ * closes those whose window is over). After a request's commit its messages are sent (a failed one is logged, never
+ * undoes the request) and, when an approver ended a window, the technician's connections to the device are closed.
+ */
+@ApplicationScoped
+public class ApprovalRunner {
+
+    private static final Logger LOG = Logger.getLogger(ApprovalRunner.class.getName());
+    /** Requests expired in one transaction at most; a run goes on until none is due. */
+    static final int BATCH = 200;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ApprovalRequests requests;
+
+    @Inject
+    ApprovalNotices notices;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    MailSender mail;
+
+    @Inject
+    SmsGateway sms;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile Instant lastRun;
+    private ScheduledFuture<?> task;
+
+    void atStart(@Observes @Priority(StartupOrder.APPROVALS) PortalStarted started) {
+        SettingsReader approvals = SettingsReader.of(SettingsReader.portalLookup(), "keyswitch.approvals.");
+        Duration every = approvals.duration("interval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        lastRun = clock.instant();
+        task = scheduler.scheduleWithFixedDelay(this::run, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Approval settings: approvals.interval=" + every);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** One run: expiries, then a check of live connections when windows ended since the last run. */
+    public void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            int expired = 0;
+            for (int n = requests.expireDue(BATCH); n > 0; n = n == BATCH ? requests.expireDue(BATCH) : 0) {
+                expired += n;
+            }
+            if (expired > 0) {
+                LOG.info("Approvals: " + expired + " request(s) expired unanswered.");
+            }
+            Instant since = lastRun;
+            lastRun = now;
+            if (requests.windowsEnded(since, now) > 0) {
+                connections.consentChanged();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The approval run failed; the next one tries again: " + e, e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** After the commit: the technician's connections closed when an approver ended the window; then the messages. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalChanged event) {
+        scheduler.execute(() -> {
+            try {
+                if (event.kind() == ApprovalChanged.Kind.ENDED) {
+                    endConnections(event);
+                }
+                notify(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Approval request " + event.requestId() + ": " + event.kind() + " not carried out: " + e, e);
+            }
+        });
+    }
+
+    private void endConnections(ApprovalChanged event) {
+        requests.byId(event.requestId()).filter(q -> q.getUserId() != null && q.getDeviceId() != null).ifPresent(q -> {
+            Actor approver = new Actor(event.accountId(), event.byUserId(), event.by(), event.sourceIp(), right -> false);
+            connections.endForConsent(approver, q.getUserId(), q.getDeviceId(), CloseCause.ENDED_BY_APPROVER, event.comment());
+        });
+    }
+
+    private void notify(ApprovalChanged event) {
+        for (ApprovalNotices.Message m : notices.of(event)) {
+            try {
+                if (m.bySms()) {
+                    sms.send(m.to(), m.text());
+                } else {
+                    mail.send(m.to(), m.subject(), m.text());
+                }
+            } catch (RuntimeException e) {
+                LOG.info("Approval request " + event.requestId() + ": a " + (m.bySms() ? "SMS" : "mail") + " could not be sent: "
+                        + e.getMessage());
+            }
+        }
+    }
+}
