@@ -42,6 +42,9 @@ public final class StartupOrder {
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 
+    /** The scheduled check of every audit chain starts (its first run a minute later, then daily). */
+    public static final int AUDIT_CHECK = 850;
+
     private StartupOrder() {
     }
 }
