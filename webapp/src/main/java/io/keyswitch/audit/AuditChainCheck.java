@@ -10,12 +10,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,9 +37,6 @@ public class AuditChainCheck {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-
-    @PersistenceContext(unitName = "keyswitch")
-    EntityManager em;
 
     @Inject
     AuditTrail trail;
@@ -79,11 +73,8 @@ public class AuditChainCheck {
     /** One run: walks each chain in its own transaction, then keeps and audits the results. */
     public void run() {
         try {
-            @SuppressWarnings("unchecked")
-            List<Number> keys = em.createNativeQuery("SELECT chain_key FROM audit_chain_head ORDER BY chain_key").getResultList();
             Map<Long, ChainVerification> results = new LinkedHashMap<>();
-            for (Number key : keys) {
-                long chainKey = key.longValue();
+            for (long chainKey : verifications.chainKeys()) {
                 ChainVerification v = trail.verify(chainKey == 0 ? null : chainKey);
                 results.put(chainKey, v);
                 if (!v.intact()) {

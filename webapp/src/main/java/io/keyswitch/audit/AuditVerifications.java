@@ -58,6 +58,12 @@ public class AuditVerifications {
                 .bySystem().on("audit-trail").withDetails(details));
     }
 
+    /** Every chain there is (its key: the account id, 0 for the appliance's events), in key order. */
+    public List<Long> chainKeys() {
+        List<?> keys = em.createNativeQuery("SELECT chain_key FROM audit_chain_head ORDER BY chain_key").getResultList();
+        return keys.stream().map(k -> ((Number) k).longValue()).toList();
+    }
+
     /** The last check of the chain of {@code accountId} ({@code null}: the appliance's events), if there was one. */
     public Optional<Checked> last(Long accountId) {
         List<?> rows = em.createNativeQuery("SELECT chain_key, verified_at, events_checked, first_broken_event, problem "
