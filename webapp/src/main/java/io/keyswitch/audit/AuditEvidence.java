@@ -113,7 +113,7 @@ public class AuditEvidence implements ComplianceEvidence {
         String when = "audit chain verified " + EvidenceWords.ago(last.at(), now) + " (" + Formats.timeOf(last.at()) + ", "
                 + schedule + "): ";
         return when + (v.intact()
-                ? "intact, " + EvidenceWords.count(v.eventsChecked()) + " events"
+                ? "intact, " + EvidenceWords.of(v.eventsChecked(), "event")
                 : "BROKEN at event " + v.firstBrokenEventId() + ": " + v.problem());
     }
 
@@ -130,7 +130,7 @@ public class AuditEvidence implements ComplianceEvidence {
         String head = "audit chains verified " + EvidenceWords.ago(oldest, now) + " (" + Formats.timeOf(oldest)
                 + ", checked every " + EvidenceWords.every(interval) + "): ";
         return head + (broken.isEmpty()
-                ? "all " + all.size() + " intact, " + EvidenceWords.count(events) + " events"
+                ? "all " + all.size() + " intact, " + EvidenceWords.of(events, "event")
                 : broken.size() + " of " + all.size() + " BROKEN: " + String.join("; ", broken));
     }
 }

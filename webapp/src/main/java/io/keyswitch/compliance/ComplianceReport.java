@@ -27,6 +27,9 @@ public class ComplianceReport {
 
     private static final Logger LOG = Logger.getLogger(ComplianceReport.class.getName());
 
+    /** A source slower than this is logged: the page asks every source each time it opens. */
+    private static final long SLOW_MS = 200;
+
     /** The mapping does not change while the portal runs: it is the file in the WAR. */
     private static final List<SystemRequirement> MAPPING = Iec62443Mapping.packaged();
 
@@ -71,18 +74,27 @@ public class ComplianceReport {
         List<String> problems = new ArrayList<>();
         for (ComplianceEvidence source : sources) {
             try {
+                long started = System.nanoTime();
                 for (Evidence e : source.measure(scope)) {
                     measured.computeIfAbsent(e.requirement(), k -> new ArrayList<>()).add(e.text());
                 }
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                if (ms >= SLOW_MS) {
+                    LOG.info(() -> "Compliance evidence " + name(source) + " took " + ms + " ms (" + scope + ")");
+                }
             } catch (RuntimeException e) {
                 // a source that fails is named instead of taking the page down
-                String name = source.getClass().getSimpleName().replaceAll("\\$.*", "");
-                LOG.log(Level.WARNING, "Compliance evidence " + name + " failed", e);
-                problems.add(name + " could not measure; the portal's log has the cause");
+                LOG.log(Level.WARNING, "Compliance evidence " + name(source) + " failed", e);
+                problems.add(name(source) + " could not measure; the portal's log has the cause");
             }
         }
         List<Row> rows = MAPPING.stream()
                 .map(r -> new Row(r, List.copyOf(measured.getOrDefault(r.id(), List.of())))).toList();
         return new Report(scope, now, rows, List.copyOf(problems));
+    }
+
+    /** The source's class name without the container's proxy suffix. */
+    private static String name(ComplianceEvidence source) {
+        return source.getClass().getSimpleName().replaceAll("\\$.*", "");
     }
 }

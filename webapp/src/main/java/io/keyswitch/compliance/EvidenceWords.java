@@ -23,6 +23,11 @@ public final class EvidenceWords {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** 1 → "1 event", 1234 → "1,234 events" (a noun with a plain -s plural). */
+    public static String of(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** How long before {@code now} {@code at} was, in its largest unit: "just now", "5 min ago", "2 h ago", "3 days ago". */
     public static String ago(Instant at, Instant now) {
         Duration d = Duration.between(at, now);

@@ -33,7 +33,7 @@ public class InventoryEvidence implements ComplianceEvidence {
 
     /** "inventory: 20,000 devices with 100,000 components in 12 projects". */
     static String inventory(long projects, long devices, long components) {
-        return "inventory: " + EvidenceWords.count(devices) + " devices with " + EvidenceWords.count(components)
-                + " components (address and allowed services each) in " + EvidenceWords.count(projects) + " projects";
+        return "inventory: " + EvidenceWords.of(devices, "device") + " with " + EvidenceWords.of(components, "component")
+                + " (address and allowed services each) in " + EvidenceWords.of(projects, "project");
     }
 }

@@ -21,6 +21,14 @@ class EvidenceWordsTest {
     }
 
     @Test
+    @DisplayName("a counted noun: 1 event, 0 events, 1,234 events")
+    void counted() {
+        assertThat(EvidenceWords.of(1, "event")).isEqualTo("1 event");
+        assertThat(EvidenceWords.of(0, "event")).isEqualTo("0 events");
+        assertThat(EvidenceWords.of(1234, "event")).isEqualTo("1,234 events");
+    }
+
+    @Test
     @DisplayName("an age is said in its largest unit: just now, minutes, hours up to two days, then days")
     void ago() {
         Instant now = Instant.parse("2026-12-05T12:00:00Z");
