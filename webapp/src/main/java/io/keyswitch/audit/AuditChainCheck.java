@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Walks every audit chain on the container's managed scheduler, every {@value #KEY_INTERVAL} (default daily; the
- * first run a minute after the start, or after one interval if that is shorter), so that a changed event shows
+ * first run an hour after the start, when the start's work is done, or after one interval if that is shorter), so that a changed event shows
  * without anyone pressing "Check the chain". Each chain's result is kept ({@link AuditVerifications}: the IEC 62443
  * page's SR 3.9 evidence) and each run is an {@code audit.verify} event; a broken chain is logged as SEVERE. A failed
  * run is logged and the next one tries again.
@@ -31,7 +31,7 @@ public class AuditChainCheck {
     /** How often every chain is walked: a duration (ISO-8601 or seconds), 10 seconds to 7 days. */
     public static final String KEY_INTERVAL = "keyswitch.audit.verify-interval";
     public static final Duration DEFAULT_INTERVAL = Duration.ofDays(1);
-    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+    private static final Duration FIRST_RUN = Duration.ofHours(1);
 
     private static final Logger LOG = Logger.getLogger(AuditChainCheck.class.getName());
 

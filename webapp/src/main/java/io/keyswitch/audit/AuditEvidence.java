@@ -107,7 +107,7 @@ public class AuditEvidence implements ComplianceEvidence {
     static String chain(AuditVerifications.Checked last, Instant now, Duration interval) {
         String schedule = "checked every " + EvidenceWords.every(interval);
         if (last == null) {
-            return "audit chain not checked by the scheduled check yet (" + schedule + ", the first a minute after the start)";
+            return "audit chain not checked by the scheduled check yet (" + schedule + ", the first an hour after the start)";
         }
         ChainVerification v = last.result();
         String when = "audit chain verified " + EvidenceWords.ago(last.at(), now) + " (" + Formats.timeOf(last.at()) + ", "

@@ -51,7 +51,7 @@ class AuditEvidenceTest {
         assertThat(AuditEvidence.chain(new AuditVerifications.Checked(5, NOW, broken), NOW, Duration.ofDays(1)))
                 .endsWith("BROKEN at event 77: its content does not match its hash: the event was changed");
         assertThat(AuditEvidence.chain(null, NOW, Duration.ofDays(1)))
-                .isEqualTo("audit chain not checked by the scheduled check yet (checked every 1 day, the first a minute after the start)");
+                .isEqualTo("audit chain not checked by the scheduled check yet (checked every 1 day, the first an hour after the start)");
     }
 
     @Test

@@ -114,8 +114,6 @@ public class ArquillianPortal implements BeforeAllCallback {
                 + " -Dkeyswitch.alarms.interval=PT1S"
                 // DeviceReportsIT waits for the data point history's aggregates and retention
                 + " -Dkeyswitch.datapoints.history-interval=PT2S"
-                // AdministrationIT reads the scheduled audit chain check's result on the IEC 62443 page
-                + " -Dkeyswitch.audit.verify-interval=PT10S"
                 // ConnectionsIT reaches the appliance's limit of open connections with a few
                 + " -Dkeyswitch.connections.max=6");
         System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");
