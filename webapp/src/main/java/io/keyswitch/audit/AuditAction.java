@@ -30,6 +30,7 @@ public enum AuditAction {
     APPROVAL_SETTINGS("approval.settings", "how long an account's connection requests wait for an answer changed"),
     API_TOKEN_CREATE("api-token.create", "a user created an API token"),
     API_TOKEN_REVOKE("api-token.revoke", "an API token was revoked, by its user or a user administrator"),
+    AUDIT_VERIFY("audit.verify", "the scheduled check walked every audit chain: how many events, and each chain intact or its first broken event"),
     COMPONENT_CREATE("component.create", "a component was added to a device"),
     COMPONENT_DELETE("component.delete", "a component was deleted"),
     COMPONENT_UPDATE("component.update", "a component's address or services changed"),

@@ -45,6 +45,9 @@ public final class StartupOrder {
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 
+    /** The scheduled check of every audit chain starts (its first run an hour later, then daily). */
+    public static final int AUDIT_CHECK = 850;
+
     private StartupOrder() {
     }
 }

@@ -22,4 +22,20 @@ public class UtcInstantConverter implements AttributeConverter<Instant, LocalDat
     public Instant convertToEntityAttribute(LocalDateTime stored) {
         return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
     }
+
+    /** The instant of a {@code DATETIME} column read by a native query (a {@code Timestamp} or {@code LocalDateTime} in UTC). */
+    public static Instant fromColumn(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The value of a {@code DATETIME} column for a native query's parameter. */
+    public static LocalDateTime toColumn(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
 }

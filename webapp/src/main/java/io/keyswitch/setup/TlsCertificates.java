@@ -99,15 +99,21 @@ public class TlsCertificates {
 
     /** The certificate in the key store now, if there is a key store. */
     public Optional<Served> current() {
+        return chain().map(chain -> describe((X509Certificate) chain[0], chain.length));
+    }
+
+    /** The certificate the HTTPS listener serves (the key store's), if there is one: for its exact validity. */
+    public Optional<X509Certificate> currentCertificate() {
+        return chain().map(chain -> (X509Certificate) chain[0]);
+    }
+
+    private Optional<Certificate[]> chain() {
         return keystore().filter(Files::isRegularFile).map(file -> {
             try (InputStream in = Files.newInputStream(file)) {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(in, password());
                 Certificate[] chain = ks.getCertificateChain(ALIAS);
-                if (chain == null || chain.length == 0) {
-                    return null;
-                }
-                return describe((X509Certificate) chain[0], chain.length);
+                return chain == null || chain.length == 0 ? null : chain;
             } catch (IOException | GeneralSecurityException e) {
                 LOG.warning(() -> "Cannot read the key store " + file + ": " + e.getMessage());
                 return null;

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Issue 3 across every resource, in the running portal: two accounts that cannot see each other,
  * rights that hold for every action, the account's rules (temporary users, days without login,
  * password policy and age) under a clock the test moves, the CSV import, and an audit chain that
- * shows a changed row. The deployment carries {@link MovableClock}, which replaces the portal's clock.
+ * shows a changed row, and the IEC 62443 evidence with its numbers. The deployment carries {@link MovableClock}, which
+ * replaces the portal's clock.
  */
 @ExtendWith({ArquillianPortal.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -58,7 +59,11 @@ class AdministrationIT {
     @Deployment(testable = false)
     static WebArchive portal() {
         return ShrinkWrap.create(ZipImporter.class, "keyswitch.war").importFrom(TestDirs.war().toFile()).as(WebArchive.class)
-                .addClass(MovableClock.class).addClass(MovableClock.class.getName() + "$Offset");
+                .addClass(MovableClock.class).addClass(MovableClock.class.getName() + "$Offset")
+                // this portal alone walks the audit chains every 10 s (iec62443Evidence reads the result); elsewhere the
+                // first run, an hour after the start, never comes, so no audit.verify event lands in another test's count
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset("keyswitch.audit.verify-interval=PT10S\n"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @BeforeAll
@@ -197,7 +202,8 @@ class AdministrationIT {
                 v.post("/grants", "{\"subjectType\":\"USER\",\"userId\":1,\"scopeType\":\"DEVICE\",\"deviceId\":" + ids.get("device") + ",\"reason\":\"no right\"}"),
                 v.get("/users/" + ids.get("user") + "/reach"),
                 v.get("/audit"),
-                v.get("/audit/verify"));
+                v.get("/audit/verify"),
+                v.get("/compliance/iec62443"));
 
         assertThat(refused).allSatisfy(a -> {
             assertThat(a.status()).as(a.body()).isEqualTo(403);
@@ -498,6 +504,112 @@ class AdministrationIT {
     }
 
     /** An import file: {@code count} devices named {@code prefix n}, each with the LAN 192.168.0.0/24 and {@code components} components. */
+    @Test
+    @Order(13)
+    @DisplayName("IEC 62443 page's API: 51 SRs with the docs' text; an account's auditor gets their account's evidence with the"
+            + " fixtures' numbers (2 of 3 users enrolled: 67 %) and nothing of others; a system administrator every account;"
+            + " a technician 403; the scheduled chain check's result shows")
+    void iec62443Evidence() throws Exception {
+        // Arrange: an account of its own, so that its numbers are exactly the fixtures'
+        long gamma = Fixtures.account(db, "gamma-iec");
+        List<String> all = io.keyswitch.platform.Rights.ALL;
+        long adm = Fixtures.user(db, gamma, "adm", PASSWORD, all);
+        long auditor = Fixtures.user(db, gamma, "auditor", PASSWORD, List.of("audit:view"));
+        long tech = Fixtures.user(db, gamma, "tech", PASSWORD, List.of("device:connect"));
+        long gone = Fixtures.user(db, gamma, "gone", PASSWORD, List.of());
+        Fixtures.update(db, "UPDATE app_user SET status = 'DISABLED' WHERE id = ?", gone);
+        for (long enrolled : new long[] {adm, auditor, gone}) { // gone is disabled: not counted
+            Fixtures.update(db, "INSERT INTO totp_enrolment (user_id, secret_enc, key_id, enrolled_at) VALUES (?, ?, 'it', NOW(3))",
+                    enrolled, new byte[] {1, 2, 3});
+        }
+        Fixtures.update(db, "UPDATE user_group SET second_factor_required = TRUE WHERE account_id = ? AND name = 'group of tech'", gamma);
+        Fixtures.update(db, "INSERT INTO account_policy (account_id, password_min_length) VALUES (?, 14)", gamma);
+        String admToken = "ks_" + "M".repeat(16) + "gammaIecAdminTok";
+        String auditorToken = "ks_" + "N".repeat(16) + "gammaIecAuditorT";
+        String techToken = "ks_" + "P".repeat(16) + "gammaIecTechnici";
+        String rootToken = "ks_" + "Q".repeat(16) + "operatorIecRootT";
+        Fixtures.apiToken(db, gamma, adm, admToken);
+        Fixtures.apiToken(db, gamma, auditor, auditorToken);
+        Fixtures.apiToken(db, gamma, tech, techToken);
+        long operator = Fixtures.account(db, "operator-iec");
+        long root = Fixtures.user(db, operator, "root", PASSWORD, List.of());
+        Fixtures.makeSystemAdmin(db, root);
+        Fixtures.apiToken(db, operator, root, rootToken);
+        // one audited change: gamma's chain begins, and the scheduled check (every 10 s in the tests) walks it
+        id(as(admToken).post("/projects", "{\"name\":\"Line 1\",\"reason\":\"first line\"}"));
+
+        // Act
+        Answer mine = as(auditorToken).get("/compliance/iec62443");
+        Instant deadline = Instant.now().plusSeconds(40);
+        while (!evidence(mine, "3.9").get(0).contains("intact") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            mine = as(auditorToken).get("/compliance/iec62443");
+        }
+        Answer technician = as(techToken).get("/compliance/iec62443");
+        Answer appliance = as(rootToken).get("/compliance/iec62443");
+        long started = System.nanoTime();
+        Answer again = as(rootToken).get("/compliance/iec62443");
+        System.out.printf("IEC 62443 report for the appliance (%d accounts, %d devices, %d audit events): %d ms%n",
+                Fixtures.count(db, "SELECT COUNT(*) FROM account"), Fixtures.count(db, "SELECT COUNT(*) FROM device"),
+                Fixtures.count(db, "SELECT COUNT(*) FROM audit_event"), (System.nanoTime() - started) / 1_000_000);
+
+        // Assert: the mapping's 51 rows, with the docs' statuses and text
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        jakarta.json.JsonArray rows = mine.json().getJsonArray("requirements");
+        assertThat(rows).hasSize(51);
+        assertThat(rows.getJsonObject(0).getString("id")).isEqualTo("1.1");
+        assertThat(rows.getJsonObject(50).getString("id")).isEqualTo("7.8");
+        assertThat(rows.getValuesAs(jakarta.json.JsonObject.class)).extracting(r -> r.getString("status"))
+                .containsOnly("implemented", "partly", "planned", "operator");
+        assertThat(mine.json().getJsonArray("operatorDuties").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).contains("1.6", "2.2", "7.5");
+        // the auditor's account, with the fixtures' numbers
+        assertThat(mine.json().getString("scope")).isEqualTo("account");
+        assertThat(mine.json().getJsonNumber("accountId").longValue()).isEqualTo(gamma);
+        assertThat(evidence(mine, "1.1")).containsExactly("authenticator app enrolled by 67 % (2 of 3) of active users;"
+                + " second factor required of the members of 1 of 4 groups (not by the account)");
+        assertThat(evidence(mine, "1.3")).containsExactly("3 active users, 1 disabled; a user without login for 90 days is disabled");
+        assertThat(evidence(mine, "1.7")).containsExactly("passwords of at least 14 characters with a lower-case letter,"
+                + " an upper-case letter, a digit; no part that is the user name; the last 5 not reused; no maximum age");
+        assertThat(evidence(mine, "1.11")).singleElement().asString().startsWith("login jail: ")
+                .endsWith("; 0 failed logins in this account in the last 30 days");
+        String today = java.time.format.DateTimeFormatter.ofPattern("MM-dd").format(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        assertThat(evidence(mine, "2.8")).singleElement().asString()
+                .startsWith("audit events per day (UTC), last 7 days: " + today + " 1 · ").endsWith("(total 1)");
+        assertThat(evidence(mine, "3.9")).singleElement().asString().startsWith("audit chain verified ")
+                .contains("checked every 10 s").endsWith("intact, 1 event");
+        assertThat(evidence(mine, "4.1")).containsExactly("HTTPS accepts TLSv1.3, TLSv1.2 only");
+        assertThat(evidence(mine, "7.8")).containsExactly(
+                "inventory: 0 devices with 0 components (address and allowed services each) in 1 project");
+        assertThat(evidence(mine, "7.3")).singleElement().asString().startsWith("no backup function in the appliance");
+        assertThat(mine.json().getJsonArray("problems")).isEmpty();
+        assertThat(mine.body()).doesNotContain("alpha-adm", "fleet-adm", "operator-iec");
+        // each run of the check is audited in the appliance's trail and remembered per chain
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'audit.verify' AND account_id IS NULL"))
+                .isPositive();
+        assertThat(Fixtures.count(db, "SELECT events_checked FROM audit_verification WHERE chain_key = ?", gamma)).isOne();
+        // a technician: 403 as a problem
+        assertThat(technician.status()).as(technician.body()).isEqualTo(403);
+        assertThat(technician.contentType()).startsWith("application/problem+json");
+        // a system administrator: the appliance, every account by name
+        assertThat(appliance.status()).as(appliance.body()).isEqualTo(200);
+        assertThat(appliance.json().getString("scope")).isEqualTo("appliance");
+        assertThat(evidence(appliance, "1.7")).anyMatch(e -> e.startsWith("gamma-iec: passwords of at least 14 characters"))
+                .anyMatch(e -> e.startsWith("alpha-adm: passwords of at least 12 characters"));
+        assertThat(evidence(appliance, "1.1")).singleElement().asString().contains(" of active users; second factor required in ");
+        assertThat(evidence(appliance, "3.9")).singleElement().asString().startsWith("audit chains verified ").contains(" intact");
+        assertThat(evidence(appliance, "2.9")).anyMatch(e -> e.startsWith("audit trail: ") && e.contains(" on disk, about "));
+        assertThat(evidence(appliance, "7.8")).singleElement().asString().startsWith("inventory: ");
+        assertThat(again.status()).isEqualTo(200);
+    }
+
+    /** The evidence of one SR in a report answer. */
+    private static List<String> evidence(Answer report, String sr) {
+        return report.json().getJsonArray("requirements").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(r -> r.getString("id").equals(sr)).findFirst().orElseThrow()
+                .getJsonArray("evidence").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     private static String devices(String prefix, int count, int components) {
         StringBuilder csv = new StringBuilder(8 << 20).append("device,lan_subnet,component,component_ip,services\n");
         for (int i = 1; i <= count; i++) {

@@ -66,7 +66,7 @@ class MenuGroupTest {
     }
 
     @Test
-    @DisplayName("a group with one right shows only that entry: audit:view alone is Records with the audit trail")
+    @DisplayName("a group with one right shows only that entry: audit:view alone is Records with the audit trail and the IEC 62443 page")
     void oneRightOneEntry() {
         // Arrange
         Viewer auditor = new Viewer(Set.of(Rights.AUDIT_VIEW), false, false);
@@ -77,7 +77,7 @@ class MenuGroupTest {
 
         // Assert
         assertThat(groupsShownTo(auditor)).containsExactly(MenuGroup.RECORDS, MenuGroup.YOU);
-        assertThat(entries).containsExactly("menuAudit");
+        assertThat(entries).containsExactly("menuAudit", "menuIec62443");
         assertThat(MenuGroup.ADMINISTER.entries()).noneMatch(e -> e.shownTo().test(auditor));
     }
 

@@ -83,7 +83,7 @@ class MenuUiIT {
         assertThat(groups).containsOnlyKeys("", "Administer", "Records", "You");
         assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
                 "Access", "Account rules", "Second factor");
-        assertThat(groups.get("Records")).containsExactly("Audit trail");
+        assertThat(groups.get("Records")).containsExactly("Audit trail", "IEC 62443");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("menuProjects", "/projects.xhtml");
         pages.put("menuDevices", "/devices.xhtml");
@@ -94,6 +94,7 @@ class MenuUiIT {
         pages.put("menuAccountRules", "/account-settings.xhtml");
         pages.put("menuSecondFactor", "/second-factor-admin.xhtml");
         pages.put("menuAudit", "/audit.xhtml");
+        pages.put("menuIec62443", "/iec62443.xhtml");
         pages.put("menuPassword", "/password.xhtml");
         pages.put("menuTokens", "/tokens.xhtml");
         pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));
@@ -121,6 +122,30 @@ class MenuUiIT {
         pages.put("menuNotice", "/login-notice.xhtml");
         pages.put("menuBans", "/bans.xhtml");
         pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));
+    }
+
+    @Test
+    @DisplayName("Records → IEC 62443: the 51 requirements with live evidence; the status filter narrows to the operator's"
+            + " duties, which are also listed below; printing hides the menu")
+    void iec62443Page() {
+        // Arrange
+        MenuPage menu = signIn("menuco", "boss");
+        assertThat(menu.open("menuIec62443")).isEqualTo("/iec62443.xhtml");
+        Iec62443Page page = new Iec62443Page(browser);
+
+        // Act
+        int all = page.rows();
+        String passwordRules = page.evidence("1.7");
+        page.filter("operator");
+
+        // Assert
+        long operatorRows = io.keyswitch.compliance.Iec62443Mapping.packaged().stream()
+                .filter(r -> r.status() == io.keyswitch.compliance.RequirementStatus.OPERATOR).count();
+        assertThat(all).isEqualTo(51);
+        assertThat(passwordRules).contains("passwords of at least 12 characters");
+        assertThat(page.statuses()).hasSize((int) operatorRows).containsOnly("operator");
+        assertThat(page.duties()).hasSize((int) operatorRows).anyMatch(d -> d.startsWith("SR 1.6 Wireless access management"));
+        assertThat(page.menuPrinted()).isFalse();
     }
 
     private MenuPage signIn(String account, String user) {
@@ -169,5 +194,60 @@ class MenuUiIT {
         }
 
         private String previous = "/index.xhtml";
+    }
+
+    /** The IEC 62443 page: its requirement table, the status filter and the operator's duties. */
+    static final class Iec62443Page {
+
+        private final WebDriver driver;
+        private final Steps steps;
+
+        Iec62443Page(WebDriver driver) {
+            this.driver = driver;
+            this.steps = new Steps(driver);
+        }
+
+        private List<WebElement> tableRows() {
+            steps.visible(By.id("complianceForm:requirements"));
+            return driver.findElements(By.cssSelector("#complianceForm\\:requirements_data > tr"));
+        }
+
+        int rows() {
+            return tableRows().size();
+        }
+
+        /** The live evidence cell of requirement {@code sr}. */
+        String evidence(String sr) {
+            return tableRows().stream().filter(r -> r.findElements(By.tagName("td")).get(0).getText().trim().equals(sr))
+                    .findFirst().orElseThrow().findElements(By.tagName("td")).get(4).getText();
+        }
+
+        /** Chooses a status in the filter and waits until the table shows only that status. */
+        void filter(String status) {
+            driver.findElement(By.id("complianceForm:status")).click();
+            steps.visible(By.cssSelector("#complianceForm\\:status_items li[data-label^='" + status + "']")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> statuses().stream().allMatch(status::equals));
+        }
+
+        List<String> statuses() {
+            // the tag's text as shown may be upper-case (CSS): compared in lower case
+            return tableRows().stream().map(r -> r.findElements(By.tagName("td")).get(2).getText().trim()
+                    .toLowerCase(java.util.Locale.ROOT)).toList();
+        }
+
+        List<String> duties() {
+            return driver.findElements(By.cssSelector("#duties > li")).stream().map(e -> e.getText().trim()).toList();
+        }
+
+        /** Whether the menu would be printed: the print style sheet hides it (Chromium emulates print media). */
+        boolean menuPrinted() {
+            ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("media", "print"));
+            boolean shown = driver.findElement(By.cssSelector("nav.ks-menu")).isDisplayed();
+            ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("media", ""));
+            return shown;
+        }
     }
 }
