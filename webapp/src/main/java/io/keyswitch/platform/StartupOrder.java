@@ -39,6 +39,9 @@ public final class StartupOrder {
     /** Alarms read their settings and start their background run (offline checks, escalations, the outbox). */
     public static final int ALARMS = 770;
 
+    /** The key switch consent reads which accounts need the key switch anywhere (a filter kept in memory). */
+    public static final int KEY_SWITCH = 780;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 
