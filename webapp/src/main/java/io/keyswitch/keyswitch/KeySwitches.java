@@ -53,7 +53,9 @@ public class KeySwitches {
 
     private static final Logger LOG = Logger.getLogger(KeySwitches.class.getName());
 
-    private static final String STATE = "SELECT d.id, d.name, dr.required, pr.required, p.lastNumber, p.lastAt, r.at"
+    // a missing requirement row's "required" reads as false (a primitive), so its id says whether there is one
+    private static final String STATE = "SELECT d.id, d.name, dr.id, dr.required, pr.id, pr.required, p.lastNumber,"
+            + " p.lastAt, r.at"
             + " FROM Device d LEFT JOIN d.project pj"
             + " LEFT JOIN KeySwitchRequirement dr ON dr.deviceId = d.id"
             + " LEFT JOIN KeySwitchRequirement pr ON pr.projectId = pj.id"
@@ -121,12 +123,14 @@ public class KeySwitches {
         }
         for (Object[] row : em.createQuery(STATE, Object[].class).setParameter("a", accountId)
                 .setParameter("ids", List.copyOf(new HashSet<>(deviceIds))).getResultList()) {
-            Instant pointAt = (Instant) row[5];
-            Instant received = (Instant) row[6];
+            Instant pointAt = (Instant) row[7];
+            Instant received = (Instant) row[8];
             Instant heard = pointAt == null ? null : received != null && received.isBefore(pointAt) ? received : pointAt;
-            Double number = (Double) row[4];
-            out.put((Long) row[0], new KeySwitchState((Long) row[0], (String) row[1], Choice.of((Boolean) row[2]),
-                    row[3] == null ? Choice.OFF : Choice.of((Boolean) row[3]), number == null ? null : number != 0, heard));
+            Double number = (Double) row[6];
+            Choice own = row[2] == null ? Choice.INHERIT : Choice.of((Boolean) row[3]);
+            Choice project = row[4] == null ? Choice.OFF : Choice.of((Boolean) row[5]);
+            out.put((Long) row[0], new KeySwitchState((Long) row[0], (String) row[1], own, project,
+                    number == null ? null : number != 0, heard));
         }
         return out;
     }
