@@ -65,7 +65,8 @@ input() {
 tunnel_gateway() {
     local cidr ip prefix a b c d n mask
     [ "${#router[@]}" -gt 0 ] || return 0
-    cidr="$(ip -n "ksdev-${name}" -4 -o addr show type tun 2>/dev/null | awk '{print $4; exit}')"
+    # OpenVPN's interface is tun0, tun1, …: "type tun" would list every interface while there is none of that type
+    cidr="$(ip -n "ksdev-${name}" -4 -o addr show 2>/dev/null | awk '$2 ~ /^tun/ {print $4; exit}')"
     [ -n "$cidr" ] || return 0
     ip="${cidr%/*}" prefix="${cidr#*/}"
     IFS=. read -r a b c d <<<"$ip"
