@@ -776,6 +776,27 @@ class DeviceReportsIT {
         } finally {
             MovableClock.set(ArquillianPortal.home(), offset);
         }
+
+        // Act 5: the page "Key switch" of the device, as a person uses it: without a reason, then with one
+        Page form = browser.get("/key-switch.xhtml?device=" + press);
+        Page noReason = browser.submit(form, "keySwitchForm", Map.of("choice", "off", "reason", ""), "save");
+        long rowsBefore = Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement WHERE device_id = ?", press);
+        Page saved = browser.submit(noReason, "keySwitchForm", Map.of("choice", "off", "reason", "bench test by page"), "save");
+        Page project = browser.get("/key-switch.xhtml?project=" + line);
+        Page foreign = new FacesClient(ArquillianPortal.httpsUrl()).get("/key-switch.xhtml?device=" + press);
+
+        // Assert 5
+        assertThat(form.body()).contains("Key switch of <span id=\"keySwitchTitle\">Press 1</span>",
+                "Key switch (IN1): <strong id=\"switchState\">on (reported ");
+        assertThat(noReason.body()).contains("Please say why");
+        assertThat(rowsBefore).as("nothing stored without a reason").isZero();
+        assertThat(saved.body()).contains("The key switch setting of Press 1 is saved.");
+        assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE action = 'key-switch.setting' AND target = ?"
+                + " ORDER BY id DESC LIMIT 1", "device:" + press)).isEqualTo("bench test by page");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement WHERE device_id = ? AND required = FALSE",
+                press)).isOne();
+        assertThat(project.body()).contains("Key switch of <span id=\"keySwitchTitle\">Line 3</span>");
+        assertThat(foreign.path()).as("not signed in: the login page").contains("login");
     }
 
     private static JsonObject awaitConnection(long id, java.util.function.Predicate<JsonObject> condition, long millis)

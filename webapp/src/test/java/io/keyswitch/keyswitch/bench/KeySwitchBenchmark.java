@@ -101,6 +101,7 @@ public final class KeySwitchBenchmark {
                     + " trials): " + percentiles(closed));
             System.out.println("Load average after: " + PortalProbe.loadAverage());
         }
+        System.exit(0); // the embedded database's watchdog thread would keep the JVM alive
     }
 
     private static JsonObject await(VpnLab lab, String path, String token, java.util.function.Predicate<JsonObject> condition)
