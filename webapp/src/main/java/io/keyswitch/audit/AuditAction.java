@@ -34,7 +34,7 @@ public enum AuditAction {
     DEVICE_CREATE("device.create", "a device was created"),
     DEVICE_DELETE("device.delete", "a device was deleted"),
     DEVICE_IMPORT("device.import", "a device was created by a CSV import (one event per device)"),
-    DEVICE_KEY_SWITCH_CHANGED("device.key-switch-changed", "a device reported its key switch (IN1) turned on or off, or reported it for the first time"),
+    DEVICE_KEY_SWITCH_CHANGED("device.key-switch-changed", "a device reported its key switch (IN1) turned on or off (its first report of it is in the data point's history only)"),
     DEVICE_REPORT_REFUSED("device.report-refused", "a device report was refused: wrong device secret, or the device or its account disabled"),
     DEVICE_UPDATE("device.update", "a device's fields changed"),
     GRANT_CREATE("grant.create", "a user or group was granted a project, device or components"),

@@ -52,11 +52,16 @@ public class KeySwitchWatch {
         });
     }
 
-    /** The switch as the report turned it ({@code on}/{@code off}), or empty when the report did not turn it. */
+    /**
+     * The switch as the report turned it ({@code on}/{@code off}), or empty when the report did not turn it. A device's
+     * first report of the switch is no turn (its data point's history has it): else the first reports of 20,000 new
+     * routers would be 20,000 audit events, each taking its account's chain lock.
+     */
     static Optional<String> turn(ReportStored report) {
+        String before = report.previous().get(KeySwitches.DATA_POINT);
         return report.current().stream().filter(r -> r.name().equals(KeySwitches.DATA_POINT)
                         && r.type() == DataPointType.BOOLEAN).findFirst()
                 .map(r -> Reading.shown(DataPointType.BOOLEAN, r.number(), null))
-                .filter(after -> !after.equals(report.previous().get(KeySwitches.DATA_POINT)));
+                .filter(after -> before != null && !after.equals(before));
     }
 }
