@@ -14,7 +14,7 @@ case "$name" in
 esac
 run="/run/keyswitch-reference-device/${name}"
 
-for what in openvpn components; do
+for what in report openvpn components; do
     if [ -s "$run/${what}.pid" ]; then
         pid="$(cat "$run/${what}.pid")"
         echo "Stopping ${what} (pid ${pid})"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Keyswitch reference device: switches an input the report loop (report.sh) sends — in1 (the key switch) and in2
-# on/off, the USB stick plugged/removed — by writing it to the device's small state file.
+# on/off, the USB stick plugged/removed — by writing it to the device's small state file, and wakes the report loop
+# so that the change is reported at once.
 # Usage: input.sh NAME in1|in2 on|off
 #        input.sh NAME usb plugged|removed
 set -euo pipefail
@@ -24,3 +25,7 @@ echo "Setting ${input} of ${name} to ${value} (${state})"
 grep -v "^${input}=" "$state" > "${state}.new" || true
 echo "${input}=${value}" >> "${state}.new"
 mv "${state}.new" "$state"
+loop="$(dirname "$state")/report.pid"
+if [ -s "$loop" ] && kill -USR1 "$(cat "$loop")" 2>/dev/null; then
+    echo "Woke the report loop (pid $(cat "$loop")): reported now"
+fi

@@ -18,10 +18,11 @@
 #   KS_LAN_NET      the real LAN, the same for every device (default 192.168.0.0/24; router .1, PLC .10, HMI .20)
 #   KS_NETMAP       a file of router commands to run in the router namespace instead of the built-in NETMAP,
 #                   e.g. the device page's "Router settings" for nftables or iptables firmware
+#   KS_TUNNEL=on-demand  do not dial the tunnel now: the report loop (report.sh) dials it when the portal wants it
 set -euo pipefail
 
 if [ "$#" -ne 4 ]; then
-    sed -n '2,23p' "$0" >&2
+    sed -n '2,24p' "$0" >&2
     exit 2
 fi
 name="$1"
@@ -65,6 +66,7 @@ remote_ip="${KS_REMOTE:-$(getent ahostsv4 "$remote_name" | awk 'NR==1 {print $1}
 [ -n "$remote_ip" ] || { echo "cannot resolve ${remote_name}; set KS_REMOTE" >&2; exit 1; }
 sed -E "s|^remote .*|remote ${remote_ip} ${remote_port} ${remote_proto:-udp}|" "$profile" > "$run/device.ovpn"
 chmod 0600 "$run/device.ovpn"
+install -m 0600 "$credentials" "$run/device.auth"
 echo "  ${remote_name} -> ${remote_ip}:${remote_port}"
 
 echo "Creating namespaces ${router} (router) and ${lanns} (machine LAN)"
@@ -130,8 +132,10 @@ echo "Starting the stand-in components in ${lanns}"
 ip netns exec "$lanns" python3 "$here/components.py" >"$run/components.log" 2>&1 &
 echo "$!" > "$run/components.pid"
 
-echo "Starting the OpenVPN client in ${router}"
-ip netns exec "$router" openvpn --config "$run/device.ovpn" --auth-user-pass "$credentials" \
-    --daemon "ksdev-${name}" --log "$run/openvpn.log" --writepid "$run/openvpn.pid"
+if [ "${KS_TUNNEL:-always}" = on-demand ]; then
+    echo "The tunnel is on demand: report.sh ${name} … dials it when the portal's answer wants it"
+else
+    "$here/tunnel.sh" "$name" up
+fi
 
 echo "Reference device ${name} is up: log ${run}/openvpn.log; PLC ${lan_prefix}.10 = ${virtual%.0/24}.10, HMI ${lan_prefix}.20 = ${virtual%.0/24}.20"

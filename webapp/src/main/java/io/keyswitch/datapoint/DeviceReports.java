@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * unknown names are made (or refused, {@code keyswitch.datapoints.create-unknown}), every point's current value is
  * updated and the values {@link SamplePolicy} keeps are appended to the history — EclipseLink sends the updates and
  * the inserts as JDBC batches — and the device's last report is one upsert. The answer says whether the tunnel is
- * wanted: always for a device whose {@link TunnelMode} is {@code ALWAYS}, else while {@link TunnelDemand} says so.
+ * wanted: always for a device whose {@link TunnelMode} is {@code ALWAYS}, else while {@link TunnelDemand} says so —
+ * unless a {@link TunnelVeto} forbids it (the device's key switch is off).
  */
 @ApplicationScoped
 public class DeviceReports {
@@ -49,6 +50,9 @@ public class DeviceReports {
 
     @Inject
     jakarta.enterprise.event.Event<ReportStored> stored;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<TunnelVeto> vetoes;
 
     private volatile DataPointSettings settings = DataPointSettings.from(key -> null);
 
@@ -121,7 +125,8 @@ public class DeviceReports {
                 .setParameter(1, deviceId).setParameter(2, accountId)
                 .setParameter(3, LocalDateTime.ofInstant(received, ZoneOffset.UTC)).setParameter(4, address).executeUpdate();
         stored.fire(new ReportStored(accountId, deviceId, at, current, previous));
-        boolean wanted = mode == TunnelMode.ALWAYS || demand.wanted(deviceId);
+        boolean wanted = (mode == TunnelMode.ALWAYS || demand.wanted(deviceId))
+                && vetoes.stream().noneMatch(v -> v.vetoes(accountId, deviceId, current));
         return new ReportAnswer(wanted, s.reportInterval(), history.size(), received);
     }
 

@@ -41,6 +41,8 @@ public final class StartupOrder {
 
     /** Connection approvals start their background run (expiring unanswered requests, closing at windows' ends). */
     public static final int APPROVALS = 780;
+    /** The key switch consent reads which accounts need the key switch anywhere (a filter kept in memory). */
+    public static final int KEY_SWITCH = 785;
 
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;

@@ -57,7 +57,8 @@ class AuditActionTest {
         assertThat(AuditAction.ACCOUNT_POOL_GROWN.value()).isEqualTo("account.pool-grown");
         assertThat(AuditAction.VPN_DEVICE_PROFILES_BULK.value()).isEqualTo("vpn.device-profiles-bulk");
         assertThat(AuditAction.AUDIT_VERIFY.value()).isEqualTo("audit.verify");
-        assertThat(AuditAction.values()).hasSize(81);
+        assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
+        assertThat(AuditAction.values()).hasSize(83);
     }
 
     @Test

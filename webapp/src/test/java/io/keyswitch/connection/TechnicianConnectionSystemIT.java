@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the other); technicians dial in from their laptops with password and authenticator code. A technician granted only
  * the first device's PLC reaches exactly tcp/102 there; everything else stays closed; End cuts an open session; the
  * tunnel going down closes the connection; a portal killed with a connection open leaves nothing open after its
- * restart. Every check is real traffic through the tunnels and the appliance's forward path.
+ * restart; a device that needs its key switch (reporting with the reference device's report loop, tunnel on demand)
+ * takes connections only while it is on, and turning it off cuts them. Every check is real traffic through the tunnels and the appliance's forward path.
  */
 @DisplayName("Technician connections on the data path: exactly the granted components, cut at once (system tier)")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -361,6 +362,82 @@ class TechnicianConnectionSystemIT {
         assertThat(record.getString("closeCause")).isEqualTo("PORTAL_RESTARTED");
         assertThat(record.getString("closeReason")).isEqualTo("portal restarted");
         assertThat(Fixtures.count(lab.db(), "SELECT COUNT(*) FROM connection WHERE state <> 'CLOSED'")).isZero();
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("the key switch: a reference device on demand reports IN1 with report.sh over the WAN; off, Connect is"
+            + " refused; on, the connection opens, the answer dials the tunnel and a TCP session carries data through"
+            + " it; input.sh turns it off and the session stops within 2 s, the record saying \"key switch off\"")
+    void keySwitch() throws Exception {
+        // Arrange: Press 3 needs its key switch, dials its tunnel only when the portal wants it, and reports every 2 s
+        if (technician == null || !lab.awaitUp(technician, 1_000)) {
+            technician = startTechnician(TECH, "tech", techTotp, "tech3");
+        }
+        VpnLab.Device press3 = lab.newDevice(ADMIN_A, "Press 3", "192.168.0.0/24");
+        lab.newComponent(ADMIN_A, press3.id(), "PLC", "192.168.0.10", "tcp/102");
+        assertThat(lab.api(ADMIN_A).post("/grants", "{\"subjectType\":\"USER\",\"userId\":" + techId
+                + ",\"scopeType\":\"DEVICE\",\"deviceId\":" + press3.id() + ",\"reason\":\"press 3\"}").status()).isEqualTo(201);
+        Answer onDemand = lab.api(ADMIN_A).put("/devices/" + press3.id(), "{\"name\":\"Press 3\",\"lanSubnet\":"
+                + "\"192.168.0.0/24\",\"tunnelMode\":\"ON_DEMAND\",\"reason\":\"mobile data\"}");
+        assertThat(onDemand.status()).as(onDemand.body()).isEqualTo(200);
+        Answer needed = lab.api(ADMIN_A).put("/devices/" + press3.id() + "/key-switch", "{\"choice\":\"on\","
+                + "\"reason\":\"the operator turns the key\"}");
+        assertThat(needed.status()).as(needed.body()).isEqualTo(200);
+        java.nio.file.Path certificate = lab.forwardPublicPort();
+        lab.referenceDevice("d3", press3, routerSettings(press3.id(), "nftables"), Map.of("KS_TUNNEL", "on-demand"));
+        lab.input("d3", "in1", "off");
+        lab.reportLoop("d3", press3, certificate, 2);
+        String plc3 = press3.virtualSubnet().replace(".0/24", ".10");
+        assertThat(awaitJson(ADMIN_A, "/devices/" + press3.id() + "/key-switch", j -> j.getString("keySwitch").equals("off"),
+                20_000)).as("reported off by report.sh:\n" + lab.log("report-d3")).isNotNull();
+
+        // Act 1: Connect while the switch is off
+        Answer refused = lab.api(TECH).post("/connections", "{\"deviceId\":" + press3.id() + ",\"reason\":\"PLC update\"}");
+
+        // Assert 1
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getJsonObject("errors").getString("deviceId"))
+                .startsWith("Press 3: the key switch at the machine is off");
+
+        // Act 2: the operator turns the key; the technician connects; the answer dials the tunnel
+        lab.input("d3", "in1", "on");
+        assertThat(awaitJson(ADMIN_A, "/devices/" + press3.id() + "/key-switch", j -> j.getString("keySwitch").equals("on"),
+                10_000)).as(lab.log("report-d3")).isNotNull();
+        Answer made = lab.api(TECH).post("/connections", "{\"deviceId\":" + press3.id() + ",\"reason\":\"PLC update\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        assertThat(made.json().getString("state")).isEqualTo("OPEN");
+        long id = made.json().getJsonNumber("id").longValue();
+        assertThat(awaitJson(ADMIN_A, "/devices/" + press3.id(), j -> j.getJsonObject("vpn").getBoolean("online"), 30_000))
+                .as("the report loop dialled the tunnel:\n" + lab.log("report-d3")).isNotNull();
+        Process stream = lab.probeInBackground("stream3", "stream", plc3, "102", "30");
+        assertThat(VpnLab.awaitLog(lab.dir().resolve("stream3.log"), "echo", 15_000)).as(lab.log("stream3")).isTrue();
+        assertThat(VpnLab.awaitLog(lab.dir().resolve("report-d3.log"), "via tunnel", 10_000))
+                .as("reports go through the tunnel while it is up:\n" + lab.log("report-d3")).isTrue();
+        Thread.sleep(1000);
+
+        // Act 3: the operator turns the key off while the session carries data
+        long offAt = System.currentTimeMillis();
+        lab.input("d3", "in1", "off");
+        stream.waitFor(40, java.util.concurrent.TimeUnit.SECONDS);
+
+        // Assert 3
+        List<String> lines = Files.readAllLines(lab.dir().resolve("stream3.log"));
+        assertThat(lines.get(lines.size() - 1)).as("the session stalled: " + lines).startsWith("stalled");
+        long lastEcho = lines.stream().filter(l -> l.startsWith("echo ")).mapToLong(l -> Long.parseLong(l.substring(5)))
+                .max().orElseThrow();
+        System.out.println("input.sh in1 off -> last echo through the session: " + (lastEcho - offAt) + " ms");
+        assertThat(lastEcho - offAt).as("no data more than 2 s after the key was turned off").isLessThan(2000);
+        JsonObject record = lab.api(TECH).get("/connections/" + id).json();
+        assertThat(record.getString("state")).isEqualTo("CLOSED");
+        assertThat(record.getString("closeCause")).isEqualTo("KEY_SWITCH_OFF");
+        assertThat(Fixtures.string(lab.db(), "SELECT reason FROM audit_event WHERE action = 'connection.close' AND target = ?",
+                "connection:" + id)).isEqualTo("key switch off");
+        assertThat(lab.rules()).isEmpty();
+        assertThat(Fixtures.count(lab.db(), "SELECT COUNT(*) FROM audit_event WHERE action = 'device.key-switch-changed'"
+                + " AND target = ?", "device:" + press3.id())).as("on, off (the first report, off, is no turn)").isEqualTo(2);
+        assertThat(VpnLab.awaitLog(lab.dir().resolve("report-d3.log"), "Stopping the OpenVPN client", 10_000))
+                .as("the answer no longer wants the tunnel: the loop hung it up:\n" + lab.log("report-d3")).isTrue();
     }
 
     // ---- helpers ----

@@ -661,4 +661,154 @@ class DeviceReportsIT {
                 "Key switch (IN1): <strong>—</strong>", "Active alarms: <strong>0</strong>");
         assertThat(body).doesNotContain("Beta press");
     }
+
+    @Test
+    @Order(17)
+    @DisplayName("the key switch: with the project's default 'on' (audited) a Connect is refused while IN1 is reported off"
+            + " — on the device list and My machines too —, accepted while on; turning it off answers 'not-needed' and"
+            + " ends the connection 'key switch off' within 2 s; a switch not reported for interval × 3 is not known and"
+            + " refuses; bad settings are problems storing nothing; another account gets 404")
+    void keySwitch() throws Exception {
+        // Arrange: a project holding Press 1 (still ON_DEMAND from the tunnel test); an administrator of projects
+        String keys = "ks_" + "U".repeat(16) + "reportAlphaKeys1";
+        long keysAdmin = Fixtures.user(db, alpha, "keys", PASSWORD, List.of("device:view", "device:edit", "project:manage"));
+        Fixtures.apiToken(db, alpha, keysAdmin, keys);
+        long line = Fixtures.project(db, alpha, "Line 3");
+        Fixtures.update(db, "UPDATE device SET project_id = ? WHERE id = ?", line, press);
+        String body = "{\"system\":{\"in1\":%s}}";
+        assertThat(report(pressDevice.basic(), body.formatted("false")).status()).isEqualTo(200);
+
+        // bad input: problems naming the field, nothing stored
+        assertProblem(api(keys).put("/devices/" + press + "/key-switch", "{\"choice\":\"sometimes\",\"reason\":\"try\"}"),
+                400, "choice", "Choose inherit (the project's default), on or off.");
+        assertProblem(api(keys).put("/devices/" + press + "/key-switch", "{\"choice\":\"on\"}"), 400, "reason",
+                "Please say why");
+        assertProblem(api(keys).put("/projects/" + line + "/key-switch", "{\"choice\":\"inherit\",\"reason\":\"try\"}"),
+                400, "choice", "Choose on or off");
+        assertProblem(api(keys).put("/projects/" + line + "/key-switch", "{\"choice\":\"on\",\"reason\":\"x\",\"when\":1}"),
+                400, "when", "");
+        assertProblem(api(keys).put("/projects/" + line + "/key-switch", ""), 400, "body", "Send {");
+        assertThat(api(ADMIN).put("/projects/" + line + "/key-switch", "{\"choice\":\"on\",\"reason\":\"no right\"}")
+                .status()).as("project:manage is needed").isEqualTo(403);
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement")).isZero();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'key-switch.setting'")).isZero();
+        // another account: 404, as for what does not exist
+        assertThat(api(BETA_ADMIN).get("/devices/" + press + "/key-switch").status()).isEqualTo(404);
+        assertThat(api(BETA_ADMIN).put("/devices/" + press + "/key-switch", "{\"choice\":\"off\",\"reason\":\"mine\"}")
+                .status()).isEqualTo(404);
+        assertThat(api(BETA_ADMIN).get("/projects/" + line + "/key-switch").status()).isEqualTo(404);
+
+        // Act 1: the project's default turns on
+        Answer set = api(keys).put("/projects/" + line + "/key-switch", "{\"choice\":\"on\",\"reason\":\"operator's rule\"}");
+        Answer device = api(keys).get("/devices/" + press + "/key-switch");
+        Answer refused = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
+
+        // Assert 1
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().getString("choice")).isEqualTo("on");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(details, ' / ', reason) FROM audit_event WHERE action = 'key-switch.setting'"
+                + " AND target = ?", "project:" + line)).isEqualTo("{\"keySwitchRequired\":[\"off\",\"on\"]} / operator's rule");
+        assertThat(device.json().getString("choice")).isEqualTo("inherit");
+        assertThat(device.json().getString("projectDefault")).isEqualTo("on");
+        assertThat(device.json().getBoolean("required")).isTrue();
+        assertThat(device.json().getString("keySwitch")).isEqualTo("off");
+        assertProblem(refused, 400, "deviceId", "Press 1: the key switch at the machine is off (reported ");
+        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
+        browser.submit(browser.get("/login.xhtml"), "loginForm",
+                Map.of("account", "alpha-reports", "username", "keys", "password", PASSWORD), "login");
+        assertThat(browser.get("/devices.xhtml").body()).contains("off · Connect refused");
+        FacesClient tech = new FacesClient(ArquillianPortal.httpsUrl());
+        tech.submit(tech.get("/login.xhtml"), "loginForm",
+                Map.of("account", "alpha-reports", "username", "tech", "password", PASSWORD), "login");
+        assertThat(tech.get("/machines.xhtml").body()).contains("Press 1: the key switch at the machine is off");
+
+        // Act 2: the switch turns on, the technician connects, the switch turns off
+        Answer on = report(pressDevice.basic(), body.formatted("true"));
+        Answer connect = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
+        Answer wanted = report(pressDevice.basic(), body.formatted("true"));
+        long id = connect.json().getJsonNumber("id").longValue();
+        long offAt = System.currentTimeMillis();
+        Answer off = report(pressDevice.basic(), body.formatted("false"));
+        JsonObject closed = awaitConnection(id, c -> c.getString("state").equals("CLOSED"), 2_000);
+        long closedMillis = System.currentTimeMillis() - offAt;
+
+        // Assert 2
+        assertThat(on.json().getString("tunnel")).isEqualTo("not-needed");
+        assertThat(connect.status()).as(connect.body()).isEqualTo(201);
+        assertThat(wanted.json().getString("tunnel")).as("a connection waits and the switch is on").isEqualTo("wanted");
+        assertThat(off.json().getString("tunnel")).as("the switch is off: not wanted though a connection was live")
+                .isEqualTo("not-needed");
+        assertThat(closed).as("closed within 2 s of the report").isNotNull();
+        System.out.println("key switch off reported -> connection closed (seen through the API) in " + closedMillis + " ms");
+        assertThat(closed.getString("closeCause")).isEqualTo("KEY_SWITCH_OFF");
+        assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE action = 'connection.close' AND target = ?",
+                "connection:" + id)).isEqualTo("key switch off");
+        assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(details ORDER BY id SEPARATOR ' ') FROM audit_event"
+                + " WHERE action = 'device.key-switch-changed' AND target = ? AND id > (SELECT MAX(id) FROM audit_event"
+                + " WHERE action = 'key-switch.setting')", "device:" + press))
+                .isEqualTo("{\"in1\":[\"off\",\"on\"]} {\"in1\":[\"on\",\"off\"]}");
+
+        // Act 3: the device's own choice 'off' overrides the project's default; then back to inherit
+        Answer own = api(keys).put("/devices/" + press + "/key-switch", "{\"choice\":\"off\",\"reason\":\"test bench\"}");
+        Answer free = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
+        api(TECH).post("/connections/" + free.json().getJsonNumber("id").longValue() + "/disconnect", "{}");
+        Answer inherit = api(keys).put("/devices/" + press + "/key-switch", "{\"choice\":\"inherit\",\"reason\":\"bench done\"}");
+
+        // Assert 3
+        assertThat(own.json().getBoolean("required")).isFalse();
+        assertThat(free.status()).as(free.body()).isEqualTo(201);
+        assertThat(inherit.json().getBoolean("required")).isTrue();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement WHERE device_id = ?", press)).isZero();
+
+        // Act 4: on, then silent for longer than interval × 3 (the clock moved)
+        report(pressDevice.basic(), body.formatted("true"));
+        assertThat(api(keys).get("/devices/" + press + "/key-switch").json().containsKey("refusal")).isFalse();
+        java.nio.file.Path offsetFile = ArquillianPortal.home().resolve("test-clock-offset");
+        Duration offset = Files.exists(offsetFile) ? Duration.parse(Files.readString(offsetFile).strip()) : Duration.ZERO;
+        MovableClock.set(ArquillianPortal.home(), offset.plusSeconds(181)); // from where the earlier tests left it
+        try {
+            Answer stale = api(keys).get("/devices/" + press + "/key-switch");
+            Answer staleConnect = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
+
+            // Assert 4
+            assertThat(stale.json().getString("keySwitch")).isEqualTo("not known");
+            assertProblem(staleConnect, 400, "deviceId", "Press 1: the key switch at the machine is not known (no report since ");
+        } finally {
+            MovableClock.set(ArquillianPortal.home(), offset);
+        }
+
+        // Act 5: the page "Key switch" of the device, as a person uses it: without a reason, then with one
+        Page form = browser.get("/key-switch.xhtml?device=" + press);
+        Page noReason = browser.submit(form, "keySwitchForm", Map.of("choice", "off", "reason", ""), "save");
+        long rowsBefore = Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement WHERE device_id = ?", press);
+        Page saved = browser.submit(noReason, "keySwitchForm", Map.of("choice", "off", "reason", "bench test by page"), "save");
+        Page project = browser.get("/key-switch.xhtml?project=" + line);
+        Page foreign = new FacesClient(ArquillianPortal.httpsUrl()).get("/key-switch.xhtml?device=" + press);
+
+        // Assert 5
+        assertThat(form.body()).contains("Key switch of <span id=\"keySwitchTitle\">Press 1</span>",
+                "Key switch (IN1): <strong id=\"switchState\">on (reported ");
+        assertThat(noReason.body()).contains("Please say why");
+        assertThat(rowsBefore).as("nothing stored without a reason").isZero();
+        assertThat(saved.body()).contains("The key switch setting of Press 1 is saved.");
+        assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE action = 'key-switch.setting' AND target = ?"
+                + " ORDER BY id DESC LIMIT 1", "device:" + press)).isEqualTo("bench test by page");
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM key_switch_requirement WHERE device_id = ? AND required = FALSE",
+                press)).isOne();
+        assertThat(project.body()).contains("Key switch of <span id=\"keySwitchTitle\">Line 3</span>");
+        assertThat(foreign.path()).as("not signed in: the login page").contains("login");
+    }
+
+    private static JsonObject awaitConnection(long id, java.util.function.Predicate<JsonObject> condition, long millis)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        do {
+            JsonObject c = api(TECH).get("/connections/" + id).json();
+            if (condition.test(c)) {
+                return c;
+            }
+            Thread.sleep(50);
+        } while (System.currentTimeMillis() < end);
+        return null;
+    }
 }

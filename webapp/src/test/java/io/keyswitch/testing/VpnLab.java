@@ -65,6 +65,7 @@ public final class VpnLab implements AutoCloseable {
     private final Path repository = repository();
     private final List<Process> processes = new ArrayList<>();
     private final List<String> referenceDevices = new ArrayList<>();
+    private final Map<String, Integer> cables = new HashMap<>();
     private final List<String> clientNamespaces = new ArrayList<>();
     private final List<String> console = new CopyOnWriteArrayList<>();
     private final Map<String, String> properties = new HashMap<>();
@@ -322,6 +323,11 @@ public final class VpnLab implements AutoCloseable {
      * ({@code ksdev-<name><pid>}), so that runs side by side, or the remains of a killed run, do not collide.
      */
     public void referenceDevice(String shortName, Device device, String netmap) throws Exception {
+        referenceDevice(shortName, device, netmap, Map.of());
+    }
+
+    /** As above, with more of up.sh's environment ({@code KS_TUNNEL=on-demand}: the report loop dials the tunnel). */
+    public void referenceDevice(String shortName, Device device, String netmap, Map<String, String> more) throws Exception {
         if (!shortName.matches("[a-z0-9]{1,3}")) {
             throw new IllegalArgumentException("reference device name: 1-3 of [a-z0-9]");
         }
@@ -333,8 +339,10 @@ public final class VpnLab implements AutoCloseable {
         Path auth = dir.resolve(name + ".auth");
         write(profile, device.profile());
         write(auth, device.identity() + "\n" + device.secret() + "\n");
+        cables.put(shortName, cable);
         Map<String, String> env = new HashMap<>(Map.of("KS_REMOTE", "10.255." + (240 + cable) + ".1",
                 "KS_WAN_PEER_NS", appliance, "KS_WAN_NET", wanNet));
+        env.putAll(more);
         if (netmap != null) {
             Path script = dir.resolve(name + "-netmap.sh");
             write(script, netmap);
@@ -347,6 +355,61 @@ public final class VpnLab implements AutoCloseable {
         Process p = up.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("up.sh " + name + ":\n" + output).isTrue();
+    }
+
+    /**
+     * Makes the portal's HTTPS port reachable as the appliance's public port 443 on every address of the appliance
+     * namespace (its WAN side for the reference devices, and the VPN servers' tunnel addresses): a forwarder
+     * ({@code forward.py}) listens there and connects to the portal on 127.0.0.1. Returns the portal's certificate
+     * (PEM, for the reference devices' curl; its name is localhost).
+     */
+    public Path forwardPublicPort() throws Exception {
+        Path script = Path.of(VpnLab.class.getResource("forward.py").toURI());
+        Process p = new ProcessBuilder("/usr/bin/python3", "-I", "-u", script.toString(), appliance, "443", "127.0.0.1",
+                Integer.toString(httpsPort)).redirectErrorStream(true).redirectOutput(dir.resolve("forward.log").toFile()).start();
+        processes.add(p);
+        assertThat(awaitLog(dir.resolve("forward.log"), "forwarding", 10_000)).as(log("forward")).isTrue();
+        Path tls = home.resolve("tls");
+        Path pem = dir.resolve("portal.pem");
+        ProcessBuilder export = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-exportcert", "-rfc", "-alias", "keyswitch", "-keystore", tls.resolve("keystore.p12").toString(),
+                "-storepass:env", "KS_PASS", "-file", pem.toString()).redirectErrorStream(true);
+        export.environment().put("KS_PASS", Files.readString(tls.resolve("keystore.password")).strip());
+        Process e = export.start();
+        String out = new String(e.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(e.waitFor(30, TimeUnit.SECONDS) && e.exitValue() == 0).as("keytool -exportcert: " + out).isTrue();
+        return pem;
+    }
+
+    /**
+     * The reference device's report loop ({@code report.sh}) every {@code intervalSeconds}, from its router namespace
+     * to https://localhost (the portal's certificate name) dialled at the appliance's WAN address of its cable, or
+     * through its tunnel while that is up; its output in {@code report-<name>.log}. Needs {@link #forwardPublicPort()}.
+     */
+    public Process reportLoop(String shortName, Device device, Path certificate, int intervalSeconds) throws IOException {
+        return reportLoop(shortName, device, certificate, intervalSeconds, Map.of());
+    }
+
+    /** As above, with more of report.sh's environment ({@code KS_TUNNEL=keep}: the tunnel stays as it is). */
+    public Process reportLoop(String shortName, Device device, Path certificate, int intervalSeconds, Map<String, String> more)
+            throws IOException {
+        String name = shortName + tag;
+        Path auth = dir.resolve(name + "-report.auth");
+        write(auth, device.identity() + "\n" + device.secret() + "\n");
+        ProcessBuilder loop = new ProcessBuilder(scripts().resolve("report.sh").toString(), name, "https://localhost", auth.toString(),
+                Integer.toString(intervalSeconds)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("report-" + shortName + ".log").toFile());
+        loop.environment().putAll(Map.of("KEYSWITCH_CACERT", certificate.toString(),
+                "KS_REMOTE", "10.255." + (240 + cables.get(shortName)) + ".1"));
+        loop.environment().putAll(more);
+        Process p = loop.start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Switches an input of a reference device ({@code input.sh}: in1 on|off, …); the report loop reports it at once. */
+    public void input(String shortName, String input, String value) throws Exception {
+        SystemTier.run(true, scripts().resolve("input.sh").toString(), shortName + tag, input, value);
     }
 
     private Path scripts() {

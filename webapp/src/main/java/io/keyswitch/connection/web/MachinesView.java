@@ -116,6 +116,11 @@ public class MachinesView implements Serializable {
         };
     }
 
+    /** Why a Connect to the machine would be refused now for want of a consent (key switch, …); "" when none is missing. */
+    public String consentMissing(Machines.Machine machine) {
+        return connections.consentMissing(actor(), machine.device().getId()).orElse("");
+    }
+
     /** Whether the signed-in technician's VPN tunnel is up now. */
     public boolean isVpnUp() {
         Actor actor = actor();

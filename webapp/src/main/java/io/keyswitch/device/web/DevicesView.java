@@ -13,6 +13,8 @@ import io.keyswitch.platform.Actor;
 import io.keyswitch.datapoint.DataPointQuery;
 import io.keyswitch.datapoint.LastReport;
 import io.keyswitch.datapoint.Presence;
+import io.keyswitch.keyswitch.KeySwitchState;
+import io.keyswitch.keyswitch.KeySwitches;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnService;
 import jakarta.annotation.PostConstruct;
@@ -44,11 +46,15 @@ public class DevicesView implements Serializable {
     @Inject
     DataPointQuery reports;
 
+    @Inject
+    KeySwitches switches;
+
     private final PagedModel<Device> model = new PagedModel<>(filter -> devices.count(actor(), filter),
             (filter, sort, ascending, first, size) -> page(new DevicePage(filter, sort, ascending, first, size)), Device::getId);
     private final EditCycle edit = new EditCycle("Device", "deviceForm");
     private transient Map<Long, DeviceVpnStatus> live = Map.of();
     private transient Map<Long, LastReport> lastReports = Map.of();
+    private transient Map<Long, KeySwitchState> keySwitches = Map.of();
     private List<Project> projects;
     private DeviceForm form = new DeviceForm();
     private long liveVersion;
@@ -62,13 +68,14 @@ public class DevicesView implements Serializable {
         vpnProblem = vpn.problem(actor.accountId()).orElse(null);
     }
 
-    /** A page of the table, with the live VPN status of its devices and their last reports (one query each). */
+    /** A page of the table, with the live VPN status of its devices, their last reports and key switches (one query each). */
     private List<Device> page(DevicePage request) {
         Actor actor = actor();
         List<Device> page = devices.page(actor, request);
         List<Long> ids = page.stream().map(Device::getId).toList();
         live = vpn.status(actor, ids);
         lastReports = reports.lastReports(actor, ids);
+        keySwitches = switches.states(actor.accountId(), ids);
         return page;
     }
 
@@ -120,6 +127,11 @@ public class DevicesView implements Serializable {
     public String lastSeen(Device device) {
         Instant seen = presence(device).lastSeen();
         return seen == null ? "" : Formats.timeOf(seen);
+    }
+
+    /** The key switch of a device of the page shown (read with the page); null: not known. */
+    public KeySwitchState keySwitch(Device device) {
+        return keySwitches == null ? null : keySwitches.get(device.getId());
     }
 
     public String traffic(Device device) {
