@@ -133,18 +133,99 @@ class DeviceChartUiIT {
         Browser.screenshot(browser, "dashboard-chart");
     }
 
+    @Test
+    @DisplayName("the week's chart and the project's tiles are pinned to carol's own dashboard, drawn there in her order,"
+            + " moved and removed; they are hers alone")
+    void myDashboard() throws Exception {
+        // Arrange
+        LoginPage.open(browser, portal.url()).signIn("chartco", "carol", PASSWORD);
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/index.xhtml"));
+        ChartSection dashboard = ChartSection.ofProject(browser, portal.url(), project);
+        dashboard.choosePeriod("week");
+        MyDashboardPage.pin(browser, "chartForm:pinChart");
+        MyDashboardPage.pin(browser, "dashboardForm:pinTiles");
+
+        // Act
+        MyDashboardPage mine = MyDashboardPage.open(browser, portal.url());
+        List<String> pinned = mine.titles();
+        List<Long> chartPoints = mine.chart(0).pointsPerDataset();
+        String tiles = mine.piece(1).getText();
+        mine.click("down0");
+        List<String> moved = mine.titles();
+        mine.click("remove1");
+        List<String> left = mine.titles();
+
+        // Assert
+        assertThat(pinned).containsExactly("temperature · last week · project Kilns", "Devices · project Kilns");
+        assertThat(chartPoints).containsExactly(168L, 24L);
+        assertThat(tiles).contains("Kiln 1", "Kiln 4", "2 devices");
+        assertThat(moved).containsExactly("Devices · project Kilns", "temperature · last week · project Kilns");
+        assertThat(left).containsExactly("Devices · project Kilns");
+        assertThat(Fixtures.count(UiPortal.database(), "SELECT COUNT(*) FROM dashboard_item i JOIN app_user u ON u.id ="
+                + " i.user_id WHERE u.username = 'carol' AND i.data_point IS NULL AND i.project_id = ?", project)).isOne();
+        assertThat(Fixtures.count(UiPortal.database(), "SELECT COUNT(*) FROM dashboard_item")).as("nobody else's").isOne();
+        Browser.screenshot(browser, "my-dashboard");
+    }
+
+    /** A person's own dashboard (my-dashboard.xhtml): its pieces in order, each with its buttons. */
+    static final class MyDashboardPage {
+        private final WebDriver driver;
+
+        private MyDashboardPage(WebDriver driver) {
+            this.driver = driver;
+        }
+
+        /** Presses a "Pin … to my dashboard" button on the project dashboard and waits for its message. */
+        static void pin(WebDriver driver, String buttonId) {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id(buttonId))).click();
+            wait.until(d -> d.findElements(By.cssSelector("#messages .ui-messages-info")).stream()
+                    .anyMatch(m -> m.getText().contains("on your dashboard now")));
+            ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('#messages .ui-messages-info')"
+                    + ".forEach(m => m.remove());");
+        }
+
+        static MyDashboardPage open(WebDriver driver, String baseUrl) {
+            driver.get(baseUrl + "my-dashboard.xhtml");
+            return new MyDashboardPage(driver);
+        }
+
+        /** The pieces' titles, top to bottom. */
+        List<String> titles() {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".ks-my-piece"))
+                    .stream().map(p -> p.getAttribute("data-title")).toList());
+        }
+
+        WebElement piece(int index) {
+            return driver.findElement(By.id("piece-" + index));
+        }
+
+        ChartSection chart(int index) {
+            return ChartSection.ofPiece(driver, index);
+        }
+
+        /** Presses a piece's button (up0, down0, remove1, …) and waits for the page to come back. */
+        void click(String buttonId) {
+            WebElement old = driver.findElement(By.id("myForm:" + buttonId));
+            old.click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        }
+    }
+
     /** A chart section of a page (the device page's history, the dashboard's values across devices). */
     static final class ChartSection {
         private final WebDriver driver;
         private final WebDriverWait wait;
         private final String form;
+        private final String chartId;
         private final String widget;
         private final String summaryId;
 
-        private ChartSection(WebDriver driver, String form, String widget, String summaryId) {
+        private ChartSection(WebDriver driver, String form, String chartId, String widget, String summaryId) {
             this.driver = driver;
             this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             this.form = form;
+            this.chartId = chartId;
             this.widget = widget;
             this.summaryId = summaryId;
         }
@@ -152,13 +233,18 @@ class DeviceChartUiIT {
         /** The device page's history chart. */
         static ChartSection ofDevice(WebDriver driver, String baseUrl, long deviceId) {
             driver.get(baseUrl + "device.xhtml?id=" + deviceId);
-            return drawn(new ChartSection(driver, "historyForm", "historyChart", "historySummary"));
+            return drawn(new ChartSection(driver, "historyForm", "chart", "historyChart", "historySummary"));
         }
 
         /** The chart across the devices on a project's dashboard. */
         static ChartSection ofProject(WebDriver driver, String baseUrl, long projectId) {
             driver.get(baseUrl + "dashboard.xhtml?project=" + projectId);
-            return drawn(new ChartSection(driver, "chartForm", "dashboardChart", "chartSummary"));
+            return drawn(new ChartSection(driver, "chartForm", "chart", "dashboardChart", "chartSummary"));
+        }
+
+        /** The chart of a piece of a person's own dashboard (already open). */
+        static ChartSection ofPiece(WebDriver driver, int index) {
+            return drawn(new ChartSection(driver, "myForm", "chart" + index, "myChart" + index, "piece-" + index));
         }
 
         private static ChartSection drawn(ChartSection section) {
@@ -167,7 +253,7 @@ class DeviceChartUiIT {
         }
 
         WebElement canvas() {
-            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + form + "\\:chart canvas")));
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + form + "\\:" + chartId + " canvas")));
         }
 
         String summary() {

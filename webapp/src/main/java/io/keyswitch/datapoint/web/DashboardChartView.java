@@ -1,23 +1,17 @@
 package io.keyswitch.datapoint.web;
 
-import io.keyswitch.datapoint.history.History;
-import io.keyswitch.datapoint.history.HistoryPeriod;
+import io.keyswitch.dashboard.MyDashboard;
 import io.keyswitch.datapoint.history.HistoryQuery;
-import io.keyswitch.datapoint.history.HistoryQuery.DevicePoint;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The dashboard's chart across devices: one number or on/off data point (chosen by name) of the project's devices (or
- * of all devices), one line per device, over the last day, week, month or year — raw values for a day, the hourly or
- * daily means for longer periods, read by the device chart's own history query — drawn by PrimeFaces' {@code p:chart}.
- * At most {@link #DEVICES} devices, by name; the summary says when there are more.
+ * The dashboard's chart across devices ({@link ProjectChart}): one number or on/off data point, chosen by name, of the
+ * project's devices (or of all devices), one line per device, over the chosen period; it can be pinned to the person's
+ * own dashboard.
  */
 @Named
 @ViewScoped
@@ -25,8 +19,6 @@ public class DashboardChartView extends PeriodChart {
 
     private static final long serialVersionUID = 1L;
 
-    /** Lines one chart draws at most. */
-    static final int DEVICES = 10;
     /** Data point names offered at most. */
     static final int NAMES = 200;
 
@@ -34,10 +26,13 @@ public class DashboardChartView extends PeriodChart {
     HistoryQuery history;
 
     @Inject
+    ProjectChart projectChart;
+
+    @Inject
     DashboardView dashboard;
 
     @Inject
-    Clock clock;
+    MyDashboard mine;
 
     /** The names the project's devices report as numbers or on/off; the first is drawn. */
     public void load() {
@@ -48,28 +43,18 @@ public class DashboardChartView extends PeriodChart {
     /** Draws the chosen point of each device over the chosen period. */
     @Override
     public void redraw() {
-        drawn(null, "");
-        String point = getPoint();
-        if (point == null) {
+        if (getPoint() == null) {
+            drawn(null, "");
             return;
         }
-        Actor actor = actor();
-        Long project = dashboard.getProjectId();
-        List<DevicePoint> chosen = history.pointsNamed(actor, project, point, DEVICES);
-        long all = chosen.size() < DEVICES ? chosen.size() : history.countPointsNamed(actor, project, point);
-        HistoryPeriod span = HistoryPeriod.last(getPeriod(), clock.instant());
-        List<History> lines = new ArrayList<>();
-        List<String> devices = new ArrayList<>();
-        int values = 0;
-        for (DevicePoint p : chosen) {
-            History h = history.history(actor, p.point().getDeviceId(), point, span, HistoryChart.aggregationFor(getPeriod()));
-            values += h.raw().size() + h.aggregates().size();
-            lines.add(h);
-            devices.add(p.device());
-        }
-        String shown = all > chosen.size() ? chosen.size() + " of " + all + " devices (the first by name)"
-                : chosen.size() + (chosen.size() == 1 ? " device" : " devices");
-        drawn(values == 0 ? null : HistoryChart.lines(lines, devices), shown + (values == 0 ? "; no values in this period." : ""));
+        ProjectChart.Drawn d = projectChart.draw(actor(), dashboard.getProjectId(), getPoint(), getPeriod());
+        drawn(d.chart(), d.summary());
+    }
+
+    /** Pins this chart (its point and period) to the person's own dashboard. */
+    public void pin() {
+        Pages.attempt("chartForm", "The chart is on your dashboard now.",
+                () -> mine.pinChart(actor(), dashboard.getProjectId(), getPoint(), getPeriod()));
     }
 
     private static Actor actor() {
