@@ -67,11 +67,22 @@ public final class Steps {
         input.sendKeys(Keys.TAB);
     }
 
-    /** Opens the select menu {@code menuId} and chooses the item labelled {@code label}; waits for its ajax, if any. */
+    /**
+     * Opens the select menu {@code menuId} and chooses the item labelled {@code label}, until the menu shows it (a click
+     * while the panel still slides open can miss); waits for its ajax, if any.
+     */
     public void choose(String menuId, String label) {
-        click(menuId);
-        visible(By.xpath("//*[@id='" + menuId + "_panel']//li[@data-label='" + label + "']")).click();
-        ajaxDone();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            if (d.findElements(By.id(menuId + "_panel")).stream().noneMatch(WebElement::isDisplayed)) {
+                click(menuId);
+            }
+            WebElement item = visible(By.xpath("//*[@id='" + menuId + "_panel']//li[@data-label='" + label + "']"));
+            new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                    "return !jQuery(arguments[0]).closest('.ui-selectonemenu-panel').is(':animated');", item)));
+            item.click();
+            ajaxDone();
+            return label.equals(d.findElement(By.id(menuId + "_label")).getText());
+        });
     }
 
     /** Waits until no PrimeFaces ajax request is queued or running. */
