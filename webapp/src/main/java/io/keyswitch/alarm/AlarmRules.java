@@ -100,6 +100,19 @@ public class AlarmRules {
         return r;
     }
 
+    /** Switches a rule on or off (a built-in one as any other): a change of its {@code enabled} only, audited. */
+    public AlarmRule switchTo(Actor actor, long id, boolean on, String reason) {
+        return update(actor, id, RuleForm.of(find(actor, id), on), reason);
+    }
+
+    /** The account-wide rules made from built-in presets, by preset key (the page's built-in switches). */
+    public Map<String, AlarmRule> accountBuiltins(Actor actor) {
+        Map<String, AlarmRule> out = new java.util.HashMap<>();
+        list(actor).and("r.builtin IS NOT NULL AND r.deviceId IS NULL AND r.projectId IS NULL").orderBy("r.id").all()
+                .forEach(r -> out.putIfAbsent(r.getBuiltin(), r));
+        return out;
+    }
+
     public void delete(Actor actor, long id, String reason) {
         actor.require(Rights.ALARM_MANAGE);
         String why = policies.reason(actor, reason);

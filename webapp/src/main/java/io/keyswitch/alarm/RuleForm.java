@@ -24,6 +24,13 @@ public record RuleForm(String builtin, String name, Long deviceId, Long projectI
                           Severity severity, String text, boolean enabled) {
     }
 
+    /** The form of a stored rule, switched on or off: what a page sends to change only that. */
+    public static RuleForm of(AlarmRule r, boolean enabled) {
+        return new RuleForm(r.getBuiltin(), r.getName(), r.getDeviceId(), r.getProjectId(), r.getKind().name(),
+                r.getDataPoint(), r.getStateValue(), r.getThreshold(), r.getHysteresis(), r.getOfflineMinutes(),
+                r.getSeverity().name(), r.getText(), enabled);
+    }
+
     /** @throws ValidationFailed naming each wrong field */
     public Checked check() {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,16 +111,16 @@ class AccessUiIT {
         /** Grants {@code user} only the component {@code component} of {@code device}, with a reason. */
         void grantComponentToUser(String user, String device, String component, String reason) {
             radio("grantForm:subjectType", "A user");
-            complete("grantForm:user_input", user.substring(0, 2), user);
+            steps.complete("grantForm:user_input", user.substring(0, 2), user);
             radio("grantForm:scopeType", "Only chosen components");
-            complete("grantForm:device_input", device.substring(0, 2), device);
-            ajaxDone();
+            steps.complete("grantForm:device_input", device.substring(0, 2), device);
+            steps.ajaxDone();
             // the device's components arrive by ajax (item chosen, then the field's change): tick the component in
             // the list that stays, looking again if it was replaced, and never untick it by a second click
             By box = By.xpath("//*[@id='grantForm:components']//label[starts-with(text(), '" + component + "')]");
             new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                     .until(d -> {
-                        ajaxDone();
+                        steps.ajaxDone();
                         WebElement label = d.findElement(box);
                         if (!d.findElement(By.id(label.getAttribute("for"))).isSelected()) {
                             label.click();
@@ -140,32 +138,15 @@ class AccessUiIT {
         /** The table "what can this user reach" shows for {@code user}. */
         String reachOf(String user) {
             steps.visible(By.id("reachForm:reachUser_input")).clear();
-            complete("reachForm:reachUser_input", user.substring(0, 2), user);
+            steps.complete("reachForm:reachUser_input", user.substring(0, 2), user);
             steps.click("reachForm:showReach");
             return steps.visible(By.id("reachForm:reach")).getText();
-        }
-
-        /** Types {@code typed} into an autocomplete and chooses {@code choose} from its suggestions. */
-        private void complete(String inputId, String typed, String choose) {
-            WebElement input = steps.visible(By.id(inputId));
-            input.clear();
-            input.sendKeys(typed);
-            String panel = inputId.replace("_input", "_panel");
-            steps.visible(By.xpath("//*[@id='" + panel + "']//li[@data-item-label='" + choose + "']")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> choose.equals(d.findElement(By.id(inputId)).getAttribute("value")));
-            input.sendKeys(Keys.TAB);
         }
 
         private void radio(String id, String label) {
             steps.visible(By.xpath("//*[@id='" + id + "']//label[text()='" + label + "']")).click();
             // the radio's ajax request replaces the dependent panel: wait until it has been answered
-            ajaxDone();
-        }
-
-        /** Waits until no PrimeFaces ajax request is queued or running. */
-        private void ajaxDone() {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                    .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
+            steps.ajaxDone();
         }
     }
 

@@ -438,12 +438,8 @@ class AlarmsIT {
             + " active ones, the device page links its alarm history; the technician's menu counts only their device's")
     void pages() throws Exception {
         // Arrange: one active alarm on the press (95 °C, from the mail-server test), none on the spare press
-        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
-        browser.submit(browser.get("/login.xhtml"), "loginForm",
-                Map.of("account", "alpha-alarms", "username", "admin", "password", PASSWORD), "login");
-        FacesClient technician = new FacesClient(ArquillianPortal.httpsUrl());
-        technician.submit(technician.get("/login.xhtml"), "loginForm",
-                Map.of("account", "alpha-alarms", "username", "tech", "password", PASSWORD), "login");
+        FacesClient browser = signedIn("admin");
+        FacesClient technician = signedIn("tech");
 
         // Act
         Page all = browser.get("/alarms.xhtml?state=");
@@ -457,5 +453,85 @@ class AlarmsIT {
         assertThat(home.body()).contains("Alarms (1)", "id=\"activeAlarmCount\" class=\"ks-offline\">1<");
         assertThat(device.body()).contains("id=\"deviceAlarms\" class=\"ks-offline\">1 active", "alarm history");
         assertThat(techHome.body()).contains("id=\"activeAlarmCount\" class=\"ks-online\">0<").doesNotContain("Alarms (1)");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("the rule and group pages are for alarm:manage: the administrator gets them with the menu entries, the"
+            + " technician (alarm:view) gets the error page and no entries")
+    void rulePagesNeedTheRight() throws Exception {
+        // Arrange
+        FacesClient admin = signedIn("admin");
+        FacesClient technician = signedIn("tech");
+        Page techHome = technician.get("/index.xhtml");
+
+        // Act
+        Page rules = admin.get("/alarm-rules.xhtml");
+        Page groups = admin.get("/alarm-groups.xhtml");
+        Page techRules = technician.get("/alarm-rules.xhtml");
+        Page techGroups = technician.get("/alarm-groups.xhtml");
+
+        // Assert
+        assertThat(rules.body()).contains("menuAlarmRules", "menuAlarmGroups", "Press too hot", "device Press 7", "ruleForm");
+        assertThat(groups.body()).contains("groupForm", "Night duty");
+        assertThat(techHome.body()).doesNotContain("menuAlarmRules", "menuAlarmGroups");
+        assertThat(List.of(techRules, techGroups)).allSatisfy(page -> {
+            assertThat(page.path()).isEqualTo("/error.xhtml");
+            assertThat(page.body()).doesNotContain("ruleForm", "groupForm");
+        });
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("retention deletes alarms cleared more than 365 days ago with their messages, and messages sent that long"
+            + " ago; it keeps active alarms, newer ones, and an old alarm whose message is still pending")
+    void retention() throws Exception {
+        // Arrange: four alarms on the spare press, as a year of use leaves them; made active with their messages first and
+        // cleared in one statement, so that the retention (every second here) sees each alarm whole
+        long oldCleared = oldAlarm();
+        long oldSent = message(oldCleared, "SENT");
+        long oldPending = oldAlarm();
+        long pending = message(oldPending, "PENDING");
+        long recent = oldAlarm();
+        long stillActive = oldAlarm();
+        long sentLongAgo = message(stillActive, "SENT");
+        Fixtures.update(db, "UPDATE alarm SET cleared_at = DATE_SUB(UTC_TIMESTAMP(3), INTERVAL IF(id = ?, 10, 399) DAY)"
+                + " WHERE id IN (?, ?, ?)", recent, oldCleared, oldPending, recent);
+
+        // Act: the retention runs every second in the tests
+        await("the old cleared alarm and both old sent messages are deleted", () -> count("SELECT (SELECT COUNT(*) FROM alarm"
+                + " WHERE id = ?) + (SELECT COUNT(*) FROM alarm_message WHERE id IN (?, ?))", oldCleared, oldSent, sentLongAgo),
+                n -> n == 0);
+
+        // Assert
+        assertThat(count("SELECT COUNT(*) FROM alarm_message WHERE id IN (?, ?)", oldSent, sentLongAgo)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM alarm WHERE id IN (?, ?, ?)", oldPending, recent, stillActive)).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM alarm_message WHERE id = ? AND state = 'PENDING'", pending)).isOne();
+    }
+
+    /** A browser session of a user of alpha-alarms, signed in. */
+    private static FacesClient signedIn(String username) {
+        FacesClient browser = new FacesClient(ArquillianPortal.httpsUrl());
+        browser.submit(browser.get("/login.xhtml"), "loginForm",
+                Map.of("account", "alpha-alarms", "username", username, "password", PASSWORD), "login");
+        return browser;
+    }
+
+    /** An alarm on the spare press raised 400 days ago, still active. */
+    private static long oldAlarm() throws Exception {
+        return Fixtures.insert(db, "INSERT INTO alarm (account_id, device_id, rule_name, severity, text, raised_at)"
+                + " VALUES (?, ?, 'Old rule', 'INFO', 'An alarm of last year.', DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 400 DAY))",
+                alpha, spare);
+    }
+
+    /**
+     * A message of {@code alarm}, made 400 days ago: sent 399 days ago, or still pending with its next attempt tomorrow
+     * (so the outbox, which runs every second here, leaves it pending).
+     */
+    private static long message(long alarm, String state) throws Exception {
+        return Fixtures.insert(db, "INSERT INTO alarm_message (account_id, alarm_id, channel, recipient, subject, body, state,"
+                + " next_attempt_at, created_at, sent_at) VALUES (?, ?, 'MAIL', 'shift@alpha.test', 'Old', 'Old', ?,"
+                + " DATE_ADD(UTC_TIMESTAMP(3), INTERVAL 1 DAY), DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 400 DAY),"
+                + " IF(? = 'SENT', DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 399 DAY), NULL))", alpha, alarm, state, state);
     }
 }

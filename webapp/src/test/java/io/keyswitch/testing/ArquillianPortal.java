@@ -111,7 +111,7 @@ public class ArquillianPortal implements BeforeAllCallback {
                 + " -Dkeyswitch.sms.log-only.outbox-file=" + smsOutbox()
                 + " -Dkeyswitch.housekeeping.interval=PT2S"
                 // AlarmsIT: the alarm run (offline checks, escalations, the outbox) every second
-                + " -Dkeyswitch.alarms.interval=PT1S"
+                + " -Dkeyswitch.alarms.interval=PT1S -Dkeyswitch.alarms.retention-interval=PT1S"
                 // ApprovalsIT: expiries and window ends are checked every second
                 + " -Dkeyswitch.approvals.interval=PT1S"
                 // DeviceReportsIT waits for the data point history's aggregates and retention

@@ -3,6 +3,8 @@ package io.keyswitch.testing;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -52,6 +54,41 @@ public final class Steps {
                             + "[id='" + fieldId + "'] ~ .ui-message-error .ui-message-error-summary"));
             return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0).getText();
         });
+    }
+
+    /** Types {@code typed} into an autocomplete's input ({@code …_input}) and chooses {@code choose} from its suggestions. */
+    public void complete(String inputId, String typed, String choose) {
+        WebElement input = visible(By.id(inputId));
+        input.clear();
+        input.sendKeys(typed);
+        String panel = inputId.replace("_input", "_panel");
+        visible(By.xpath("//*[@id='" + panel + "']//li[@data-item-label='" + choose + "']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> choose.equals(d.findElement(By.id(inputId)).getAttribute("value")));
+        input.sendKeys(Keys.TAB);
+    }
+
+    /**
+     * Opens the select menu {@code menuId} and chooses the item labelled {@code label}, until the menu shows it (a click
+     * while the panel still slides open can miss); waits for its ajax, if any.
+     */
+    public void choose(String menuId, String label) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            if (d.findElements(By.id(menuId + "_panel")).stream().noneMatch(WebElement::isDisplayed)) {
+                click(menuId);
+            }
+            WebElement item = visible(By.xpath("//*[@id='" + menuId + "_panel']//li[@data-label='" + label + "']"));
+            new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                    "return !jQuery(arguments[0]).closest('.ui-selectonemenu-panel').is(':animated');", item)));
+            item.click();
+            ajaxDone();
+            return label.equals(d.findElement(By.id(menuId + "_label")).getText());
+        });
+    }
+
+    /** Waits until no PrimeFaces ajax request is queued or running. */
+    public void ajaxDone() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty();")));
     }
 
     /** Signs in and waits for the home page. */

@@ -1,2 +1,2 @@
-/** The alarm pages: the alarm history with acknowledging, and the active-alarm count in the menu. */
+/** The alarm pages: the alarm history with acknowledging, the active-alarm count in the menu, and the pages of alarm rules and alarm groups. */
 package io.keyswitch.alarm.web;

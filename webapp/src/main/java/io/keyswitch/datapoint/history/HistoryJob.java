@@ -1,5 +1,6 @@
 package io.keyswitch.datapoint.history;
 
+import io.keyswitch.platform.BatchedDelete;
 import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.StartupOrder;
@@ -94,9 +95,8 @@ public class HistoryJob {
         HistorySettings s = settings;
         Instant rawBefore = Retention.rawBefore(clock, s);
         Instant hourlyBefore = Retention.hourlyBefore(clock, s);
-        long raw = Retention.run(store::pointIds, store::deleteRaw, rawBefore, s.batch(), s.pause(), p -> Thread.sleep(p.toMillis()));
-        long old = Retention.run(store::pointIds, store::deleteHours, hourlyBefore, s.batch(), s.pause(),
-                p -> Thread.sleep(p.toMillis()));
+        long raw = Retention.run(store::pointIds, store::deleteRaw, rawBefore, s.batch(), s.pause(), BatchedDelete.SLEEP);
+        long old = Retention.run(store::pointIds, store::deleteHours, hourlyBefore, s.batch(), s.pause(), BatchedDelete.SLEEP);
         return new Outcome(points, hours, raw, old);
     }
 }

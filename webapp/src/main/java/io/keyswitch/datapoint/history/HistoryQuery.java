@@ -51,6 +51,48 @@ public class HistoryQuery {
                 .setParameter("n", name).getResultStream().findFirst().orElseThrow(() -> new NotFound("data point"));
     }
 
+    /** A device's data point for a chart across devices, with the device's name. */
+    public record DevicePoint(DataPoint point, String device) {
+    }
+
+    /**
+     * The names of the number and on/off data points of the account's devices (all, or one project's), by name, at most
+     * {@code max}: what a chart across devices offers.
+     */
+    public List<String> chartableNames(Actor actor, Long projectId, int max) {
+        actor.require(Rights.DEVICE_VIEW);
+        jakarta.persistence.TypedQuery<String> q = em.createQuery("SELECT DISTINCT p.name FROM DataPoint p, Device d WHERE"
+                        + " d.id = p.deviceId AND p.accountId = :a AND d.accountId = :a AND p.kind <> :text"
+                        + (projectId == null ? "" : " AND d.project.id = :project") + " ORDER BY p.name", String.class)
+                .setParameter("a", actor.accountId()).setParameter("text", io.keyswitch.datapoint.DataPointType.TEXT)
+                .setMaxResults(max);
+        return (projectId == null ? q : q.setParameter("project", projectId)).getResultList();
+    }
+
+    /** The data points named {@code name} of the account's devices (all, or one project's), by device name, at most {@code max}. */
+    public List<DevicePoint> pointsNamed(Actor actor, Long projectId, String name, int max) {
+        actor.require(Rights.DEVICE_VIEW);
+        return pointsNamedQuery(actor, projectId, name, "p, d.name", " ORDER BY d.name, d.id").setMaxResults(max)
+                .getResultList().stream().map(r -> {
+                    Object[] row = (Object[]) r;
+                    return new DevicePoint((DataPoint) row[0], (String) row[1]);
+                }).toList();
+    }
+
+    /** How many devices {@link #pointsNamed} chooses from. */
+    public long countPointsNamed(Actor actor, Long projectId, String name) {
+        actor.require(Rights.DEVICE_VIEW);
+        return ((Number) pointsNamedQuery(actor, projectId, name, "COUNT(p)", "").getSingleResult()).longValue();
+    }
+
+    private jakarta.persistence.Query pointsNamedQuery(Actor actor, Long projectId, String name, String select, String order) {
+        jakarta.persistence.Query q = em.createQuery("SELECT " + select + " FROM DataPoint p, Device d WHERE d.id = p.deviceId"
+                + " AND p.accountId = :a AND d.accountId = :a AND p.name = :n"
+                + (projectId == null ? "" : " AND d.project.id = :project") + order)
+                .setParameter("a", actor.accountId()).setParameter("n", name);
+        return projectId == null ? q : q.setParameter("project", projectId);
+    }
+
     /**
      * The point's history over the period, as asked ({@link Aggregation#AUTO}: chosen by the period's length).
      *

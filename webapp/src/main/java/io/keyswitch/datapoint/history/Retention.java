@@ -1,5 +1,6 @@
 package io.keyswitch.datapoint.history;
 
+import io.keyswitch.platform.BatchedDelete;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +9,8 @@ import java.util.List;
 /**
  * Which history is old enough to go, and how it goes: whole UTC hours older than the kept days (so an hour is either
  * all there or all gone, and the job never recomputes an hour from half its values), deleted for a chunk of data points
- * at a time in statements of at most {@code batch} rows — each its own short transaction, a range of each point's key —
- * with a pause after every statement that removed rows, so reports and pages keep the database between them.
+ * at a time by {@link BatchedDelete} (statements of at most {@code batch} rows — a range of each point's key — with a
+ * pause after every statement that removed rows).
  */
 public final class Retention {
 
@@ -24,11 +25,6 @@ public final class Retention {
     /** Deletes rows of these points older than {@code before}, at most {@code limit}; returns how many went. */
     public interface Delete {
         int rows(List<Long> pointIds, Instant before, int limit);
-    }
-
-    /** Waits between statements. */
-    public interface Pause {
-        void sleep(Duration pause) throws InterruptedException;
     }
 
     private Retention() {
@@ -50,20 +46,14 @@ public final class Retention {
      * @return the rows deleted
      * @throws InterruptedException when the portal stops meanwhile (what went is gone; the rest goes next time)
      */
-    public static long run(PointIds points, Delete delete, Instant before, int batch, Duration pause, Pause sleeper)
-            throws InterruptedException {
+    public static long run(PointIds points, Delete delete, Instant before, int batch, Duration pause,
+                           BatchedDelete.Pause sleeper) throws InterruptedException {
         long total = 0;
         long after = 0;
         List<Long> ids;
         while (!(ids = points.after(after, POINTS_PER_STATEMENT)).isEmpty()) {
-            int n;
-            do {
-                n = delete.rows(ids, before, batch);
-                total += n;
-                if (n > 0 && !pause.isZero()) {
-                    sleeper.sleep(pause);
-                }
-            } while (n >= batch);
+            List<Long> chunk = ids;
+            total += BatchedDelete.drain(limit -> delete.rows(chunk, before, limit), batch, pause, sleeper);
             after = ids.get(ids.size() - 1);
         }
         return total;

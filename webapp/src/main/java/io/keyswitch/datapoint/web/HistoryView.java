@@ -11,7 +11,6 @@ import io.keyswitch.platform.web.Pages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 
@@ -22,7 +21,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class HistoryView implements Serializable {
+public class HistoryView extends PeriodChart {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,11 +32,6 @@ public class HistoryView implements Serializable {
     Clock clock;
 
     private Long deviceId;
-    private List<String> points = List.of();
-    private String point;
-    private HistoryPeriod.Length period = HistoryPeriod.Length.DAY;
-    private String chart;
-    private String summary = "";
 
     /** The device's chartable points; the first is shown. A device of another account has none. */
     public void load() {
@@ -45,34 +39,30 @@ public class HistoryView implements Serializable {
             return;
         }
         Actor actor = Actor.current(Pages.sourceIp());
+        List<String> names;
         try {
-            points = history.points(actor, deviceId).stream().filter(p -> p.getKind() != DataPointType.TEXT)
+            names = history.points(actor, deviceId).stream().filter(p -> p.getKind() != DataPointType.TEXT)
                     .map(DataPoint::getName).toList();
         } catch (io.keyswitch.platform.NotFound gone) {
-            points = List.of();
+            names = List.of();
         }
-        point = points.isEmpty() ? null : points.get(0);
+        offer(names);
         redraw();
     }
 
     /** Draws the chosen point over the chosen period. */
+    @Override
     public void redraw() {
-        chart = null;
-        summary = "";
-        if (point == null) {
+        drawn(null, "");
+        if (getPoint() == null) {
             return;
         }
         Actor actor = Actor.current(Pages.sourceIp());
-        Aggregation by = switch (period) {
-            case DAY -> Aggregation.AUTO;
-            case WEEK, MONTH -> Aggregation.HOUR;
-            case YEAR -> Aggregation.DAY;
-        };
-        History h = history.history(actor, deviceId, point, HistoryPeriod.last(period, clock.instant()), by);
+        History h = history.history(actor, deviceId, getPoint(), HistoryPeriod.last(getPeriod(), clock.instant()),
+                HistoryChart.aggregationFor(getPeriod()));
         int n = h.aggregation() == Aggregation.RAW ? h.raw().size() : h.aggregates().size();
-        summary = n == 0 ? "No values in this period." : n + (h.aggregation() == Aggregation.RAW ? " values"
-                : " " + h.aggregation().word() + "s (min, mean, max)");
-        chart = n == 0 ? null : HistoryChart.json(h);
+        drawn(n == 0 ? null : HistoryChart.json(h), n == 0 ? "No values in this period." : n
+                + (h.aggregation() == Aggregation.RAW ? " values" : " " + h.aggregation().word() + "s (min, mean, max)"));
     }
 
     public Long getDeviceId() {
@@ -81,38 +71,5 @@ public class HistoryView implements Serializable {
 
     public void setDeviceId(Long deviceId) {
         this.deviceId = deviceId;
-    }
-
-    public List<String> getPoints() {
-        return points;
-    }
-
-    public String getPoint() {
-        return point;
-    }
-
-    public void setPoint(String point) {
-        this.point = points.contains(point) ? point : this.point;
-    }
-
-    public HistoryPeriod.Length getPeriod() {
-        return period;
-    }
-
-    public void setPeriod(HistoryPeriod.Length period) {
-        this.period = period == null ? HistoryPeriod.Length.DAY : period;
-    }
-
-    public HistoryPeriod.Length[] getPeriods() {
-        return HistoryPeriod.Length.values();
-    }
-
-    /** The Chart.js configuration, or {@code null} when there is nothing to draw. */
-    public String getChart() {
-        return chart;
-    }
-
-    public String getSummary() {
-        return summary;
     }
 }

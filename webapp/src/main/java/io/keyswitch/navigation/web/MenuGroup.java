@@ -25,6 +25,8 @@ public enum MenuGroup {
             entry("menuUsers", v -> v.permitted(Rights.USER_MANAGE)),
             entry("menuGroups", v -> v.permitted(Rights.GROUP_MANAGE)),
             entry("menuAccess", v -> v.permitted(Rights.USER_MANAGE)),
+            entry("menuAlarmRules", v -> v.permitted(Rights.ALARM_MANAGE)),
+            entry("menuAlarmGroups", v -> v.permitted(Rights.ALARM_MANAGE)),
             entry("menuAccountRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
