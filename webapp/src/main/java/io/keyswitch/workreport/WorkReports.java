@@ -13,6 +13,7 @@ import io.keyswitch.platform.Conflict;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Rights;
+import io.keyswitch.platform.web.Formats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class WorkReports {
         }
         if (r.isFinal(clock.instant())) {
             throw new Conflict("This work report is final: it could be corrected until "
-                    + io.keyswitch.platform.web.Formats.timeOf(r.getEditUntil()) + ".");
+                    + Formats.timeOf(r.getEditUntil()) + ".");
         }
         ReportForm.Checked values = form.check(rules.fields(actor.accountId()));
         boolean first = r.getState() == ReportState.OPEN;
@@ -140,6 +141,40 @@ public class WorkReports {
         }
         return scoped(actor, WorkReportQuery.all()).and("r.connectionId IN :connections", "connections", connectionIds).all()
                 .stream().collect(Collectors.toMap(WorkReport::getConnectionId, Function.identity()));
+    }
+
+    /**
+     * The list's filters in words, in their order ("Device" → "Press 12"), for an export's first page; an id that is
+     * not of the actor's account reads as "#id".
+     */
+    public Map<String, String> describe(Actor actor, WorkReportQuery q) {
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        if (!seesAll(actor)) {
+            shown.put("Technician", actor.name() + " (own reports)");
+        }
+        if (q.state() != null) {
+            shown.put("State", q.state() == ReportState.OPEN ? "open (not written yet)" : "written");
+        }
+        if (q.deviceId() != null) {
+            Device d = em.find(Device.class, q.deviceId());
+            shown.put("Device", d != null && d.getAccountId() == actor.accountId() ? d.getName() : "#" + q.deviceId());
+        }
+        if (q.userId() != null) {
+            io.keyswitch.user.User u = em.find(io.keyswitch.user.User.class, q.userId());
+            shown.put("Technician", u != null && u.getAccount().getId() == actor.accountId() ? u.getUsername() : "#" + q.userId());
+        }
+        if (q.projectId() != null) {
+            io.keyswitch.device.Project p = em.find(io.keyswitch.device.Project.class, q.projectId());
+            shown.put("Project", p != null && p.getAccountId() == actor.accountId() ? p.getName() : "#" + q.projectId());
+        }
+        if (q.from() != null || q.to() != null) {
+            shown.put("Connections closed", (q.from() == null ? "any time" : "from " + Formats.timeOf(q.from()))
+                    + (q.to() == null ? "" : " until before " + Formats.timeOf(q.to())));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            shown.put("Device or technician starts with", q.text().strip());
+        }
+        return shown;
     }
 
     /** Whether the actor reads every report of their account (else only their own). */
