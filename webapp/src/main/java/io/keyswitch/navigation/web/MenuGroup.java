@@ -13,10 +13,12 @@ import java.util.function.Predicate;
  */
 public enum MenuGroup {
 
-    /** A technician's daily work: reach machines, see connections and alarms. */
+    /** A technician's daily work: reach machines, see connections and alarms, write work reports. */
     OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
             entry("menuConnections", MenuViewer::seesConnections),
-            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW))),
+            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW)),
+            entry("menuWorkReports", v -> v.permitted(Rights.DEVICE_CONNECT) || v.permitted(Rights.CONNECTION_VIEW)
+                    || v.permitted(Rights.REPORT_VIEW))),
 
     /** The account's inventory, people and rules. */
     ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
@@ -26,6 +28,7 @@ public enum MenuGroup {
             entry("menuGroups", v -> v.permitted(Rights.GROUP_MANAGE)),
             entry("menuAccess", v -> v.permitted(Rights.USER_MANAGE)),
             entry("menuAccountRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
+            entry("menuWorkReportRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
     /** What happened: the audit trail. */
