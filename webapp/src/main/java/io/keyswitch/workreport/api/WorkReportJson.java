@@ -44,12 +44,12 @@ public final class WorkReportJson {
     }
 
     /**
-     * A work report: {@code state} OPEN (not written) or WRITTEN; {@code final} once its author's window
+     * A work report: {@code state} OPEN (not written) or WRITTEN; {@code finalized} once its author's window
      * ({@code editUntil}) has passed; the connection's technician, device, project and times as they were.
      */
     public record ReportOut(long id, long connectionId, Long userId, String technician, Long deviceId, String device,
                             Long projectId, String project, String connectedAt, String closedAt, String state,
-                            boolean isFinal, String editUntil, String whatWasDone, String orderNumber, Integer setupMinutes,
+                            boolean finalized, String editUntil, String whatWasDone, String orderNumber, Integer setupMinutes,
                             Integer travelMinutes, Integer workingMinutes, List<FieldOut> fields, String writtenAt,
                             String updatedAt, int versions) {
         static ReportOut of(WorkReport r, Instant now) {
