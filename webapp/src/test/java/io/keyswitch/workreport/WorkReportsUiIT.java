@@ -189,6 +189,13 @@ class WorkReportsUiIT {
             steps.type("reportForm:whatWasDone", whatWasDone);
             steps.type("reportForm:extras:0:value", machineHours);
             steps.click("reportForm:save");
+            answered();
+        }
+
+        /** Waits for the page's ajax request to be answered (a loaded machine may take longer than a message wait). */
+        void answered() {
+            new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
         }
 
         String state() {
