@@ -74,6 +74,8 @@ class WorkReportsUiIT {
         administrator.makeMandatory("reports before the next job");
 
         assertThat(administrator.fieldNames()).contains("Machine hours");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(kind, ' ', required) FROM work_report_field WHERE account_id = ?", account))
+                .isEqualTo("NUMBER 1");
         assertThat(Fixtures.string(db, "SELECT mandatory FROM work_report_rule WHERE account_id = ?", account)).isEqualTo("1");
         assertThat(Fixtures.string(db, "SELECT reason FROM audit_event WHERE action = 'work-report-field.create'"
                 + " AND account_id = ?", account)).isEqualTo("the service desk bills by machine hours");
@@ -93,7 +95,7 @@ class WorkReportsUiIT {
         technician.openFirstOpenReport();
         assertThat(technician.orderNumber()).as("filled in from the Connect").isEqualTo("SO-815");
         technician.write("Replaced the PLC's backup battery", "twelve");
-        String wrong = technician.steps.messageFor("reportForm:extras:0:value");
+        String wrong = technician.fieldMessage("reportForm:extras:0:value");
         technician.write("Replaced the PLC's backup battery", "12.5");
 
         // Assert
@@ -137,16 +139,36 @@ class WorkReportsUiIT {
         void addField(String name, String kind, String reason) {
             steps.click("listForm:newField");
             steps.type("fieldForm:name", name);
-            steps.click("fieldForm:kind");
-            steps.visible(By.cssSelector("#fieldForm\\:kind_items li[data-label='" + kind + "']")).click();
-            steps.visible(By.id("fieldForm:required")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+            choose("fieldForm:kind", kind);
+            check("fieldForm:required");
             steps.type("fieldForm:reason", reason);
             steps.click("fieldForm:save");
             wait.until(d -> fieldNames().contains(name));
         }
 
+        /** Chooses {@code label} in a select menu once its list has opened (it slides open: no click before it has a size). */
+        void choose(String menuId, String label) {
+            steps.click(menuId);
+            By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+            wait.until(d -> {
+                org.openqa.selenium.WebElement li = d.findElement(item);
+                return li.isDisplayed() && li.getSize().getHeight() > 0 ? li : null;
+            }).click();
+            wait.until(d -> d.findElement(By.id(menuId + "_label")).getText().equals(label));
+        }
+
+        /** Ticks a checkbox, and again until it is ticked. */
+        void check(String id) {
+            wait.until(d -> {
+                if (!d.findElement(By.id(id + "_input")).isSelected()) {
+                    steps.visible(By.id(id)).findElement(By.cssSelector(".ui-chkbox-box")).click();
+                }
+                return d.findElement(By.id(id + "_input")).isSelected();
+            });
+        }
+
         void makeMandatory(String reason) {
-            steps.visible(By.id("ruleForm:mandatory")).findElement(By.cssSelector(".ui-chkbox-box")).click();
+            check("ruleForm:mandatory");
             steps.type("ruleForm:reason", reason);
             steps.click("ruleForm:saveRule");
             wait.until(d -> d.findElement(By.id("messages")).getText().contains("The work report rule is saved."));
@@ -196,6 +218,18 @@ class WorkReportsUiIT {
         void answered() {
             new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
                     .executeScript("return window.PrimeFaces && PrimeFaces.ajax.Queue.isEmpty();")));
+        }
+
+        /** The message next to the field, or — to say what the page showed instead — fails with the page's messages. */
+        String fieldMessage(String fieldId) {
+            try {
+                return steps.messageFor(fieldId);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(browser, "work-report-no-field-message");
+                throw new AssertionError("no message next to " + fieldId + "; the page's messages: '"
+                        + browser.findElement(By.id("messages")).getText() + "'; the form: "
+                        + browser.findElement(By.id("reportForm")).getAttribute("innerHTML"), e);
+            }
         }
 
         String state() {
