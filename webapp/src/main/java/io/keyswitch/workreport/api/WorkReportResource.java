@@ -132,14 +132,14 @@ public class WorkReportResource {
     }
 
     @GET
-    @Path("{id: \\d+}")
+    @Path("{id}")
     @Operation(summary = "One work report")
     public WorkReportJson.ReportOut get(@PathParam("id") long id) {
         return WorkReportJson.ReportOut.of(reports.visible(caller(), id), clock.instant());
     }
 
     @PUT
-    @Path("{id: \\d+}")
+    @Path("{id}")
     @Operation(summary = "Write or correct one's own report (all of it, each time): a new version; within the account's"
             + " edit window after the first writing, 409 once final; 403 for someone else's")
     public WorkReportJson.ReportOut write(@PathParam("id") long id, WorkReportJson.ReportIn in) {
@@ -152,14 +152,14 @@ public class WorkReportResource {
     }
 
     @GET
-    @Path("{id: \\d+}/versions")
+    @Path("{id}/versions")
     @Operation(summary = "Every version of a report as its author wrote it, the first first")
     public List<WorkReportJson.VersionOut> versions(@PathParam("id") long id) {
         return reports.versions(caller(), id).stream().map(WorkReportJson.VersionOut::of).toList();
     }
 
     @GET
-    @Path("{id: \\d+}/report.pdf")
+    @Path("{id}/report.pdf")
     @Produces("application/pdf")
     @Operation(summary = "One report as PDF, with the connection and every version")
     public Response reportPdf(@PathParam("id") long id) {
