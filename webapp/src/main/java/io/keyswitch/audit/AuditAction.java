@@ -89,7 +89,13 @@ public enum AuditAction {
     VPN_DISCONNECT("vpn.disconnect", "a device or technician tunnel went down"),
     VPN_LOGIN("vpn.login", "a technician's VPN login ended: signed in, wrong credentials or code, or refused"),
     VPN_TECHNICIAN_PROFILE("vpn.technician-profile", "a technician made their VPN profile"),
-    VPN_TECHNICIAN_REVOKE("vpn.technician-revoke", "a technician's VPN profile was revoked (the right to connect was withdrawn)");
+    VPN_TECHNICIAN_REVOKE("vpn.technician-revoke", "a technician's VPN profile was revoked (the right to connect was withdrawn)"),
+    WORK_REPORT_CORRECT("work-report.correct", "the author of a work report corrected it within its edit window (a new version, the fields changed)"),
+    WORK_REPORT_FIELD_CREATE("work-report-field.create", "a field of the account's own was added to its work reports"),
+    WORK_REPORT_FIELD_DELETE("work-report-field.delete", "a field of the account's own work reports was deleted (reports written keep their values)"),
+    WORK_REPORT_FIELD_UPDATE("work-report-field.update", "a field of the account's own work reports changed (name, kind, choices, required, order)"),
+    WORK_REPORT_RULE("work-report.rule", "the account's work report rule changed (optional or mandatory before the next Connect, the edit window)"),
+    WORK_REPORT_WRITE("work-report.write", "a technician wrote the work report of one of their connections (version 1)");
 
     private final String value;
     private final String meaning;

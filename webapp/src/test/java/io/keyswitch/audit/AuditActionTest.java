@@ -58,7 +58,8 @@ class AuditActionTest {
         assertThat(AuditAction.VPN_DEVICE_PROFILES_BULK.value()).isEqualTo("vpn.device-profiles-bulk");
         assertThat(AuditAction.AUDIT_VERIFY.value()).isEqualTo("audit.verify");
         assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
-        assertThat(AuditAction.values()).hasSize(83);
+        assertThat(AuditAction.WORK_REPORT_WRITE.value()).isEqualTo("work-report.write");
+        assertThat(AuditAction.values()).hasSize(89);
     }
 
     @Test

@@ -83,6 +83,17 @@ public final class ApiClient {
         return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
+    /** A GET whose answer is a file (a PDF, a CSV) or a problem+json: the answer's bytes as they came. */
+    public Download getForFile(String path, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Accept", accept + ", application/problem+json").GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
     public Answer put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }

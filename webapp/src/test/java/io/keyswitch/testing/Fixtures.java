@@ -145,6 +145,20 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A technician's connection as the engine records it once it opened (the container and browser tiers have no VPN
+     * to open one): OPEN for ten minutes. Without the technician's tunnel, the connection engine's next check closes it
+     * ("the technician's VPN tunnel went down"), as the real one would be; returns its id.
+     */
+    public static long openConnection(DatabaseCoordinates db, long accountId, long userId, String userName, long deviceId,
+                                      String deviceName, String orderNumber) throws SQLException {
+        LocalDateTime opened = now().minusMinutes(10);
+        return insert(db, "INSERT INTO connection (account_id, user_id, user_name, device_id, device_name, state, reason,"
+                + " order_number, requested_at, opened_at, technician_address, last_activity_at)"
+                + " VALUES (?, ?, ?, ?, ?, 'OPEN', 'maintenance', ?, ?, ?, '100.96.0.2', ?)", accountId, userId, userName,
+                deviceId, deviceName, orderNumber, opened, opened, now());
+    }
+
     /** Runs an UPDATE or DELETE. */
     public static int update(DatabaseCoordinates db, String sql, Object... params) throws SQLException {
         try (Connection c = Databases.connect(db); PreparedStatement s = c.prepareStatement(sql)) {

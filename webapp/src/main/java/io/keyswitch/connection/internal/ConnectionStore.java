@@ -6,6 +6,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.connection.CloseCause;
 import io.keyswitch.connection.Connection;
 import io.keyswitch.connection.ConnectionAudit;
+import io.keyswitch.connection.ConnectionClosed;
 import io.keyswitch.connection.ConnectionComponent;
 import io.keyswitch.connection.ConnectionState;
 import io.keyswitch.connection.Firewall;
@@ -54,6 +55,9 @@ public class ConnectionStore {
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    jakarta.enterprise.event.Event<ConnectionClosed> closedEvents;
 
     /** A live connection and whether it may go on: the first cause that ends it, or none. */
     public record Check(Connection connection, Optional<CloseCause> refusal) {
@@ -194,6 +198,7 @@ public class ConnectionStore {
         c.close(cause, by, why, at);
         em.flush();
         audit.record(ConnectionAudit.closed(c, byUserId, sourceIp));
+        closedEvents.fire(ConnectionClosed.of(c));
         return Optional.of(c);
     }
 
@@ -225,6 +230,7 @@ public class ConnectionStore {
         if (!events.isEmpty()) {
             audit.recordAll(events);
         }
+        live.forEach(c -> closedEvents.fire(ConnectionClosed.of(c)));
         return accounts;
     }
 }

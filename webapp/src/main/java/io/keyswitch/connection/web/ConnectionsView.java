@@ -14,6 +14,9 @@ import io.keyswitch.platform.web.Pages;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.vpn.TechnicianTunnels;
 import io.keyswitch.vpn.VpnService;
+import io.keyswitch.workreport.WorkReport;
+import io.keyswitch.workreport.WorkReportExport;
+import io.keyswitch.workreport.WorkReports;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -54,6 +57,12 @@ public class ConnectionsView implements Serializable {
     @Inject
     ApprovalRequests approvalRequests;
 
+    @Inject
+    WorkReports workReports;
+
+    @Inject
+    WorkReportExport workReportWords;
+
     private String which = "live";
     private Long deviceId;
     private Long userId;
@@ -63,6 +72,7 @@ public class ConnectionsView implements Serializable {
     private final EditCycle ending = new EditCycle("Connection", "endForm");
     private transient Map<Long, List<ConnectionComponent>> opened = Map.of();
     private transient Map<Long, ApprovalRequest> approvals = Map.of();
+    private transient Map<Long, WorkReport> reports = Map.of();
 
     private final PagedModel<Connection> model = new PagedModel<>(
             filter -> connections.count(actor(), query().withText(filter)),
@@ -70,6 +80,7 @@ public class ConnectionsView implements Serializable {
                 List<Connection> page = connections.page(actor(), query().withText(filter), first, size);
                 opened = connections.components(page);
                 approvals = approvalRequests.forConnections(page);
+                reports = workReports.ofConnections(actor(), page.stream().map(Connection::getId).toList());
                 return page;
             },
             Connection::getId);
@@ -108,6 +119,16 @@ public class ConnectionsView implements Serializable {
         return opened.getOrDefault(c.getId(), List.of()).stream()
                 .map(o -> o.getComponentName() + " " + o.getVirtualAddress() + " (" + o.getServices() + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The connection's work report (the record's column), or null when none was asked for. */
+    public WorkReport report(Connection c) {
+        return reports == null ? null : reports.get(c.getId());
+    }
+
+    /** The work report's state in words: open, correctable until …, final. */
+    public String reportState(WorkReport r) {
+        return workReportWords.state(r);
     }
 
     /** open / waiting for … / closed: why. */

@@ -13,10 +13,12 @@ import java.util.function.Predicate;
  */
 public enum MenuGroup {
 
-    /** A technician's daily work: reach machines, see connections and alarms. */
+    /** A technician's daily work: reach machines, see connections and alarms, write work reports. */
     OPERATE(entry("menuMachines", v -> v.permitted(Rights.DEVICE_CONNECT)),
             entry("menuConnections", MenuViewer::seesConnections),
-            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW))),
+            entry("menuAlarms", v -> v.permitted(Rights.ALARM_VIEW)),
+            entry("menuWorkReports", v -> v.permitted(Rights.DEVICE_CONNECT) || v.permitted(Rights.CONNECTION_VIEW)
+                    || v.permitted(Rights.REPORT_VIEW))),
 
     /** The account's inventory, people and rules. */
     ADMINISTER(entry("menuProjects", v -> v.permitted(Rights.DEVICE_VIEW)),
@@ -28,6 +30,7 @@ public enum MenuGroup {
             entry("menuAlarmRules", v -> v.permitted(Rights.ALARM_MANAGE)),
             entry("menuAlarmGroups", v -> v.permitted(Rights.ALARM_MANAGE)),
             entry("menuAccountRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
+            entry("menuWorkReportRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
     /** What happened: the audit trail, and the IEC 62443 evidence. */

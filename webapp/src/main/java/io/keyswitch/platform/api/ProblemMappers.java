@@ -1,5 +1,6 @@
 package io.keyswitch.platform.api;
 
+import io.keyswitch.platform.Conflict;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
@@ -41,6 +42,15 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(Forbidden e) {
             return Problem.response(403, "Forbidden", e.getMessage());
+        }
+    }
+
+    /** 409: the resource's state refuses the change (e.g. a final work report); nothing was stored. */
+    @Provider
+    public static class InConflict implements ExceptionMapper<Conflict> {
+        @Override
+        public Response toResponse(Conflict e) {
+            return Problem.response(409, "Conflict", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.keyswitch.platform.web;
 
+import io.keyswitch.platform.Conflict;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
@@ -50,7 +51,7 @@ public final class Pages {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "It no longer exists: someone may have deleted it. Please reload the page.", null));
             faces.validationFailed();
-        } catch (Forbidden e) {
+        } catch (Forbidden | Conflict e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             faces.validationFailed();
         }

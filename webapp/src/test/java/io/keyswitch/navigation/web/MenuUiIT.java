@@ -63,7 +63,7 @@ class MenuUiIT {
 
         // Assert
         assertThat(groups).containsOnlyKeys("", "Operate", "You");
-        assertThat(groups.get("Operate")).containsExactly("My machines", "Connections");
+        assertThat(groups.get("Operate")).containsExactly("My machines", "Connections", "Work reports");
         assertThat(groups.get("You")).containsExactly("Approvals", "Change password", "Authenticator app", "API tokens");
         assertThat(menu.open("menuMachines")).isEqualTo("/machines.xhtml");
         assertThat(menu.open("menuConnections")).isEqualTo("/connections.xhtml");
@@ -82,7 +82,7 @@ class MenuUiIT {
         // Assert
         assertThat(groups).containsOnlyKeys("", "Administer", "Records", "You");
         assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
-                "Access", "Account rules", "Second factor");
+                "Access", "Account rules", "Work report rules", "Second factor");
         assertThat(groups.get("Records")).containsExactly("Audit trail", "IEC 62443");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("menuProjects", "/projects.xhtml");

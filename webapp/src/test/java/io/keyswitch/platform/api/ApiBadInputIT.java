@@ -64,7 +64,7 @@ class ApiBadInputIT {
     private static final List<String> ONE_LINE_ATTACKS = List.of("a\u0001b", "a\u0000b", "\u001b[31mred", "a\nb", "a\rb", "a\tb",
             "a\u007fb", "a\u0085b");
     private static final List<String> MULTI_LINE_ATTACKS = List.of("reason \u0001", "reason \u0000", "reason \u001b[2J");
-    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment");
+    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment", "whatWasDone");
 
     private static DatabaseCoordinates db;
     private static long account;
@@ -120,6 +120,16 @@ class ApiBadInputIT {
                 + " cleared_at) VALUES (?, ?, 'corpus-offline', 'WARNING', 'offline', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))",
                 account, ids.get("device")));
         fingerprints = Databases.connect(db);
+        // the corpus administrator's open work report (of a closed connection of theirs), and a field of the account's own
+        long reported = Fixtures.insert(db, "INSERT INTO connection (account_id, user_id, user_name, device_id, device_name,"
+                + " state, requested_at, opened_at, closed_at, close_cause) VALUES (?, ?, 'corpus-admin', ?, 'corpus-device',"
+                + " 'CLOSED', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 'DISCONNECTED')", account, admin, ids.get("device"));
+        ids.put("wreport", Fixtures.insert(db, "INSERT INTO work_report (account_id, connection_id, user_id, user_name, device_id,"
+                + " device_name, closed_at, state) VALUES (?, ?, ?, 'corpus-admin', ?, 'corpus-device', UTC_TIMESTAMP(3), 'OPEN')",
+                account, reported, admin, ids.get("device")));
+        Fixtures.insert(db, "INSERT INTO work_report_field (account_id, name, name_key, kind, required, position, created_at)"
+                + " VALUES (?, 'Machine hours', ?, 'NUMBER', FALSE, 1, UTC_TIMESTAMP(3))", account,
+                io.keyswitch.platform.NameKey.of("Machine hours"));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -227,7 +237,10 @@ class ApiBadInputIT {
             new Sample("DELETE", "/alarm-rules/{rule}", null, "reason=corpus+test"),
             new Sample("POST", "/alarm-groups", ALARM_GROUP, null),
             new Sample("PUT", "/alarm-groups/{agroup}", ALARM_GROUP.replace("\"{agroup}\"", "null").replace("10,", "null,"), null),
-            new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"));
+            new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"),
+            new Sample("PUT", "/work-reports/{wreport}", "{\"whatWasDone\":\"Replaced the battery\\nand tested it\","
+                    + "\"orderNumber\":\"SO-1\",\"setupMinutes\":10,\"travelMinutes\":20,\"workingMinutes\":30,"
+                    + "\"fields\":[{\"name\":\"Machine hours\",\"value\":\"12.5\"}]}", null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
@@ -442,7 +455,8 @@ class ApiBadInputIT {
                 "POST /devices", "POST /devices/import", "POST /devices/{id}/components", "POST /grants", "POST /groups",
                 "POST /projects", "POST /users", "POST /users/{id}/password-reset", "DELETE /grants/{id}",
                 "DELETE /devices/{id}", "DELETE /groups/{id}", "DELETE /projects/{id}", "POST /accounts",
-                "PUT /accounts/{id}/virtual-pool", "POST /accounts/{id}/disable", "POST /accounts/{id}/enable");
+                "PUT /accounts/{id}/virtual-pool", "POST /accounts/{id}/disable", "POST /accounts/{id}/enable",
+                "PUT /work-reports/{id}");
         for (String key : order) {
             Sample s = SAMPLES.get(key);
             Answer a = send(s.method(), s.url(), s.body() == null ? Map.of() : Map.of("Content-Type", contentType(s)), body(s));
