@@ -39,6 +39,9 @@ public final class StartupOrder {
     /** Alarms read their settings and start their background run (offline checks, escalations, the outbox). */
     public static final int ALARMS = 770;
 
+    /** SIEM forwarding reads its settings and starts sending the audit trail to the syslog targets from their positions. */
+    public static final int SIEM = 780;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 
