@@ -56,7 +56,7 @@ class AuditActionTest {
         assertThat(AuditAction.DEVICE_REPORT_REFUSED.value()).isEqualTo("device.report-refused");
         assertThat(AuditAction.ACCOUNT_POOL_GROWN.value()).isEqualTo("account.pool-grown");
         assertThat(AuditAction.VPN_DEVICE_PROFILES_BULK.value()).isEqualTo("vpn.device-profiles-bulk");
-        assertThat(AuditAction.values()).hasSize(73);
+        assertThat(AuditAction.values()).hasSize(77);
     }
 
     @Test

@@ -28,8 +28,9 @@ public enum MenuGroup {
             entry("menuAccountRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
-    /** What happened: the audit trail. */
-    RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW))),
+    /** What happened: the audit trail, and where it is forwarded (SIEM). */
+    RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW)),
+            entry("menuSiem", v -> v.systemAdmin() || (v.permitted(Rights.SETTINGS_MANAGE) && v.permitted(Rights.AUDIT_VIEW)))),
 
     /** The appliance, for every account: system administrators only. */
     APPLIANCE(entry("menuAccounts", v -> v.permitted(Rights.ACCOUNT_MANAGE)),
