@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /** The CA certificates of a TLS target, as uploaded in PEM: read, and named by their SHA-256 fingerprints. */
 final class CaCertificates {
 
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----\\s*([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
+    private static final Pattern BLOCK = Pattern.compile("-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----",
+            Pattern.DOTALL);
 
     private CaCertificates() {
     }

@@ -49,8 +49,19 @@ public class SyslogTargets {
     @Inject
     Clock clock;
 
-    /** A target with where forwarding to it stands. */
+    /** A target with where forwarding to it stands (getters for the page's EL, which does not read records). */
     public record Row(SyslogTarget target, ForwardingPosition position, long lag) {
+        public SyslogTarget getTarget() {
+            return target;
+        }
+
+        public ForwardingPosition getPosition() {
+            return position;
+        }
+
+        public long getLag() {
+            return lag;
+        }
     }
 
     /** Whether the actor may see this page at all: a system administrator, or an account's administrator of its trail. */

@@ -60,9 +60,9 @@ public class TestMessages {
                 result = new Result(true, "Sent to " + server + ". UDP gives no acknowledgement: check that the SIEM"
                         + " shows the test message (MSGID siem.test).");
             } else {
-                result = new Result(true, "Delivered to " + server + (t.getTransport() == Transport.TLS
-                        ? " over TLS (certificate checked against the uploaded CA and the host name)" : "")
-                        + ": the server took the test message (MSGID siem.test).");
+                result = new Result(true, "Delivered to " + server + ": the server took the test message (MSGID siem.test)"
+                        + (t.getTransport() == Transport.TLS
+                        ? "; its certificate is signed by the uploaded CA and names the host." : "."));
             }
         } catch (IOException | RuntimeException e) {
             result = new Result(false, FailureWords.of(e, server, settings.connectTimeout()));
