@@ -83,7 +83,8 @@ class MenuUiIT {
         assertThat(groups).containsOnlyKeys("", "Administer", "Records", "You");
         assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
                 "Access", "Account rules", "Second factor");
-        assertThat(groups.get("Records")).containsExactly("Audit trail");
+        // settings:manage with audit:view: the account's own SIEM forwarding too
+        assertThat(groups.get("Records")).containsExactly("Audit trail", "SIEM forwarding");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("menuProjects", "/projects.xhtml");
         pages.put("menuDevices", "/devices.xhtml");
@@ -94,6 +95,7 @@ class MenuUiIT {
         pages.put("menuAccountRules", "/account-settings.xhtml");
         pages.put("menuSecondFactor", "/second-factor-admin.xhtml");
         pages.put("menuAudit", "/audit.xhtml");
+        pages.put("menuSiem", "/siem.xhtml");
         pages.put("menuPassword", "/password.xhtml");
         pages.put("menuTokens", "/tokens.xhtml");
         pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));
