@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 public record TargetForm(String name, String scope, String host, Integer port, String transport, String caPem,
                          Boolean enabled) {
 
-    /** The largest CA text taken (a few certificates). */
-    static final int MAX_CA_PEM = 64 * 1024;
+    /** The largest CA text taken, in characters (a few certificates). */
+    static final int MAX_CA_PEM = 64_000;
 
     /** A DNS name (labels of letters, digits and hyphens) or an IPv4 address; an IPv6 address is checked apart. */
     private static final Pattern HOST = Pattern.compile(
@@ -75,11 +75,11 @@ public record TargetForm(String name, String scope, String host, Integer port, S
             }
         }
         String ca = null;
-        if (t == Transport.TLS) {
-            if (caPem == null || caPem.isBlank()) {
+        // checked as text whatever the transport (a UDP or TCP target keeps none, but nothing malformed is taken)
+        String pem = Text.multiLine(errors, "caPem", "The CA certificate", caPem, MAX_CA_PEM);
+        if (t == Transport.TLS && !errors.containsKey("caPem")) {
+            if (pem == null) {
                 errors.put("caPem", "TLS needs the CA certificate (PEM) that signed the syslog server's certificate.");
-            } else if (caPem.length() > MAX_CA_PEM) {
-                errors.put("caPem", "At most " + MAX_CA_PEM / 1024 + " KiB of certificates.");
             } else {
                 try {
                     CaCertificates.read(caPem);

@@ -62,7 +62,7 @@ class ApiBadInputIT {
     private static final List<String> ONE_LINE_ATTACKS = List.of("a\u0001b", "a\u0000b", "\u001b[31mred", "a\nb", "a\rb", "a\tb",
             "a\u007fb", "a\u0085b");
     private static final List<String> MULTI_LINE_ATTACKS = List.of("reason \u0001", "reason \u0000", "reason \u001b[2J");
-    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment");
+    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment", "caPem");
 
     private static DatabaseCoordinates db;
     private static long account;
@@ -110,6 +110,9 @@ class ApiBadInputIT {
         ids.put("alarm", Fixtures.insert(db, "INSERT INTO alarm (account_id, device_id, rule_name, severity, text, raised_at,"
                 + " cleared_at) VALUES (?, ?, 'corpus-offline', 'WARNING', 'offline', UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))",
                 account, ids.get("device")));
+        ids.put("siem", Fixtures.insert(db, "INSERT INTO siem_target (account_id, name, host, port, transport, enabled,"
+                + " created_at) VALUES (?, 'corpus-siem-0', '127.0.0.1', 514, 'TCP', FALSE, UTC_TIMESTAMP(3))", account));
+        Fixtures.update(db, "INSERT INTO siem_position (target_id, last_event_id) VALUES (?, 0)", ids.get("siem"));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -153,6 +156,10 @@ class ApiBadInputIT {
             + "\"deviceId\":\"{device}\",\"minSeverity\":\"WARNING\",\"byMail\":true,\"bySms\":false,\"quietFrom\":\"22:00\","
             + "\"quietUntil\":\"06:00\",\"timeZone\":\"Europe/Berlin\",\"escalateMinutes\":10,\"escalateTo\":\"{agroup}\","
             + "\"reason\":\"corpus test\"}";
+
+    /** The account's own syslog target, switched off (so the sender leaves it alone); 514 on loopback has no listener. */
+    private static final String SIEM_TARGET = "{\"name\":\"corpus-siem\",\"scope\":\"ACCOUNT\",\"host\":\"127.0.0.1\","
+            + "\"port\":514,\"transport\":\"TCP\",\"caPem\":\"not used over TCP\",\"enabled\":false,\"reason\":\"corpus test\"}";
 
     /** Every write of the API, keyed as the OpenAPI document names it (path with its own parameter names). */
     private static final Map<String, Sample> SAMPLES = samples(
@@ -205,7 +212,11 @@ class ApiBadInputIT {
             new Sample("DELETE", "/alarm-rules/{rule}", null, "reason=corpus+test"),
             new Sample("POST", "/alarm-groups", ALARM_GROUP, null),
             new Sample("PUT", "/alarm-groups/{agroup}", ALARM_GROUP.replace("\"{agroup}\"", "null").replace("10,", "null,"), null),
-            new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"));
+            new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"),
+            new Sample("POST", "/siem-targets", SIEM_TARGET, null),
+            new Sample("PUT", "/siem-targets/{siem}", SIEM_TARGET, null),
+            new Sample("DELETE", "/siem-targets/{siem}", null, "reason=corpus+test"),
+            new Sample("POST", "/siem-targets/{siem}/test", null, null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
