@@ -44,6 +44,9 @@ public final class StartupOrder {
     /** The key switch consent reads which accounts need the key switch anywhere (a filter kept in memory). */
     public static final int KEY_SWITCH = 785;
 
+    /** SIEM forwarding reads its settings and starts sending the audit trail to the syslog targets from their positions. */
+    public static final int SIEM = 790;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

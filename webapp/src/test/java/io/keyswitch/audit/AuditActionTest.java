@@ -59,7 +59,7 @@ class AuditActionTest {
         assertThat(AuditAction.AUDIT_VERIFY.value()).isEqualTo("audit.verify");
         assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
         assertThat(AuditAction.WORK_REPORT_WRITE.value()).isEqualTo("work-report.write");
-        assertThat(AuditAction.values()).hasSize(89);
+        assertThat(AuditAction.values()).hasSize(93);
     }
 
     @Test

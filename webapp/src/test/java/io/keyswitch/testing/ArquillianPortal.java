@@ -114,6 +114,9 @@ public class ArquillianPortal implements BeforeAllCallback {
                 + " -Dkeyswitch.alarms.interval=PT1S -Dkeyswitch.alarms.retention-interval=PT1S"
                 // ApprovalsIT: expiries and window ends are checked every second
                 + " -Dkeyswitch.approvals.interval=PT1S"
+                // SiemForwardingIT: a syslog server stopped and started again is retried within a second
+                + " -Dkeyswitch.siem.interval=PT0.5S -Dkeyswitch.siem.settle=PT1S -Dkeyswitch.siem.retry-first=PT0.2S"
+                + " -Dkeyswitch.siem.retry-longest=PT1S -Dkeyswitch.siem.connect-timeout=PT2S"
                 // DeviceReportsIT waits for the data point history's aggregates and retention
                 + " -Dkeyswitch.datapoints.history-interval=PT2S"
                 // ConnectionsIT reaches the appliance's limit of open connections with a few

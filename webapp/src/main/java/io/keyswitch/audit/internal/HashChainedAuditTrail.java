@@ -2,10 +2,12 @@ package io.keyswitch.audit.internal;
 
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditEvent;
+import io.keyswitch.audit.AuditRecorded;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.ChainVerification;
 import io.keyswitch.audit.EventHash;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,6 +33,10 @@ public class HashChainedAuditTrail implements AuditTrail {
 
     @Inject
     Clock clock;
+
+    /** Tells the trail's forwarders (SIEM) after the commit that there is more to read. */
+    @Inject
+    Event<AuditRecorded> recorded;
 
     private volatile AuditKey key;
 
@@ -71,6 +77,7 @@ public class HashChainedAuditTrail implements AuditTrail {
         em.persist(event);
         em.flush();
         head.advance(event.getId(), event.getHash());
+        recorded.fire(new AuditRecorded(event.getId()));
         return event;
     }
 
@@ -101,6 +108,7 @@ public class HashChainedAuditTrail implements AuditTrail {
             lastId = event.getId();
         }
         head.advance(lastId, prev);
+        recorded.fire(new AuditRecorded(lastId));
     }
 
     /**

@@ -33,9 +33,10 @@ public enum MenuGroup {
             entry("menuWorkReportRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
-    /** What happened: the audit trail, and the IEC 62443 evidence. */
+    /** What happened: the audit trail, the IEC 62443 evidence, and where the trail is forwarded (SIEM). */
     RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW)),
-            entry("menuIec62443", v -> v.permitted(Rights.AUDIT_VIEW) || v.systemAdmin())),
+            entry("menuIec62443", v -> v.permitted(Rights.AUDIT_VIEW) || v.systemAdmin()),
+            entry("menuSiem", v -> v.systemAdmin() || (v.permitted(Rights.SETTINGS_MANAGE) && v.permitted(Rights.AUDIT_VIEW)))),
 
     /** The appliance, for every account: system administrators only. */
     APPLIANCE(entry("menuAccounts", v -> v.permitted(Rights.ACCOUNT_MANAGE)),

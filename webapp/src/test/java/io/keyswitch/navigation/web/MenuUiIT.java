@@ -83,7 +83,8 @@ class MenuUiIT {
         assertThat(groups).containsOnlyKeys("", "Administer", "Records", "You");
         assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
                 "Access", "Account rules", "Work report rules", "Second factor");
-        assertThat(groups.get("Records")).containsExactly("Audit trail", "IEC 62443");
+        // settings:manage with audit:view: the account's own SIEM forwarding too
+        assertThat(groups.get("Records")).containsExactly("Audit trail", "IEC 62443", "SIEM forwarding");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("menuProjects", "/projects.xhtml");
         pages.put("menuDevices", "/devices.xhtml");
@@ -95,6 +96,7 @@ class MenuUiIT {
         pages.put("menuSecondFactor", "/second-factor-admin.xhtml");
         pages.put("menuAudit", "/audit.xhtml");
         pages.put("menuIec62443", "/iec62443.xhtml");
+        pages.put("menuSiem", "/siem.xhtml");
         pages.put("menuPassword", "/password.xhtml");
         pages.put("menuTokens", "/tokens.xhtml");
         pages.forEach((entry, page) -> assertThat(menu.open(entry)).as(entry).isEqualTo(page));

@@ -64,7 +64,7 @@ class ApiBadInputIT {
     private static final List<String> ONE_LINE_ATTACKS = List.of("a\u0001b", "a\u0000b", "\u001b[31mred", "a\nb", "a\rb", "a\tb",
             "a\u007fb", "a\u0085b");
     private static final List<String> MULTI_LINE_ATTACKS = List.of("reason \u0001", "reason \u0000", "reason \u001b[2J");
-    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment", "whatWasDone");
+    private static final List<String> MULTI_LINE_FIELDS = List.of("reason", "description", "comment", "whatWasDone", "caPem");
 
     private static DatabaseCoordinates db;
     private static long account;
@@ -130,6 +130,9 @@ class ApiBadInputIT {
         Fixtures.insert(db, "INSERT INTO work_report_field (account_id, name, name_key, kind, required, position, created_at)"
                 + " VALUES (?, 'Machine hours', ?, 'NUMBER', FALSE, 1, UTC_TIMESTAMP(3))", account,
                 io.keyswitch.platform.NameKey.of("Machine hours"));
+        ids.put("siem", Fixtures.insert(db, "INSERT INTO siem_target (account_id, name, host, port, transport, enabled,"
+                + " created_at) VALUES (?, 'corpus-siem-0', '127.0.0.1', 514, 'TCP', FALSE, UTC_TIMESTAMP(3))", account));
+        Fixtures.update(db, "INSERT INTO siem_position (target_id, last_event_id) VALUES (?, 0)", ids.get("siem"));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -186,6 +189,10 @@ class ApiBadInputIT {
             + "\"quietUntil\":\"06:00\",\"timeZone\":\"Europe/Berlin\",\"escalateMinutes\":10,\"escalateTo\":\"{agroup}\","
             + "\"reason\":\"corpus test\"}";
 
+    /** The account's own syslog target, switched off (so the sender leaves it alone); 514 on loopback has no listener. */
+    private static final String SIEM_TARGET = "{\"name\":\"corpus-siem\",\"scope\":\"ACCOUNT\",\"host\":\"127.0.0.1\","
+            + "\"port\":514,\"transport\":\"TCP\",\"caPem\":\"not used over TCP\",\"enabled\":false,\"reason\":\"corpus test\"}";
+
     /** Every write of the API, keyed as the OpenAPI document names it (path with its own parameter names). */
     private static final Map<String, Sample> SAMPLES = samples(
             new Sample("POST", "/devices", "{\"name\":\"corpus-new\",\"serialNumber\":\"SN-1\",\"description\":\"line 1\\nline 2\","
@@ -240,7 +247,11 @@ class ApiBadInputIT {
             new Sample("DELETE", "/alarm-groups/{agroup}", null, "reason=corpus+test"),
             new Sample("PUT", "/work-reports/{wreport}", "{\"whatWasDone\":\"Replaced the battery\\nand tested it\","
                     + "\"orderNumber\":\"SO-1\",\"setupMinutes\":10,\"travelMinutes\":20,\"workingMinutes\":30,"
-                    + "\"fields\":[{\"name\":\"Machine hours\",\"value\":\"12.5\"}]}", null));
+                    + "\"fields\":[{\"name\":\"Machine hours\",\"value\":\"12.5\"}]}", null),
+            new Sample("POST", "/siem-targets", SIEM_TARGET, null),
+            new Sample("PUT", "/siem-targets/{siem}", SIEM_TARGET, null),
+            new Sample("DELETE", "/siem-targets/{siem}", null, "reason=corpus+test"),
+            new Sample("POST", "/siem-targets/{siem}/test", null, null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
