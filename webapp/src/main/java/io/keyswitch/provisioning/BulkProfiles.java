@@ -7,6 +7,7 @@ import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceService;
+import io.keyswitch.platform.CsvCells;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.platform.ValidationFailed;
@@ -132,7 +133,8 @@ public class BulkProfiles {
                     names.add(file);
                     archive.add(file, p.profile());
                     Device d = byId.get(id);
-                    csv.printRecord(d == null ? "" : d.getName(), d == null || d.getSerialNumber() == null ? "" : d.getSerialNumber(),
+                    csv.printRecord(d == null ? "" : CsvCells.text(d.getName()),
+                            d == null || d.getSerialNumber() == null ? "" : CsvCells.text(d.getSerialNumber()),
                             p.identity(), p.secret(), file);
                     progress.accept(++done);
                 }

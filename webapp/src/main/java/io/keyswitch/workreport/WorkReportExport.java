@@ -1,5 +1,6 @@
 package io.keyswitch.workreport;
 
+import io.keyswitch.platform.CsvCells;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.pdf.TablePdf;
 import io.keyswitch.platform.web.Formats;
@@ -67,7 +68,7 @@ public class WorkReportExport {
                 fields.forEach(f -> row.add(text(FieldValue.valueOf(values, f))));
                 row.add(values.stream().filter(v -> !fields.contains(v.name())).map(v -> v.name() + "=" + v.value())
                         .collect(Collectors.joining("; ")));
-                csv.printRecord(row);
+                csv.printRecord(row.stream().map(CsvCells::cell).toList());
             }
             csv.flush();
             if (!page.isEmpty()) {

@@ -263,8 +263,13 @@ class WorkReportsIT {
 
     @Test
     @Order(8)
-    @DisplayName("exports: the CSV parses with a column per field of the account's own; the PDFs open and hold the report")
+    @DisplayName("exports: the CSV parses with a column per field of the account's own, formula-like text as text; the PDFs"
+            + " open and hold the report")
     void exports() throws Exception {
+        // Arrange: an order number a spreadsheet would run as a formula (CSV injection)
+        Fixtures.update(db, "UPDATE work_report SET order_number = '=HYPERLINK(\"http://evil.example\",\"SO\")' WHERE id = ?",
+                reportId);
+
         // Act
         Download csv = as(CLERK).getForFile("/work-reports/list.csv?deviceId=" + press, "text/csv");
         Download list = as(ADMIN).getForFile("/work-reports/list.pdf?projectId=" + line, "application/pdf");
@@ -283,6 +288,7 @@ class WorkReportsIT {
         assertThat(rows.get(0).get("Machine hours")).isEqualTo("13");
         assertThat(rows.get(0).get("Result")).isEqualTo("fixed");
         assertThat(rows.get(0).get("versions")).isEqualTo("2");
+        assertThat(rows.get(0).get("order number")).as("shown as text, never run").isEqualTo("'=HYPERLINK(\"http://evil.example\",\"SO\")");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.contentType()).startsWith("application/pdf");
         String listText = text(list.bytes());

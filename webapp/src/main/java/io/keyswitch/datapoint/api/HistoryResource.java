@@ -9,6 +9,7 @@ import io.keyswitch.datapoint.history.HistoryPeriod;
 import io.keyswitch.datapoint.history.HistoryQuery;
 import io.keyswitch.datapoint.history.HourAggregate;
 import io.keyswitch.datapoint.history.Periods;
+import io.keyswitch.platform.CsvCells;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.token.api.BearerTokenFilter;
 import jakarta.enterprise.context.RequestScoped;
@@ -116,7 +117,7 @@ public class HistoryResource {
             page = history.rawPage(point.getId(), after, first, p.to(), EXPORT_PAGE);
             for (DataPointValue v : page) {
                 Object value = HistoryJson.value(point.getKind(), v);
-                csv.printRecord(v.getAt(), value);
+                csv.printRecord(v.getAt(), CsvCells.cell(value));
             }
             csv.flush();
             if (!page.isEmpty()) {
