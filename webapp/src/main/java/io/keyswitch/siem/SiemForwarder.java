@@ -30,8 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * Sends the audit trail to every enabled syslog target, on the container's managed scheduled executor: one run at a
- * time, woken after each commit that recorded audit events ({@link AuditRecorded}) and every
- * {@code keyswitch.siem.interval} (retries, gaps, confirmations); each target from its stored position, so nothing is
+ * time, every {@code keyswitch.siem.interval} (events, retries, gaps, confirmations; a run goes on while commits record
+ * more, {@link AuditRecorded}); each target from its stored position, so nothing is
  * lost across restarts of the portal or outages of the server (at-least-once: see {@link Lane}).
  */
 @ApplicationScoped
@@ -79,28 +79,23 @@ public class SiemForwarder {
         }
     }
 
-    /** After a commit that recorded audit events: a run now (or another one right after the current). */
+    /**
+     * After a commit that recorded audit events: the next scheduled run (within {@code keyswitch.siem.interval}) sends
+     * them. Only a flag here: submitting to the managed executor from the commit's completion on a request thread broke
+     * the container's invocation stack ("postInvoke not called with top of the invocation stack", then "operation on a
+     * closed EntityManager" and the error page: {@code StrongAuthenticationIT.smsCodeSignsInOnce}).
+     */
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecorded event) {
-        wake();
+        again.set(true);
     }
 
-    /** A run soon: at once when none is under way, else right after the current one. */
-    public void wake() {
-        if (!started) {
-            return;
-        }
-        again.set(true);
-        if (!running.get()) {
-            scheduler.execute(this::run);
-        }
-    }
 
     /** The settings in force (read at start). */
     public SiemSettings settings() {
         return settings;
     }
 
-    /** Runs until no wake-up came during the last pass. Skipped while another run is under way (which passes again). */
+    /** Runs until no commit recorded events during the last pass. Skipped while another run is under way (which passes again). */
     void run() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
@@ -115,9 +110,6 @@ public class SiemForwarder {
             LOG.log(Level.WARNING, "SIEM forwarding failed; the next run tries again: " + e, e);
         } finally {
             running.set(false);
-        }
-        if (again.get() && started) {
-            scheduler.execute(this::run); // a wake-up that came as this run ended
         }
     }
 
