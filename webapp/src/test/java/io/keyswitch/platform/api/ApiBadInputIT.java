@@ -130,6 +130,11 @@ class ApiBadInputIT {
         Fixtures.insert(db, "INSERT INTO work_report_field (account_id, name, name_key, kind, required, position, created_at)"
                 + " VALUES (?, 'Machine hours', ?, 'NUMBER', FALSE, 1, UTC_TIMESTAMP(3))", account,
                 io.keyswitch.platform.NameKey.of("Machine hours"));
+        // a pending request for the approval answers' samples (the corpus's bad bodies are refused before any answer)
+        ids.put("areq", Fixtures.insert(db, "INSERT INTO approval_request (account_id, device_id, device_name, user_id, user_name,"
+                + " user_group_id, reason, wanted_start, wanted_minutes, requested_at, expires_at, state) VALUES (?, ?,"
+                + " 'corpus-device', ?, 'corpus-other', ?, 'corpus test', UTC_TIMESTAMP(3), 60, UTC_TIMESTAMP(3),"
+                + " UTC_TIMESTAMP(3) + INTERVAL 1 DAY, 'PENDING')", account, ids.get("device"), ids.get("user"), ids.get("group")));
         ids.put("siem", Fixtures.insert(db, "INSERT INTO siem_target (account_id, name, host, port, transport, enabled,"
                 + " created_at) VALUES (?, 'corpus-siem-0', '127.0.0.1', 514, 'TCP', FALSE, UTC_TIMESTAMP(3))", account));
         Fixtures.update(db, "INSERT INTO siem_position (target_id, last_event_id) VALUES (?, 0)", ids.get("siem"));
@@ -248,6 +253,21 @@ class ApiBadInputIT {
             new Sample("PUT", "/work-reports/{wreport}", "{\"whatWasDone\":\"Replaced the battery\\nand tested it\","
                     + "\"orderNumber\":\"SO-1\",\"setupMinutes\":10,\"travelMinutes\":20,\"workingMinutes\":30,"
                     + "\"fields\":[{\"name\":\"Machine hours\",\"value\":\"12.5\"}]}", null),
+            new Sample("POST", "/approval-requests", "{\"deviceId\":\"{device}\",\"reason\":\"corpus test\","
+                    + "\"orderNumber\":\"SO-1\",\"start\":null,\"minutes\":60}", null),
+            new Sample("POST", "/approval-requests/{areq}/approve", "{\"comment\":\"corpus test\",\"start\":null,"
+                    + "\"minutes\":30}", null),
+            new Sample("POST", "/approval-requests/{areq}/refuse", "{\"comment\":\"corpus test\",\"start\":null,"
+                    + "\"minutes\":null}", null),
+            new Sample("POST", "/approval-requests/{areq}/end", "{\"comment\":\"corpus test\",\"start\":null,"
+                    + "\"minutes\":null}", null),
+            new Sample("PUT", "/approval/devices/{device}", "{\"mode\":\"GROUP\",\"userGroupId\":\"{group}\","
+                    + "\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/approval/projects/{project}", "{\"mode\":\"GROUP\",\"userGroupId\":\"{group}\","
+                    + "\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/approval/settings", "{\"expireMinutes\":60,\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/devices/{device}/key-switch", "{\"choice\":\"on\",\"reason\":\"corpus test\"}", null),
+            new Sample("PUT", "/projects/{project}/key-switch", "{\"choice\":\"on\",\"reason\":\"corpus test\"}", null),
             new Sample("POST", "/siem-targets", SIEM_TARGET, null),
             new Sample("PUT", "/siem-targets/{siem}", SIEM_TARGET, null),
             new Sample("DELETE", "/siem-targets/{siem}", null, "reason=corpus+test"),
@@ -611,7 +631,8 @@ class ApiBadInputIT {
         try (Statement s = fingerprints.createStatement();
              ResultSet rs = s.executeQuery("CHECKSUM TABLE account, app_user, user_group, group_right, group_membership,"
                      + " project, device, component, access_grant, audit_event, vpn_client, vpn_credential, connection,"
-                     + " connection_component")) {
+                     + " connection_component, approval_rule, approval_account_setting, approval_request, key_switch_requirement,"
+                     + " work_report, work_report_version, siem_target")) {
             while (rs.next()) {
                 f.put(rs.getString(1).replaceFirst(".*\\.", ""), rs.getString(2));
             }
