@@ -72,7 +72,7 @@ class TechnicianConnectionSystemIT {
         long accountB = Fixtures.account(db, "beta-tc");
         // administrators hold what they hand out and take away (device:connect of a technician's group)
         List<String> admin = List.of("device:view", "device:edit", "device:connect", "component:edit", "user:manage",
-                "group:manage", "connection:view", "connection:end");
+                "group:manage", "connection:view", "connection:end", "alarm:manage", "alarm:view");
         Fixtures.apiToken(db, accountA, Fixtures.user(db, accountA, "admin", PASSWORD, admin), ADMIN_A);
         Fixtures.apiToken(db, accountB, Fixtures.user(db, accountB, "admin", PASSWORD, admin), ADMIN_B);
         techId = Fixtures.user(db, accountA, "tech", PASSWORD, List.of("device:connect"));
@@ -384,6 +384,9 @@ class TechnicianConnectionSystemIT {
         Answer needed = lab.api(ADMIN_A).put("/devices/" + press3.id() + "/key-switch", "{\"choice\":\"on\","
                 + "\"reason\":\"the operator turns the key\"}");
         assertThat(needed.status()).as(needed.body()).isEqualTo(200);
+        Answer alarmRule = lab.api(ADMIN_A).post("/alarm-rules", "{\"builtin\":\"key-switch\",\"deviceId\":" + press3.id()
+                + ",\"reason\":\"tell us when the key turns\"}");
+        assertThat(alarmRule.status()).as(alarmRule.body()).isEqualTo(201);
         java.nio.file.Path certificate = lab.forwardPublicPort();
         lab.referenceDevice("d3", press3, routerSettings(press3.id(), "nftables"), Map.of("KS_TUNNEL", "on-demand"));
         lab.input("d3", "in1", "off");
@@ -438,6 +441,14 @@ class TechnicianConnectionSystemIT {
                 + " AND target = ?", "device:" + press3.id())).as("on, off (the first report, off, is no turn)").isEqualTo(2);
         assertThat(VpnLab.awaitLog(lab.dir().resolve("report-d3.log"), "Stopping the OpenVPN client", 10_000))
                 .as("the answer no longer wants the tunnel: the loop hung it up:\n" + lab.log("report-d3")).isTrue();
+        // ... and each turn is a data point in the device's history and an alarm of the built-in rule
+        JsonObject in1 = awaitJson(ADMIN_A, "/devices/" + press3.id() + "/data-points/in1/history?period=day&aggregate=raw",
+                j -> j.getJsonArray("values").stream().map(v -> v.asJsonObject().get("value").toString()).toList()
+                        .containsAll(List.of("false", "true")), 10_000);
+        assertThat(in1).as("in1 off and on in the history").isNotNull();
+        JsonObject alarms = awaitJson(ADMIN_A, "/alarms?deviceId=" + press3.id(), j -> j.getInt("total") >= 1, 10_000);
+        assertThat(alarms).as("the turns raised the rule's alarm (one open alarm, its value following each turn)").isNotNull();
+        assertThat(alarms.getJsonArray("items").getJsonObject(0).getString("rule")).isEqualTo("Key switch changed");
     }
 
     // ---- helpers ----
