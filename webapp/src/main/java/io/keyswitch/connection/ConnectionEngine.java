@@ -26,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +76,7 @@ public class ConnectionEngine {
     Clock clock;
 
     @Inject
-    Instance<ConnectConsent> consents;
+    Consents consents;
 
     @Resource
     ManagedThreadFactory threads;
@@ -385,14 +384,7 @@ public class ConnectionEngine {
         if (c.getUserId() == null || c.getDeviceId() == null) {
             return Optional.empty();
         }
-        for (ConnectConsent consent : consents) {
-            Optional<CloseCause> cause = consent.refusal(c.getAccountId(), c.getUserId(), c.getDeviceId())
-                    .map(ConnectConsent.Refusal::endsLiveWith);
-            if (cause.isPresent()) {
-                return cause;
-            }
-        }
-        return Optional.empty();
+        return consents.ending(c.getAccountId(), c.getUserId(), c.getDeviceId());
     }
 
     /** An open connection whose grants now reach other components (or the same with other services): rules follow. */

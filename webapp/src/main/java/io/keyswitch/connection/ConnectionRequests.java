@@ -16,7 +16,6 @@ import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -56,7 +55,7 @@ public class ConnectionRequests {
     Clock clock;
 
     @Inject
-    Instance<ConnectConsent> consents;
+    Consents consents;
 
     /**
      * A Connect: the actor's own connection to {@code deviceId}, recorded as {@link ConnectionState#WAITING}
@@ -94,11 +93,9 @@ public class ConnectionRequests {
         if (device.getStatus() != DeviceStatus.ACTIVE) {
             throw ValidationFailed.of("deviceId", device.getName() + " is disabled: nobody can connect to it now.");
         }
-        for (ConnectConsent consent : consents) {
-            consent.refusal(actor.accountId(), actor.userId(), deviceId).ifPresent(refused -> {
-                throw ValidationFailed.of("deviceId", refused.words());
-            });
-        }
+        consents.refusal(actor.accountId(), actor.userId(), deviceId).ifPresent(refused -> {
+            throw ValidationFailed.of("deviceId", refused.words());
+        });
         em.createNativeQuery("SELECT id FROM connection_gate WHERE id = 1 FOR UPDATE").getResultList();
         checkLimits(actor, device, policy, maxOpen);
         User user = em.find(User.class, actor.userId());
@@ -118,13 +115,7 @@ public class ConnectionRequests {
         if (actor.userId() == null) {
             return Optional.empty();
         }
-        for (ConnectConsent consent : consents) {
-            var refused = consent.refusal(actor.accountId(), actor.userId(), deviceId);
-            if (refused.isPresent()) {
-                return refused.map(ConnectConsent.Refusal::words);
-            }
-        }
-        return Optional.empty();
+        return consents.refusal(actor.accountId(), actor.userId(), deviceId).map(ConnectConsent.Refusal::words);
     }
 
     private void checkLimits(Actor actor, Device device, AccountPolicy policy, int maxOpen) {
