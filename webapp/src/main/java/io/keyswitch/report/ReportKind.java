@@ -1,21 +1,22 @@
 package io.keyswitch.report;
 
 import io.keyswitch.platform.Actor;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One kind of report (connections, user protocol, system protocol, devices, work reports …): its rows for a
- * {@link ReportFilter}, written as CSV and PDF the same way for its page, the API and a scheduled mail. A kind is an
- * {@code @ApplicationScoped} bean in its own feature's package; {@link ReportKinds} finds every one.
+ * One kind of report (connections, user protocol, system protocol, devices, work reports …): its columns and its rows
+ * for a {@link ReportFilter}, read a page at a time. Everything else is the same for every kind and written once in
+ * this package: the report page (a lazy table of these columns), the API, the CSV and PDF exports and scheduled mail
+ * ({@link ReportWriter}). A kind is an {@code @ApplicationScoped} bean in its own feature's package; {@link ReportKinds}
+ * finds every one.
  *
  * <p>Every method checks the actor's rights and scopes the rows to what the actor may see (their account, or — for a
  * system administrator — the filter's account or all; a technician only their granted devices where the kind says
  * so): it throws {@link io.keyswitch.platform.Forbidden} when the actor may not run the kind at all and
- * {@link io.keyswitch.platform.ValidationFailed} (field → words) for a filter it cannot use, both before the first
- * byte is written. Exports read their rows page by page (after the last key, never OFFSET) and write each page out
- * before reading the next, so an export of any size never sits in memory whole.
+ * {@link io.keyswitch.platform.ValidationFailed} (field → words) for a filter it cannot use. Pages are read by key
+ * (after the last row's key, never OFFSET), newest first, one indexed query each, so that the first page comes at
+ * once and an export of any size never sits in memory whole.
  */
 public interface ReportKind {
 
@@ -30,14 +31,25 @@ public interface ReportKind {
 
     /**
      * The filter in words, in display order ("Period" → "1 Nov 2026 – 30 Nov 2026", "Device" → "Press 12"), for the
-     * PDF's first page and the mail; a filter that names something the actor cannot see fails here as it would in
-     * {@link #csv}.
+     * page, the PDF's first page and the mail; a filter that names something the actor cannot see fails here as it
+     * would in {@link #page}.
      */
     Map<String, String> describe(Actor actor, ReportFilter filter);
 
-    /** Every row for the filter as CSV: UTF-8, RFC 4180, a header row, cells through {@code platform.CsvCells}. */
-    void csv(Actor actor, ReportFilter filter, OutputStream out) throws IOException;
+    /** The columns, in order: the same for the page, the CSV header and the PDF table. */
+    List<ReportColumn> columns();
 
-    /** Every row for the filter as PDF through {@code platform.pdf.TablePdf} (filters on page 1, totals where useful). */
-    void pdf(Actor actor, ReportFilter filter, OutputStream out) throws IOException;
+    /**
+     * Up to {@code size} rows for the filter, newest first, starting after the row whose key is {@code after} (null:
+     * from the first); {@link ReportPage#next()} is the key to pass for the following page, null after the last.
+     */
+    ReportPage page(Actor actor, ReportFilter filter, String after, int size);
+
+    /**
+     * Sums shown under the table and at the end of the PDF (e.g. connections per device, per technician, per project),
+     * each a small table of its own; none by default.
+     */
+    default List<ReportTotals> totals(Actor actor, ReportFilter filter) {
+        return List.of();
+    }
 }
