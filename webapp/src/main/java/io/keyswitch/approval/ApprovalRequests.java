@@ -6,7 +6,9 @@ import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Changes;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.connection.CloseCause;
 import io.keyswitch.connection.Connection;
+import io.keyswitch.connection.ConnectionService;
 import io.keyswitch.device.Device;
 import io.keyswitch.device.DeviceStatus;
 import io.keyswitch.platform.AccountScopedQuery;
@@ -61,6 +63,9 @@ public class ApprovalRequests {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ConnectionService connections;
 
     @Inject
     Event<ApprovalChanged> changed;
@@ -165,8 +170,10 @@ public class ApprovalRequests {
     }
 
     /**
-     * A member of the approvers' group ends an approved window now, with a comment: the technician's connection to the
-     * device is closed (after the commit) and no new one may open under this request.
+     * A member of the approvers' group ends an approved window now, with a comment: the technician's live connections to
+     * the device are closed first, as ended by the approver, and only then is the request ended — so that the engine's
+     * sweep, which closes connections whose window is over, never sees the window ended before those connections and
+     * closes them as "window ended" instead. No new connection may open under this request.
      */
     public ApprovalRequest end(Actor actor, long id, String comment) {
         ApprovalRequest q = ofAccount(actor, id);
@@ -183,6 +190,7 @@ public class ApprovalRequests {
         if (q.getState() != ApprovalRequest.State.APPROVED || !q.window().end().isAfter(now)) {
             throw ValidationFailed.of("id", "Only an approved window that is not over can be ended.");
         }
+        connections.endForConsent(actor, q.getUserId(), q.getDeviceId(), CloseCause.ENDED_BY_APPROVER, text);
         Map<String, String> before = q.shown();
         q.end(actor.name(), text, now);
         audit.record(AuditEntry.change(actor, AuditAction.APPROVAL_END, target(q), Changes.between(before, q.shown()), text));

