@@ -1,13 +1,11 @@
 package io.keyswitch.datapoint.presence;
 
+import io.keyswitch.platform.UtcInstantConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +36,7 @@ public class PresenceStore {
             List<Object> values = new ArrayList<>();
             for (PresenceChange c : part) {
                 sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-                values.addAll(java.util.Arrays.asList(c.deviceId(), LocalDateTime.ofInstant(c.at(), ZoneOffset.UTC),
+                values.addAll(java.util.Arrays.asList(c.deviceId(), UtcInstantConverter.toColumn(c.at()),
                         c.channel().name(), c.online(), c.accountId(), c.bytesIn(), c.bytesOut()));
             }
             var insert = em.createNativeQuery(sql.toString());
@@ -63,18 +61,8 @@ public class PresenceStore {
                 + " WHERE (SELECT c.online FROM device_presence_change c WHERE c.device_id = r.device_id"
                 + " AND c.channel = 'REPORT' ORDER BY c.at DESC LIMIT 1)").getResultList()) {
             Object[] r = (Object[]) row;
-            out.add(new Heard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2])));
+            out.add(new Heard(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), UtcInstantConverter.fromColumn(r[2])));
         }
         return out;
-    }
-
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
 }
