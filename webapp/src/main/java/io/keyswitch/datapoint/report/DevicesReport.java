@@ -100,7 +100,11 @@ public class DevicesReport implements ReportKind {
 
     @Override
     public Map<String, String> describe(Actor actor, ReportFilter filter) {
-        DeviceScope scope = DeviceScope.of(actor, filter, access);
+        return describe(DeviceScope.of(actor, filter, access), filter);
+    }
+
+    /** The filter in words; a project or device out of the scope is {@link NotFound}. */
+    private Map<String, String> describe(DeviceScope scope, ReportFilter filter) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Period", (filter.from() == null ? "the beginning" : Formats.timeOf(filter.from())) + " – "
                 + (filter.to() == null ? "now" : Formats.timeOf(filter.to())));
@@ -144,6 +148,7 @@ public class DevicesReport implements ReportKind {
     @Override
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         DeviceScope scope = DeviceScope.of(actor, filter, access);
+        describe(scope, filter); // a project or device out of reach is not found here either (a few key reads)
         Long afterId = key(after);
         Instant now = clock.instant();
         List<Object> params = new ArrayList<>();
@@ -203,6 +208,7 @@ public class DevicesReport implements ReportKind {
     @Override
     public List<ReportTotals> totals(Actor actor, ReportFilter filter) {
         DeviceScope scope = DeviceScope.of(actor, filter, access);
+        describe(scope, filter);
         Map<Long, String> names = new LinkedHashMap<>();
         Map<Long, long[]> sums = new HashMap<>();
         List<Object> params = new ArrayList<>();
