@@ -353,6 +353,10 @@ class VpnPortalSystemIT {
         assertThat(status(ADMIN_A, devices.get(0).id()).getString("since")).as("the session was not restarted").isEqualTo(sinceBefore);
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.disconnect' AND target = ?"
                 + " AND details LIKE '%reconciled%'", "device:" + devices.get(4).id())).isEqualTo(1);
+        assertThat(presenceChanges(devices.get(0).id())).as("still online: no change in the presence history")
+                .isEqualTo("TUNNEL on");
+        assertThat(presenceChanges(devices.get(4).id())).as("gone while the portal was down: offline when it was found")
+                .isEqualTo("TUNNEL on|TUNNEL off");
     }
 
     @Test

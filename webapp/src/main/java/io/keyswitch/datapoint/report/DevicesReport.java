@@ -43,7 +43,6 @@ import java.util.Map;
  * Totals per project.
  */
 @ApplicationScoped
-@Transactional
 public class DevicesReport implements ReportKind {
 
     private static final List<ReportColumn> COLUMNS = List.of(ReportColumn.of("Device", 3), ReportColumn.of("Account", 2),
@@ -99,6 +98,7 @@ public class DevicesReport implements ReportKind {
     }
 
     @Override
+    @Transactional
     public Map<String, String> describe(Actor actor, ReportFilter filter) {
         return describe(DeviceScope.of(actor, filter, access), filter);
     }
@@ -146,6 +146,7 @@ public class DevicesReport implements ReportKind {
     }
 
     @Override
+    @Transactional
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         DeviceScope scope = DeviceScope.of(actor, filter, access);
         describe(scope, filter); // a project or device out of reach is not found here either (a few key reads)
@@ -206,6 +207,7 @@ public class DevicesReport implements ReportKind {
     }
 
     @Override
+    @Transactional
     public List<ReportTotals> totals(Actor actor, ReportFilter filter) {
         DeviceScope scope = DeviceScope.of(actor, filter, access);
         describe(scope, filter);
