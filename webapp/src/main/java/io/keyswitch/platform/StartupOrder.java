@@ -33,6 +33,9 @@ public final class StartupOrder {
     /** Device reports read their settings (no table is written). */
     public static final int DEVICE_REPORTS = 750;
 
+    /** Presence history reads which devices are online by their reports and starts its sweep for the silent ones. */
+    public static final int PRESENCE = 755;
+
     /** Data point history reads its settings and starts its background job (hourly aggregates, retention). */
     public static final int DATA_POINT_HISTORY = 760;
 

@@ -135,6 +135,7 @@ class VpnPortalSystemIT {
             assertThat(shown).as("the open device table shows it").startsWith("online since");
             assertThat(table.notReloaded()).as("the table updated itself, the page was not reloaded").isTrue();
             assertThat(audit(accountA, "vpn.connect", "device:" + device.id())).isEqualTo(1);
+            assertThat(presenceChanges(device.id())).as("the presence history (devices report)").isEqualTo("TUNNEL on");
             assertThat(awaitStatus(ADMIN_A, device.id(), s -> s.getJsonNumber("bytesIn").longValue() > 0, 10_000))
                     .as("byte counts arrive in batches").isNotNull();
 
@@ -151,7 +152,17 @@ class VpnPortalSystemIT {
                     + " ms after it stopped");
             assertThat(table.awaitVpn("Press 1", "offline since")).startsWith("offline since");
             assertThat(audit(accountA, "vpn.disconnect", "device:" + device.id())).isEqualTo(1);
+            assertThat(presenceChanges(device.id())).isEqualTo("TUNNEL on|TUNNEL off");
+            assertThat(Fixtures.count(db, "SELECT bytes_in + bytes_out FROM device_presence_change WHERE device_id = ?"
+                    + " AND NOT online", device.id())).as("the session's bytes, for the devices report's tunnel data")
+                    .isGreaterThan(0);
         }
+    }
+
+    /** The device's recorded presence changes in order, e.g. {@code TUNNEL on|TUNNEL off}. */
+    private static String presenceChanges(long deviceId) throws Exception {
+        return Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(channel, IF(online, ' on', ' off')) ORDER BY at SEPARATOR '|')"
+                + " FROM device_presence_change WHERE device_id = ?", deviceId);
     }
 
     @Test
@@ -342,6 +353,10 @@ class VpnPortalSystemIT {
         assertThat(status(ADMIN_A, devices.get(0).id()).getString("since")).as("the session was not restarted").isEqualTo(sinceBefore);
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.disconnect' AND target = ?"
                 + " AND details LIKE '%reconciled%'", "device:" + devices.get(4).id())).isEqualTo(1);
+        assertThat(presenceChanges(devices.get(0).id())).as("still online: no change in the presence history")
+                .isEqualTo("TUNNEL on");
+        assertThat(presenceChanges(devices.get(4).id())).as("gone while the portal was down: offline when it was found")
+                .isEqualTo("TUNNEL on|TUNNEL off");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.keyswitch.audit.AuditAction;
 import io.keyswitch.audit.AuditEntry;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.audit.Outcome;
+import io.keyswitch.datapoint.presence.PresenceChanges;
 import io.keyswitch.device.Device;
 import io.keyswitch.vpn.DeviceVpnStatus;
 import io.keyswitch.vpn.VpnClient;
@@ -59,6 +60,9 @@ public class LiveStatusStore {
 
     @Inject
     UsableDeviceView view;
+
+    @Inject
+    PresenceChanges presence;
 
     /** The audit events of the writes running in {@link #inOneTransaction}, recorded together at its end. */
     private final ThreadLocal<List<AuditEntry>> batchEvents = new ThreadLocal<>();
@@ -127,6 +131,7 @@ public class LiveStatusStore {
                     .setParameter(1, at).setParameter(2, e.wanAddress()).setParameter(3, e.tunnelAddress())
                     .setParameter(4, at).setParameter(5, e.instance()).setParameter(6, e.cid())
                     .setParameter(7, identity.deviceId()).setParameter(8, accountId).executeUpdate();
+            presence.tunnel(accountId, identity.deviceId(), true, e.at(), null, null);
         }
         record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
                 .by("vpn:" + e.commonName(), identity.userId()).from(e.wanAddress()).on(identity.target())
@@ -159,7 +164,9 @@ public class LiveStatusStore {
             for (int i = 0; i < values.size(); i++) {
                 update.setParameter(i + 1, values.get(i));
             }
-            update.executeUpdate();
+            if (update.executeUpdate() > 0) {
+                presence.tunnel(accountId, identity.deviceId(), false, d.at(), d.bytesIn(), d.bytesOut());
+            }
         }
         record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
                 .by("vpn:" + d.commonName(), identity.userId()).from(d.wanAddress()).on(identity.target())
@@ -211,6 +218,7 @@ public class LiveStatusStore {
             }
             onlineNow.add(client.getDeviceId());
             DeviceVpnStatus status = statusRow(client.getDeviceId(), accountId, at);
+            boolean wasOnline = status.isOnline();
             boolean same = status.isOnline() && instance.equals(status.getInstanceName())
                     && Long.valueOf(c.cid()).equals(status.getCid());
             String wan = host(c.realAddress());
@@ -219,6 +227,9 @@ public class LiveStatusStore {
                     c.bytesReceived(), c.bytesSent(), at);
             if (!same) {
                 changed++;
+                if (!wasOnline) { // a session the listener missed (online before, it is a reconnect: still online)
+                    presence.tunnel(accountId, client.getDeviceId(), true, since, null, null);
+                }
                 record(AuditEntry.of(AuditAction.VPN_CONNECT, Outcome.SUCCESS).in(accountId)
                         .by("vpn:" + c.commonName(), null).from(wan).on(target(client))
                         .withDetails("{\"instance\":\"" + instance + "\",\"reconciled\":true}"));
@@ -228,6 +239,7 @@ public class LiveStatusStore {
                 + " AND s.online = TRUE", DeviceVpnStatus.class).setParameter("n", instance).getResultList()) {
             if (!onlineNow.contains(status.getDeviceId())) {
                 status.offline(at, null, null);
+                presence.tunnel(accountId, status.getDeviceId(), false, at, status.getBytesIn(), status.getBytesOut());
                 changed++;
                 record(AuditEntry.of(AuditAction.VPN_DISCONNECT, Outcome.SUCCESS).in(accountId)
                         .by("vpn:" + VpnClient.deviceCommonName(status.getDeviceId()), null).from(status.getWanAddress())
