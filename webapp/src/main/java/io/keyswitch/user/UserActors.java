@@ -38,14 +38,15 @@ public class UserActors {
     public record Standing(Actor actor, String refusal) {
     }
 
-    /** The standing of the user {@code userId} now; {@code name} is how the actor is shown (audit, PDF). */
-    public Standing of(long userId, String name, String sourceIp, Instant now) {
+    /** The standing of the user {@code userId} now, shown as "account/user (as)" (audit, PDF). */
+    public Standing of(long userId, String as, String sourceIp, Instant now) {
         User user = em.find(User.class, userId);
         if (user == null) {
             return new Standing(null, "the user no longer exists");
         }
         return refusal(user, now).map(why -> new Standing(null, why))
-                .orElseGet(() -> new Standing(actor(user, name, sourceIp), null));
+                .orElseGet(() -> new Standing(actor(user, user.getAccount().getName() + "/" + user.getUsername() + " (" + as + ")",
+                        sourceIp), null));
     }
 
     /** Why the user may not act now; empty when they may. */
