@@ -195,6 +195,11 @@ public class ReportSchedules {
         return c;
     }
 
+    /** The schedule's filter as parameters (for the form and the API). */
+    public static Map<String, String> filterOf(ReportSchedule s) {
+        return ScheduleForm.parametersOf(s.getFilterParameters());
+    }
+
     static String target(ReportSchedule s) {
         return "report-schedule:" + s.getId();
     }
