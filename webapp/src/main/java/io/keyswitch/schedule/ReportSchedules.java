@@ -17,7 +17,6 @@ import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.report.ReportKind;
 import io.keyswitch.report.ReportKinds;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,14 +56,7 @@ public class ReportSchedules {
     AuditTrail audit;
 
     @Inject
-    Event<RunRequested> requested;
-
-    @Inject
     Clock clock;
-
-    /** A run was stored to start now; the runner takes it after the commit. */
-    public record RunRequested(long runId) {
-    }
 
     public long count(Actor actor) {
         return listed(actor).count();
@@ -126,7 +118,10 @@ public class ReportSchedules {
         em.remove(s);
     }
 
-    /** The owner has the schedule sent now, for its period as of now: a run stored now, taken by the runner at once. */
+    /**
+     * The owner has the schedule sent now, for its period as of now: a run stored as due now, which the runner's next
+     * pass (within {@code keyswitch.report-schedules.interval}) writes and mails.
+     */
     public ScheduleRun sendNow(Actor actor, long id) {
         ReportSchedule s = owned(actor, id);
         if (!kinds.find(s.getKind()).map(k -> k.allowedFor(actor)).orElse(false)) {
@@ -139,7 +134,6 @@ public class ReportSchedules {
         audit.record(AuditEntry.of(actor, AuditAction.REPORT_SCHEDULE_SEND_NOW, Outcome.SUCCESS).on(target(s))
                 .withDetails(jakarta.json.Json.createObjectBuilder().add("run", run.getId())
                         .add("from", run.getPeriodFrom().toString()).add("to", run.getPeriodTo().toString()).build().toString()));
-        requested.fire(new RunRequested(run.getId()));
         return run;
     }
 
@@ -178,8 +172,8 @@ public class ReportSchedules {
 
     /** Unknown kind: 400 on "kind"; a kind the actor may not run: 403; a filter the kind refuses: as the kind says. */
     private ScheduleForm.Checked allowed(Actor actor, ScheduleForm.Checked c) {
-        ReportKind kind = kinds.find(c.kind()).orElseThrow(() -> ValidationFailed.of("kind", "There is no report '" + c.kind()
-                + "'; choose one of " + String.join(", ", kinds.allowedFor(actor).stream().map(ReportKind::name).toList()) + "."));
+        ReportKind kind = kinds.find(c.kind()).orElseThrow(() -> ValidationFailed.of("kind", "There is no report '"
+                + (c.kind().length() > 64 ? c.kind().substring(0, 64) + "…" : c.kind()) + "'; choose one of " + String.join(", ", kinds.allowedFor(actor).stream().map(ReportKind::name).toList()) + "."));
         if (!kind.allowedFor(actor)) {
             throw Forbidden.because("You may not run the report '" + kind.title() + "', so you cannot schedule it.");
         }

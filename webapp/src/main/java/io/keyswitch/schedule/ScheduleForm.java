@@ -56,16 +56,17 @@ public record ScheduleForm(String name, String kind, Map<String, String> filter,
         ReportFilter f = filter(errors);
         RelativePeriod p = word(errors, "period", period, RelativePeriod.class, "PREVIOUS_DAY, PREVIOUS_WEEK or PREVIOUS_MONTH");
         Cadence c = word(errors, "cadence", cadence, Cadence.class, "DAILY, WEEKLY or MONTHLY");
-        DayOfWeek day = null;
-        Integer dayOfMonth = null;
-        if (c == Cadence.WEEKLY) {
-            day = word(errors, "weekday", weekday, DayOfWeek.class, "MONDAY to SUNDAY");
-        } else if (c == Cadence.MONTHLY) {
-            if (monthDay == null || monthDay < 1 || monthDay > Timing.LAST_DAY) {
-                errors.put("monthDay", "A day of the month from 1 to " + Timing.LAST_DAY + " (every month has it).");
-            }
-            dayOfMonth = monthDay;
+        // every field given is checked, also one the cadence does not use, so nothing sent is silently dropped
+        DayOfWeek day = weekday == null || weekday.isBlank() && c != Cadence.WEEKLY ? null
+                : word(errors, "weekday", weekday, DayOfWeek.class, "MONDAY to SUNDAY");
+        if (c == Cadence.WEEKLY && day == null && !errors.containsKey("weekday")) {
+            errors.put("weekday", "Please choose: MONDAY to SUNDAY.");
         }
+        if ((c == Cadence.MONTHLY || monthDay != null) && (monthDay == null || monthDay < 1 || monthDay > Timing.LAST_DAY)) {
+            errors.put("monthDay", "A day of the month from 1 to " + Timing.LAST_DAY + " (every month has it).");
+        }
+        Integer dayOfMonth = c == Cadence.MONTHLY ? monthDay : null;
+        day = c == Cadence.WEEKLY ? day : null;
         LocalTime time = null;
         try {
             time = LocalTime.parse(at == null ? "" : at.strip()).withSecond(0).withNano(0);

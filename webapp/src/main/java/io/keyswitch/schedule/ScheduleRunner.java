@@ -9,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -21,8 +20,10 @@ import java.util.logging.Logger;
 /**
  * Scheduled reports in the background, on the container's managed scheduler: every
  * {@code keyswitch.report-schedules.interval} the schedules that are due become runs, and the runs that are due (new,
- * or a retry whose time came) are written and mailed, one after another. "Send now" wakes it at once after its commit.
- * The first run after a start catches up what came due while the portal was down (once per schedule).
+ * or a retry whose time came) are written and mailed, one after another; a "send now" run is due at once and taken by
+ * the next pass (it is not handed to the executor from the request's commit: that breaks the container's invocation
+ * stack, as SiemForwarder notes). The first run after a start catches up what came due while the portal was down (once
+ * per schedule).
  */
 @ApplicationScoped
 public class ScheduleRunner {
@@ -41,7 +42,6 @@ public class ScheduleRunner {
     ScheduledReportMail mail;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
     private volatile ScheduleSettings settings;
     private ScheduledFuture<?> task;
 
@@ -59,29 +59,18 @@ public class ScheduleRunner {
         }
     }
 
-    /** After "send now" committed: run at once (or once more, if a run is under way). */
-    void requested(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReportSchedules.RunRequested request) {
-        again.set(true);
-        if (settings != null) {
-            scheduler.execute(this::run);
-        }
-    }
-
     /** One run: due schedules become runs, then every due run is attempted. */
     public void run() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
         try {
-            do {
-                again.set(false);
-                while (runs.startDue(BATCH) == BATCH) {
-                    // more schedules came due than one read takes
-                }
-                for (List<Long> due = runs.due(BATCH); !due.isEmpty(); due = due.size() == BATCH ? runs.due(BATCH) : List.of()) {
-                    due.forEach(id -> mail.attempt(id, settings));
-                }
-            } while (again.get());
+            while (runs.startDue(BATCH) == BATCH) {
+                // more schedules came due than one read takes
+            }
+            for (List<Long> due = runs.due(BATCH); !due.isEmpty(); due = due.size() == BATCH ? runs.due(BATCH) : List.of()) {
+                due.forEach(id -> mail.attempt(id, settings));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The scheduled report run failed; the next one tries again: " + e, e);
         } finally {
