@@ -46,7 +46,7 @@ public class ScheduleRunner {
     private ScheduledFuture<?> task;
 
     void atStart(@Observes @Priority(StartupOrder.REPORT_SCHEDULES) PortalStarted started) {
-        settings = ScheduleSettings.read(SettingsReader.of(SettingsReader.portalLookup(), "keyswitch.report-schedules."));
+        settings = ScheduleSettings.read(SettingsReader.portalLookup());
         long every = settings.interval().toMillis();
         task = scheduler.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
         LOG.info("Scheduled report settings: " + settings.describe());

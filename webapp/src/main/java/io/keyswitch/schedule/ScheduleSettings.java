@@ -3,6 +3,7 @@ package io.keyswitch.schedule;
 import io.keyswitch.alarm.RetryPolicy;
 import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings of scheduled reports ({@code keyswitch.report-schedules.*}, docs/configuration.md): how often the runner
@@ -11,7 +12,9 @@ import java.time.Duration;
  */
 public record ScheduleSettings(Duration interval, long maxAttachmentBytes, RetryPolicy retry, int maxAttempts) {
 
-    public static ScheduleSettings read(SettingsReader r) {
+    /** The settings from {@code lookup} ({@link SettingsReader#portalLookup()} in the portal). */
+    public static ScheduleSettings read(UnaryOperator<String> lookup) {
+        SettingsReader r = SettingsReader.of(lookup, "keyswitch.report-schedules.");
         return new ScheduleSettings(r.duration("interval", Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofMinutes(10)),
                 r.integer("max-attachment-kib", 10 * 1024, 1, 100 * 1024) * 1024L,
                 new RetryPolicy(r.duration("retry-first", Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofHours(1)),
