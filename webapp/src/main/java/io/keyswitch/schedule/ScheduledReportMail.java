@@ -19,9 +19,7 @@ import io.keyswitch.security.EmailLinkAuthenticator;
 import io.keyswitch.user.UserActors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -107,13 +105,13 @@ public class ScheduledReportMail {
             Counting counted = new Counting(kind);
             if (job.pdf()) {
                 Path pdf = temp(files, ".pdf");
-                tooLarge = !write(pdf, settings.maxAttachmentBytes(), out -> writer.pdf(counted, actor, filter, out));
+                tooLarge = !LimitedFile.write(pdf, settings.maxAttachmentBytes(), out -> writer.pdf(counted, actor, filter, out));
                 attachments.add(new MailAttachment(base + ".pdf", "application/pdf", pdf));
             }
             if (job.csv() && !tooLarge) {
                 Path csv = temp(files, ".csv");
                 Counting csvRows = new Counting(kind);
-                tooLarge = !write(csv, settings.maxAttachmentBytes() - size(files, csv), out -> {
+                tooLarge = !LimitedFile.write(csv, settings.maxAttachmentBytes() - size(files, csv), out -> {
                     try {
                         writer.csv(csvRows, actor, filter, out);
                     } catch (IOException e) {
@@ -145,20 +143,6 @@ public class ScheduledReportMail {
                     LOG.warning("A scheduled report's temporary file could not be deleted: " + f + ": " + e.getMessage());
                 }
             }
-        }
-    }
-
-    /** Writes into {@code file}; false when it grew past {@code limit} bytes (the writing was stopped there). */
-    private static boolean write(Path file, long limit, java.util.function.Consumer<OutputStream> body) throws IOException {
-        Limited out = new Limited(Files.newOutputStream(file), limit);
-        try (out) {
-            body.accept(out);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            if (out.exceeded) { // however the writer wrapped it (OpenPDF's ExceptionConverter, UncheckedIOException)
-                return false;
-            }
-            throw e;
         }
     }
 
@@ -275,45 +259,6 @@ public class ScheduledReportMail {
         @Override
         public List<ReportTotals> totals(Actor actor, ReportFilter filter) {
             return kind.totals(actor, filter);
-        }
-    }
-
-    /** An output that refuses to grow past a limit: the attachment size limit, checked while writing. */
-    private static final class Limited extends FilterOutputStream {
-        private long left;
-        boolean exceeded;
-
-        static final class Exceeded extends IOException {
-            private static final long serialVersionUID = 1L;
-
-            Exceeded() {
-                super("over the attachment size limit");
-            }
-        }
-
-        Limited(OutputStream out, long limit) {
-            super(out);
-            this.left = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            take(1);
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            take(len);
-            out.write(b, off, len);
-        }
-
-        private void take(long n) throws Exceeded {
-            left -= n;
-            if (left < 0) {
-                exceeded = true;
-                throw new Exceeded();
-            }
         }
     }
 }

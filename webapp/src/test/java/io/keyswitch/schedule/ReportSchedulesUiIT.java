@@ -27,8 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The scheduled reports page as a person uses it: opened from a report's address with its filter
- * ({@code ?kind=work-reports&device=…}) the form comes up filled in; what is missing is asked for next to its field;
+ * The scheduled reports page as a person uses it: reached from the work reports of a device ("Mail on a schedule",
+ * which opens {@code report-schedules.xhtml?kind=work-reports&device=…}) the form comes up filled in; what is missing is asked for next to its field;
  * saved, the schedule is listed; "Send now" shows its run in the history (pending with the error: the mail server is
  * a loopback port nobody listens on); deleted with a reason.
  */
@@ -82,10 +82,10 @@ class ReportSchedulesUiIT {
 
     @Test
     @Order(1)
-    @DisplayName("opened with a report and its filter, the form is filled in; a missing name and address are asked for next to their fields; saved, it is listed")
+    @DisplayName("from a device's work reports, 'Mail on a schedule' opens the form filled in; a missing name and address are asked for next to their fields; saved, it is listed")
     void createFromAReportsAddress() throws Exception {
         // Arrange
-        page = SchedulesPage.open("sched-ui", "boss", "?kind=work-reports&device=" + device);
+        page = SchedulesPage.fromWorkReports("sched-ui", "boss", device);
 
         // Act: save what the address filled in, without a name or an address
         assertThat(page.field("scheduleForm:filterDevice")).isEqualTo(String.valueOf(device));
@@ -146,10 +146,13 @@ class ReportSchedulesUiIT {
         final Steps steps = new Steps(browser);
         final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        static SchedulesPage open(String account, String user, String query) {
+        /** The work reports of a device, then its button "Mail on a schedule". */
+        static SchedulesPage fromWorkReports(String account, String user, long device) {
             SchedulesPage page = new SchedulesPage();
             page.steps.signIn(portal.url(), account, user, PASSWORD);
-            page.browser.get(portal.url() + "report-schedules.xhtml" + query);
+            page.browser.get(portal.url() + "work-reports.xhtml?device=" + device);
+            page.steps.click("reportsForm:schedule");
+            page.wait.until(d -> d.getCurrentUrl().contains("report-schedules.xhtml?kind=work-reports"));
             page.wait.ignoring(StaleElementReferenceException.class);
             page.steps.visible(By.id("scheduleForm:name"));
             return page;
