@@ -171,9 +171,9 @@ class ReportSchedulesUiIT {
             return row(name).findElement(By.cssSelector("button[title='" + title + "']"));
         }
 
-        /** The history table's text once it shows {@code state}. */
+        /** The history table's text once it shows {@code state} (the runner's next pass: within 30 s by default). */
         String awaitHistory(String state) {
-            return wait.until(d -> {
+            return new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
                 d.findElement(By.id("historyForm:refreshHistory")).click();
                 String text = d.findElement(By.id("historyForm:runs")).getText();
                 return text.contains(state) && text.contains("127.0.0.1") ? text : null;

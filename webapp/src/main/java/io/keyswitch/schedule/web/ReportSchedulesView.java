@@ -168,9 +168,12 @@ public class ReportSchedulesView implements Serializable {
 
     public void delete() {
         Actor actor = actor();
-        if (edit.delete((id, reason) -> schedules.delete(actor, id, reason)) && Objects.equals(historyOf, edit.getEditingId())) {
-            historyOf = null;
-        }
+        edit.delete((id, reason) -> {
+            schedules.delete(actor, id, reason);
+            if (Objects.equals(historyOf, id)) {
+                historyOf = null; // its history went with it
+            }
+        });
     }
 
     public void sendNow(ReportSchedule s) {
