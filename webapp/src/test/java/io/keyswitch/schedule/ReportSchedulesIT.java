@@ -239,6 +239,7 @@ class ReportSchedulesIT {
         String text = pdfText(pdf.getInputStream().readAllBytes());
         assertThat(text).contains("Work reports", "SO-4711", "Replaced the drive", "alpha-schedules/admin");
         assertThat(text).doesNotContain("SO-OLD", "SO-BETA");
+        assertThat(text).contains("Minutes per technician").containsPattern("All\\s+1\\s+15\\s+0\\s+90");
 
         // the run, the next time, the audit
         JsonObject run = awaitRun(ADMIN, adminSchedule, r -> "SENT".equals(r.getString("state")));

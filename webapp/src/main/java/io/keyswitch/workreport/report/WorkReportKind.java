@@ -12,6 +12,7 @@ import io.keyswitch.report.ReportFilter;
 import io.keyswitch.report.ReportKind;
 import io.keyswitch.report.ReportPage;
 import io.keyswitch.report.ReportRow;
+import io.keyswitch.report.ReportTotals;
 import io.keyswitch.user.User;
 import io.keyswitch.workreport.WorkReport;
 import io.keyswitch.workreport.WorkReportExport;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +31,8 @@ import java.util.Objects;
  * The account's work reports as a report ({@code work-reports}), e.g. mailed monthly for invoicing: one row per report
  * whose connection closed in the period, newest first, read by id through {@link WorkReports} (its scope: the whole
  * account with {@code connection:view} or {@code report:view}, else the technician's own reports). Filters: period,
- * project, device and technician ("user"); the account is always the actor's own. The account's own fields are in the
+ * project, device and technician ("user"); the account is always the actor's own. Under the table: the minutes per
+ * technician and in all. The account's own fields are in the
  * work reports' own CSV export, not here (a kind's columns are the same for every account).
  */
 @ApplicationScoped
@@ -39,6 +42,12 @@ public class WorkReportKind implements ReportKind {
             ReportColumn.of("Technician", 1.6f), ReportColumn.of("Device", 1.8f), ReportColumn.of("Project", 1.6f),
             ReportColumn.of("Order number", 1.4f), ReportColumn.of("What was done", 5), ReportColumn.of("Set-up min", 0.9f),
             ReportColumn.of("Travel min", 0.9f), ReportColumn.of("Working min", 0.9f), ReportColumn.of("State", 1.2f));
+
+    static final List<ReportColumn> TOTALS = List.of(ReportColumn.of("Technician", 3), ReportColumn.of("Reports", 1),
+            ReportColumn.of("Set-up min", 1), ReportColumn.of("Travel min", 1), ReportColumn.of("Working min", 1));
+
+    /** Technicians the totals list at most (an account has a few hundred at most). */
+    static final int MAX_TECHNICIANS = 1000;
 
     @PersistenceContext(unitName = "keyswitch")
     EntityManager em;
@@ -88,6 +97,27 @@ public class WorkReportKind implements ReportKind {
         }
         List<ReportRow> rows = reports.before(actor, query, before, size).stream().map(this::row).toList();
         return ReportPage.of(rows, size);
+    }
+
+    /** Minutes per technician, with the sum of all in a last row: what invoicing needs. */
+    @Override
+    public List<ReportTotals> totals(Actor actor, ReportFilter filter) {
+        List<List<String>> rows = new ArrayList<>();
+        long[] sum = new long[4];
+        for (Object[] t : reports.minutesPerTechnician(actor, query(actor, filter), MAX_TECHNICIANS)) {
+            List<String> row = new ArrayList<>(List.of((String) t[0]));
+            for (int i = 1; i <= 4; i++) {
+                long n = t[i] == null ? 0 : ((Number) t[i]).longValue();
+                sum[i - 1] += n;
+                row.add(Long.toString(n));
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        rows.add(List.of("All", Long.toString(sum[0]), Long.toString(sum[1]), Long.toString(sum[2]), Long.toString(sum[3])));
+        return List.of(new ReportTotals("Minutes per technician", TOTALS, rows));
     }
 
     private ReportRow row(WorkReport r) {
