@@ -1,6 +1,8 @@
 package io.keyswitch.mail;
 
-/** Sends a plain-text e-mail through the configured SMTP account. */
+import java.util.List;
+
+/** Sends a plain-text e-mail, with files attached if need be, through the configured SMTP account. */
 public interface MailSender {
 
     /**
@@ -8,6 +10,14 @@ public interface MailSender {
      *     the message names the server, never the password or the text
      */
     void send(String to, String subject, String text);
+
+    /**
+     * Sends a plain-text e-mail with {@code attachments} (none: as {@link #send(String, String, String)}) to one or
+     * more addresses ({@code to} separated by commas), each file read from disk while it is sent.
+     *
+     * @throws MailDeliveryException as {@link #send(String, String, String)}
+     */
+    void send(String to, String subject, String text, List<MailAttachment> attachments);
 
     /**
      * Sends through {@code settings} instead of the stored account: the test mail of settings not yet saved.

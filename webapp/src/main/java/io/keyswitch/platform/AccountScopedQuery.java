@@ -113,6 +113,20 @@ public final class AccountScopedQuery<T> {
         return bind(em.createQuery(pageJpql(), type)).getResultList();
     }
 
+    /**
+     * Sums over the rows in groups, for the small tables under a report: {@code select} (e.g.
+     * {@code "r.userName, COUNT(r), SUM(r.workingMinutes)"}) per {@code groupBy}, in its order, at most {@code limit}
+     * groups; one query.
+     */
+    public List<Object[]> grouped(String select, String groupBy, int limit) {
+        return bind(em.createQuery(groupedJpql(select, groupBy), Object[].class)).setMaxResults(limit).getResultList();
+    }
+
+    String groupedJpql(String select, String groupBy) {
+        return "SELECT " + select + " FROM " + type.getSimpleName() + " " + alias + where + " GROUP BY " + groupBy + " ORDER BY "
+                + groupBy;
+    }
+
     String countJpql() {
         return "SELECT COUNT(" + alias + ") FROM " + type.getSimpleName() + " " + alias + where;
     }

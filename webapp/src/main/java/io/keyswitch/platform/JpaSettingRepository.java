@@ -66,6 +66,7 @@ public class JpaSettingRepository implements SettingRepository {
     }
 
     @Override
+    @Transactional // its read of find() is a call on this object, which the interceptor does not see
     public String findSecret(long scope, String key) {
         String stored = find(scope, key).orElse("");
         try {

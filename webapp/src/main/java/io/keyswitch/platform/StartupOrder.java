@@ -50,6 +50,9 @@ public final class StartupOrder {
     /** SIEM forwarding reads its settings and starts sending the audit trail to the syslog targets from their positions. */
     public static final int SIEM = 790;
 
+    /** Scheduled reports read their settings and start their runner (due schedules, runs to send or retry). */
+    public static final int REPORT_SCHEDULES = 795;
+
     /** Periodic housekeeping starts (expired login links and SMS codes). */
     public static final int HOUSEKEEPING = 800;
 

@@ -10,8 +10,6 @@ import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.user.User;
-import io.keyswitch.user.UserDirectory;
-import io.keyswitch.user.UserStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,8 +24,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.shiro.authz.permission.WildcardPermission;
 
 /**
  * A user's API tokens: created with a name and a validity (default {@value #DEFAULT_VALID_DAYS} days, at most
@@ -53,9 +49,6 @@ public class ApiTokens {
     EntityManager em;
 
     @Inject
-    UserDirectory directory;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -63,6 +56,9 @@ public class ApiTokens {
 
     @Inject
     io.keyswitch.account.AccountPolicies policies;
+
+    @Inject
+    io.keyswitch.user.UserActors actors;
 
     @Inject
     io.keyswitch.user.UserAdministration users;
@@ -165,22 +161,12 @@ public class ApiTokens {
         }
         ApiToken token = found.get();
         User user = token.getUser();
-        if (!user.getAccount().isActive() || user.getStatus() != UserStatus.ACTIVE
-                || (user.getValidFrom() != null && now.isBefore(user.getValidFrom()))
-                || (user.getValidUntil() != null && !now.isBefore(user.getValidUntil()))
-                || user.isMustChangePassword()
-                || policies.of(user.getAccount().getId()).passwordExpired(user.getPasswordChangedAt(), now)) {
+        if (actors.refusal(user, now).isPresent()) {
             return Optional.empty();
         }
         token.used(now);
-        Set<String> rights = new java.util.HashSet<>(directory.rightsOf(user.getId()));
-        if (user.isSystemAdmin()) {
-            rights.add(Rights.ACCOUNT_MANAGE);
-        }
-        List<WildcardPermission> granted = rights.stream().map(WildcardPermission::new).toList();
-        return Optional.of(new Actor(user.getAccount().getId(), user.getId(),
-                user.getAccount().getName() + "/" + user.getUsername() + " (API token " + token.getName() + ")", sourceIp,
-                right -> granted.stream().anyMatch(p -> p.implies(new WildcardPermission(right)))));
+        return Optional.of(actors.actor(user, user.getAccount().getName() + "/" + user.getUsername() + " (API token "
+                + token.getName() + ")", sourceIp));
     }
 
     static String hash(String secret) {

@@ -134,6 +134,20 @@ public class WorkReports {
         return scoped(actor, query).and("r.id > :afterId", "afterId", afterId).orderBy("r.id").page(0, size);
     }
 
+    /** For reports of any size, newest first: the next {@code size} reports of the list before the id {@code beforeId}. */
+    public List<WorkReport> before(Actor actor, WorkReportQuery query, long beforeId, int size) {
+        return scoped(actor, query).and("r.id < :beforeId", "beforeId", beforeId).orderBy("r.id DESC").page(0, size);
+    }
+
+    /**
+     * The list's minutes per technician — reports, set-up, travel and working minutes —, by name, at most
+     * {@code limit} technicians; one query.
+     */
+    public List<Object[]> minutesPerTechnician(Actor actor, WorkReportQuery query, int limit) {
+        return scoped(actor, query).grouped("r.userName, COUNT(r), SUM(r.setupMinutes), SUM(r.travelMinutes),"
+                + " SUM(r.workingMinutes)", "r.userName", limit);
+    }
+
     /** The reports of these connections (those the actor may read), by connection id: the connection lists' column. */
     public Map<Long, WorkReport> ofConnections(Actor actor, List<Long> connectionIds) {
         if (connectionIds.isEmpty()) {

@@ -40,6 +40,15 @@ class AccountScopedQueryTest {
     }
 
     @Test
+    @DisplayName("a report's sums are grouped within the account and the list's own conditions")
+    void groupedSumsAreScoped() {
+        AccountScopedQuery<Device> query = devicesOf(7).and("d.projectId = :p", "p", 3L);
+
+        assertThat(query.groupedJpql("d.status, COUNT(d)", "d.status")).isEqualTo("SELECT d.status, COUNT(d) FROM Device d"
+                + " WHERE d.accountId = :scopeAccount AND (d.projectId = :p) GROUP BY d.status ORDER BY d.status");
+    }
+
+    @Test
     @DisplayName("no condition may bind the account's parameter to another account")
     void accountParameterIsReserved() {
         assertThatThrownBy(() -> devicesOf(7).and("d.accountId = :scopeAccount", "scopeAccount", 8L))

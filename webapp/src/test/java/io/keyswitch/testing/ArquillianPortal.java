@@ -119,6 +119,9 @@ public class ArquillianPortal implements BeforeAllCallback {
                 + " -Dkeyswitch.siem.retry-longest=PT1S -Dkeyswitch.siem.connect-timeout=PT2S"
                 // DeviceReportsIT waits for the data point history's aggregates and retention
                 + " -Dkeyswitch.datapoints.history-interval=PT2S"
+                // ReportSchedulesIT: due schedules and runs every second; a failed mail is retried within 2 s
+                + " -Dkeyswitch.report-schedules.interval=PT1S -Dkeyswitch.report-schedules.retry-first=PT1S"
+                + " -Dkeyswitch.report-schedules.retry-longest=PT2S"
                 // ConnectionsIT reaches the appliance's limit of open connections with a few
                 + " -Dkeyswitch.connections.max=6");
         System.setProperty("keyswitch.it.micro", String.join(" ", payara.microOptions()) + " --contextroot /");

@@ -1,27 +1,34 @@
 package io.keyswitch.mail.internal;
 
+import io.keyswitch.mail.MailAttachment;
 import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.mail.MailSender;
 import io.keyswitch.mail.MailSettingsStore;
 import io.keyswitch.mail.SmtpSettings;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * Sends through the SMTP account of the settings, read at every mail (a change applies at once),
- * with Jakarta Mail as Payara provides it. Timeouts of 10 s; STARTTLS is required when chosen, and
+ * with Jakarta Mail as Payara provides it; attachments as MIME parts streamed from their files. Timeouts of 10 s; STARTTLS is required when chosen, and
  * TLS checks the server's certificate and name.
  */
 @ApplicationScoped
@@ -44,7 +51,16 @@ public class SmtpMailSender implements MailSender {
     }
 
     @Override
+    public void send(String to, String subject, String text, List<MailAttachment> attachments) {
+        send(store.load(), to, subject, text, attachments);
+    }
+
+    @Override
     public void sendWith(SmtpSettings s, String to, String subject, String text) {
+        send(s, to, subject, text, List.of());
+    }
+
+    private void send(SmtpSettings s, String to, String subject, String text, List<MailAttachment> attachments) {
         if (!s.configured()) {
             throw new MailDeliveryException("No SMTP server is configured (E-mail settings).", null);
         }
@@ -78,7 +94,27 @@ public class SmtpMailSender implements MailSender {
             message.setFrom(new InternetAddress(s.from(), true));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(text, StandardCharsets.UTF_8.name());
+            if (attachments.isEmpty()) {
+                message.setText(text, StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart body = new MimeBodyPart();
+                body.setText(text, StandardCharsets.UTF_8.name());
+                parts.addBodyPart(body);
+                for (MailAttachment a : attachments) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new FileDataSource(a.file().toFile()) {
+                        @Override
+                        public String getContentType() {
+                            return a.contentType();
+                        }
+                    }));
+                    file.setFileName(a.name());
+                    file.setDisposition(Part.ATTACHMENT);
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setSentDate(new Date());
             message.saveChanges(); // Transport.send did this itself
             // Through the transport of the chosen protocol: Transport.send picks the one for the address

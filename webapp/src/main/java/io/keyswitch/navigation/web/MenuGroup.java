@@ -33,10 +33,12 @@ public enum MenuGroup {
             entry("menuWorkReportRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
-    /** What happened: the audit trail, the IEC 62443 evidence, and where the trail is forwarded (SIEM). */
+    /** What happened: the audit trail, the IEC 62443 evidence, where the trail is forwarded (SIEM), scheduled reports. */
     RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW)),
             entry("menuIec62443", v -> v.permitted(Rights.AUDIT_VIEW) || v.systemAdmin()),
-            entry("menuSiem", v -> v.systemAdmin() || (v.permitted(Rights.SETTINGS_MANAGE) && v.permitted(Rights.AUDIT_VIEW)))),
+            entry("menuSiem", v -> v.systemAdmin() || (v.permitted(Rights.SETTINGS_MANAGE) && v.permitted(Rights.AUDIT_VIEW))),
+            // those who read the account's reports; a technician schedules their own work reports from the page's address
+            entry("menuReportSchedules", v -> v.permitted(Rights.REPORT_VIEW) || v.permitted(Rights.CONNECTION_VIEW))),
 
     /** The appliance, for every account: system administrators only. */
     APPLIANCE(entry("menuAccounts", v -> v.permitted(Rights.ACCOUNT_MANAGE)),

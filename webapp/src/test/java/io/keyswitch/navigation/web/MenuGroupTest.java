@@ -82,6 +82,21 @@ class MenuGroupTest {
     }
 
     @Test
+    @DisplayName("report:view alone is Work reports (Operate) and, in Records, Scheduled reports only")
+    void reportViewer() {
+        // Arrange
+        Viewer reader = new Viewer(Set.of(Rights.REPORT_VIEW), false, false);
+
+        // Act
+        List<String> entries = MenuGroup.RECORDS.entries().stream().filter(e -> e.shownTo().test(reader))
+                .map(MenuGroup.Entry::id).toList();
+
+        // Assert
+        assertThat(groupsShownTo(reader)).containsExactly(MenuGroup.OPERATE, MenuGroup.RECORDS, MenuGroup.YOU);
+        assertThat(entries).containsExactly("menuReportSchedules");
+    }
+
+    @Test
     @DisplayName("the layout's menu holds each table entry in its group's submenu, and no entry the table lacks")
     void layoutMatchesTable() throws Exception {
         // Arrange

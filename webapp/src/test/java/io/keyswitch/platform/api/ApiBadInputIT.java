@@ -138,6 +138,11 @@ class ApiBadInputIT {
         ids.put("siem", Fixtures.insert(db, "INSERT INTO siem_target (account_id, name, host, port, transport, enabled,"
                 + " created_at) VALUES (?, 'corpus-siem-0', '127.0.0.1', 514, 'TCP', FALSE, UTC_TIMESTAMP(3))", account));
         Fixtures.update(db, "INSERT INTO siem_position (target_id, last_event_id) VALUES (?, 0)", ids.get("siem"));
+        // the corpus administrator's scheduled report, due in the far future (the runner leaves it alone)
+        ids.put("rsched", Fixtures.insert(db, "INSERT INTO report_schedule (account_id, owner_id, name, kind, filter_parameters,"
+                + " period, cadence, at_time, recipients, attach_pdf, attach_csv, next_run_at, created_at) VALUES (?, ?,"
+                + " 'corpus-schedule', 'work-reports', '{}', 'PREVIOUS_MONTH', 'DAILY', '06:00', 'corpus@corpus.test', TRUE, FALSE,"
+                + " '2099-01-01 06:00:00', UTC_TIMESTAMP(3))", account, admin));
         Answer doc = send("GET", "/openapi", Map.of("Accept", "application/json"), null);
         try (JsonReader reader = Json.createReader(new StringReader(doc.body()))) {
             openapi = reader.readObject();
@@ -197,6 +202,11 @@ class ApiBadInputIT {
     /** The account's own syslog target, switched off (so the sender leaves it alone); 514 on loopback has no listener. */
     private static final String SIEM_TARGET = "{\"name\":\"corpus-siem\",\"scope\":\"ACCOUNT\",\"host\":\"127.0.0.1\","
             + "\"port\":514,\"transport\":\"TCP\",\"caPem\":\"not used over TCP\",\"enabled\":false,\"reason\":\"corpus test\"}";
+
+    private static final String REPORT_SCHEDULE = "{\"name\":\"corpus-schedule\",\"kind\":\"work-reports\","
+            + "\"filter\":{},\"period\":\"PREVIOUS_MONTH\",\"cadence\":\"MONTHLY\",\"weekday\":\"MONDAY\","
+            + "\"monthDay\":1,\"at\":\"06:00\",\"recipients\":[\"invoices@corpus.test\"],\"pdf\":true,\"csv\":true,"
+            + "\"reason\":\"corpus test\"}";
 
     /** Every write of the API, keyed as the OpenAPI document names it (path with its own parameter names). */
     private static final Map<String, Sample> SAMPLES = samples(
@@ -271,7 +281,12 @@ class ApiBadInputIT {
             new Sample("POST", "/siem-targets", SIEM_TARGET, null),
             new Sample("PUT", "/siem-targets/{siem}", SIEM_TARGET, null),
             new Sample("DELETE", "/siem-targets/{siem}", null, "reason=corpus+test"),
-            new Sample("POST", "/siem-targets/{siem}/test", null, null));
+            new Sample("POST", "/siem-targets/{siem}/test", null, null),
+            new Sample("POST", "/report-schedules", REPORT_SCHEDULE, null),
+            new Sample("PUT", "/report-schedules/{rsched}", REPORT_SCHEDULE, null),
+            new Sample("DELETE", "/report-schedules/{rsched}", null, "reason=corpus+test"),
+            new Sample("POST", "/report-schedules/{rsched}/send-now", null, null),
+            new Sample("PUT", "/report-schedules/time-zone", "{\"timeZone\":\"Europe/Berlin\",\"reason\":\"corpus test\"}", null));
 
     private static Map<String, Sample> samples(Sample... all) {
         Map<String, Sample> byKey = new LinkedHashMap<>();
@@ -632,7 +647,7 @@ class ApiBadInputIT {
              ResultSet rs = s.executeQuery("CHECKSUM TABLE account, app_user, user_group, group_right, group_membership,"
                      + " project, device, component, access_grant, audit_event, vpn_client, vpn_credential, connection,"
                      + " connection_component, approval_rule, approval_account_setting, approval_request, key_switch_requirement,"
-                     + " work_report, work_report_version, siem_target")) {
+                     + " work_report, work_report_version, siem_target, report_schedule")) {
             while (rs.next()) {
                 f.put(rs.getString(1).replaceFirst(".*\\.", ""), rs.getString(2));
             }
