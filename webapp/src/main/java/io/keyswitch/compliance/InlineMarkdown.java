@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The little inline markdown the mapping's cells use, as HTML for the page: {@code `code`}, {@code **bold**} and
  * {@code [text](link)} (shown as its text: the links point into the docs, not the portal). Everything else is escaped
- * first, so no text of the file can become markup.
+ * first, so no text of the file can become markup. For the PDF the same markup is left out ({@link #toPlain}).
  */
 public final class InlineMarkdown {
 
@@ -22,6 +22,13 @@ public final class InlineMarkdown {
         html = LINK.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         html = CODE.matcher(html).replaceAll(m -> Matcher.quoteReplacement("<code>" + m.group(1) + "</code>"));
         return BOLD.matcher(html).replaceAll(m -> Matcher.quoteReplacement("<strong>" + m.group(1) + "</strong>"));
+    }
+
+    /** The text without its markup, for a PDF: code and bold as their text, links as their text. */
+    public static String toPlain(String markdown) {
+        String plain = LINK.matcher(markdown).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        plain = CODE.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        return BOLD.matcher(plain).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
     }
 
     private static String escape(String text) {

@@ -23,7 +23,7 @@ public class ForwardingPosition {
     @Column(name = "last_event_id", nullable = false)
     private long lastEventId;
 
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false, columnDefinition = "MEDIUMTEXT")
     private String gaps = "";
 
     @Column(nullable = false)

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The forwarder's reads and writes, each its own short transaction: targets, the events after a cursor, positions. */
 @ApplicationScoped
@@ -40,23 +41,24 @@ public class ForwardingStore {
      * of the target's account's chain (an account's target) or of every chain (appliance-wide).
      */
     public List<AuditEvent> after(SyslogTarget target, Cursor cursor, int batch) {
-        StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE (e.id > :position");
-        for (int i = 0; i < cursor.gaps().size(); i++) {
-            jpql.append(" OR e.id BETWEEN :from").append(i).append(" AND :to").append(i);
+        // native SQL with the gaps as numbers (longs from the cursor, never text from outside): there may be thousands,
+        // one id each, which as JPQL parameters would make a new query to parse for every read
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE (id > ").append(cursor.position());
+        StringJoiner singles = new StringJoiner(",", " OR id IN (", ")").setEmptyValue("");
+        for (Cursor.Gap g : cursor.gaps()) {
+            if (g.from() == g.to()) {
+                singles.add(Long.toString(g.from()));
+            } else {
+                sql.append(" OR id BETWEEN ").append(g.from()).append(" AND ").append(g.to());
+            }
         }
-        jpql.append(')');
+        sql.append(singles).append(')');
         if (!target.isApplianceWide()) {
-            jpql.append(" AND e.chainKey = :chain");
+            sql.append(" AND chain_key = ").append(target.getAccountId().longValue());
         }
-        TypedQuery<AuditEvent> q = em.createQuery(jpql.append(" ORDER BY e.id").toString(), AuditEvent.class)
-                .setParameter("position", cursor.position());
-        for (int i = 0; i < cursor.gaps().size(); i++) {
-            q.setParameter("from" + i, cursor.gaps().get(i).from()).setParameter("to" + i, cursor.gaps().get(i).to());
-        }
-        if (!target.isApplianceWide()) {
-            q.setParameter("chain", target.getAccountId());
-        }
-        List<AuditEvent> events = q.setMaxResults(batch).getResultList();
+        sql.append(" ORDER BY id LIMIT ").append(batch);
+        @SuppressWarnings("unchecked")
+        List<AuditEvent> events = em.createNativeQuery(sql.toString(), AuditEvent.class).getResultList();
         events.forEach(em::detach);
         return events;
     }

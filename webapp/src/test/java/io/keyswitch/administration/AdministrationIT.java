@@ -603,6 +603,72 @@ class AdministrationIT {
         assertThat(again.status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(14)
+    @DisplayName("IEC 62443 PDF for the auditor: title, who made it, the account as scope, every SR under its FR with status and"
+            + " the account's live figures (1 of 2 users enrolled: 50 %; 15-character passwords), the operator's duties;"
+            + " the appliance for a system administrator; a technician 403 as a problem, not a broken PDF")
+    void iec62443Pdf() throws Exception {
+        // Arrange: an account of its own, so that its figures are exactly the fixtures'
+        long delta = Fixtures.account(db, "delta-iec");
+        long adm = Fixtures.user(db, delta, "adm", PASSWORD, io.keyswitch.platform.Rights.ALL);
+        long tech = Fixtures.user(db, delta, "tech", PASSWORD, List.of("device:connect"));
+        Fixtures.update(db, "INSERT INTO totp_enrolment (user_id, secret_enc, key_id, enrolled_at) VALUES (?, ?, 'it', NOW(3))",
+                adm, new byte[] {1, 2, 3});
+        Fixtures.update(db, "INSERT INTO account_policy (account_id, password_min_length) VALUES (?, 15)", delta);
+        String admToken = "ks_" + "R".repeat(16) + "deltaIecAdminTok";
+        String techToken = "ks_" + "S".repeat(16) + "deltaIecTechnici";
+        String rootToken = "ks_" + "T".repeat(16) + "operatorPdfRootT";
+        Fixtures.apiToken(db, delta, adm, admToken);
+        Fixtures.apiToken(db, delta, tech, techToken);
+        long operator = Fixtures.account(db, "operator-pdf");
+        long root = Fixtures.user(db, operator, "root", PASSWORD, List.of());
+        Fixtures.makeSystemAdmin(db, root);
+        Fixtures.apiToken(db, operator, root, rootToken);
+
+        // Act
+        ApiClient.Download mine = as(admToken).getForFile("/compliance/iec62443/pdf", "application/pdf");
+        ApiClient.Download technician = as(techToken).getForFile("/compliance/iec62443/pdf", "application/pdf");
+        ApiClient.Download appliance = as(rootToken).getForFile("/compliance/iec62443/pdf", "application/pdf");
+
+        // Assert: the account administrator's PDF, read back as text
+        assertThat(mine.status()).as(new String(mine.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(mine.contentType()).isEqualTo("application/pdf");
+        String text = pdfText(mine.bytes());
+        assertThat(text).contains("IEC 62443-3-3: system requirements and live evidence", "by delta-iec/adm",
+                "Scope the account delta-iec (#" + delta + ") only", "Measured ");
+        for (int fr = 1; fr <= 7; fr++) {
+            assertThat(text).contains("FR " + fr + " ");
+        }
+        assertThat(text).contains("FR 1 Identification and authentication control", "FR 7 Resource availability",
+                "1.1 Human user identification", "3.9 Protection of audit information", "7.8 Control system component");
+        // live figures of this account, and the chain's evidence under SR 3.9
+        assertThat(text).contains("50 % (1 of 2)", "at least 15 characters");
+        assertThat(text).doesNotContain("gamma-iec", "alpha-adm");
+        // the operator's duties, with their words from the mapping
+        assertThat(text).contains("The operator's duties (outside the appliance)", "7.5 Emergency power",
+                "The hypervisor's and the plant's.");
+        assertThat(text).contains("Page 1 of ");
+        // a technician: 403 as problem+json
+        assertThat(technician.status()).isEqualTo(403);
+        assertThat(technician.contentType()).startsWith("application/problem+json");
+        // a system administrator: the appliance, every account
+        assertThat(appliance.status()).isEqualTo(200);
+        String applianceText = pdfText(appliance.bytes());
+        assertThat(applianceText).contains("Scope the appliance and every account", "by operator-pdf/root", "delta-iec:");
+    }
+
+    /** The text of every page of a PDF, its white space as single spaces. */
+    private static String pdfText(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            all.append(extractor.getTextFromPage(page)).append(' ');
+        }
+        return all.toString().replaceAll("\\s+", " ");
+    }
+
     /** The evidence of one SR in a report answer. */
     private static List<String> evidence(Answer report, String sr) {
         return report.json().getJsonArray("requirements").getValuesAs(jakarta.json.JsonObject.class).stream()

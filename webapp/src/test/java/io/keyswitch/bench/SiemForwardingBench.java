@@ -44,6 +44,10 @@ import java.util.regex.Pattern;
  * stream: 8 API clients create projects for 30 s (as fast as the machine lets them; each is one audit event), and the
  * delay from each event's record to its arrival at rsyslog (p50, p95, max). Arguments: the WAR, Payara Micro, a fresh
  * work folder.
+ *
+ * <p>With the further arguments {@code throughput <seconds> <events per second>} (webapp/bench/siem-throughput.sh) it
+ * runs {@link #sustained} instead: a steady stream at the given rate for the given time, through CSV imports into
+ * several accounts at once, and whether forwarding keeps up with it.
  */
 public final class SiemForwardingBench {
 
@@ -151,6 +155,13 @@ public final class SiemForwardingBench {
                 System.out.printf(Locale.ROOT, "machine: %d cores, %s; portal heap 256 MiB; rsyslog %s%n",
                         Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), Rsyslog.RSYSLOGD);
 
+                if (args.length > 3 && args[3].equals("throughput")) {
+                    sustained(db, portal.url() + "api/v1", tail, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+                    portalSaid(work.resolve("home").resolve("logs").resolve("payara.log"));
+                    tail.running = false;
+                    tailer.join();
+                    return;
+                }
                 // Part 1: capacity, a backlog of 10,000 events recorded in one transaction
                 long before = maxId(db);
                 long started = System.currentTimeMillis();
@@ -201,6 +212,156 @@ public final class SiemForwardingBench {
                 tailer.join();
             }
         }
+    }
+
+    /** Devices per import in the sustained stream: each is one audit event ({@code device.import}). */
+    private static final int PER_IMPORT = 250;
+    /** Accounts importing at once: their chains are separate, so their transactions overlap and their ids interleave. */
+    private static final int ACCOUNTS = 6;
+
+    /**
+     * Part 3: {@code rate} audit events a second for {@code seconds}, recorded by CSV imports of {@value #PER_IMPORT}
+     * devices (one {@code device.import} event each) into {@value #ACCOUNTS} accounts, started open-loop on a fixed
+     * schedule (an import every {@value #PER_IMPORT}/rate seconds, whatever the earlier ones are doing). Every second
+     * the forwarding position is sampled: events recorded (committed) so far, events each input of rsyslog has, the
+     * targets' stored positions. At the end: whether every event arrived (none lost), the delay from each event's
+     * record (its time, taken inside the import's transaction) and from its import's answer (≈ the commit) to its
+     * arrival, and how long the backlog took to drain after the stream.
+     */
+    private static void sustained(DatabaseCoordinates db, String api, Tail tail, int seconds, int rate) throws Exception {
+        List<ApiClient> admins = new ArrayList<>();
+        for (int a = 0; a < ACCOUNTS; a++) {
+            long account = Fixtures.account(db, "bench-stream-" + a);
+            String token = "ks_" + "S".repeat(16) + "siemStreamAdmin" + a;
+            Fixtures.apiToken(db, account, Fixtures.user(db, account, "admin", "Bench-Siem-2026",
+                    io.keyswitch.platform.Rights.ALL), token);
+            admins.add(new ApiClient(api, token));
+        }
+        long start = maxId(db);
+        int imports = seconds * rate / PER_IMPORT;
+        long periodMicros = 1_000_000L * PER_IMPORT / rate;
+        Map<Integer, Long> answeredAt = new ConcurrentHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(2 * ACCOUNTS);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(imports);
+        AtomicInteger next = new AtomicInteger();
+        System.out.printf(Locale.ROOT, "sustained: %,d events/s for %d s = %,d imports of %d devices into %d accounts, one every"
+                + " %.0f ms; load %s%n", rate, seconds, imports, PER_IMPORT, ACCOUNTS, periodMicros / 1000.0, ReportsBench.load());
+        long t0 = System.currentTimeMillis();
+        pacer.scheduleAtFixedRate(() -> {
+            int n = next.getAndIncrement();
+            if (n >= imports) {
+                return;
+            }
+            senders.submit(() -> {
+                try {
+                    Answer a = admins.get(n % ACCOUNTS).postCsv("/devices/import?reason=bench", devices("I" + n + "-", PER_IMPORT));
+                    if (a.status() == 201) {
+                        answeredAt.put(n, System.currentTimeMillis());
+                    } else {
+                        failed.incrementAndGet();
+                        System.out.println("import " + n + ": " + a.status() + " " + a.body());
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        // every second: recorded (committed) so far, received by each input, stored positions; printed every 10 s
+        System.out.println("| s | recorded (committed) | received tcp | received tls | backlog tcp / tls | load |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        int second = 0;
+        long lastRecorded = 0;
+        long drainedAt = -1;
+        while (true) {
+            Thread.sleep(1000);
+            second++;
+            long recorded = Long.parseLong(Fixtures.string(db, "SELECT COUNT(*) FROM audit_event WHERE id > ? AND action = 'device.import'", start));
+            int tcp = tail.count("tcp", start);
+            int tls = tail.count("tls", start);
+            boolean streaming = done.getCount() > 0;
+            if (second % 10 == 0 || !streaming && recorded == tcp && recorded == tls) {
+                System.out.printf(Locale.ROOT, "| %d | %,d | %,d | %,d | %,d / %,d | %s |%n", second, recorded, tcp, tls,
+                        recorded - tcp, recorded - tls, ReportsBench.load());
+            }
+            if (!streaming && recorded == lastRecorded && tcp >= recorded && tls >= recorded) {
+                drainedAt = System.currentTimeMillis();
+                break;
+            }
+            lastRecorded = recorded;
+            if (second > seconds + 600) {
+                System.out.println("not drained 10 minutes after the stream: stopping");
+                break;
+            }
+        }
+        pacer.shutdownNow();
+        senders.shutdown();
+        long streamEnd = answeredAt.values().stream().mapToLong(Long::longValue).max().orElse(t0);
+        Map<Long, Long> recorded = recordedAt(db, start);
+        Map<Long, Integer> importOf = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT id, target FROM audit_event WHERE action = 'device.import' AND id > " + start)) {
+            Pattern name = Pattern.compile("I(\\d+)-");
+            while (r.next()) {
+                Matcher m = name.matcher(String.valueOf(r.getString(2)));
+                if (m.find()) {
+                    importOf.put(r.getLong(1), Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%,d imports answered 201 (%d failed) in %.1f s: %,d device.import events recorded,"
+                        + " %,.0f events/s offered and taken by the API; load %s%n", answeredAt.size(), failed.get(),
+                (streamEnd - t0) / 1000.0, importOf.size(), importOf.size() * 1000.0 / (streamEnd - t0), ReportsBench.load());
+        for (String input : List.of("tcp", "tls")) {
+            Map<Long, Long> arrived = tail.arrivals.getOrDefault(input, Map.of());
+            List<Long> fromRecord = new ArrayList<>();
+            List<Long> fromCommit = new ArrayList<>();
+            long lost = 0;
+            for (Map.Entry<Long, Integer> e : importOf.entrySet()) {
+                Long at = arrived.get(e.getKey());
+                if (at == null) {
+                    lost++;
+                    continue;
+                }
+                fromRecord.add(at - recorded.get(e.getKey()));
+                Long answered = answeredAt.get(e.getValue());
+                if (answered != null) {
+                    fromCommit.add(Math.max(0, at - answered));
+                }
+            }
+            Collections.sort(fromRecord);
+            Collections.sort(fromCommit);
+            System.out.printf(Locale.ROOT, "| %s | %,d of %,d received, %,d lost | record → rsyslog p50 %,d / p95 %,d / max %,d ms"
+                            + " | import answered → rsyslog p50 %,d / p95 %,d / max %,d ms | drained %.1f s after the last answer |%n",
+                    input, importOf.size() - lost, importOf.size(), lost, pct(fromRecord, 50), pct(fromRecord, 95),
+                    pct(fromRecord, 100), pct(fromCommit, 50), pct(fromCommit, 95), pct(fromCommit, 100),
+                    drainedAt < 0 ? Double.NaN : (drainedAt - streamEnd) / 1000.0);
+        }
+        System.out.println("stored positions: " + Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(t.name, ' at ', p.last_event_id,"
+                + " ', forwarded ', p.forwarded, ', gaps ', CHAR_LENGTH(p.gaps), ' chars') SEPARATOR '; ') FROM siem_position p"
+                + " JOIN siem_target t ON t.id = p.target_id"));
+    }
+
+    /** What the portal logged about forwarding (warnings: a broken connection, a failed read), the last 20 lines. */
+    private static void portalSaid(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("SIEM") && !l.contains("SIEM forwarding settings")).toList();
+        System.out.println("the portal's log on SIEM forwarding: " + lines.size() + " lines" + (lines.isEmpty() ? "" : ", the last:"));
+        lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> System.out.println("  " + l.replaceAll(".*\\] ", "")));
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
+    }
+
+    private static String devices(String prefix, int count) {
+        StringBuilder csv = new StringBuilder(1 << 16).append("device,lan_subnet,component,component_ip,services\n");
+        for (int i = 1; i <= count; i++) {
+            csv.append(prefix).append(i).append(",192.168.0.0/28,PLC,192.168.0.10,tcp/102\n");
+        }
+        return csv.toString();
     }
 
     private static void awaitAll(Tail tail, long after, int events, Duration timeout) throws InterruptedException {

@@ -21,4 +21,11 @@ class InlineMarkdownTest {
         assertThat(InlineMarkdown.toHtml("<script>alert('x')</script> & `<b>`"))
                 .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <code>&lt;b&gt;</code>");
     }
+
+    @Test
+    @DisplayName("as plain text for the PDF: the markup goes, its text stays, nothing is escaped")
+    void plain() {
+        assertThat(InlineMarkdown.toPlain("**What it detects:** `EventHash` & ([admin guide, Alarms](../administer/guide.md#alarms))"))
+                .isEqualTo("What it detects: EventHash & (admin guide, Alarms)");
+    }
 }

@@ -1,6 +1,8 @@
 package io.keyswitch.compliance.api;
 
+import io.keyswitch.compliance.CompliancePdf;
 import io.keyswitch.compliance.ComplianceReport;
+import io.keyswitch.platform.Actor;
 import io.keyswitch.token.api.BearerTokenFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +29,9 @@ public class ComplianceResource {
 
     @Inject
     ComplianceReport report;
+
+    @Inject
+    CompliancePdf pdf;
 
     @Context
     HttpServletRequest request;
@@ -55,5 +62,18 @@ public class ComplianceResource {
         return new ReportOut(r.scope().isAppliance() ? "appliance" : "account", r.scope().accountId(), r.measuredAt(),
                 r.rows().stream().map(RequirementOut::of).toList(),
                 r.operatorDuties().stream().map(row -> row.requirement().id()).toList(), r.problems());
+    }
+
+    @GET
+    @Path("iec62443/pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The same report as a PDF for an auditor: title, when and by whom, scope, then per foundational requirement"
+            + " the system requirements with status, how they are met and the evidence measured now, and the operator's duties")
+    public Response iec62443Pdf() {
+        Actor actor = BearerTokenFilter.caller(request);
+        ComplianceReport.Report measured = pdf.measure(actor); // 403 before the first byte
+        StreamingOutput body = out -> pdf.write(measured, actor, out);
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"iec62443.pdf\"").build();
     }
 }

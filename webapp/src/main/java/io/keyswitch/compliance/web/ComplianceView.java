@@ -1,10 +1,12 @@
 package io.keyswitch.compliance.web;
 
+import io.keyswitch.compliance.CompliancePdf;
 import io.keyswitch.compliance.ComplianceReport;
 import io.keyswitch.compliance.InlineMarkdown;
 import io.keyswitch.compliance.RequirementStatus;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
+import io.keyswitch.platform.web.Downloads;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.platform.web.Pages;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The IEC 62443-3-3 page: every system requirement with its status, how it is met and the evidence measured when
@@ -27,6 +30,9 @@ public class ComplianceView implements Serializable {
 
     @Inject
     ComplianceReport compliance;
+
+    @Inject
+    CompliancePdf pdf;
 
     private String status = "";
     private List<Row> rows = List.of();
@@ -99,6 +105,15 @@ public class ComplianceView implements Serializable {
 
     public String getHeading() {
         return heading;
+    }
+
+    /** The report as a PDF for an auditor, measured again when it is downloaded (every status, not the filter's). */
+    public StreamedContent getPdf() {
+        String ip = Pages.sourceIp();
+        return Downloads.streamed("iec62443.pdf", "application/pdf", out -> {
+            Actor actor = Actor.current(ip);
+            pdf.write(pdf.measure(actor), actor, out);
+        });
     }
 
     /** How many requirements have {@code word} as status ({@code implemented}, …). */
