@@ -59,7 +59,9 @@ class AuditActionTest {
         assertThat(AuditAction.AUDIT_VERIFY.value()).isEqualTo("audit.verify");
         assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
         assertThat(AuditAction.WORK_REPORT_WRITE.value()).isEqualTo("work-report.write");
-        assertThat(AuditAction.values()).hasSize(93);
+        assertThat(AuditAction.PORTAL_START.value()).isEqualTo("portal.start");
+        assertThat(AuditAction.VPN_SERVER_START.value()).isEqualTo("vpn.server-start");
+        assertThat(AuditAction.values()).hasSize(99);
     }
 
     @Test
