@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -47,8 +50,9 @@ public class JournalctlJournal implements Journal {
     }
 
     private Availability probe() {
-        if (STORES.stream().noneMatch(Files::isDirectory)) {
-            return new Availability(false, "no systemd journal on this machine (/var/log/journal, /run/log/journal)");
+        Optional<Availability> files = files(STORES);
+        if (files.isPresent()) {
+            return files.get();
         }
         try {
             Run run = run(List.of(command(), "--no-pager", "-q", "-n", "0"));
@@ -62,6 +66,34 @@ public class JournalctlJournal implements Journal {
         } catch (IOException e) {
             return new Availability(false, "journalctl cannot run: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why the journal cannot be read from its files in {@code stores} (their machine-id folders hold {@code *.journal}
+     * files), or empty when some of them can be read: a folder without journal files (an image before its first
+     * boot, a container) is no journal.
+     */
+    static Optional<Availability> files(List<Path> stores) {
+        List<Path> journals = new ArrayList<>();
+        for (Path store : stores) {
+            if (!Files.isDirectory(store)) {
+                continue;
+            }
+            try (Stream<Path> found = Files.find(store, 2, (p, a) -> a.isRegularFile() && p.toString().endsWith(".journal"))) {
+                found.forEach(journals::add);
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.of(new Availability(false, "the journal's folder " + store + " cannot be read: " + e.getMessage()));
+            }
+        }
+        String where = String.join(", ", stores.stream().map(Path::toString).toList());
+        if (journals.isEmpty()) {
+            return Optional.of(new Availability(false, "no systemd journal files on this machine (" + where + ")"));
+        }
+        if (journals.stream().noneMatch(Files::isReadable)) {
+            return Optional.of(new Availability(false, "the portal's user may not read the journal files in " + where
+                    + " (group systemd-journal)"));
+        }
+        return Optional.empty();
     }
 
     @Override
