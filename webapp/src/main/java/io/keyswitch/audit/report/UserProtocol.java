@@ -38,6 +38,9 @@ public class UserProtocol implements ReportKind {
 
     static final String NAME = "user-protocol";
 
+    /** The most rows one page reads. */
+    static final int MAX_PAGE = 10_000;
+
     private static final List<ReportColumn> COLUMNS = List.of(ReportColumn.of("Time", 11), ReportColumn.of("Account", 8),
             ReportColumn.of("User", 11), ReportColumn.of("Action", 9), ReportColumn.of("Target", 10),
             ReportColumn.of("Outcome", 7), ReportColumn.of("Source address", 9), ReportColumn.of("Factor", 8),
@@ -101,7 +104,8 @@ public class UserProtocol implements ReportKind {
             sql.append(" AND e.id < ?").append(params.size() + 1);
             params.add(afterId);
         }
-        sql.append(" ORDER BY e.id DESC LIMIT ").append(Math.max(1, Math.min(size, 10_000)));
+        int limit = Math.max(1, Math.min(size, MAX_PAGE));
+        sql.append(" ORDER BY e.id DESC LIMIT ").append(limit);
         List<ReportRow> rows = new ArrayList<>();
         for (Object r : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
             Object[] c = (Object[]) r;
@@ -113,7 +117,7 @@ public class UserProtocol implements ReportKind {
                     LoginFactor.of(action, details, reason), text(reason), LoginFactor.LOGIN_ACTIONS.contains(action) ? ""
                             : text(details))));
         }
-        return ReportPage.of(rows, size);
+        return ReportPage.of(rows, limit);
     }
 
     /** Per user: logins signed in, failed or refused logins and second steps, and the other events (changes). */
