@@ -126,7 +126,7 @@ public class UserProtocol implements ReportKind {
         Scope scope = scope(actor, filter);
         List<Object> params = new ArrayList<>();
         String logins = LoginFactor.LOGIN_ACTIONS.stream().sorted().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
-        String sql = "SELECT COALESCE(MAX(CONCAT(a.name, '/', u.username)), '(no such user)'),"
+        String sql = "SELECT COALESCE(MAX(CONCAT(a.name, '/', u.username)), '(a name no user has)'),"
                 + " SUM(e.action IN ('login', 'vpn.login') AND e.outcome = 'SUCCESS'),"
                 + " SUM(e.action IN (" + logins + ") AND e.outcome <> 'SUCCESS'),"
                 + " SUM(e.action NOT IN (" + logins + ")), COUNT(*)"
