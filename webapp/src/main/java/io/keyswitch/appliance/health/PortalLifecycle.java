@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * The portal's start and its orderly stop, each an event of the appliance's audit trail ({@code portal.start} once
  * every start-up step ran, {@code portal.stop} when the application is undeployed: a {@code systemctl stop}, a
- * shutdown of the VM). A start with no stop before it was a crash, a kill or a power loss. Writing the stop can fail
- * when the database is already gone; that is logged, and the next start shows the gap.
+ * shutdown of the VM). A start with no stop before it was a crash, a kill or a power loss. Writing either can fail
+ * (the database gone at the stop); that is logged and never stops the portal, and the next start shows the gap.
  */
 @ApplicationScoped
 public class PortalLifecycle {
@@ -31,8 +31,13 @@ public class PortalLifecycle {
     private volatile boolean started;
 
     void atStart(@Observes @Priority(StartupOrder.RECORDED) PortalStarted event) {
-        trail.record(entry(AuditAction.PORTAL_START));
         started = true;
+        try {
+            trail.record(entry(AuditAction.PORTAL_START));
+        } catch (RuntimeException e) {
+            // the portal serves even when its start cannot be recorded: that is logged, not fatal
+            LOG.warning("The portal's start could not be recorded in the audit trail: " + e);
+        }
     }
 
     @PreDestroy
