@@ -37,6 +37,9 @@ if [ "${pid:-0}" -gt 0 ]; then
     for path in /var/lib/keyswitch /etc/openvpn/server /run/keyswitch; do
         check "the portal may write $path (ReadWritePaths)" sh -c "awk '\$5 == \"$path\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^rw'"
     done
+    journal_gid=$(getent group systemd-journal | cut -d: -f3)
+    check "the portal is in group systemd-journal (reads the journal for the system protocol)" \
+        sh -c "grep -E '^Groups:' /proc/$pid/status | tr -s ' \t' '\n' | grep -qx '${journal_gid:-none}'"
     check "the portal may not write /etc (read-only mount there)" sh -c "awk '\$5 == \"/etc\" || \$5 == \"/\" { o = \$6 } END { print o }' /proc/$pid/mountinfo | grep -q '^ro'"
 else
     not_ok "keyswitch-portal.service has no main process"

@@ -1,5 +1,9 @@
 package io.keyswitch.alarm;
 
+import io.keyswitch.audit.AuditAction;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.AuditTrail;
+import io.keyswitch.audit.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +33,9 @@ public class AlarmOutbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditTrail trail;
 
     /** The messages and escalations of a just raised alarm; joins the raising transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -117,6 +124,11 @@ public class AlarmOutbox {
             return java.util.Optional.of(new Attempt(m.getChannel(), true, null));
         } catch (RuntimeException e) {
             m.failed(e.getMessage(), retry.next(now, m.getAttempts() + 1));
+            if (m.getAttempts() == 1) {
+                trail.record(AuditEntry.of(AuditAction.ALARM_MESSAGE_FAILED, Outcome.FAILURE).bySystem()
+                        .on("alarm-message:" + m.getId()).withDetails("account " + m.getAccountId() + ", " + m.getChannel()
+                                + " to " + m.getRecipient()).because(m.getLastError()));
+            }
             return java.util.Optional.of(new Attempt(m.getChannel(), false, e.getMessage()));
         }
     }

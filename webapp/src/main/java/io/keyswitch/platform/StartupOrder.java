@@ -59,6 +59,12 @@ public final class StartupOrder {
     /** The scheduled check of every audit chain starts (its first run an hour later, then daily). */
     public static final int AUDIT_CHECK = 850;
 
+    /** The appliance's health checks start (free disk space, the HTTPS certificate's expiry). */
+    public static final int HEALTH = 870;
+
+    /** The portal's start is recorded in the appliance's audit trail, once every other step ran. */
+    public static final int RECORDED = 900;
+
     private StartupOrder() {
     }
 }

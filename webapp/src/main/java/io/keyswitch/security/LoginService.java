@@ -53,6 +53,9 @@ public class LoginService {
     /** The answer to a wrong password or code when a signed-in user confirms it is them. */
     public static final String WRONG_REAUTH = "The password or the code is not correct.";
 
+    /** The details of a login that needed no second factor (the user protocol's factor column reads them). */
+    static final String PASSWORD_ONLY = "second factor: none (password only)";
+
     /** The answer when the second step came too late. */
     public static final String TOO_LATE = "The login took too long. Please log in again.";
 
@@ -118,8 +121,11 @@ public class LoginService {
         Optional<PortalPrincipal> checked = password(name, password, sourceIp);
         if (checked.isEmpty()) {
             Long accountId = name.flatMap(n -> directory.accountIdByName(n.account())).orElse(null);
+            // the user the name belongs to, if any, as the VPN's login records it: so that a user's protocol shows
+            // the wrong passwords tried under their name
+            Long named = name.flatMap(n -> directory.findForLogin(n.account(), n.user())).map(User::getId).orElse(null);
             String target = "user:" + name.map(LoginNames.Canonical::user).orElseGet(() -> LoginNames.shown(username));
-            steps.failed(admission, new LoginAttempt(accountId, tried, null, sourceIp, target)
+            steps.failed(admission, new LoginAttempt(accountId, tried, named, sourceIp, target)
                     .entry(AuditAction.LOGIN, Outcome.FAILURE).because("wrong account, user name or password"));
             return LoginResult.refused(LoginResult.NEUTRAL_FAILURE);
         }
@@ -148,7 +154,7 @@ public class LoginService {
             return new LoginResult(mustEnrol ? LoginResult.Status.ENROL : LoginResult.Status.SECOND_FACTOR,
                     null, null, pending);
         }
-        return complete(principal, tried, sourceIp, null);
+        return complete(principal, tried, sourceIp, PASSWORD_ONLY);
     }
 
     /** The credential step: the account, user name and password, checked by Shiro without signing anybody in. */

@@ -5,6 +5,7 @@ import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.appliance.ApplianceSettings;
+import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.config.InstanceSettings;
 import io.keyswitch.vpn.config.Ipv4Network;
@@ -19,6 +20,7 @@ import io.keyswitch.vpn.internal.ApplianceCa;
 import io.keyswitch.vpn.internal.InstanceFiles;
 import io.keyswitch.vpn.internal.InstanceStore;
 import io.keyswitch.vpn.internal.PortalClientAuthenticator;
+import io.keyswitch.vpn.internal.RecordedSupervisor;
 import io.keyswitch.vpn.internal.PortalClientEventListener;
 import io.keyswitch.vpn.internal.UsableDeviceView;
 import io.keyswitch.vpn.internal.VpnScheduler;
@@ -85,6 +87,9 @@ public class VpnRuntime {
     @Inject
     VpnScheduler scheduler;
 
+    @Inject
+    AuditTrail trail;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -122,8 +127,9 @@ public class VpnRuntime {
             LOG.log(Level.SEVERE, "VPN unavailable: " + availability.detail());
             return;
         }
-        InstanceSupervisor supervisor = InstanceSupervisors.choose(settings.supervisor(), settings.configDirectory(),
-                settings.configDirectory(), settings.systemctl(), settings.processLauncher());
+        InstanceSupervisor supervisor = new RecordedSupervisor(InstanceSupervisors.choose(settings.supervisor(),
+                settings.configDirectory(), settings.configDirectory(), settings.systemctl(), settings.processLauncher()),
+                trail);
         availability = supervisor.availability();
         decisions = new ThreadPoolExecutor(settings.decisionThreads(), settings.decisionThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(settings.decisionQueue()), threads);

@@ -355,6 +355,11 @@ class AlarmsIT {
         // Assert: pending, not lost
         assertThat(pending.getString("state")).isEqualTo("PENDING");
         assertThat(pending.getString("lastError")).contains("127.0.0.1");
+        assertThat(Fixtures.string(db, "SELECT CONCAT(outcome, ' | ', actor, ' | ', details, ' | ', reason) FROM audit_event"
+                + " WHERE chain_key = 0 AND action = 'alarm-message.failed' AND target = (SELECT CONCAT('alarm-message:', id)"
+                + " FROM alarm_message WHERE alarm_id = ? AND channel = 'MAIL')", downAlarm))
+                .as("the system protocol's record of the first failure").startsWith("FAILURE | system | account ")
+                .contains("MAIL to ", "127.0.0.1");
         await("the SMS went out anyway", () -> count("SELECT COUNT(*) FROM alarm_message WHERE alarm_id = ? AND channel ="
                 + " 'SMS' AND state = 'SENT'", downAlarm), n -> n == 1);
 

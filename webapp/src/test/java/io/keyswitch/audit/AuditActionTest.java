@@ -60,7 +60,9 @@ class AuditActionTest {
         assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
         assertThat(AuditAction.WORK_REPORT_WRITE.value()).isEqualTo("work-report.write");
         assertThat(AuditAction.REPORT_SCHEDULE_MAIL.value()).isEqualTo("report-schedule.mail");
-        assertThat(AuditAction.values()).hasSize(99);
+        assertThat(AuditAction.PORTAL_START.value()).isEqualTo("portal.start");
+        assertThat(AuditAction.VPN_SERVER_START.value()).isEqualTo("vpn.server-start");
+        assertThat(AuditAction.values()).hasSize(105);
     }
 
     @Test

@@ -406,6 +406,9 @@ class VpnPortalSystemIT {
         long before = serverPid(accountB);
         assertThat(before).isNotZero();
         long startsBefore = count(serverLog("acct-" + accountB), "Initialization Sequence Completed");
+        String serverStarts = "SELECT COUNT(*) FROM audit_event WHERE chain_key = 0 AND action = 'vpn.server-start'"
+                + " AND outcome = 'SUCCESS' AND target = 'openvpn-server@acct-" + accountB + "'";
+        long recordedBefore = Fixtures.count(db, serverStarts);
 
         // Act: the server process is killed (as a crash would end it)
         long killing = System.nanoTime();
@@ -423,6 +426,8 @@ class VpnPortalSystemIT {
                 .as(log("saw-b-third")).isNotNull();
         assertThat(awaitCount("SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.connect' AND target = 'device:"
                 + saw.id() + "'", 3, 20_000)).as("a third connect of the device, to the restarted instance").isTrue();
+        assertThat(recordedBefore).as("the earlier starts are in the system protocol's records").isPositive();
+        assertThat(Fixtures.count(db, serverStarts)).as("the start after the crash is recorded too").isEqualTo(recordedBefore + 1);
     }
 
     @Test
