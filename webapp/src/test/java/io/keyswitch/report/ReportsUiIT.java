@@ -111,7 +111,7 @@ class ReportsUiIT {
         assertThat(page.position()).isEqualTo("Rows 1–15, the last");
         assertThat(page.column("Device")).containsOnly("Pump 6");
         assertThat(page.steps.visible(By.id("filterWords")).getText()).contains("Device: Pump 6");
-        assertThat(page.browser.findElement(By.cssSelector(".ks-report-totals")).getText()).contains("Pump 6", "15", "3 h 45 min 0 s");
+        assertThat(page.steps.visible(By.cssSelector(".ks-report-totals")).getText()).contains("Pump 6", "15", "3 h 45 min 0 s");
 
         // and the bookmark opens the same report
         page.browser.get(page.browser.getCurrentUrl());

@@ -39,7 +39,8 @@ import org.primefaces.model.StreamedContent;
  * The address holds the kind and the filter, so a report can be bookmarked; "Show" checks the filter (messages next
  * to its fields) and goes to the address of the new one. The table shows one keyed page of the kind's rows (newest
  * first; Next continues after the last row's key, Previous goes back to the key the page before started at — never
- * an offset, never a count), the kind's totals under it, and CSV and PDF of the whole report.
+ * an offset, never a count), the kind's totals under it (a deferred panel: the sums read every row of the report, so
+ * they come by ajax once the first page shows), and CSV and PDF of the whole report.
  */
 @Named
 @ViewScoped
