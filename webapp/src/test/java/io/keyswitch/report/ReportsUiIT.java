@@ -174,7 +174,7 @@ class ReportsUiIT {
         }
 
         void openFromMenu() {
-            steps.click("menuReports");
+            steps.click("menuForm:menuReports");
             steps.visible(By.id("reportForm:rows"));
         }
 
