@@ -7,12 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 records="${1:-1000000}"
-work="$(mktemp -d /var/tmp/keyswitch-reports-bench.XXXXXX)"
+work="$(mktemp -d /var/tmp/keyswitch-connection-report-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 echo "Building ..."
 mvn -q -B -DskipTests package
 mvn -q -B -pl webapp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath" >/dev/null
 echo "Running with $records connection records (work folder $work) ..."
 java -cp "webapp/target/test-classes:webapp/target/classes:$(cat "$work/classpath")" \
-    io.keyswitch.bench.ReportsBench webapp/target/keyswitch.war webapp/target/payara-micro.jar "$work" "$records" 2>&1 \
+    io.keyswitch.bench.ConnectionReportBench webapp/target/keyswitch.war webapp/target/payara-micro.jar "$work" "$records" 2>&1 \
     | grep -v -e '^SLF4J' -e 'Commons Logging'

@@ -30,7 +30,7 @@ import java.util.Random;
  * 30 days, and the whole account's CSV export (rows a second). Round trips, so upper bounds of the server time.
  * Arguments: the WAR, Payara Micro, a fresh work folder, the number of records.
  */
-public final class ReportsBench {
+public final class ConnectionReportBench {
 
     private static final String ADMIN = "ks_" + "B".repeat(16) + "reportsBenchAdmn";
     private static final String TECH = "ks_" + "B".repeat(16) + "reportsBenchTech";
@@ -40,7 +40,7 @@ public final class ReportsBench {
     private static final int TECHNICIANS = 20;
     private static final int CHUNK = 100_000;
 
-    private ReportsBench() {
+    private ConnectionReportBench() {
     }
 
     public static void main(String[] args) throws Exception {
