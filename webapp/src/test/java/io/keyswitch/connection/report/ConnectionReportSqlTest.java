@@ -16,7 +16,8 @@ class ConnectionReportSqlTest {
     void keyedPage() {
         ConnectionReportSql sql = ConnectionReportSql.of(new ConnectionReportScope(5L, null), ReportFilter.ALL);
 
-        assertThat(sql.page(120L, 50)).endsWith("WHERE 1 = 1 AND c.account_id = ? AND c.id < ? ORDER BY c.id DESC LIMIT 50")
+        assertThat(sql.page(120L, 50)).contains("(SELECT c.id FROM connection c WHERE 1 = 1 AND c.account_id = ? AND c.id < ?"
+                + " ORDER BY c.id DESC LIMIT 50) k JOIN connection c ON c.id = k.id").endsWith("ORDER BY c.id DESC")
                 .doesNotContain("OFFSET");
         assertThat(sql.pageParameters(120L)).containsExactly(5L, 120L);
         assertThat(sql.page(null, 50)).doesNotContain("c.id <");
@@ -30,9 +31,11 @@ class ConnectionReportSqlTest {
 
         ConnectionReportSql sql = ConnectionReportSql.of(new ConnectionReportScope(5L, 42L), filter);
 
-        assertThat(sql.page(null, 10)).contains("c.account_id = ? AND c.user_id = ? AND c.device_id = ? AND d.project_id = ?"
-                + " AND c.requested_at >= ?").doesNotContain("requested_at <");
-        assertThat(sql.pageParameters(null)).containsExactly(5L, 42L, 4L, 3L, LocalDateTime.parse("2026-11-01T00:00"));
+        assertThat(sql.page(null, 10)).contains("WHERE 1 = 1 AND c.user_id = ? AND c.device_id = ?"
+                + " AND c.device_id IN (SELECT pd.id FROM device pd WHERE pd.project_id = ?) AND c.requested_at >= ?")
+                .as("a device or project checked to be in the account needs no account condition").doesNotContain("account_id = ?")
+                .doesNotContain("requested_at <");
+        assertThat(sql.pageParameters(null)).containsExactly(42L, 4L, 3L, LocalDateTime.parse("2026-11-01T00:00"));
     }
 
     @Test
