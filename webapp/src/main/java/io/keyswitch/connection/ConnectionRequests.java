@@ -201,11 +201,16 @@ public class ConnectionRequests {
 
     /** The components of many connections in one query, by connection id. */
     public Map<Long, List<ConnectionComponent>> components(List<Connection> connections) {
+        return componentsOf(connections.stream().map(Connection::getId).toList());
+    }
+
+    /** The components of the connections {@code ids} (already scoped by the caller) in one query, by connection id. */
+    public Map<Long, List<ConnectionComponent>> componentsOf(List<Long> ids) {
         Map<Long, List<ConnectionComponent>> out = new LinkedHashMap<>();
-        if (connections.isEmpty()) {
+        if (ids.isEmpty()) {
             return out;
         }
-        connections.forEach(c -> out.put(c.getId(), new java.util.ArrayList<>()));
+        ids.forEach(id -> out.put(id, new java.util.ArrayList<>()));
         em.createQuery("SELECT cc FROM ConnectionComponent cc WHERE cc.connectionId IN :ids ORDER BY cc.componentName",
                         ConnectionComponent.class).setParameter("ids", List.copyOf(out.keySet())).getResultList()
                 .forEach(cc -> out.get(cc.getConnectionId()).add(cc));

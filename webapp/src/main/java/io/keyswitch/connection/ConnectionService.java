@@ -76,6 +76,11 @@ public class ConnectionService {
         return requests.components(connections);
     }
 
+    /** The components of connections the caller has already scoped (a report's page), in one query, by connection id. */
+    public Map<Long, List<ConnectionComponent>> componentsOf(List<Long> connectionIds) {
+        return requests.componentsOf(connectionIds);
+    }
+
     public long count(Actor actor, ConnectionQuery query) {
         return requests.count(actor, query);
     }

@@ -1,6 +1,7 @@
 package io.keyswitch.report;
 
 import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -29,6 +30,18 @@ public class ReportKinds {
     /** The kind called {@code name}, if there is one. */
     public Optional<ReportKind> find(String name) {
         return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The kind called {@code name}, to be run by {@code actor}: {@link NotFound} (404) when there is none,
+     * {@link Forbidden} (403) when the actor may not run it.
+     */
+    public ReportKind runnable(Actor actor, String name) {
+        ReportKind kind = named(name);
+        if (!kind.allowedFor(actor)) {
+            throw Forbidden.because("You may not run the report " + name + ".");
+        }
+        return kind;
     }
 
     /** The kind called {@code name}; {@link NotFound} (404) when there is none. */

@@ -67,8 +67,8 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
     }
 
-    /** A file an answer carries (a ZIP), as bytes, with its status and content type. */
-    public record Download(int status, String contentType, byte[] bytes) {
+    /** A file an answer carries (a ZIP), as bytes, with its status, content type and Content-Disposition ("" if none). */
+    public record Download(int status, String contentType, byte[] bytes, String disposition) {
     }
 
     /** A JSON POST whose answer is a file (or a problem+json); the answer's bytes as they came. */
@@ -80,7 +80,8 @@ public final class ApiClient {
             b.header("Authorization", authorization);
         }
         HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Content-Disposition").orElse(""));
     }
 
     /** A GET whose answer is a file (a PDF, a CSV) or a problem+json: the answer's bytes as they came. */
@@ -91,7 +92,8 @@ public final class ApiClient {
             b.header("Authorization", authorization);
         }
         HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Content-Disposition").orElse(""));
     }
 
     public Answer put(String path, String json) {

@@ -1,6 +1,9 @@
 package io.keyswitch.navigation.web;
 
 import io.keyswitch.connection.web.ConnectionMenu;
+import io.keyswitch.platform.Actor;
+import io.keyswitch.platform.web.Pages;
+import io.keyswitch.report.ReportKinds;
 import io.keyswitch.security.web.SessionView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -17,6 +20,11 @@ public class MainMenu implements MenuViewer {
 
     @Inject
     ConnectionMenu connections;
+
+    @Inject
+    ReportKinds reports;
+
+    private Boolean runsReports;
 
     /** Whether the entry with this {@code p:menuitem} id is shown. */
     public boolean shows(String entryId) {
@@ -46,5 +54,13 @@ public class MainMenu implements MenuViewer {
     @Override
     public boolean seesConnections() {
         return connections.isShown();
+    }
+
+    @Override
+    public boolean runsReports() {
+        if (runsReports == null) {
+            runsReports = !reports.allowedFor(Actor.current(Pages.sourceIp())).isEmpty();
+        }
+        return runsReports;
     }
 }

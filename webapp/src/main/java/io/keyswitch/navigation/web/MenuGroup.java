@@ -33,8 +33,12 @@ public enum MenuGroup {
             entry("menuWorkReportRules", v -> v.permitted(Rights.SETTINGS_MANAGE)),
             entry("menuSecondFactor", MenuViewer::securityAdmin)),
 
-    /** What happened: the audit trail, the IEC 62443 evidence, where the trail is forwarded (SIEM), scheduled reports. */
-    RECORDS(entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW)),
+    /**
+     * What happened: the reports (connections, protocols …: whoever may run one kind), the audit trail, the IEC 62443
+     * evidence, where the trail is forwarded (SIEM), scheduled reports.
+     */
+    RECORDS(entry("menuReports", MenuViewer::runsReports),
+            entry("menuAudit", v -> v.permitted(Rights.AUDIT_VIEW)),
             entry("menuIec62443", v -> v.permitted(Rights.AUDIT_VIEW) || v.systemAdmin()),
             entry("menuSiem", v -> v.systemAdmin() || (v.permitted(Rights.SETTINGS_MANAGE) && v.permitted(Rights.AUDIT_VIEW))),
             // those who read the account's reports; a technician schedules their own work reports from the page's address

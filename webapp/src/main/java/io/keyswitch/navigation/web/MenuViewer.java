@@ -14,4 +14,7 @@ public interface MenuViewer {
 
     /** Whether the user sees connections (the account's, or their own as a technician). */
     boolean seesConnections();
+
+    /** Whether the user may run at least one kind of report (io.keyswitch.report.ReportKinds#allowedFor). */
+    boolean runsReports();
 }

@@ -33,6 +33,12 @@ class MenuGroupTest {
         public boolean seesConnections() {
             return rights.contains(Rights.CONNECTION_VIEW) || rights.contains(Rights.DEVICE_CONNECT);
         }
+
+        /** As the connections report decides (the one kind this test knows): their own connections, or the account's. */
+        @Override
+        public boolean runsReports() {
+            return systemAdmin || seesConnections();
+        }
     }
 
     private static List<MenuGroup> groupsShownTo(MenuViewer viewer) {
@@ -40,7 +46,7 @@ class MenuGroupTest {
     }
 
     @Test
-    @DisplayName("a technician (device:connect) sees Operate and their own entries, nothing to administer")
+    @DisplayName("a technician (device:connect) sees Operate, the reports (of their own connections) and their own entries, nothing to administer")
     void technician() {
         // Arrange
         Viewer technician = new Viewer(Set.of(Rights.DEVICE_CONNECT), false, false);
@@ -49,7 +55,9 @@ class MenuGroupTest {
         List<MenuGroup> shown = groupsShownTo(technician);
 
         // Assert
-        assertThat(shown).containsExactly(MenuGroup.OPERATE, MenuGroup.YOU);
+        assertThat(shown).containsExactly(MenuGroup.OPERATE, MenuGroup.RECORDS, MenuGroup.YOU);
+        assertThat(MenuGroup.RECORDS.entries().stream().filter(e -> e.shownTo().test(technician)).map(MenuGroup.Entry::id))
+                .containsExactly("menuReports");
     }
 
     @Test

@@ -53,7 +53,8 @@ class MenuUiIT {
     }
 
     @Test
-    @DisplayName("a technician sees Operate and their own entries, and My machines and Connections lead to their pages")
+    @DisplayName("a technician sees Operate, Records with the reports (their own connections) and their own entries, and"
+            + " My machines, Connections and Reports lead to their pages")
     void technician() {
         // Arrange
         MenuPage menu = signIn("menuco", "tech");
@@ -62,11 +63,13 @@ class MenuUiIT {
         Map<String, List<String>> groups = menu.groups();
 
         // Assert
-        assertThat(groups).containsOnlyKeys("", "Operate", "You");
+        assertThat(groups).containsOnlyKeys("", "Operate", "Records", "You");
         assertThat(groups.get("Operate")).containsExactly("My machines", "Connections", "Work reports");
+        assertThat(groups.get("Records")).containsExactly("Reports");
         assertThat(groups.get("You")).containsExactly("Approvals", "Change password", "Authenticator app", "API tokens");
         assertThat(menu.open("menuMachines")).isEqualTo("/machines.xhtml");
         assertThat(menu.open("menuConnections")).isEqualTo("/connections.xhtml");
+        assertThat(menu.open("menuReports")).isEqualTo("/reports.xhtml");
         assertThat(menu.open("menuHome")).isEqualTo("/index.xhtml");
     }
 
