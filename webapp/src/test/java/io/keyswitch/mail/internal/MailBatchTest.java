@@ -10,18 +10,13 @@ import io.keyswitch.mail.MailDeliveryException;
 import io.keyswitch.mail.MailOutcomes;
 import io.keyswitch.mail.SmtpSettings;
 import io.keyswitch.mail.SmtpSettings.Security;
+import io.keyswitch.testing.SmtpProxy;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch of mails over one SMTP connection, against a real SMTP server on loopback (GreenMail, behind a proxy that
- * counts the connections made to it): each mail's outcome is told once, in order, and a server that goes away in the
+ * A batch of mails over one SMTP connection, against a real SMTP server on loopback (GreenMail, behind a
+ * {@link SmtpProxy} that counts the connections made to it): each mail's outcome is told once, in order, and a server that goes away in the
  * middle leaves the mails after the failed one untold, for the caller to try again.
  */
 @DisplayName("A batch of mails goes over one SMTP connection, each mail's outcome told on its own")
@@ -51,7 +46,7 @@ class MailBatchTest {
     void oneConnection() throws Exception {
         // Arrange
         GreenMail smtp = greenMail(LoopbackPorts.free());
-        CountingProxy proxy = proxy(smtp.getSmtp().getPort());
+        SmtpProxy proxy = proxy(smtp.getSmtp().getPort());
         Told told = new Told();
 
         // Act
@@ -61,7 +56,7 @@ class MailBatchTest {
         assertThat(answered).isEqualTo(50);
         assertThat(told.outcomes).hasSize(50).allSatisfy((i, outcome) -> assertThat(outcome).isEqualTo("sent"));
         assertThat(subjects(smtp)).containsExactlyElementsOf(IntStream.range(0, 50).mapToObj(i -> "mail " + i).toList());
-        assertThat(proxy.connections.get()).as("SMTP connections for the batch").isOne();
+        assertThat(proxy.connections()).as("SMTP connections for the batch").isOne();
     }
 
     @Test
@@ -93,7 +88,7 @@ class MailBatchTest {
         int port = LoopbackPorts.free();
         GreenMail first = greenMail(port);
         GreenMail[] second = new GreenMail[1];
-        CountingProxy proxy = proxy(port);
+        SmtpProxy proxy = proxy(port);
         Told told = new Told(sent -> {
             if (sent == 2) {
                 first.stop();
@@ -108,7 +103,7 @@ class MailBatchTest {
         assertThat(answered).isEqualTo(10);
         assertThat(told.outcomes.values()).containsOnly("sent").hasSize(10);
         assertThat(subjects(second[0])).containsExactlyElementsOf(IntStream.range(3, 10).mapToObj(i -> "mail " + i).toList());
-        assertThat(proxy.connections.get()).isEqualTo(2);
+        assertThat(proxy.connections()).isEqualTo(2);
     }
 
     @Test
@@ -170,8 +165,8 @@ class MailBatchTest {
         return g;
     }
 
-    private CountingProxy proxy(int to) throws IOException {
-        CountingProxy p = new CountingProxy(to);
+    private SmtpProxy proxy(int to) throws IOException {
+        SmtpProxy p = new SmtpProxy(to);
         servers.add(p);
         return p;
     }
@@ -199,72 +194,6 @@ class MailBatchTest {
         @Override
         public void failed(int index, MailDeliveryException reason) {
             assertThat(outcomes.put(index, "failed: " + reason.getMessage())).as("told once").isNull();
-        }
-    }
-
-    /** A TCP proxy on loopback to an SMTP server's port that counts the connections made through it. */
-    private static final class CountingProxy implements AutoCloseable {
-
-        final AtomicInteger connections = new AtomicInteger();
-        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final List<Socket> sockets = new ArrayList<>();
-
-        CountingProxy(int to) throws IOException {
-            Thread acceptor = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try {
-                        Socket client = listener.accept();
-                        connections.incrementAndGet();
-                        Socket server = new Socket(InetAddress.getLoopbackAddress(), to);
-                        synchronized (sockets) {
-                            sockets.add(client);
-                            sockets.add(server);
-                        }
-                        pipe(client, server);
-                        pipe(server, client);
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return listener.getLocalPort();
-        }
-
-        /** Copies from one socket to the other; the end of one closes both (so a stopped server ends the client's connection). */
-        private static void pipe(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    in.transferTo(out);
-                } catch (IOException ended) {
-                    // one side closed
-                } finally {
-                    closeQuietly(from);
-                    closeQuietly(to);
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private static void closeQuietly(Socket s) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closed already
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
-            synchronized (sockets) {
-                sockets.forEach(CountingProxy::closeQuietly);
-            }
         }
     }
 }
