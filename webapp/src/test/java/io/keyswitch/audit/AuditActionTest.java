@@ -59,7 +59,8 @@ class AuditActionTest {
         assertThat(AuditAction.AUDIT_VERIFY.value()).isEqualTo("audit.verify");
         assertThat(AuditAction.DEVICE_KEY_SWITCH_CHANGED.value()).isEqualTo("device.key-switch-changed");
         assertThat(AuditAction.WORK_REPORT_WRITE.value()).isEqualTo("work-report.write");
-        assertThat(AuditAction.values()).hasSize(93);
+        assertThat(AuditAction.VPN_INSTANCE_RESTART.value()).isEqualTo("vpn.instance-restart");
+        assertThat(AuditAction.values()).hasSize(94);
     }
 
     @Test
