@@ -489,7 +489,9 @@ class VpnPortalSystemIT {
         assertThat(serverPid(accountC)).isNotZero().isNotEqualTo(before);
         assertThat(auditReasons(accountC, "vpn.instance-restart", "vpn-instance:acct-" + accountC))
                 .containsExactly("virtual pool grown; no technician tunnel was up");
-        String route = SystemTier.run(true, "ip", "-n", serverNs, "-4", "route", "show", block);
+        Process ip = new ProcessBuilder("ip", "-n", serverNs, "-4", "route", "show", block).redirectErrorStream(true).start();
+        String route = new String(ip.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ip.waitFor()).as(route).isZero();
         assertThat(route).as("the host routes the grown block into the account's interface").contains("dev ");
 
         // Act: the device in the new block dials in
