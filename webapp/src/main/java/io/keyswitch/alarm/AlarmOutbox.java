@@ -81,8 +81,8 @@ public class AlarmOutbox {
         return escalated;
     }
 
-    /** A pending message whose time has come: its id and channel (to skip those whose server failed in this run). */
-    public record Due(long id, AlarmMessage.Channel channel) {
+    /** A pending message whose time has come, with what is sent (the runner sends a batch of mails over one connection). */
+    public record Due(long id, AlarmMessage.Channel channel, String recipient, String subject, String body) {
     }
 
     /** The pending messages whose time has come, oldest first, of the channels not {@code skipped}. */
@@ -93,11 +93,12 @@ public class AlarmOutbox {
         if (channels.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("SELECT m.id, m.channel FROM AlarmMessage m WHERE m.state = :p AND m.nextAttemptAt <= :now"
-                        + " AND m.channel IN :channels ORDER BY m.nextAttemptAt, m.id", Object[].class)
+        return em.createQuery("SELECT m.id, m.channel, m.recipient, m.subject, m.body FROM AlarmMessage m WHERE m.state = :p"
+                        + " AND m.nextAttemptAt <= :now AND m.channel IN :channels ORDER BY m.nextAttemptAt, m.id", Object[].class)
                 .setParameter("p", AlarmMessage.State.PENDING).setParameter("now", clock.instant())
                 .setParameter("channels", channels).setMaxResults(limit).getResultList().stream()
-                .map(row -> new Due((Long) row[0], (AlarmMessage.Channel) row[1])).toList();
+                .map(row -> new Due((Long) row[0], (AlarmMessage.Channel) row[1], (String) row[2], (String) row[3],
+                        (String) row[4])).toList();
     }
 
     /** How one attempt to send a message ended. */
@@ -105,10 +106,10 @@ public class AlarmOutbox {
     }
 
     /**
-     * One attempt to send a due message, in a transaction of its own (the mail and SMS settings are read in it): on
-     * success it is SENT, else it stays PENDING with the error and its next attempt per {@code retry}.
+     * One attempt to send a due message, in a transaction of its own (the SMS settings are read in it): on success it is
+     * SENT, else it stays PENDING with the error and its next attempt per {@code retry}.
      *
-     * @param send hands the message to the mail server or SMS gateway, or throws
+     * @param send hands the message to the SMS gateway (or mail server), or throws
      * @return empty when the message is not due any more
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -117,19 +118,39 @@ public class AlarmOutbox {
         if (m == null || m.getState() != AlarmMessage.State.PENDING) {
             return java.util.Optional.empty();
         }
-        Instant now = clock.instant();
         try {
             send.accept(m);
-            m.sent(now);
-            return java.util.Optional.of(new Attempt(m.getChannel(), true, null));
+            outcome(m, null, retry);
         } catch (RuntimeException e) {
-            m.failed(e.getMessage(), retry.next(now, m.getAttempts() + 1));
+            outcome(m, e.getMessage() == null ? "unknown error" : e.getMessage(), retry);
+        }
+        return java.util.Optional.of(new Attempt(m.getChannel(), m.getState() == AlarmMessage.State.SENT, m.getLastError()));
+    }
+
+    /**
+     * Stores how the attempt to send a message (one of a batch, sent outside) ended, in a transaction of its own as soon
+     * as the server answered it: {@code error == null} — SENT; else it stays PENDING with the error and its next attempt
+     * per {@code retry}. A message not pending any more is left as it is.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(long id, String error, RetryPolicy retry) {
+        AlarmMessage m = em.find(AlarmMessage.class, id);
+        if (m != null && m.getState() == AlarmMessage.State.PENDING) {
+            outcome(m, error, retry);
+        }
+    }
+
+    private void outcome(AlarmMessage m, String error, RetryPolicy retry) {
+        Instant now = clock.instant();
+        if (error == null) {
+            m.sent(now);
+        } else {
+            m.failed(error, retry.next(now, m.getAttempts() + 1));
             if (m.getAttempts() == 1) {
                 trail.record(AuditEntry.of(AuditAction.ALARM_MESSAGE_FAILED, Outcome.FAILURE).bySystem()
                         .on("alarm-message:" + m.getId()).withDetails("account " + m.getAccountId() + ", " + m.getChannel()
                                 + " to " + m.getRecipient()).because(m.getLastError()));
             }
-            return java.util.Optional.of(new Attempt(m.getChannel(), false, e.getMessage()));
         }
     }
 

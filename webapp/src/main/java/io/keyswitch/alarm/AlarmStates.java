@@ -120,40 +120,58 @@ public class AlarmStates {
         return raised;
     }
 
-    /**
-     * Raises "offline" for every device that an enabled OFFLINE rule watches and that has not reported for the rule's
-     * minutes (default: the report interval × the intervals after which a device is offline) while no tunnel is up,
-     * and clears it where the device is online again (a tunnel came up). Devices that never reported are not watched.
-     *
-     * @return how many alarms were raised
-     */
     /** Offline rules count a device's silence from this moment at the earliest (the portal's start). */
     public void watchFrom(Instant portalStarted) {
         watchingSince = portalStarted;
     }
 
+    /**
+     * What an offline check did, and when the next device it watches would go offline if it stays silent.
+     *
+     * @param raised how many alarms were raised
+     * @param next   the earliest moment a watched device without an open alarm reaches its rule's silence, or
+     *               {@code null} when none is watched
+     */
+    public record OfflineCheck(int raised, Instant next) {
+    }
+
+    /**
+     * Raises "offline" for every device that an enabled OFFLINE rule watches and that has not reported for the rule's
+     * minutes (default: the report interval × the intervals after which a device is offline) while no tunnel is up,
+     * and clears it where the device is online again (a tunnel came up). Devices that never reported are not watched.
+     *
+     * @return how many alarms were raised, and when to check again at the latest for the next device to go offline
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int checkOffline() {
+    public OfflineCheck checkOffline() {
         Instant now = clock.instant();
         Duration fallback = reports.settings().offlineAfter();
         Map<Long, AlarmRule> rules = new HashMap<>();
         int raised = 0;
+        Instant next = null;
         for (Object row : em.createNativeQuery(OFFLINE).getResultList()) {
             Object[] r = (Object[]) row;
             AlarmRule rule = rules.computeIfAbsent(((Number) r[0]).longValue(), id -> em.find(AlarmRule.class, id));
             long deviceId = ((Number) r[1]).longValue();
             Duration after = rule.getOfflineMinutes() == null ? fallback : Duration.ofMinutes(rule.getOfflineMinutes());
             boolean tunnelUp = r[3] != null && (r[3] instanceof Boolean b ? b : ((Number) r[3]).intValue() != 0);
-            Presence presence = Presence.of(Condition.heard(instant(r[2]), watchingSince), tunnelUp, instant(r[4]), now, after);
-            switch (Condition.offline(r[5] != null, presence)) {
+            Instant heard = Condition.heard(instant(r[2]), watchingSince);
+            Presence presence = Presence.of(heard, tunnelUp, instant(r[4]), now, after);
+            boolean open = r[5] != null;
+            switch (Condition.offline(open, presence)) {
                 case RAISE -> raised += raise(rule, deviceId, "last seen " + presence.lastSeen(), now).isPresent() ? 1 : 0;
                 case CLEAR -> clear(em.find(Alarm.class, ((Number) r[5]).longValue()), now, "the device is online");
                 default -> {
-                    // still offline with its alarm, or online without one
+                    // still offline with its alarm, or online without one: when does its silence reach the rule's time?
+                    // (a device online by its tunnel past that moment is checked again by the regular runs)
+                    Instant silentEnough = open ? null : Condition.offlineAt(heard, after);
+                    if (silentEnough != null && silentEnough.isAfter(now) && (next == null || silentEnough.isBefore(next))) {
+                        next = silentEnough;
+                    }
                 }
             }
         }
-        return raised;
+        return new OfflineCheck(raised, next);
     }
 
     /** Raises an alarm of {@code rule} on the device unless one is open; empty then. */

@@ -57,6 +57,15 @@ public record Condition(RuleKind kind, String dataPoint, String stateValue, Doub
         return lastReport == null || portalStarted == null || lastReport.isAfter(portalStarted) ? lastReport : portalStarted;
     }
 
+    /**
+     * When a device heard from last at {@code heard} is offline by its reports if it stays silent ({@code after} being
+     * the rule's time): the first moment {@link io.keyswitch.datapoint.Presence#of} no longer counts it as reporting;
+     * {@code null} when it was never heard from (not watched). A tunnel that is up keeps it online past that moment.
+     */
+    public static java.time.Instant offlineAt(java.time.Instant heard, java.time.Duration after) {
+        return heard == null ? null : heard.plus(after);
+    }
+
     private static Double number(Reading r) {
         return r.type() == DataPointType.TEXT ? null : r.number();
     }

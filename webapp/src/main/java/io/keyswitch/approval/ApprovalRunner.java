@@ -1,6 +1,9 @@
 package io.keyswitch.approval;
 
 import io.keyswitch.connection.ConnectionService;
+import io.keyswitch.mail.Mail;
+import io.keyswitch.mail.MailDeliveryException;
+import io.keyswitch.mail.MailOutcomes;
 import io.keyswitch.mail.MailSender;
 import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
@@ -17,6 +20,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -117,18 +122,37 @@ public class ApprovalRunner {
         });
     }
 
+    /** The event's messages: its SMS one by one, its mails as one batch over one SMTP connection. */
     private void notify(ApprovalChanged event) {
+        List<ApprovalNotices.Message> mails = new ArrayList<>();
         for (ApprovalNotices.Message m : notices.of(event)) {
-            try {
-                if (m.bySms()) {
-                    sms.send(m.to(), m.text());
-                } else {
-                    mail.send(m.to(), m.subject(), m.text());
-                }
-            } catch (RuntimeException e) {
-                LOG.info("Approval request " + event.requestId() + ": a " + (m.bySms() ? "SMS" : "mail") + " could not be sent: "
-                        + e.getMessage());
+            if (!m.bySms()) {
+                mails.add(m);
+                continue;
             }
+            try {
+                sms.send(m.to(), m.text());
+            } catch (RuntimeException e) {
+                LOG.info("Approval request " + event.requestId() + ": an SMS could not be sent: " + e.getMessage());
+            }
+        }
+        if (mails.isEmpty()) {
+            return;
+        }
+        int told = mail.sendAll(mails.stream().map(m -> new Mail(m.to(), m.subject(), m.text())).toList(), new MailOutcomes() {
+            @Override
+            public void sent(int index) {
+                // taken by the server
+            }
+
+            @Override
+            public void failed(int index, MailDeliveryException reason) {
+                LOG.info("Approval request " + event.requestId() + ": a mail could not be sent: " + reason.getMessage());
+            }
+        });
+        if (told < mails.size()) {
+            LOG.info("Approval request " + event.requestId() + ": " + (mails.size() - told) + " more mail(s) not sent: the mail"
+                    + " server went away.");
         }
     }
 }

@@ -102,6 +102,7 @@ public enum AuditAction {
     VPN_DEVICE_PROFILES_BULK("vpn.device-profiles-bulk", "the VPN profiles and secrets of a selection of devices were made as one passphrase-encrypted archive (each profile audited too)"),
     VPN_DEVICE_REVOKE("vpn.device-revoke", "a device's VPN profile was revoked"),
     VPN_DISCONNECT("vpn.disconnect", "a device or technician tunnel went down"),
+    VPN_INSTANCE_RESTART("vpn.instance-restart", "an account's OpenVPN server was restarted to route its virtual pool that grew by itself (when no technician tunnel was up, or after the longest wait)"),
     VPN_LOGIN("vpn.login", "a technician's VPN login ended: signed in, wrong credentials or code, or refused"),
     VPN_SERVER_START("vpn.server-start", "an account's OpenVPN server was started: its first start, again after its process was gone, or restarted for a new virtual pool"),
     VPN_TECHNICIAN_PROFILE("vpn.technician-profile", "a technician made their VPN profile"),

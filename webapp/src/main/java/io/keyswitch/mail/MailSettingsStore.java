@@ -37,6 +37,11 @@ public class MailSettingsStore {
     @Inject
     AuditTrail audit;
 
+    /**
+     * The account as stored; in a transaction of its own when the caller has none (a batch of alarm mails is sent
+     * outside any: a read there without one failed with "operation on a closed EntityManager").
+     */
+    @Transactional
     public SmtpSettings load() {
         Map<String, String> values = repository.findAll(SettingRepository.APPLIANCE, "mail.");
         SmtpSettings d = SmtpSettings.none();

@@ -5,6 +5,9 @@ import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.PortalHome;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.appliance.ApplianceSettings;
+import io.keyswitch.audit.AuditAction;
+import io.keyswitch.audit.AuditEntry;
+import io.keyswitch.audit.Outcome;
 import io.keyswitch.audit.AuditTrail;
 import io.keyswitch.vpn.auth.DeviceSecretHasher;
 import io.keyswitch.vpn.config.InstanceSettings;
@@ -135,7 +138,7 @@ public class VpnRuntime {
                 new ArrayBlockingQueue<>(settings.decisionQueue()), threads);
         instances = new AccountInstances(settings, supervisor, store, new InstanceFiles(settings, secrets, ca, store), ca,
                 secrets, clock, this::attach, listener::forAccount);
-        reconciler = new InstanceReconciler(instances, supervisor);
+        reconciler = new InstanceReconciler(instances, supervisor, clock, settings.growthRestartWait(), this::auditGrowthRestart);
         authenticator.configure(secrets.hasher());
         scheduler.start();
         usableDevices.scheduleFullReloads();
@@ -151,6 +154,16 @@ public class VpnRuntime {
         }
         LOG.info(() -> "VPN " + (availability.available() ? "available (" + availability.detail() + "), "
                 + instances.running().size() + " instance(s)" : "unavailable: " + availability.detail()));
+    }
+
+    /** An instance restarted to route its account's grown pool: audited in the account's trail as the system's doing. */
+    private void auditGrowthRestart(RunningInstance r, java.util.List<Ipv4Network> pool, String why) {
+        try {
+            trail.record(AuditEntry.of(AuditAction.VPN_INSTANCE_RESTART, Outcome.SUCCESS).bySystem().in(r.accountId())
+                    .on("vpn-instance:" + r.name()).withDetails("routes " + pool).because("virtual pool grown; " + why));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The restart of " + r.name() + " was not audited: " + e.getMessage(), e);
+        }
     }
 
     /** A management client on the instance's socket, deciding with the portal's authenticator, reporting to its listener. */

@@ -22,12 +22,14 @@ import java.util.function.UnaryOperator;
  * @param stopAtShutdown   stop the instances when the portal stops (process: yes; systemd: no, they keep serving)
  * @param watchSeconds     how often the instances are brought in line with the accounts (a failed or dead instance
  *                         started again, a disabled account's stopped, a changed pool routed)
+ * @param growthRestartWait how long an instance whose account's pool grew by itself waits for a moment without
+ *                         technician tunnels before it is restarted to route the new block anyway
  */
 public record VpnSettings(String supervisor, Path configDirectory, Path socketDirectory, String publicHost, int portBase,
                           Ipv4Network tunnelPool, int tunnelPrefix, int maxClients, int byteCountSeconds,
                           int reconnectMinMs, int reconnectMaxMs, int killGraceMs, int decisionThreads,
                           int decisionQueue, List<String> systemctl, List<String> processLauncher,
-                          boolean stopAtShutdown, int watchSeconds) {
+                          boolean stopAtShutdown, int watchSeconds, java.time.Duration growthRestartWait) {
 
     public static final String PREFIX = "keyswitch.vpn.";
 
@@ -64,7 +66,9 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
                 read.words("systemctl", "sudo -n systemctl"),
                 read.words("process-launcher", ""),
                 read.bool("stop-at-shutdown", !systemd),
-                read.integer("watch-seconds", 30, 1, 3600));
+                read.integer("watch-seconds", 30, 1, 3600),
+                read.duration("growth-restart-wait", java.time.Duration.ofHours(1), java.time.Duration.ZERO,
+                        java.time.Duration.ofDays(7)));
     }
 
     /** One line for the start-up log: every setting in force. */
@@ -75,7 +79,8 @@ public record VpnSettings(String supervisor, Path configDirectory, Path socketDi
                 + byteCountSeconds + ", reconnect-min/max-ms=" + reconnectMinMs + "/" + reconnectMaxMs
                 + ", kill-grace-ms=" + killGraceMs + ", decision-threads/queue=" + decisionThreads + "/" + decisionQueue
                 + ", systemctl=" + String.join(" ", systemctl) + ", process-launcher=" + String.join(" ", processLauncher)
-                + ", stop-at-shutdown=" + stopAtShutdown + ", watch-seconds=" + watchSeconds;
+                + ", stop-at-shutdown=" + stopAtShutdown + ", watch-seconds=" + watchSeconds + ", growth-restart-wait="
+                + growthRestartWait;
     }
 
     private static String localHostName() {

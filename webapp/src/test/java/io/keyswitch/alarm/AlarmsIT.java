@@ -12,6 +12,7 @@ import io.keyswitch.testing.ArquillianPortal;
 import io.keyswitch.testing.FacesClient;
 import io.keyswitch.testing.FacesClient.Page;
 import io.keyswitch.testing.Fixtures;
+import io.keyswitch.testing.SmtpProxy;
 import io.keyswitch.testing.MovableClock;
 import io.keyswitch.testing.TestDirs;
 import jakarta.json.JsonObject;
@@ -512,6 +513,53 @@ class AlarmsIT {
         assertThat(count("SELECT COUNT(*) FROM alarm_message WHERE id IN (?, ?)", oldSent, sentLongAgo)).isZero();
         assertThat(count("SELECT COUNT(*) FROM alarm WHERE id IN (?, ?, ?)", oldPending, recent, stillActive)).isEqualTo(3);
         assertThat(count("SELECT COUNT(*) FROM alarm_message WHERE id = ? AND state = 'PENDING'", pending)).isOne();
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("a batch of 8 due mails goes over one SMTP connection; the server going away after the 3rd leaves those 3"
+            + " sent, the 4th pending with the error for its retry, the rest sent by the next run: each mail arrives once")
+    void batchWithAFailureInTheMiddle() throws Exception {
+        // Arrange: the portal sends through a proxy to GreenMail that ends the connection when the 4th mail starts and
+        // turns the next connection away; 8 mails of an alarm become due at once
+        try (SmtpProxy proxy = new SmtpProxy(smtpPort)) {
+            setting("mail.smtp.port", Integer.toString(proxy.port()));
+            proxy.cutAfter(3);
+            long alarm = oldAlarm();
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                values.append(i == 0 ? "" : ", ").append("(").append(alpha).append(", ").append(alarm)
+                        .append(", 'MAIL', 'batch").append(i).append("@alpha.test', 'Batch ").append(i)
+                        .append("', 'Batch mail', 'PENDING', DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 1 DAY), UTC_TIMESTAMP(3))");
+            }
+
+            // Act: one statement, so one run reads all 8
+            Fixtures.update(db, "INSERT INTO alarm_message (account_id, alarm_id, channel, recipient, subject, body, state,"
+                    + " next_attempt_at, created_at) VALUES " + values);
+            await("7 mails sent, one pending", () -> count("SELECT COUNT(*) FROM alarm_message WHERE alarm_id = ? AND state ="
+                    + " 'SENT'", alarm), n -> n == 7);
+
+            // Assert: the 4th failed once and waits for its retry; every other one was sent at its first attempt
+            assertThat(Fixtures.string(db, "SELECT GROUP_CONCAT(CONCAT(recipient, ':', state, ':', attempts) ORDER BY id)"
+                    + " FROM alarm_message WHERE alarm_id = ?", alarm)).isEqualTo("batch0@alpha.test:SENT:1,"
+                    + "batch1@alpha.test:SENT:1,batch2@alpha.test:SENT:1,batch3@alpha.test:PENDING:1,batch4@alpha.test:SENT:1,"
+                    + "batch5@alpha.test:SENT:1,batch6@alpha.test:SENT:1,batch7@alpha.test:SENT:1");
+            assertThat(Fixtures.string(db, "SELECT last_error FROM alarm_message WHERE alarm_id = ? AND state = 'PENDING'",
+                    alarm)).startsWith("The SMTP server 127.0.0.1:" + proxy.port());
+            assertThat(proxy.connections()).as("the batch's connection, the one turned away, the next run's").isEqualTo(3);
+
+            // Act: the retry is due a minute later
+            MovableClock.set(ArquillianPortal.home(), Duration.ofMinutes(30));
+            await("the 4th is sent too", () -> count("SELECT COUNT(*) FROM alarm_message WHERE alarm_id = ? AND state ="
+                    + " 'SENT'", alarm), n -> n == 8);
+
+            // Assert: each of the 8 arrived exactly once
+            assertThat(List.of(smtp.getReceivedMessages()).stream().map(AlarmsIT::recipient).filter(r -> r.startsWith("batch"))
+                    .sorted().toList()).containsExactly("batch0@alpha.test", "batch1@alpha.test", "batch2@alpha.test",
+                    "batch3@alpha.test", "batch4@alpha.test", "batch5@alpha.test", "batch6@alpha.test", "batch7@alpha.test");
+        } finally {
+            setting("mail.smtp.port", Integer.toString(smtpPort));
+        }
     }
 
     /** A browser session of a user of alpha-alarms, signed in. */

@@ -62,7 +62,8 @@ class AuditActionTest {
         assertThat(AuditAction.REPORT_SCHEDULE_MAIL.value()).isEqualTo("report-schedule.mail");
         assertThat(AuditAction.PORTAL_START.value()).isEqualTo("portal.start");
         assertThat(AuditAction.VPN_SERVER_START.value()).isEqualTo("vpn.server-start");
-        assertThat(AuditAction.values()).hasSize(105);
+        assertThat(AuditAction.VPN_INSTANCE_RESTART.value()).isEqualTo("vpn.instance-restart");
+        assertThat(AuditAction.values()).hasSize(106);
     }
 
     @Test

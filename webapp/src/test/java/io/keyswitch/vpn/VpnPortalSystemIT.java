@@ -58,6 +58,8 @@ class VpnPortalSystemIT {
     private static final int MAX_FAILURES = 3;
     private static final String ADMIN_A = "ks_" + "V".repeat(16) + "vpnAlphaAdmin001";
     private static final String ADMIN_B = "ks_" + "W".repeat(16) + "vpnBetaAdmin0001";
+    private static final String ADMIN_C = "ks_" + "Y".repeat(16) + "vpnGammaAdmin001";
+    private static final String TECH_C = "ks_" + "Z".repeat(16) + "vpnGammaTech0001";
     private static final String TECH_A = "ks_" + "X".repeat(16) + "vpnAlphaTech0001";
 
     private static final String OPERATOR_PASSWORD = "System-Operator-2026";
@@ -449,6 +451,79 @@ class VpnPortalSystemIT {
         assertThat(serverPid(accountB)).isNotZero().isNotEqualTo(before);
         assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'account.virtual-pool' AND account_id = ?",
                 accountB)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("an account's full pool grows by a block for a new device: while a technician's tunnel is up the instance"
+            + " keeps running; once it is down the instance is restarted to route the block (audited vpn.instance-restart),"
+            + " and the device in the new block dials in, routed into the account's interface")
+    void grownPoolIsRouted() throws Exception {
+        // Arrange: an account whose pool is one /24, filled by its first device, and its technician connected
+        long accountC = Fixtures.account(db, "gamma-vpn");
+        Fixtures.setPool(db, accountC, "10.243.0.0/24");
+        Fixtures.apiToken(db, accountC, Fixtures.user(db, accountC, "admin", "Gamma-Admin-2026",
+                List.of("device:view", "device:edit")), ADMIN_C);
+        long techC = Fixtures.user(db, accountC, "tech", "Tech-Gamma-2026", List.of("device:view", "device:connect"));
+        Fixtures.apiToken(db, accountC, techC, TECH_C);
+        TotpSecret totp = lab.enrolTotp(techC);
+        Path conf = lab.dir().resolve("openvpn").resolve("acct-" + accountC + ".conf");
+        Device first = newDevice(ADMIN_C, "Lathe 1", "192.168.0.0/24");
+        assertThat(first.virtualSubnet()).isEqualTo("10.243.0.0/24");
+        long end = System.currentTimeMillis() + 30_000;
+        while (!(Files.exists(conf) && Files.readString(conf).contains("route 10.243.0.0 255.255.255.0"))
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        awaitInstanceReady(accountC);
+        Thread.sleep(3_000); // two supervision rounds: the instance routes the /24 and runs
+        ApiClient.Answer made = api(TECH_C).post("/vpn/technician-profile", "{\"reason\":\"service laptop\"}");
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        VpnLab.Technician technician = lab.technician(made.json().getString("profile"), "tech", "Tech-Gamma-2026",
+                new TotpGenerator(TotpAlgorithm.SHA1, 6, 30).codeAt(totp, Instant.now()), "tech-gamma");
+        assertThat(awaitCount("SELECT COUNT(*) FROM audit_event WHERE action = 'vpn.connect' AND target = 'user:" + techC
+                + "'", 1, 15_000)).as("technician connected:\n" + log("tech-gamma")).isTrue();
+        long startsBefore = count(serverLog("acct-" + accountC), "Initialization Sequence Completed");
+        long before = serverPid(accountC);
+
+        // Act: the second device fits in no block
+        Device second = newDevice(ADMIN_C, "Lathe 2", "192.168.0.0/24");
+
+        // Assert: the pool grew; three supervision rounds later the instance still runs, for the technician
+        String block = Fixtures.string(db, "SELECT block FROM account_pool_block WHERE account_id = ? AND grown", accountC);
+        assertThat(block).isNotNull();
+        assertThat(io.keyswitch.platform.Ipv4Subnet.parse(block).subnet()
+                .overlaps(io.keyswitch.platform.Ipv4Subnet.parse(second.virtualSubnet()).subnet()))
+                .as("the second device's subnet " + second.virtualSubnet() + " lies in the grown block " + block).isTrue();
+        Thread.sleep(6_000);
+        assertThat(serverPid(accountC)).as("not restarted while the technician works").isEqualTo(before);
+        assertThat(audit(accountC, "vpn.instance-restart", "vpn-instance:acct-" + accountC)).isZero();
+
+        // Act: the technician disconnects
+        SystemTier.stop(technician.process());
+
+        // Assert: restarted, routing the new block
+        awaitInstanceStarts(accountC, startsBefore + 1);
+        io.keyswitch.vpn.config.Ipv4Network network = io.keyswitch.vpn.config.Ipv4Network.parse(block);
+        assertThat(Files.readString(conf)).contains("route " + network.openvpn(), "route 10.243.0.0 255.255.255.0");
+        assertThat(serverPid(accountC)).isNotZero().isNotEqualTo(before);
+        assertThat(auditReasons(accountC, "vpn.instance-restart", "vpn-instance:acct-" + accountC))
+                .containsExactly("virtual pool grown; no technician tunnel was up");
+        Process ip = new ProcessBuilder("ip", "-n", serverNs, "-4", "route", "show", block).redirectErrorStream(true).start();
+        String route = new String(ip.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ip.waitFor()).as(route).isZero();
+        assertThat(route).as("the host routes the grown block into the account's interface").contains("dev ");
+
+        // Act: the device in the new block dials in
+        Process client = startDevice(second, second.secret(), clientNs, "lathe-2");
+        try {
+            // Assert
+            assertThat(awaitStatus(ADMIN_C, second.id(), s -> s.getBoolean("online"), 15_000))
+                    .as("online; client log:\n" + log("lathe-2") + "\nserver log:\n" + serverLog("acct-" + accountC))
+                    .isNotNull();
+        } finally {
+            SystemTier.stop(client);
+        }
     }
 
     // ---- the portal ----

@@ -54,6 +54,11 @@ public record Ipv4Network(String address, int prefixLength) {
         return new Ipv4Network(toText((int) (toInt(address) + (index << (32 - prefix)))), prefix);
     }
 
+    /** Whether {@code other} lies wholly inside this network. */
+    public boolean covers(Ipv4Network other) {
+        return other.prefixLength >= prefixLength && (toInt(other.address) & mask(prefixLength)) == toInt(address);
+    }
+
     /** {@code address netmask}, as OpenVPN's directives take it. */
     public String openvpn() {
         return address + " " + netmask();

@@ -171,6 +171,23 @@ public final class AccountInstances implements InstanceReconciler.Instances {
         files.writeCrl(r.accountId(), r.settings());
     }
 
+    @Override
+    public boolean techniciansConnected(RunningInstance r) {
+        if (!r.managementOpen()) {
+            return true; // cannot be told: the restart waits for its deadline
+        }
+        try {
+            return r.management().connectedClients().get(5, TimeUnit.SECONDS).stream()
+                    .anyMatch(c -> io.keyswitch.vpn.VpnClient.technicianOf(c.commonName()).isPresent());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (Exception e) {
+            LOG.warning(() -> "Sessions of " + r.name() + " not listed: " + e.getMessage());
+            return true;
+        }
+    }
+
     /** Signs the account's CRL again and puts it in place, when the account's instance runs here. */
     public void writeCrl(long accountId) {
         RunningInstance r = running.get(accountId);

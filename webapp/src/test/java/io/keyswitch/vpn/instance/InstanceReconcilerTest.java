@@ -8,6 +8,11 @@ import io.keyswitch.vpn.openvpn.ConnectedClient;
 import io.keyswitch.vpn.openvpn.InstanceManagement;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -34,7 +39,25 @@ class InstanceReconcilerTest {
     private final List<String> done = new ArrayList<>();
     private final FakeInstances instances = new FakeInstances();
     private final FakeSupervisor supervisor = new FakeSupervisor();
-    private final InstanceReconciler reconciler = new InstanceReconciler(instances, supervisor);
+    private Instant now = Instant.parse("2026-12-05T10:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final InstanceReconciler reconciler = new InstanceReconciler(instances, supervisor, clock, Duration.ofHours(1),
+            (r, pool, why) -> done.add("audit " + r.name() + " " + pool + ": " + why));
 
     @Test
     @DisplayName("an active account without an instance gets one started")
@@ -117,7 +140,8 @@ class InstanceReconcilerTest {
     }
 
     @Test
-    @DisplayName("an account whose pool grew by a block has its instance restarted to route it; one that routes all its blocks is left alone")
+    @DisplayName("an account whose pool grew by a block, with no technician tunnel up, has its instance restarted at once"
+            + " to route it (audited); one that routes all its blocks is left alone")
     void restartsForGrownPool() {
         // Arrange
         instances.hold(attached(7, POOL_A, true));
@@ -127,7 +151,82 @@ class InstanceReconcilerTest {
         reconciler.reconcile(Map.of(7L, POOL_A_GROWN, 8L, POOL_A_GROWN));
 
         // Assert
+        assertThat(done).containsExactly("stop acct-7",
+                "audit acct-7 [10.101.0.0/16, 10.110.0.0/16]: no technician tunnel was up", "start 7");
+    }
+
+    @Test
+    @DisplayName("a grown pool while a technician's tunnel is up: the instance keeps running (their connections stay) and is"
+            + " restarted at the first round after the technician left")
+    void grownPoolWaitsForTechnicians() {
+        // Arrange
+        instances.hold(attached(7, POOL_A, true));
+        instances.technicians.add(7L);
+
+        // Act: rounds while the technician works, then one after they left
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+        now = now.plus(Duration.ofMinutes(20));
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+        List<String> whileWorking = List.copyOf(done);
+        instances.technicians.clear();
+        now = now.plus(Duration.ofMinutes(1));
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+
+        // Assert
+        assertThat(whileWorking).isEmpty();
+        assertThat(done).containsExactly("stop acct-7",
+                "audit acct-7 [10.101.0.0/16, 10.110.0.0/16]: no technician tunnel was up", "start 7");
+    }
+
+    @Test
+    @DisplayName("a grown pool while technicians stay connected: restarted once the longest wait (1 h) is over, not before")
+    void grownPoolWaitsAtMostTheLongestWait() {
+        // Arrange
+        instances.hold(attached(7, POOL_A, true));
+        instances.technicians.add(7L);
+
+        // Act
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+        now = now.plus(Duration.ofMinutes(59));
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+        List<String> beforeTheHour = List.copyOf(done);
+        now = now.plus(Duration.ofMinutes(1));
+        reconciler.reconcile(Map.of(7L, POOL_A_GROWN));
+
+        // Assert
+        assertThat(beforeTheHour).isEmpty();
+        assertThat(done).containsExactly("stop acct-7", "audit acct-7 [10.101.0.0/16, 10.110.0.0/16]: technician tunnels were"
+                + " up for the longest wait of PT1H", "start 7");
+    }
+
+    @Test
+    @DisplayName("a pool a system administrator changed (not only grown) restarts the instance at once, technicians or not,"
+            + " without a growth audit (the change is audited as account.virtual-pool)")
+    void changedPoolRestartsAtOnceWithTechnicians() {
+        // Arrange
+        instances.hold(attached(7, POOL_A, true));
+        instances.technicians.add(7L);
+
+        // Act
+        reconciler.reconcile(Map.of(7L, POOL_B));
+
+        // Assert
         assertThat(done).containsExactly("stop acct-7", "start 7");
+    }
+
+    @Test
+    @DisplayName("growth is told apart from other changes: more blocks, or blocks joined into a wider one, grew; fewer or"
+            + " other blocks did not")
+    void growthIsMoreOfTheSame() {
+        Ipv4Network a = Ipv4Network.parse("10.100.0.0/16");
+        Ipv4Network b = Ipv4Network.parse("10.101.0.0/16");
+        Ipv4Network joined = Ipv4Network.parse("10.100.0.0/15");
+
+        assertThat(InstanceReconciler.grew(List.of(a), List.of(a, b))).isTrue();
+        assertThat(InstanceReconciler.grew(List.of(a), List.of(joined))).as("neighbours joined").isTrue();
+        assertThat(InstanceReconciler.grew(List.of(a, b), List.of(a))).as("shrunk").isFalse();
+        assertThat(InstanceReconciler.grew(List.of(a), List.of(b))).as("moved").isFalse();
+        assertThat(InstanceReconciler.grew(List.of(a), List.of(a))).as("the same").isFalse();
     }
 
     @Test
@@ -217,6 +316,7 @@ class InstanceReconcilerTest {
         final Map<Long, RunningInstance> held = new LinkedHashMap<>();
         final Set<String> answering = new HashSet<>();
         final Set<Long> failing = new HashSet<>();
+        final Set<Long> technicians = new HashSet<>();
         boolean available = true;
 
         void hold(RunningInstance r) {
@@ -273,6 +373,11 @@ class InstanceReconcilerTest {
         @Override
         public void writeCrl(RunningInstance instance) {
             done.add("crl " + instance.name());
+        }
+
+        @Override
+        public boolean techniciansConnected(RunningInstance instance) {
+            return technicians.contains(instance.accountId());
         }
     }
 
