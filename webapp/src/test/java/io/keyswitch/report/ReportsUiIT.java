@@ -117,6 +117,9 @@ class ReportsUiIT {
         page.browser.get(page.browser.getCurrentUrl());
         assertThat(page.position()).isEqualTo("Rows 1–15, the last");
         assertThat(page.steps.visible(By.id("filterForm:device_input")).getAttribute("value")).isEqualTo("Pump 6");
+        // and "Mail on a schedule" opens the schedule form for this kind and device
+        assertThat(page.steps.visible(By.id("reportForm:schedule")).getAttribute("href"))
+                .contains("report-schedules.xhtml", "kind=connections", "device=" + pump);
     }
 
     @Test
