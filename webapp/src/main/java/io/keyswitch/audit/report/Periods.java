@@ -1,10 +1,9 @@
 package io.keyswitch.audit.report;
 
-import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.report.ReportFilter;
 
-/** What the audit trail's reports share: a period in words and the key of an audit event's row. */
+/** What the audit trail's reports share: a period in words. */
 final class Periods {
 
     private Periods() {
@@ -19,19 +18,4 @@ final class Periods {
                 + (filter.to() == null ? "now" : Formats.timeOf(filter.to()));
     }
 
-    /** The audit event id a page continues after ({@code null}: from the newest); anything else than an id is refused. */
-    static Long afterId(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(after.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw ValidationFailed.of("after", "Give the key of the last row of the previous page.");
-    }
 }

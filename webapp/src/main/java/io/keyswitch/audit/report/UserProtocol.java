@@ -96,7 +96,7 @@ public class UserProtocol implements ReportKind {
     @Override
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         Scope scope = scope(actor, filter);
-        Long afterId = Periods.afterId(after);
+        Long afterId = ReportPage.idAfter(after);
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT e.id, e.occurred_at, a.name, e.actor, e.action, e.target, e.outcome,"
                 + " e.source_ip, e.reason, e.details FROM audit_event e LEFT JOIN account a ON a.id = e.account_id WHERE ");

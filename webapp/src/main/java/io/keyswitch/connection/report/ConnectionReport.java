@@ -8,7 +8,6 @@ import io.keyswitch.connection.ConnectionState;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.UtcInstantConverter;
-import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.report.ReportColumn;
 import io.keyswitch.report.ReportFilter;
@@ -107,7 +106,7 @@ public class ConnectionReport implements ReportKind {
     @Override
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         ConnectionReportScope scope = ConnectionReportScope.of(actor, filter);
-        Long afterId = key(after);
+        Long afterId = ReportPage.idAfter(after);
         names(scope, filter);
         ConnectionReportSql sql = ConnectionReportSql.of(scope, filter);
         int limit = Math.max(1, Math.min(size, 1000));
@@ -201,21 +200,6 @@ public class ConnectionReport implements ReportKind {
         return out;
     }
 
-    /** The key a page continues after: a record's id. */
-    static Long key(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(after.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw ValidationFailed.of("after", "after is the key of the last row of a page (a connection record's number).");
-    }
 
     static String period(ReportFilter filter) {
         if (filter.from() == null && filter.to() == null) {

@@ -9,7 +9,6 @@ import io.keyswitch.datapoint.presence.PresenceChange;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.UtcInstantConverter;
-import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.report.ReportColumn;
 import io.keyswitch.report.ReportFilter;
@@ -150,7 +149,7 @@ public class DevicesReport implements ReportKind {
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         DeviceScope scope = DeviceScope.of(actor, filter, access);
         describe(scope, filter); // a project or device out of reach is not found here either (a few key reads)
-        Long afterId = key(after);
+        Long afterId = ReportPage.idAfter(after);
         Instant now = clock.instant();
         List<Object> params = new ArrayList<>();
         String before;
@@ -309,21 +308,6 @@ public class DevicesReport implements ReportKind {
         return query;
     }
 
-    /** The key to continue after: a device id; anything else is refused by name. */
-    static Long key(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(after.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw ValidationFailed.of("after", "Give the key of the last row read (a device's id).");
-    }
 
     /** A device of a page as read, with its channels' states before the period. */
     private record Device(long id, String name, String account, String project, Instant lastReport, boolean tunnelUp,

@@ -8,7 +8,6 @@ import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
 import io.keyswitch.platform.Rights;
-import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.report.ReportFilter;
 import java.time.Instant;
 import java.util.Set;
@@ -79,15 +78,6 @@ class ConnectionReportScopeTest {
         assertThat(ConnectionReport.ended(ConnectionState.WAITING, null, null, null)).isEqualTo("waiting");
     }
 
-    @Test
-    @DisplayName("continues after a record's number; anything else as after is refused by name")
-    void keys() {
-        assertThat(ConnectionReport.key(null)).isNull();
-        assertThat(ConnectionReport.key("120")).isEqualTo(120L);
-        assertThatThrownBy(() -> ConnectionReport.key("abc")).isInstanceOf(ValidationFailed.class)
-                .satisfies(e -> assertThat(((ValidationFailed) e).fieldErrors()).containsOnlyKeys("after"));
-        assertThatThrownBy(() -> ConnectionReport.key("0")).isInstanceOf(ValidationFailed.class);
-    }
 
     @Test
     @DisplayName("the period in words: all time, from, before, or both ends")

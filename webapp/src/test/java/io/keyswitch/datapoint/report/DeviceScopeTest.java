@@ -7,7 +7,6 @@ import io.keyswitch.access.AccessService;
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Forbidden;
 import io.keyswitch.platform.NotFound;
-import io.keyswitch.platform.ValidationFailed;
 import io.keyswitch.report.ReportFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,4 @@ class DeviceScopeTest {
         assertThatThrownBy(() -> DeviceScope.of(actor(7, "audit:view"), NONE, NO_GRANTS)).isInstanceOf(Forbidden.class);
     }
 
-    @Test
-    @DisplayName("a page continues after a device id; any other key is refused naming 'after'")
-    void keys() {
-        assertThat(DevicesReport.key(null)).isNull();
-        assertThat(DevicesReport.key("42")).isEqualTo(42L);
-        assertThatThrownBy(() -> DevicesReport.key("press")).isInstanceOf(ValidationFailed.class);
-        assertThatThrownBy(() -> DevicesReport.key("-1")).isInstanceOf(ValidationFailed.class);
-    }
 }
