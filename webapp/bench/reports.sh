@@ -6,10 +6,10 @@
 #   webapp/bench/reports.sh
 #       starts its own embedded MariaDB and portal (256 MiB heap) in a fresh folder under /var/tmp, fills them with
 #       webapp/bench/seed-reports.sh, then times the report API (GET /api/v1/reports/{kind}?…&limit=50 and …/csv for
-#       the kinds connections and user-protocol) if the portal has it, and always its stand-ins: the audit and
-#       connections APIs, the report queries' SQL shapes with their plans (with and without V39's indexes), a keyed
-#       CSV export over JDBC, and the insert cost of V39's indexes. Takes 15-30 min and both cores: run it under
-#       flock /tmp/keyswitch-system.lock.
+#       the kinds connections and user-protocol) if the portal has it; its stand-ins — the audit and connections APIs,
+#       the report queries' SQL shapes with their plans (with and without V39's indexes), a keyed CSV export over JDBC,
+#       the insert cost of V39's indexes — when it has not, or with KEYSWITCH_BENCH_STAND_INS=1. Takes 10-30 min and
+#       both cores: run it under flock /tmp/keyswitch-system.lock.
 #   webapp/bench/reports.sh --url https://host:port/api/v1 --token ks_… [--pid portal-pid] [--account id] [--user id]
 #                           [--device id] [--project id]
 #       times only the report API of a running portal (filled with seed-reports.sh), its heap through jcmd if --pid.
@@ -25,6 +25,6 @@ if [[ "${1:-}" == "--url" ]]; then
     java -cp "$cp" io.keyswitch.bench.ReportsBench "$@" 2>&1 | grep --line-buffered -v -e '^SLF4J' -e 'Commons Logging'
 else
     echo "Running (work folder $work; load $(cut -d' ' -f1-3 /proc/loadavg)) ..."
-    java -cp "$cp" io.keyswitch.bench.ReportsBench webapp/target/keyswitch.war webapp/target/payara-micro.jar "$work" \
+    java -Dkeyswitch.bench.stand-ins="${KEYSWITCH_BENCH_STAND_INS:+true}" -cp "$cp" io.keyswitch.bench.ReportsBench webapp/target/keyswitch.war webapp/target/payara-micro.jar "$work" \
         webapp/bench/seed-reports.sh 2>&1 | grep --line-buffered -v -e '^SLF4J' -e 'Commons Logging'
 fi
