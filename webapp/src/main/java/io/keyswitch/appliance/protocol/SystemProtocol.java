@@ -2,7 +2,6 @@ package io.keyswitch.appliance.protocol;
 
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Rights;
-import io.keyswitch.platform.IdsByTime;
 import io.keyswitch.platform.UtcInstantConverter;
 import io.keyswitch.platform.web.Formats;
 import io.keyswitch.report.ReportColumn;
@@ -144,19 +143,15 @@ public class SystemProtocol implements ReportKind {
         return bind(em.createNativeQuery(sql.toString()), params).getResultList();
     }
 
-    private String where(ReportFilter filter, List<Object> params) {
+    private static String where(ReportFilter filter, List<Object> params) {
         StringBuilder where = new StringBuilder("e.chain_key = 0");
         if (filter.from() != null) {
             params.add(UtcInstantConverter.toColumn(filter.from()));
             where.append(" AND e.occurred_at >= ?").append(params.size());
-            params.add(IdsByTime.lowerBound(em, "audit_event", "occurred_at", filter.from()));
-            where.append(" AND e.id >= ?").append(params.size());
         }
         if (filter.to() != null) {
             params.add(UtcInstantConverter.toColumn(filter.to()));
             where.append(" AND e.occurred_at < ?").append(params.size());
-            params.add(IdsByTime.upperBound(em, "audit_event", "occurred_at", filter.to()));
-            where.append(" AND e.id < ?").append(params.size());
         }
         return where.toString();
     }

@@ -2,7 +2,6 @@ package io.keyswitch.audit.report;
 
 import io.keyswitch.platform.Actor;
 import io.keyswitch.platform.Forbidden;
-import io.keyswitch.platform.IdsByTime;
 import io.keyswitch.platform.Rights;
 import io.keyswitch.platform.UtcInstantConverter;
 import io.keyswitch.platform.ValidationFailed;
@@ -144,7 +143,7 @@ public class UserProtocol implements ReportKind {
     }
 
     /** The WHERE of the scope and the period, with its parameters added to {@code params}. */
-    private String where(Scope scope, ReportFilter filter, List<Object> params) {
+    private static String where(Scope scope, ReportFilter filter, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         if (scope.accountId() != null) {
             params.add(scope.accountId());
@@ -159,14 +158,10 @@ public class UserProtocol implements ReportKind {
         if (filter.from() != null) {
             params.add(UtcInstantConverter.toColumn(filter.from()));
             conditions.add("e.occurred_at >= ?" + params.size());
-            params.add(IdsByTime.lowerBound(em, "audit_event", "occurred_at", filter.from()));
-            conditions.add("e.id >= ?" + params.size());
         }
         if (filter.to() != null) {
             params.add(UtcInstantConverter.toColumn(filter.to()));
             conditions.add("e.occurred_at < ?" + params.size());
-            params.add(IdsByTime.upperBound(em, "audit_event", "occurred_at", filter.to()));
-            conditions.add("e.id < ?" + params.size());
         }
         return String.join(" AND ", conditions);
     }
