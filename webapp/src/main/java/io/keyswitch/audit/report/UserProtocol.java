@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * period. An account's holders of {@code audit:view} (the right the audit page needs) read their own account's;
  * system administrators any account's, or all accounts' (then also the failed logins naming no account). Rows are
  * audit events, newest first, keyed by their id; a page is one query of the form {@code WHERE account_id = ? [AND
- * actor_user_id = ?] [AND occurred_at >= ? AND occurred_at < ?] [AND id < ?] ORDER BY id DESC LIMIT n}.
+ * actor_user_id = ?] [AND id < ?] ORDER BY id DESC LIMIT n}, or in a period in time order ({@link Periods}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,7 +96,9 @@ public class UserProtocol implements ReportKind {
     @Override
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         Scope scope = scope(actor, filter);
-        Long afterId = ReportPage.idAfter(after);
+        boolean inPeriod = filter.from() != null || filter.to() != null;
+        Long afterId = inPeriod ? null : ReportPage.idAfter(after);
+        Periods.TimeKey afterTime = inPeriod ? Periods.TimeKey.parse(after) : null;
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT e.id, e.occurred_at, a.name, e.actor, e.action, e.target, e.outcome,"
                 + " e.source_ip, e.reason, e.details FROM audit_event e LEFT JOIN account a ON a.id = e.account_id WHERE ");
@@ -104,15 +107,24 @@ public class UserProtocol implements ReportKind {
             sql.append(" AND e.id < ?").append(params.size() + 1);
             params.add(afterId);
         }
+        if (afterTime != null) {
+            params.add(UtcInstantConverter.toColumn(afterTime.at()));
+            int at = params.size();
+            params.add(afterTime.id());
+            sql.append(" AND (e.occurred_at < ?").append(at).append(" OR (e.occurred_at = ?").append(at)
+                    .append(" AND e.id < ?").append(params.size()).append("))");
+        }
         int limit = Math.max(1, Math.min(size, MAX_PAGE));
-        sql.append(" ORDER BY e.id DESC LIMIT ").append(limit);
+        sql.append(inPeriod ? " ORDER BY e.occurred_at DESC, e.id DESC LIMIT " : " ORDER BY e.id DESC LIMIT ").append(limit);
         List<ReportRow> rows = new ArrayList<>();
         for (Object r : bind(em.createNativeQuery(sql.toString()), params).getResultList()) {
             Object[] c = (Object[]) r;
             String action = (String) c[4];
             String details = (String) c[9];
             String reason = (String) c[8];
-            rows.add(new ReportRow(c[0].toString(), List.of(Formats.timeOf(UtcInstantConverter.fromColumn(c[1])),
+            Instant at = UtcInstantConverter.fromColumn(c[1]);
+            String key = inPeriod ? new Periods.TimeKey(at, ((Number) c[0]).longValue()).text() : c[0].toString();
+            rows.add(new ReportRow(key, List.of(Formats.timeOf(at),
                     text(c[2]), text(c[3]), action, text(c[5]), text(c[6]), text(c[7]),
                     LoginFactor.of(action, details, reason), text(reason), LoginFactor.LOGIN_ACTIONS.contains(action) ? ""
                             : text(details))));

@@ -193,6 +193,21 @@ class ReportProtocolsIT {
         assertThat(whole).hasSizeGreaterThan(4);
         assertThat(paged).containsExactlyElementsOf(whole).doesNotHaveDuplicates();
         assertThat(whole.stream().map(Long::parseLong).toList()).isSortedAccordingTo((x, y) -> Long.compare(y, x));
+
+        // in a period, pages follow time (then id): every row of the period once, in the same order as one large page
+        String period = "&from=2000-01-01&to=2100-01-01";
+        List<String> wholePeriod = keys(page(BOSS, "user-protocol", period + "&limit=1000"));
+        List<String> pagedPeriod = new ArrayList<>();
+        after = null;
+        pages = 0;
+        do {
+            JsonObject page = page(BOSS, "user-protocol", period + "&limit=2" + (after == null ? "" : "&after=" + after));
+            pagedPeriod.addAll(keys(page));
+            after = page.containsKey("next") ? page.getString("next") : null;
+            pages++;
+        } while (after != null && pages < 500);
+        assertThat(wholePeriod).hasSize(whole.size());
+        assertThat(pagedPeriod).containsExactlyElementsOf(wholePeriod).doesNotHaveDuplicates();
     }
 
     @Test
