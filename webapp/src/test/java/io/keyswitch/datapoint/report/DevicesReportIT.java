@@ -321,7 +321,8 @@ class DevicesReportIT {
         assertProblem(report("?" + DAY, NOBODY), 403);
 
         assertThat(allNames(ROOT, DAY + "&account=" + beta, 10)).containsExactly("Beta press");
-        assertThat(allNames(ROOT, DAY, 2)).containsSubsequence("Beta press", "Spare 4", "Oven 3", "Robot 2", "Press 1");
+        // every account's: the test classes before this one left their devices in the same database, so pages of 100
+        assertThat(allNames(ROOT, DAY, 100)).containsSubsequence("Beta press", "Spare 4", "Oven 3", "Robot 2", "Press 1");
         assertThat(row(ROOT, DAY + "&account=" + beta, "Beta press")).containsEntry("Alarms", "1");
     }
 
