@@ -87,7 +87,8 @@ class MenuUiIT {
         assertThat(groups.get("Administer")).containsExactly("Projects", "Devices", "Import devices", "Users", "Groups",
                 "Access", "Account rules", "Work report rules", "Second factor");
         // settings:manage with audit:view: the account's own SIEM forwarding too
-        assertThat(groups.get("Records")).containsExactly("Audit trail", "IEC 62443", "SIEM forwarding");
+        // Reports: audit:view runs the user protocol
+        assertThat(groups.get("Records")).containsExactly("Reports", "Audit trail", "IEC 62443", "SIEM forwarding");
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("menuProjects", "/projects.xhtml");
         pages.put("menuDevices", "/devices.xhtml");
