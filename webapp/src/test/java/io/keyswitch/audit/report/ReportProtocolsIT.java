@@ -69,6 +69,9 @@ class ReportProtocolsIT {
 
     private static DatabaseCoordinates db;
     private static GreenMail smtp;
+    private static final List<String> SMTP_KEYS = List.of("mail.smtp.host", "mail.smtp.port", "mail.smtp.security",
+            "mail.smtp.user", "mail.from");
+    private static final Map<String, String> savedSettings = new java.util.LinkedHashMap<>();
     private static long alpha;
     private static long beta;
     private static long alice;
@@ -101,6 +104,10 @@ class ReportProtocolsIT {
         int port = LoopbackPorts.free();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        for (String key : SMTP_KEYS) { // the appliance's mail account is everyone's: put back as it was after the class
+            savedSettings.put(key, Fixtures.string(db, "SELECT MAX(setting_value) FROM setting WHERE scope_id = 0 AND"
+                    + " setting_key = ?", key));
+        }
         for (String[] s : new String[][] {{"mail.smtp.host", "127.0.0.1"}, {"mail.smtp.port", Integer.toString(port)},
                 {"mail.smtp.security", "NONE"}, {"mail.smtp.user", ""}, {"mail.from", "portal@proto.test"}}) {
             Fixtures.update(db, "REPLACE INTO setting (scope_id, setting_key, setting_value, updated_at) "
@@ -109,9 +116,17 @@ class ReportProtocolsIT {
     }
 
     @AfterAll
-    static void stopMail() {
+    static void stopMail() throws Exception {
         if (smtp != null) {
             smtp.stop();
+        }
+        for (Map.Entry<String, String> e : savedSettings.entrySet()) {
+            if (e.getValue() == null) {
+                Fixtures.update(db, "DELETE FROM setting WHERE scope_id = 0 AND setting_key = ?", e.getKey());
+            } else {
+                Fixtures.update(db, "REPLACE INTO setting (scope_id, setting_key, setting_value, updated_at) "
+                        + "VALUES (0, ?, ?, UTC_TIMESTAMP(3))", e.getKey(), e.getValue());
+            }
         }
     }
 
