@@ -87,14 +87,8 @@ public class WorkReportKind implements ReportKind {
     @Override
     public ReportPage page(Actor actor, ReportFilter filter, String after, int size) {
         WorkReportQuery query = query(actor, filter);
-        long before = Long.MAX_VALUE;
-        if (after != null) {
-            try {
-                before = Long.parseLong(after);
-            } catch (NumberFormatException e) {
-                throw ValidationFailed.of("after", "Give the key of the last row read, as the page before said.");
-            }
-        }
+        Long afterId = ReportPage.idAfter(after);
+        long before = afterId == null ? Long.MAX_VALUE : afterId;
         List<ReportRow> rows = reports.before(actor, query, before, size).stream().map(this::row).toList();
         return ReportPage.of(rows, size);
     }
