@@ -62,7 +62,7 @@ public final class DevicesReportBench {
                 ApiClient api = new ApiClient(portal.url() + "api/v1", TOKEN);
                 Random random = new Random(16);
                 String month = "from=" + s.now().minusDays(30).toLocalDate() + "&to=" + s.now().toLocalDate();
-                String base = "/test-reports/devices";
+                String base = "/reports/devices"; // the report API
                 ApiTimings.measure("first page, no filter", 200, () -> api.get(base + "?limit=50"));
                 ApiTimings.measure("first page, 30 days", 200, () -> api.get(base + "?limit=50&" + month));
                 ApiTimings.measure("first page, 30 days, a project (200 devices)", 200,
@@ -117,7 +117,7 @@ public final class DevicesReportBench {
                 s.executeUpdate("INSERT INTO connection (account_id, user_name, device_id, device_name, state, requested_at,"
                         + " opened_at, closed_at, bytes_to_device, bytes_from_device) SELECT d.account_id, 'bench/tech', d.id,"
                         + " d.name, 'CLOSED', DATE_SUB(" + nowSql + ", INTERVAL q.seq * 14 + MOD(d.id, 14) HOUR), DATE_SUB("
-                        + nowSql + ", INTERVAL q.seq * 14 + MOD(d.id, 14) HOUR), DATE_SUB(" + nowSql + ", INTERVAL q.seq * 14"
+                        + nowSql + ", INTERVAL q.seq * 14 + MOD(d.id, 14) HOUR), DATE_SUB(" + nowSql + ", INTERVAL CAST(q.seq AS SIGNED) * 14"
                         + " + MOD(d.id, 14) - 1 HOUR), 100000 + q.seq, 2000000 + d.id FROM device d STRAIGHT_JOIN seq_0_to_"
                         + (CONNECTIONS - 1) + " q" + range);
                 s.executeUpdate("INSERT INTO alarm (account_id, device_id, rule_name, severity, text, raised_at,"
@@ -130,7 +130,7 @@ public final class DevicesReportBench {
                     System.out.printf("  %,d of %,d devices seeded%n", i + DEVICES_PER_STATEMENT, ids.size());
                 }
             }
-            s.executeUpdate("ANALYZE TABLE device, device_presence_change, connection, alarm");
+            s.execute("ANALYZE TABLE device, device_presence_change, connection, alarm");
             c.commit();
             return new Seeded(now, projects, ids);
         }
