@@ -1,5 +1,6 @@
 package io.keyswitch.alarm;
 
+import io.keyswitch.platform.RetryPolicy;
 import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,6 @@
 package io.keyswitch.schedule;
 
-import io.keyswitch.alarm.RetryPolicy;
+import io.keyswitch.platform.RetryPolicy;
 import io.keyswitch.platform.SettingsReader;
 import java.time.Duration;
 import java.util.function.UnaryOperator;

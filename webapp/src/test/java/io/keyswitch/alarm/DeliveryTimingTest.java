@@ -2,6 +2,7 @@ package io.keyswitch.alarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyswitch.platform.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.keyswitch.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.keyswitch.platform.RetryPolicy;
 import io.keyswitch.platform.ValidationFailed;
 import java.time.Duration;
 import java.util.Map;

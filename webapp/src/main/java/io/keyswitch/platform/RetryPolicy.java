@@ -1,11 +1,12 @@
-package io.keyswitch.alarm;
+package io.keyswitch.platform;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a message that could not be sent is tried again: after {@code first}, doubling with each failed attempt, at
- * most {@code longest} apart. A message is never given up: a mail server that is down delays it, never loses it.
+ * When something that could not be delivered is tried again (an alarm message, a scheduled report's mail): after
+ * {@code first}, doubling with each failed attempt, at most {@code longest} apart. Whether and when to give up is the
+ * caller's (alarm messages never are: a mail server that is down delays them, never loses them).
  */
 public record RetryPolicy(Duration first, Duration longest) {
 
