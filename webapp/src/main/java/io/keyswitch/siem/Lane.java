@@ -1,6 +1,7 @@
 package io.keyswitch.siem;
 
 import io.keyswitch.audit.AuditEvent;
+import io.keyswitch.platform.RetryPolicy;
 import io.keyswitch.siem.syslog.Endpoint;
 import io.keyswitch.siem.syslog.FailureWords;
 import io.keyswitch.siem.syslog.SyslogConnection;
@@ -41,7 +42,7 @@ final class Lane {
     private Cursor confirmed;
     private Cursor sent;
     private long retryAtNanos;
-    private Duration pause;
+    private int failures;
     private String lastError;
 
     Lane(SyslogTarget target, Endpoint endpoint) {
@@ -146,7 +147,7 @@ final class Lane {
                         + "; sending from audit event " + confirmed.position() + " on.");
             }
             lastError = null;
-            pause = null;
+            failures = 0;
             return true;
         } catch (IOException | RuntimeException e) {
             failed(store, FailureWords.of(e, endpoint, settings.connectTimeout()), settings, clock);
@@ -162,7 +163,7 @@ final class Lane {
     }
 
     private void failed(ForwardingStore store, String words, SiemSettings settings, Clock clock) {
-        pause = pause == null ? settings.retryFirst() : min(pause.multipliedBy(2), settings.retryLongest());
+        Duration pause = new RetryPolicy(settings.retryFirst(), settings.retryLongest()).pause(++failures);
         retryAtNanos = System.nanoTime() + pause.toNanos();
         if (!words.equals(lastError)) {
             LOG.warning("SIEM target " + target.getId() + " ('" + target.getName() + "'): " + words + " Tried again in "
@@ -170,10 +171,6 @@ final class Lane {
             store.failed(target.getId(), words, clock.instant());
         }
         lastError = words;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     void close() {
