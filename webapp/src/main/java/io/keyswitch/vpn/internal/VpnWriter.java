@@ -1,22 +1,17 @@
 package io.keyswitch.vpn.internal;
 
+import io.keyswitch.platform.BatchWriter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The VPN's one writer thread: live status changes and their audit events, and the audit events of refused VPN
- * logins, in the order they came, so that neither the management clients' reader threads nor the decision threads
- * wait for the database or the audit chain's lock. It takes whatever has queued up (at most {@link #BATCH}) and writes
- * it in one transaction — a burst of 2,000 disconnects is a few commits, not 2,000; when a batch fails (one bad write
- * rolls it back) each is written in its own transaction, so one cannot take the others with it.
+ * The VPN's one writer thread ({@link BatchWriter}): live status changes and their audit events, and the audit events
+ * of refused VPN logins, in the order they came, so that neither the management clients' reader threads nor the
+ * decision threads wait for the database or the audit chain's lock — a burst of 2,000 disconnects is a few commits.
  */
 @ApplicationScoped
 public class VpnWriter {
@@ -29,77 +24,34 @@ public class VpnWriter {
     @Inject
     LiveStatusStore store;
 
-    private final BlockingQueue<Runnable> pending = new ArrayBlockingQueue<>(CAPACITY);
-    private volatile Thread thread;
-    private volatile boolean running;
+    private BatchWriter<Runnable> writer;
 
-    public synchronized void start(ThreadFactory threads) {
-        running = true;
-        thread = threads.newThread(this::loop);
-        thread.setName("vpn-writer");
-        thread.start();
+    @PostConstruct
+    void init() {
+        writer = new BatchWriter<>("vpn-writer", BATCH, CAPACITY, new BatchWriter.Sink<>() {
+            @Override
+            public void write(List<Runnable> writes) {
+                store.inOneTransaction(writes);
+            }
+        });
+    }
+
+    public void start(ThreadFactory threads) {
+        writer.start(threads);
     }
 
     /** Writes what is queued (5 s at most), then ends the thread. */
-    public synchronized void stop() {
-        Thread t = thread;
-        running = false;
-        if (t != null) {
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            t.interrupt();
-            thread = null;
-        }
+    public void stop() {
+        writer.stop();
     }
 
-    /** Queues a write; when 100,000 are waiting it is dropped and logged (reconciliation corrects live status). */
+    /**
+     * Queues a write; when 100,000 are waiting it is dropped and logged (reconciliation corrects live status). Before
+     * the VPN started and after it stopped there is nothing to write to: dropped.
+     */
     public void submit(Runnable write) {
-        if (thread == null) {
-            return;
-        }
-        if (!pending.offer(write)) {
+        if (writer.running() && !writer.offer(write)) {
             LOG.warning("VPN writer busy: a write was dropped (100,000 waiting)");
-        }
-    }
-
-    private void loop() {
-        List<Runnable> batch = new ArrayList<>(BATCH);
-        while (running || !pending.isEmpty()) {
-            try {
-                Runnable first = pending.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                pending.drainTo(batch, BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
-    private void write(List<Runnable> batch) {
-        if (batch.size() > 1) {
-            try {
-                store.inOneTransaction(batch);
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "VPN write batch rolled back, writing one by one", e);
-            }
-        }
-        for (Runnable write : batch) {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "VPN write failed: " + e.getMessage(), e);
-            }
         }
     }
 }
