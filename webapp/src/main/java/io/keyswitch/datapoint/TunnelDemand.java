@@ -1,10 +1,14 @@
 package io.keyswitch.datapoint;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
- * Role: whether anyone wants a device's VPN tunnel now (a technician's connection to it waits for the tunnel or is
- * open). Implemented by the connections, so device reports need not know them.
+ * Role: which devices' VPN tunnels anyone wants now (a technician's connection to them waits for the tunnel or is open),
+ * asked once for a batch of reports. Implemented by the connections, so device reports need not know them.
  */
 public interface TunnelDemand {
 
-    boolean wanted(long deviceId);
+    /** @return those of {@code deviceIds} whose tunnel is wanted */
+    Set<Long> wanted(Collection<Long> deviceIds);
 }

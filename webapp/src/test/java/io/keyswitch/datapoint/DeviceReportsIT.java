@@ -663,6 +663,63 @@ class DeviceReportsIT {
     }
 
     @Test
+    @Order(18)
+    @DisplayName("reports of several devices at once are written together (one writer, batches); one that does not fit"
+            + " its points among them is refused alone with a 400 problem, and every other is stored and counted")
+    void burstWithABadReport() throws Exception {
+        // Arrange: a number on each device ("burst" new on the oven; Press 1 is at its limit of points, its "temperature"
+        // is one); 3 of the 33 reports send it as text
+        assertThat(report(ovenDevice.basic(), "{\"values\":[{\"name\":\"burst\",\"value\":0}]}").status()).isEqualTo(200);
+        long ovenReports = Long.parseLong(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", ovenDevice.id()));
+        long pressReports = Long.parseLong(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", pressDevice.id()));
+        List<String> bodies = new java.util.ArrayList<>();
+        List<Credentials> senders = new java.util.ArrayList<>();
+        for (int i = 1; i <= 33; i++) {
+            boolean bad = i % 11 == 0;
+            senders.add(i % 2 == 0 ? ovenDevice : pressDevice);
+            bodies.add("{\"values\":[{\"name\":\"" + (i % 2 == 0 ? "burst" : "temperature") + "\",\"value\":"
+                    + (bad ? "\"many\"" : String.valueOf(i)) + "}]}");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+
+        // Act: all at once, more than the portal's 16 request threads
+        List<Future<Answer>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            int k = i;
+            sent.add(pool.submit(() -> {
+                start.await();
+                return report(senders.get(k).basic(), bodies.get(k));
+            }));
+        }
+        start.countDown();
+        List<Answer> answers = new java.util.ArrayList<>();
+        for (Future<Answer> f : sent) {
+            answers.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        // Assert: the three bad ones refused alone, the 30 good ones stored and counted per device
+        for (int i = 0; i < answers.size(); i++) {
+            if ((i + 1) % 11 == 0) {
+                assertProblem(answers.get(i), 400, "values[0]", "is a data point of numbers, not of text.");
+            } else {
+                assertThat(answers.get(i).status()).as(answers.get(i).body()).isEqualTo(200);
+            }
+        }
+        long ovenGood = IntStream.rangeClosed(1, 33).filter(i -> i % 2 == 0 && i % 11 != 0).count();
+        long pressGood = IntStream.rangeClosed(1, 33).filter(i -> i % 2 != 0 && i % 11 != 0).count();
+        assertThat(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", ovenDevice.id()))
+                .isEqualTo(String.valueOf(ovenReports + ovenGood));
+        assertThat(Fixtures.string(db, "SELECT reports FROM device_report WHERE device_id = ?", pressDevice.id()))
+                .isEqualTo(String.valueOf(pressReports + pressGood));
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM data_point_value v JOIN data_point p ON p.id = v.data_point_id"
+                + " WHERE p.device_id IN (?, ?) AND v.text_value = 'many'", ovenDevice.id(), pressDevice.id()))
+                .as("no text stored").isZero();
+        assertThat(Fixtures.count(db, "SELECT COUNT(*) FROM data_point WHERE name = 'burst'")).isOne();
+    }
+
+    @Test
     @Order(17)
     @DisplayName("the key switch: with the project's default 'on' (audited) a Connect is refused while IN1 is reported off"
             + " — on the device list and My machines too —, accepted while on; turning it off answers 'not-needed' and"

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * {@code POST /api/v1/device-reports}: a router reports its data points with its own identity and secret (the VPN's),
  * no API token, over the portal's HTTPS port — from the internet or through its tunnel, the same URL. Wrong
  * credentials are 401 and count in the login jail like a wrong VPN login; a jailed client gets 429; a bad report is a
- * 400 problem naming the field, and nothing of it is stored. The answer says whether the tunnel is wanted now. It is
+ * 400 problem naming the field, and nothing of it is stored; a portal too busy to store it in time answers 503 with
+ * {@code Retry-After}. The answer says whether the tunnel is wanted now. It is
  * described in {@code docs/integrate/device-api.md}, not in {@code /openapi}, which describes the token API.
  */
 @Path("device-reports")
@@ -81,11 +82,18 @@ public class DeviceReportResource {
         List<Reading> readings = DeviceReportJson.readings(in, reports.settings().maxPerReport());
         ReportAnswer answer;
         try {
-            answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings, address);
-        } catch (PersistenceException | TransactionalException concurrent) {
-            // another report of the same device made the same new data point (or history row) at the same moment, or
-            // the database chose this one as a deadlock's victim: nothing was stored; the second try sees the other's rows
-            answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings, address);
+            try {
+                answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings,
+                        address);
+            } catch (PersistenceException | TransactionalException concurrent) {
+                // another writer made the same new data point at the same moment, or the database chose this report as
+                // a deadlock's victim: nothing of it was stored; the second try sees the other's rows
+                answer = reports.accept(device.accountId(), device.deviceId(), device.tunnelMode(), in.time(), readings,
+                        address);
+            }
+        } catch (DeviceReports.Busy busy) {
+            return Response.fromResponse(Problem.response(503, "Service Unavailable", busy.getMessage()))
+                    .header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds()).build();
         }
         return Response.ok(new AnswerOut(answer.tunnelWanted() ? "wanted" : "not-needed", answer.intervalSeconds(),
                 answer.stored(), answer.received().toString())).build();
