@@ -4,6 +4,7 @@
 # and latency per minute (a growing backlog shows as later minutes answering later), the portal's CPU share, heap after
 # a full GC and the history's bytes per device-day. The load generator runs on the same machine as the portal.
 # Usage: webapp/bench/ingestion.sh [devices] [seconds] [reports/s] [heap]   (defaults: 20000 600 333 384m)
+# KEYSWITCH_BENCH_KEEP_ALIVE=1: connections kept open, no TLS handshake per report (the report path alone).
 set -euo pipefail
 cd "$(dirname "$0")"
 devices="${1:-20000}"

@@ -22,13 +22,19 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Routers reporting over the reporting channel while the VPN benchmark runs: {@code POST /api/v1/device-reports} with
  * Basic authentication (identity and secret) and five machine values, offered open loop at a fixed rate (20,000
- * routers every 60 s = 333 a second), each report on a new HTTPS connection as separate routers make them (the JDK
- * client resumes TLS sessions). Latency is from the report's due time to its answer, so a client or server falling
+ * routers every 60 s = 333 a second), each report on a new HTTPS connection as separate routers make them (a full TLS
+ * handshake each: the portal does not resume these clients' sessions), or with KEYSWITCH_BENCH_KEEP_ALIVE=1 on
+ * connections kept open. Latency is from the report's due time to its answer, so a client or server falling
  * behind shows in it.
  */
 final class DeviceReportLoad implements AutoCloseable {
 
     private static final int MAX_RECORDED = 2_000_000;
+    /**
+     * KEYSWITCH_BENCH_KEEP_ALIVE=1: the senders keep their connections open (the JDK's keep-alive cache), so no report
+     * pays a TLS handshake — what is left is the report path itself (routers that keep one connection would see it).
+     */
+    private static final boolean KEEP_ALIVE = "1".equals(System.getenv("KEYSWITCH_BENCH_KEEP_ALIVE"));
 
     private final String url;
     private final String[] identities;
@@ -84,7 +90,9 @@ final class DeviceReportLoad implements AutoCloseable {
             c.setDoOutput(true);
             c.setConnectTimeout(10_000);
             c.setReadTimeout(30_000);
-            c.setRequestProperty("Connection", "close");
+            if (!KEEP_ALIVE) {
+                c.setRequestProperty("Connection", "close");
+            }
             c.setRequestProperty("Content-Type", "application/json");
             c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (identities[device] + ":" + secrets[device]).getBytes(StandardCharsets.UTF_8)));
