@@ -1,6 +1,5 @@
 package io.keyswitch.bench;
 
-import io.keyswitch.datapoint.report.DevicesReportProbe;
 import io.keyswitch.launcher.DatabaseCoordinates;
 import io.keyswitch.launcher.EmbeddedDatabase;
 import io.keyswitch.launcher.LoopbackPorts;
@@ -18,19 +17,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Issue 16's report figure for the devices report: many devices (default 20,000) in 100 projects, each with 30 days of
  * presence changes (one every 12 h: 60 per device), 50 technician connections (1,000,000 for 20,000 devices) and 10
  * alarms, then the report's first page (50 rows) with each filter, a later page, the totals and a CSV export of every
- * row, through the real portal on loopback (round trips, so upper bounds of the server time). The generic report API
- * is built on another branch; until it is merged the portal here carries the test-only {@link DevicesReportProbe},
- * which calls the kind and {@code ReportWriter} as that API will. Arguments: the WAR, Payara Micro, a fresh work folder,
- * the number of devices.
+ * row, through the real portal's report API on loopback (round trips, so upper bounds of the server time). Arguments:
+ * the WAR, Payara Micro, a fresh work folder, the number of devices.
  */
 public final class DevicesReportBench {
 
@@ -45,9 +38,7 @@ public final class DevicesReportBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of(args[2]));
-        Path war = work.resolve("keyswitch.war");
-        ShrinkWrap.create(ZipImporter.class, "keyswitch.war").importFrom(Path.of(args[0]).toFile()).as(WebArchive.class)
-                .addClass(DevicesReportProbe.class).as(ZipExporter.class).exportTo(war.toFile(), true);
+        Path war = Path.of(args[0]);
         int devices = Integer.parseInt(args[3]);
         try (EmbeddedDatabase mariadb = EmbeddedDatabase.start(work.resolve("db"))) {
             DatabaseCoordinates db = mariadb.coordinates();
