@@ -72,7 +72,7 @@ public class ReportBatch {
         }
         SamplePolicy policy = SamplePolicy.of(settings);
         List<DataPointValue> history = new ArrayList<>();
-        Map<PendingReport, Integer> counts = new IdentityHashMap<>();
+        Map<PendingReport, Written> written = new IdentityHashMap<>();
         for (PendingReport r : accepted) {
             Map<String, DataPoint> points = byDevice.get(r.deviceId);
             Set<DataPoint> mine = made.getOrDefault(r, Set.of());
@@ -96,7 +96,7 @@ public class ReportBatch {
                     history.add(new DataPointValue(p.getId(), r.at, reading));
                 }
             }
-            counts.put(r, history.size() - before);
+            written.put(r, new Written(history.size() - before, current));
             stored.fire(new ReportStored(r.accountId, r.deviceId, r.at, current, previous));
         }
         history.forEach(em::persist);
@@ -104,10 +104,15 @@ public class ReportBatch {
         Set<Long> wanted = demand.wanted(accepted.stream().filter(r -> r.mode != TunnelMode.ALWAYS).map(r -> r.deviceId)
                 .distinct().toList());
         for (PendingReport r : accepted) {
+            Written w = written.get(r);
             boolean tunnel = (r.mode == TunnelMode.ALWAYS || wanted.contains(r.deviceId))
-                    && vetoes.stream().noneMatch(v -> v.vetoes(r.accountId, r.deviceId, r.readings));
-            r.answer = new ReportAnswer(tunnel, settings.reportInterval(), counts.get(r), r.received);
+                    && vetoes.stream().noneMatch(v -> v.vetoes(r.accountId, r.deviceId, w.current()));
+            r.answer = new ReportAnswer(tunnel, settings.reportInterval(), w.stored(), r.received);
         }
+    }
+
+    /** What a report wrote: how many history rows, and the readings that became current (a late one's do not). */
+    private record Written(int stored, List<Reading> current) {
     }
 
     private Map<Long, Map<String, DataPoint>> points(List<PendingReport> reports) {

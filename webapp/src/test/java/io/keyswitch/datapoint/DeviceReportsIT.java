@@ -783,6 +783,9 @@ class DeviceReportsIT {
         Answer on = report(pressDevice.basic(), body.formatted("true"));
         Answer connect = api(TECH).post("/connections", "{\"deviceId\":" + press + ",\"reason\":\"PLC update\"}");
         Answer wanted = report(pressDevice.basic(), body.formatted("true"));
+        // a late report (read an hour ago) of the switch off: not its current state, so no veto
+        Answer late = report(pressDevice.basic(), "{\"time\":\"" + java.time.Instant.now().minus(Duration.ofHours(1))
+                + "\",\"system\":{\"in1\":false}}");
         long id = connect.json().getJsonNumber("id").longValue();
         long offAt = System.currentTimeMillis();
         Answer off = report(pressDevice.basic(), body.formatted("false"));
@@ -793,6 +796,7 @@ class DeviceReportsIT {
         assertThat(on.json().getString("tunnel")).isEqualTo("not-needed");
         assertThat(connect.status()).as(connect.body()).isEqualTo(201);
         assertThat(wanted.json().getString("tunnel")).as("a connection waits and the switch is on").isEqualTo("wanted");
+        assertThat(late.json().getString("tunnel")).as("a late 'off' is history, not the switch now").isEqualTo("wanted");
         assertThat(off.json().getString("tunnel")).as("the switch is off: not wanted though a connection was live")
                 .isEqualTo("not-needed");
         assertThat(closed).as("closed within 2 s of the report").isNotNull();
