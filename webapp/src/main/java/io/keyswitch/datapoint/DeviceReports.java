@@ -1,11 +1,11 @@
 package io.keyswitch.datapoint;
 
 import io.keyswitch.device.TunnelMode;
+import io.keyswitch.platform.BatchWriter;
 import io.keyswitch.platform.PortalStarted;
 import io.keyswitch.platform.SettingsReader;
 import io.keyswitch.platform.StartupOrder;
 import io.keyswitch.platform.ValidationFailed;
-import io.keyswitch.platform.BatchWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;

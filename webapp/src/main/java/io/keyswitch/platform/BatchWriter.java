@@ -90,7 +90,7 @@ public final class BatchWriter<T> {
 
     /** @return false when the writer is not running or {@code capacity} items wait already (the item is not queued) */
     public boolean offer(T item) {
-        return thread != null && running && pending.offer(item);
+        return running() && pending.offer(item);
     }
 
     private void loop() {
