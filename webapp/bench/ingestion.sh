@@ -5,6 +5,9 @@
 # a full GC and the history's bytes per device-day. The load generator runs on the same machine as the portal.
 # Usage: webapp/bench/ingestion.sh [devices] [seconds] [reports/s] [heap]   (defaults: 20000 600 333 384m)
 # KEYSWITCH_BENCH_KEEP_ALIVE=1: connections kept open, no TLS handshake per report (the report path alone).
+# The generator does its side of each handshake in BoringSSL (Conscrypt): real routers do theirs on their own
+# processors, and the JDK's client side cost as much processor time as the portal's side (docs/develop/benchmarks.md).
+# KEYSWITCH_BENCH_CLIENT_TLS=jdk: the generator's handshakes in the JDK's TLS, as in the figures before 2026-12-06.
 set -euo pipefail
 cd "$(dirname "$0")"
 devices="${1:-20000}"

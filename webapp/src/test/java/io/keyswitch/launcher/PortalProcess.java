@@ -322,8 +322,13 @@ public final class PortalProcess implements AutoCloseable {
 
     /** TLS that accepts the portal's self-signed certificate; for our own loopback only. */
     public static SSLContext trustingTls() {
+        return trustingTls(null);
+    }
+
+    /** As {@link #trustingTls()}, from this provider's TLS (null: the JDK's). */
+    public static SSLContext trustingTls(java.security.Provider provider) {
         try {
-            SSLContext ssl = SSLContext.getInstance("TLS");
+            SSLContext ssl = provider == null ? SSLContext.getInstance("TLS", "SunJSSE") : SSLContext.getInstance("TLS", provider);
             ssl.init(null, new TrustManager[] {new X509TrustManager() {
                 @Override
                 public void checkClientTrusted(X509Certificate[] chain, String authType) {
