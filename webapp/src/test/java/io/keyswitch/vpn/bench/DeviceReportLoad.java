@@ -48,8 +48,8 @@ final class DeviceReportLoad implements AutoCloseable {
     private final String[] identities;
     private final String[] secrets;
     private final int rate;
-    private final SSLSocketFactory tls = (CLIENT_CONSCRYPT
-            ? PortalProcess.trustingTls(org.conscrypt.Conscrypt.newProvider()) : PortalProcess.trustingTls()).getSocketFactory();
+    private final SSLSocketFactory tls =
+            PortalProcess.trustingTls(CLIENT_CONSCRYPT ? org.conscrypt.Conscrypt.newProvider() : null).getSocketFactory();
     private final ExecutorService senders = Executors.newFixedThreadPool(32);
     private final Thread pacer;
     private final AtomicLongArray latency = new AtomicLongArray(MAX_RECORDED);
